@@ -1,0 +1,200 @@
+// KubeClient over plain HTTP(S), authenticated from a kubeconfig. Written against the REST API
+// rather than the generated client so that status subresources, server-side apply and watches
+// with full error control all go through one small, testable path.
+import http from 'node:http';
+import https from 'node:https';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeObject } from '../../../crds/kube-object.js';
+import {
+  KubeApiError,
+  type DeleteOptions,
+  type KubeClient,
+  type ListOptions,
+  type ListResult,
+  type WatchEvent,
+  type WatchHandle,
+} from './client.js';
+import { apiVersionOf, resourcePath, type ResourceType } from './resources.js';
+import { readWatchStream } from './watch-stream.js';
+
+interface RequestSpec {
+  method: string;
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  contentType?: string;
+}
+
+export function loadKubeConfig(path?: string): KubeConfig {
+  const kc = new KubeConfig();
+  if (path) kc.loadFromFile(path);
+  else kc.loadFromDefault();
+  return kc;
+}
+
+function queryString(query: RequestSpec['query']): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function listQuery(opts: ListOptions = {}): RequestSpec['query'] {
+  return { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector, limit: opts.limit, continue: opts.continue };
+}
+
+function toApiError(status: number, text: string, retryAfter?: string): KubeApiError {
+  let reason = 'Unknown';
+  let message = text.slice(0, 500);
+  try {
+    const body = JSON.parse(text) as { reason?: string; message?: string };
+    reason = body.reason ?? reason;
+    message = body.message ?? message;
+  } catch {
+    // not a Status object: keep the raw text
+  }
+  const retry = retryAfter ? Number(retryAfter) : undefined;
+  return new KubeApiError(status, reason, message, Number.isFinite(retry) ? retry : undefined);
+}
+
+export class HttpKubeClient implements KubeClient {
+  private readonly server: URL;
+  private readonly agent: http.Agent;
+
+  constructor(private readonly kc: KubeConfig) {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new Error('kubeconfig has no current cluster');
+    this.server = new URL(cluster.server);
+    const Agent = this.server.protocol === 'https:' ? https.Agent : http.Agent;
+    this.agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  }
+
+  private async open(spec: RequestSpec): Promise<http.IncomingMessage> {
+    const opts: https.RequestOptions = {
+      method: spec.method,
+      hostname: this.server.hostname,
+      port: this.server.port,
+      path: `${this.server.pathname.replace(/\/$/, '')}${spec.path}${queryString(spec.query)}`,
+      headers: { Accept: 'application/json' },
+    };
+    await this.kc.applyToHTTPSOptions(opts);
+    opts.agent = this.agent;
+    const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    if (payload !== undefined) {
+      opts.headers = { ...opts.headers, 'Content-Type': spec.contentType ?? 'application/json' };
+    }
+    const mod = this.server.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const req = mod.request(opts, resolve);
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  private async call<T>(spec: RequestSpec): Promise<T> {
+    const res = await this.open(spec);
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const status = res.statusCode ?? 0;
+    if (status >= 400) throw toApiError(status, text, res.headers['retry-after'] as string | undefined);
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+
+  async get<T extends KubeObject>(res: ResourceType, name: string, namespace?: string): Promise<T | undefined> {
+    try {
+      return await this.call<T>({ method: 'GET', path: resourcePath(res, namespace, name) });
+    } catch (err) {
+      if (err instanceof KubeApiError && err.statusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async list<T extends KubeObject>(res: ResourceType, opts: ListOptions = {}): Promise<ListResult<T>> {
+    const body = await this.call<{ items: T[]; metadata: { resourceVersion: string; continue?: string } }>({
+      method: 'GET',
+      path: resourcePath(res, opts.namespace),
+      query: listQuery(opts),
+    });
+    const kind = res.kind;
+    const items = body.items.map((i) => ({ apiVersion: apiVersionOf(res), kind, ...i }));
+    return { items, resourceVersion: body.metadata.resourceVersion, continue: body.metadata.continue || undefined };
+  }
+
+  create<T extends KubeObject>(res: ResourceType, obj: T): Promise<T> {
+    return this.call<T>({ method: 'POST', path: resourcePath(res, obj.metadata.namespace), body: this.typed(res, obj) });
+  }
+
+  replace<T extends KubeObject>(res: ResourceType, obj: T): Promise<T> {
+    const path = resourcePath(res, obj.metadata.namespace, obj.metadata.name);
+    return this.call<T>({ method: 'PUT', path, body: this.typed(res, obj) });
+  }
+
+  replaceStatus<T extends KubeObject>(res: ResourceType, obj: T): Promise<T> {
+    const path = resourcePath(res, obj.metadata.namespace, obj.metadata.name, 'status');
+    return this.call<T>({ method: 'PUT', path, body: this.typed(res, obj) });
+  }
+
+  mergePatch<T extends KubeObject>(res: ResourceType, name: string, namespace: string | undefined, patch: object): Promise<T> {
+    const path = resourcePath(res, namespace, name);
+    return this.call<T>({ method: 'PATCH', path, body: patch, contentType: 'application/merge-patch+json' });
+  }
+
+  apply<T extends KubeObject>(res: ResourceType, obj: T, fieldManager: string): Promise<T> {
+    return this.call<T>({
+      method: 'PATCH',
+      path: resourcePath(res, obj.metadata.namespace, obj.metadata.name),
+      query: { fieldManager, force: true },
+      body: this.typed(res, obj),
+      contentType: 'application/apply-patch+yaml',
+    });
+  }
+
+  async delete(res: ResourceType, name: string, namespace?: string, opts: DeleteOptions = {}): Promise<boolean> {
+    try {
+      const body = { apiVersion: 'v1', kind: 'DeleteOptions', ...opts };
+      await this.call({ method: 'DELETE', path: resourcePath(res, namespace, name), body });
+      return true;
+    } catch (err) {
+      if (err instanceof KubeApiError && err.statusCode === 404) return false;
+      throw err;
+    }
+  }
+
+  watch<T extends KubeObject>(
+    res: ResourceType,
+    opts: ListOptions & { resourceVersion: string; allowBookmarks?: boolean },
+    onEvent: (ev: WatchEvent<T>) => void,
+  ): WatchHandle {
+    const query = {
+      ...listQuery(opts),
+      watch: true,
+      resourceVersion: opts.resourceVersion,
+      allowWatchBookmarks: opts.allowBookmarks ?? true,
+      timeoutSeconds: 240 + Math.floor(Math.random() * 120),
+    };
+    let response: http.IncomingMessage | undefined;
+    let stopped = false;
+    const done = (async (): Promise<Error | undefined> => {
+      try {
+        response = await this.open({ method: 'GET', path: resourcePath(res, opts.namespace), query });
+        if (stopped) response.destroy();
+        if ((response.statusCode ?? 0) >= 400) return await this.errorOf(response);
+        return await readWatchStream<T>(response, onEvent, () => stopped);
+      } catch (err) {
+        return stopped ? undefined : (err as Error);
+      }
+    })();
+    return { done, stop: () => { stopped = true; response?.destroy(); } };
+  }
+
+  private async errorOf(res: http.IncomingMessage): Promise<KubeApiError> {
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    return toApiError(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'));
+  }
+
+  private typed<T extends KubeObject>(res: ResourceType, obj: T): T {
+    return { ...obj, apiVersion: apiVersionOf(res), kind: res.kind };
+  }
+}
