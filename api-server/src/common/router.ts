@@ -1,0 +1,94 @@
+// Turns a service's route table into an Express router that parses and validates input,
+// authenticates, negotiates microversions, runs the handler and renders faults the service's way.
+import express, { type Request, type Response, type Router } from 'express';
+import type { AuthContext, RouteContext, RouteDef } from './route.js';
+import { ApiError, isConnectionError, mapKubeError, unauthorized } from './errors.js';
+import { sendFault, type FaultStyle } from './faults.js';
+import { check } from './validate.js';
+import { readJsonBody } from './body.js';
+
+export interface ServiceDef {
+  /** Service type as in the catalog: identity, compute, image... */
+  name: string;
+  faultStyle: FaultStyle;
+  routes: RouteDef[];
+  /** Returns the negotiated microversion and sets the echo headers; throws ApiError on a bad one. */
+  negotiate?: (req: Request, res: Response) => string;
+}
+
+export interface RouterDeps {
+  authenticate(token: string): Promise<AuthContext>;
+  baseUrl(req: Request): string;
+  onRequest?(service: string, route: string, status: number): void;
+  logError?(err: unknown, req: Request): void;
+}
+
+// Authentication, oversized bodies and cluster outages can happen on any route.
+const ALWAYS_ALLOWED = new Set([401, 413, 503]);
+
+function errorStatus(route: RouteDef, err: unknown): { status: number; message: string; headers: Record<string, string>; type?: string } {
+  const apiErr = err instanceof ApiError ? err : (mapKubeError(err) ?? (isConnectionError(err) ? new ApiError(503, 'The service is temporarily unavailable, please retry.', { 'Retry-After': '1' }) : undefined));
+  if (apiErr && (apiErr.status === 500 || route.expectedErrors.includes(apiErr.status) || ALWAYS_ALLOWED.has(apiErr.status))) {
+    return { status: apiErr.status, message: apiErr.message, headers: apiErr.headers, type: apiErr.type };
+  }
+  return {
+    status: 500,
+    message: 'Unexpected API Error. Please report this at the openstack-sim issue tracker and attach the API server log if possible.',
+    headers: {},
+  };
+}
+
+async function authenticate(route: RouteDef, req: Request, deps: RouterDeps): Promise<AuthContext> {
+  if (route.auth === 'none') return undefined as unknown as AuthContext;
+  const token = req.get('X-Auth-Token');
+  if (!token) throw unauthorized();
+  return deps.authenticate(token);
+}
+
+async function buildContext(svc: ServiceDef, route: RouteDef, req: Request, res: Response, deps: RouterDeps): Promise<RouteContext> {
+  const auth = await authenticate(route, req, deps);
+  const microversion = svc.negotiate?.(req, res);
+  const queryError = check(route.querySchema, req.query, 'query string');
+  if (queryError) throw new ApiError(400, queryError);
+  let body: unknown = undefined;
+  if (route.bodySchema !== null) {
+    body = await readJsonBody(req);
+    const bodyError = check(route.bodySchema, body, 'request body');
+    if (bodyError) throw new ApiError(400, bodyError);
+  }
+  const params = req.params as Record<string, string>;
+  return { req, res, params, body, query: req.query as Record<string, unknown>, auth, baseUrl: deps.baseUrl(req), microversion };
+}
+
+function handle(svc: ServiceDef, route: RouteDef, deps: RouterDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    let status = route.successStatus;
+    try {
+      const ctx = await buildContext(svc, route, req, res, deps);
+      const result = await route.handler(ctx);
+      status = result.status ?? route.successStatus;
+      for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+      if (result.body === undefined || status === 204 || req.method === 'HEAD') res.status(status).end();
+      else if (typeof result.body === 'string') res.status(status).send(result.body);
+      else res.status(status).json(result.body);
+    } catch (err) {
+      const e = errorStatus(route, err);
+      status = e.status;
+      if (status === 500) deps.logError?.(err, req);
+      for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
+      sendFault(res, svc.faultStyle, status, e.message, e.type);
+    } finally {
+      deps.onRequest?.(svc.name, `${route.method.toUpperCase()} ${route.path}`, status);
+    }
+  };
+}
+
+export function buildServiceRouter(svc: ServiceDef, deps: RouterDeps): Router {
+  const router = express.Router({ strict: false });
+  for (const route of svc.routes) router[route.method](route.path, handle(svc, route, deps));
+  router.use((req, res) => {
+    sendFault(res, svc.faultStyle, 404, `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}`);
+    deps.onRequest?.(svc.name, 'unmatched', 404);
+  });
+  return router;
+}

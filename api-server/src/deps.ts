@@ -1,0 +1,45 @@
+// What the API server's services need from the outside world, injected by main.ts (and by tests).
+import type { Registry } from 'prom-client';
+import type { KubeClient } from '../../operator/src/kube/client.js';
+import type { Flavor, Image, Project, Role, RoleAssignment, Server, TokenRevocation, User } from '../../crds/types.generated.js';
+import type { ResourceStore } from './kube/store.js';
+import type { AuthContext } from './common/route.js';
+
+export interface ApiConfig {
+  /** Externally visible root URL (scheme://host:port), used in the catalog and self links. */
+  publicUrl: string;
+  region: string;
+  /** Namespace holding the API server's own Secrets (token keys, password hashes). */
+  systemNamespace: string;
+  tokenTtlSeconds: number;
+}
+
+export interface Stores {
+  servers: ResourceStore<Server>;
+  flavors: ResourceStore<Flavor>;
+  images: ResourceStore<Image>;
+  projects: ResourceStore<Project>;
+  users: ResourceStore<User>;
+  roles: ResourceStore<Role>;
+  roleAssignments: ResourceStore<RoleAssignment>;
+  tokenRevocations: ResourceStore<TokenRevocation>;
+}
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Validates tokens for every service; implemented by the Keystone token provider. */
+export interface Authenticator {
+  authenticate(token: string): Promise<AuthContext>;
+}
+
+export interface AppDeps {
+  config: ApiConfig;
+  kube: KubeClient;
+  stores: Stores;
+  metrics: Registry;
+  log: Logger;
+}

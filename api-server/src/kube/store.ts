@@ -1,0 +1,104 @@
+// Reads come from an informer cache; writes go to the kube-apiserver and are remembered in a
+// short-lived overlay until the informer has seen them, so a client that POSTs and then GETs
+// always reads its own write (and does not see a deleted object again).
+import type { KubeObject } from '../../../crds/kube-object.js';
+import type { KubeClient } from '../../../operator/src/kube/client.js';
+import type { Informer } from '../../../operator/src/kube/informer.js';
+import { objectKey, type ResourceType } from '../../../operator/src/kube/resources.js';
+
+interface OverlayEntry<T> {
+  obj: T | undefined; // undefined: a tombstone for a delete
+  resourceVersion: string;
+  expires: number;
+}
+
+const OVERLAY_TTL_MS = 60_000;
+
+/** resourceVersions are etcd revisions in practice; fall back to inequality if not numeric. */
+function isAtLeast(seen: string | undefined, wanted: string): boolean {
+  if (!seen) return false;
+  if (/^\d+$/.test(seen) && /^\d+$/.test(wanted)) return BigInt(seen) >= BigInt(wanted);
+  return seen === wanted;
+}
+
+export class ResourceStore<T extends KubeObject> {
+  private readonly overlay = new Map<string, OverlayEntry<T>>();
+
+  constructor(
+    readonly client: KubeClient,
+    readonly informer: Informer<T>,
+  ) {
+    informer.on({
+      onUpsert: (obj) => this.settle(obj, obj.metadata.resourceVersion),
+      onDelete: (obj) => this.settle(obj, undefined),
+    });
+  }
+
+  get resource(): ResourceType {
+    return this.informer.resource;
+  }
+
+  private settle(obj: T, rv: string | undefined): void {
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
+    const entry = this.overlay.get(key);
+    if (!entry) return;
+    if (rv === undefined ? entry.obj === undefined : isAtLeast(rv, entry.resourceVersion)) this.overlay.delete(key);
+  }
+
+  private fresh(key: string): OverlayEntry<T> | undefined {
+    const entry = this.overlay.get(key);
+    if (entry && entry.expires < Date.now()) {
+      this.overlay.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  get(name: string, namespace?: string): T | undefined {
+    const entry = this.fresh(objectKey(namespace, name));
+    return entry ? entry.obj : this.informer.get(name, namespace);
+  }
+
+  list(namespace?: string): T[] {
+    const byKey = new Map<string, T>();
+    for (const o of this.informer.list(namespace)) byKey.set(objectKey(o.metadata.namespace, o.metadata.name), o);
+    for (const key of [...this.overlay.keys()]) {
+      const entry = this.fresh(key);
+      if (!entry) continue;
+      const ns = key.includes('/') ? key.slice(0, key.indexOf('/')) : undefined;
+      if (namespace !== undefined && ns !== namespace) continue;
+      if (entry.obj) byKey.set(key, entry.obj);
+      else byKey.delete(key);
+    }
+    return [...byKey.values()];
+  }
+
+  private remember(key: string, obj: T | undefined, resourceVersion: string): void {
+    this.overlay.set(key, { obj, resourceVersion, expires: Date.now() + OVERLAY_TTL_MS });
+  }
+
+  async create(obj: T): Promise<T> {
+    const created = await this.client.create<T>(this.resource, obj);
+    this.remember(objectKey(created.metadata.namespace, created.metadata.name), created, created.metadata.resourceVersion ?? '');
+    return created;
+  }
+
+  async replace(obj: T): Promise<T> {
+    const updated = await this.client.replace<T>(this.resource, obj);
+    this.remember(objectKey(updated.metadata.namespace, updated.metadata.name), updated, updated.metadata.resourceVersion ?? '');
+    return updated;
+  }
+
+  /**
+   * Deletes the object. With finalizers the object lives on (with a deletionTimestamp) until its
+   * controller lets go; the returned value says whether it is already gone.
+   */
+  async delete(name: string, namespace?: string): Promise<boolean> {
+    const existed = await this.client.delete(this.resource, name, namespace, { propagationPolicy: 'Background' });
+    const current = await this.client.get<T>(this.resource, name, namespace);
+    const key = objectKey(namespace, name);
+    if (current) this.remember(key, current, current.metadata.resourceVersion ?? '');
+    else this.remember(key, undefined, '');
+    return existed && !current;
+  }
+}

@@ -1,0 +1,15 @@
+// Names and labels shared by the API server and the operator: both must agree on them.
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY = 'openstack-sim';
+export const PROJECT_LABEL = 'openstack.sim/project-id';
+export const SERVER_LABEL = 'openstack.sim/server-id';
+export const FINALIZER = 'openstack.sim/finalizer';
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+export const API_FIELD_MANAGER = 'openstack-sim-api';
+export const OPERATOR_FIELD_MANAGER = 'openstack-sim-operator';
+export const DEFAULT_SYSTEM_NAMESPACE = 'openstack-sim-system';
+
+/** Each Keystone project is realized as one namespace. */
+export function projectNamespace(projectId: string): string {
+  return `os-${projectId}`;
+}
