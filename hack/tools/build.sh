@@ -44,8 +44,8 @@ main() {
   done
   [ "$todo" -eq 0 ] || say "$todo binaries to build into $BIN (first build: expect 15-40 minutes on 2 cores)"
   build_one etcd etcd go.etcd.io/etcd/server/v3
-  build_one kwok kwok sigs.k8s.io/kwok/cmd/kwok "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK"
-  build_one kwokctl kwok sigs.k8s.io/kwok/cmd/kwokctl "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK"
+  build_one kwok kwok sigs.k8s.io/kwok/cmd/kwok
+  build_one kwokctl kwok sigs.k8s.io/kwok/cmd/kwokctl
   local ld; ld=$(kube_ldflags)
   for c in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
     build_one "$c" kube "k8s.io/kubernetes/cmd/$c" "$ld"

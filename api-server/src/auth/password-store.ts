@@ -1,0 +1,64 @@
+// Where password hashes live: one Secret per user in the system namespace, never a CR, so that
+// RBAC on the openstack.sim kinds does not grant access to credentials.
+import type { KubeClient } from '../../../operator/src/kube/client.js';
+import { isAlreadyExists, isConflict } from '../../../operator/src/kube/client.js';
+import { Resources } from '../../../operator/src/kube/resources.js';
+import type { User } from '../../../crds/types.generated.js';
+import { DEFAULT_SCRYPT, dummyHasher, hashPassword, verifyPasswordHash, type ScryptParams } from './password.js';
+import { encodeData, newSecret, readSecretValue, type SecretObject } from './secret.js';
+
+export const PASSWORD_HASH_KEY = 'passwordHash';
+export const USER_ID_LABEL = 'openstack.sim/user-id';
+
+export function passwordSecretName(userId: string): string {
+  return `openstack-sim-user-${userId}`;
+}
+
+async function writeHash(kube: KubeClient, namespace: string, userId: string, hash: string): Promise<void> {
+  const name = passwordSecretName(userId);
+  const current = await kube.get<SecretObject>(Resources.Secret, name, namespace);
+  if (current) {
+    await kube.replace<SecretObject>(Resources.Secret, { ...current, data: { ...current.data, ...encodeData({ [PASSWORD_HASH_KEY]: hash }) } });
+    return;
+  }
+  const secret = newSecret(name, namespace, { [PASSWORD_HASH_KEY]: hash });
+  secret.metadata.labels = { ...secret.metadata.labels, [USER_ID_LABEL]: userId };
+  await kube.create<SecretObject>(Resources.Secret, secret);
+}
+
+/** Creates or replaces the user's password hash. Concurrent writers race; the last one wins. */
+export async function setUserPassword(
+  kube: KubeClient,
+  namespace: string,
+  userId: string,
+  password: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<void> {
+  const hash = await hashPassword(password, params);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeHash(kube, namespace, userId, hash);
+      return;
+    } catch (err) {
+      const raced = isConflict(err) || isAlreadyExists(err);
+      if (!raced || attempt >= 3) throw err;
+    }
+  }
+}
+
+export type PasswordVerifier = (user: User | undefined, password: string) => Promise<boolean>;
+
+/**
+ * Checks a password against the user's stored hash. An unknown user, or one without a hash, is
+ * still checked against a dummy hash so that the time taken does not tell them apart.
+ */
+export function createPasswordVerifier(kube: KubeClient, namespace: string, params: ScryptParams = DEFAULT_SCRYPT): PasswordVerifier {
+  const dummy = dummyHasher(params);
+  return async (user, password) => {
+    const secretName = user ? (user.spec.passwordSecretRef ?? passwordSecretName(user.metadata.name)) : undefined;
+    const secret = secretName ? await kube.get<SecretObject>(Resources.Secret, secretName, namespace) : undefined;
+    const stored = readSecretValue(secret, PASSWORD_HASH_KEY);
+    const matches = await verifyPasswordHash(password, stored ?? (await dummy()));
+    return matches && stored !== undefined;
+  };
+}

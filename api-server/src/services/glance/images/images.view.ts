@@ -1,0 +1,35 @@
+// CR -> Glance v2 image bodies. Glance puts user-defined properties at the top level.
+import type { Image } from '../../../../../crds/types.generated.js';
+import { isoSeconds } from '../../../common/time.js';
+
+export function imageView(img: Image): Record<string, unknown> {
+  const id = img.metadata.name;
+  const st = img.status ?? {};
+  const created = isoSeconds(img.metadata.creationTimestamp ?? new Date());
+  return {
+    ...(img.spec.properties ?? {}),
+    ...(img.spec.containerImage ? { container_image: img.spec.containerImage } : {}),
+    id,
+    name: img.spec.name,
+    status: st.status ?? 'queued',
+    visibility: img.spec.visibility,
+    protected: img.spec.protected ?? false,
+    os_hidden: img.spec.osHidden ?? false,
+    owner: img.spec.owner,
+    checksum: st.checksum ?? null,
+    os_hash_algo: st.osHashAlgo ?? null,
+    os_hash_value: st.osHashValue ?? null,
+    size: st.size ?? null,
+    virtual_size: st.virtualSize ?? null,
+    min_disk: img.spec.minDiskGiB ?? 0,
+    min_ram: img.spec.minRamMiB ?? 0,
+    disk_format: img.spec.diskFormat ?? null,
+    container_format: img.spec.containerFormat ?? null,
+    created_at: created,
+    updated_at: created,
+    tags: img.spec.tags ?? [],
+    self: `/v2/images/${id}`,
+    file: `/v2/images/${id}/file`,
+    schema: '/v2/schemas/image',
+  };
+}

@@ -1,0 +1,16 @@
+// Nova (compute) v2.1, mounted at /compute.
+import type { ServiceDef } from '../../common/router.js';
+import type { Stores } from '../../deps.js';
+import { flavorRoutes } from './flavors/flavors.routes.js';
+import { negotiate } from './microversion.js';
+import { serverRoutes } from './servers/servers.routes.js';
+import { versionRoutes } from './versions.routes.js';
+
+export function novaService(stores: Stores): ServiceDef {
+  return {
+    name: 'compute',
+    faultStyle: 'nova',
+    negotiate,
+    routes: [...versionRoutes, ...serverRoutes(stores), ...flavorRoutes(stores)],
+  };
+}

@@ -1,0 +1,71 @@
+// Wire <-> CR for servers: the only place Nova's snake_case meets the CR's camelCase.
+import { randomUUID } from 'node:crypto';
+import type { Server } from '../../../../../crds/types.generated.js';
+import { API_VERSION } from '../../../../../operator/src/kube/resources.js';
+import { API_FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../operator/src/kube/naming.js';
+import { badRequest } from '../../../common/errors.js';
+import type { CreateServerBody } from './servers.schema.js';
+
+/** imageRef and flavorRef may be bare IDs or hrefs ending in the ID. */
+export function refId(ref: string | number | undefined): string {
+  const s = String(ref ?? '').trim();
+  return s.includes('/') ? s.slice(s.lastIndexOf('/') + 1) : s;
+}
+
+export function parseCount(raw: number | string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  return typeof raw === 'number' ? raw : Number.parseInt(raw, 10);
+}
+
+function networksOf(body: CreateServerBody['server']): Pick<Server['spec'], 'networks' | 'networkMode'> {
+  if (!body.networks) return { networkMode: 'auto' };
+  return {
+    networkMode: 'list',
+    networks: body.networks.map((n) => ({
+      ...(n.uuid ? { uuid: n.uuid } : {}),
+      ...(n.port ? { port: n.port } : {}),
+      ...(n.fixed_ip ? { fixedIp: n.fixed_ip } : {}),
+    })),
+  };
+}
+
+export interface ServerIdentity {
+  projectId: string;
+  userId: string;
+  name: string;
+  id?: string;
+}
+
+export function toServerResource(who: ServerIdentity, body: CreateServerBody['server']): Server {
+  const id = who.id ?? randomUUID();
+  const az = body.availability_zone;
+  if (az !== undefined && az.includes('::')) throw badRequest('Forcing a host through the availability zone is not supported.');
+  return {
+    apiVersion: API_VERSION,
+    kind: 'Server',
+    metadata: {
+      name: id,
+      namespace: projectNamespace(who.projectId),
+      labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: who.projectId },
+      annotations: { 'openstack.sim/created-by': API_FIELD_MANAGER },
+      finalizers: ['openstack.sim/finalizer'],
+    },
+    spec: {
+      name: who.name,
+      projectId: who.projectId,
+      userId: who.userId,
+      flavorRef: refId(body.flavorRef),
+      imageRef: refId(body.imageRef),
+      ...(az ? { availabilityZone: az } : {}),
+      ...(body.key_name ? { keyName: body.key_name } : {}),
+      ...(body.accessIPv4 ? { accessIPv4: body.accessIPv4 } : {}),
+      ...(body.accessIPv6 ? { accessIPv6: body.accessIPv6 } : {}),
+      ...(body.user_data ? { userData: body.user_data } : {}),
+      configDrive: body.config_drive === true || body.config_drive === 'true' || body.config_drive === 'True',
+      metadata: body.metadata ?? {},
+      securityGroups: (body.security_groups ?? [{ name: 'default' }]).map((g) => g.name ?? 'default'),
+      ...networksOf(body),
+      powerState: 'Running',
+    },
+  };
+}

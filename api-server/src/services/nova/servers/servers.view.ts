@@ -1,0 +1,102 @@
+// CR -> Nova server bodies at microversion 2.1, exactly the keys Tempest's schemas allow.
+import { createHash } from 'node:crypto';
+import type { Server } from '../../../../../crds/types.generated.js';
+import { isoMicrosNoZone, isoSeconds } from '../../../common/time.js';
+
+const POWER_STATES: Record<string, number> = { NOSTATE: 0, RUNNING: 1, PAUSED: 3, SHUTDOWN: 4, CRASHED: 6, SUSPENDED: 7 };
+const PROGRESS_STATUSES = new Set(['ACTIVE', 'BUILD', 'REBUILD', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING']);
+
+export function serverLinks(base: string, id: string): { rel: string; href: string }[] {
+  return [
+    { rel: 'self', href: `${base}/compute/v2.1/servers/${id}` },
+    { rel: 'bookmark', href: `${base}/compute/servers/${id}` },
+  ];
+}
+
+export function serverSummary(base: string, s: Server): object {
+  return { id: s.metadata.name, name: s.spec.name, links: serverLinks(base, s.metadata.name) };
+}
+
+/** Nova's hostId: an opaque per-project hash of the host, so tenants cannot learn host names. */
+export function hostId(projectId: string, host: string | undefined): string {
+  return host ? createHash('sha224').update(projectId + host).digest('hex') : '';
+}
+
+function updatedAt(s: Server): string {
+  const times = (s.status?.conditions ?? []).map((c) => c.lastTransitionTime);
+  const latest = [s.metadata.creationTimestamp ?? new Date().toISOString(), ...times].sort().pop()!;
+  return isoSeconds(latest);
+}
+
+function addresses(s: Server): Record<string, object[]> {
+  const out: Record<string, object[]> = {};
+  for (const [net, addrs] of Object.entries(s.status?.addresses ?? {})) {
+    out[net] = addrs.map((a) => ({
+      version: a.version,
+      addr: a.addr,
+      'OS-EXT-IPS:type': a.type ?? 'fixed',
+      'OS-EXT-IPS-MAC:mac_addr': a.macAddr ?? '',
+    }));
+  }
+  return out;
+}
+
+/** Nova reports a deleting server's status as it was, with task_state deleting. */
+function displayStatus(s: Server): string {
+  return s.status?.status ?? 'BUILD';
+}
+
+function statusFields(s: Server): Record<string, unknown> {
+  const st = s.status ?? {};
+  const status = displayStatus(s);
+  return {
+    status,
+    'OS-EXT-STS:vm_state': st.vmState ?? 'building',
+    'OS-EXT-STS:task_state': s.metadata.deletionTimestamp ? 'deleting' : (st.taskState ?? (status === 'BUILD' ? 'scheduling' : null)),
+    'OS-EXT-STS:power_state': POWER_STATES[st.powerState ?? 'NOSTATE'] ?? 0,
+    'OS-SRV-USG:launched_at': st.launchedAt ? isoMicrosNoZone(st.launchedAt) : null,
+    'OS-SRV-USG:terminated_at': null,
+    ...(PROGRESS_STATUSES.has(status) ? { progress: status === 'ACTIVE' ? 100 : 0 } : {}),
+    ...(status === 'ERROR' && st.fault ? { fault: faultOf(st.fault) } : {}),
+  };
+}
+
+function faultOf(f: NonNullable<Server['status']>['fault'] & object): object {
+  return { code: f.code, message: f.message, created: isoSeconds(f.created ?? new Date()), ...(f.details ? { details: f.details } : {}) };
+}
+
+function adminFields(s: Server): Record<string, unknown> {
+  return {
+    'OS-EXT-SRV-ATTR:host': s.status?.host ?? null,
+    'OS-EXT-SRV-ATTR:hypervisor_hostname': s.status?.hypervisorHostname ?? null,
+    'OS-EXT-SRV-ATTR:instance_name': s.status?.instanceName ?? '',
+  };
+}
+
+export function serverDetail(base: string, s: Server, isAdmin: boolean): object {
+  const id = s.metadata.name;
+  return {
+    id,
+    name: s.spec.name,
+    tenant_id: s.spec.projectId,
+    user_id: s.spec.userId,
+    metadata: s.spec.metadata ?? {},
+    hostId: hostId(s.spec.projectId, s.status?.host),
+    image: s.spec.imageRef ? { id: s.spec.imageRef, links: [{ rel: 'bookmark', href: `${base}/compute/images/${s.spec.imageRef}` }] } : '',
+    flavor: { id: s.spec.flavorRef, links: [{ rel: 'bookmark', href: `${base}/compute/flavors/${s.spec.flavorRef}` }] },
+    created: isoSeconds(s.metadata.creationTimestamp ?? new Date()),
+    updated: updatedAt(s),
+    addresses: addresses(s),
+    accessIPv4: s.spec.accessIPv4 ?? '',
+    accessIPv6: s.spec.accessIPv6 ?? '',
+    links: serverLinks(base, id),
+    'OS-DCF:diskConfig': 'MANUAL',
+    'OS-EXT-AZ:availability_zone': s.status?.availabilityZone ?? s.spec.availabilityZone ?? '',
+    config_drive: s.spec.configDrive ? 'True' : '',
+    key_name: s.spec.keyName ?? null,
+    security_groups: (s.spec.securityGroups ?? []).map((name) => ({ name })),
+    'os-extended-volumes:volumes_attached': [],
+    ...statusFields(s),
+    ...(isAdmin ? adminFields(s) : {}),
+  };
+}
