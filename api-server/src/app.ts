@@ -1,0 +1,47 @@
+// The Express application: one HTTP port, one path prefix per OpenStack service. No listen here,
+// so tests can mount it on an ephemeral port (see server.ts).
+import express, { type Express, type Request } from 'express';
+import { Counter, type Registry } from 'prom-client';
+import type { AppDeps, Authenticator } from './deps.js';
+import { buildServiceRouter, type RouterDeps, type ServiceDef } from './common/router.js';
+
+export interface MountedService {
+  mount: string; // e.g. '/identity'
+  service: ServiceDef;
+}
+
+function requestCounter(registry: Registry): Counter<'service' | 'route' | 'code'> {
+  const name = 'openstack_sim_api_requests_total';
+  const existing = registry.getSingleMetric(name) as Counter<'service' | 'route' | 'code'> | undefined;
+  return existing ?? new Counter({ name, help: 'API requests by service, route and status code.', labelNames: ['service', 'route', 'code'], registers: [registry] });
+}
+
+/** Self links use the configured public URL, as keystoneauth uses them as the base for later calls. */
+function baseUrlOf(deps: AppDeps): (req: Request) => string {
+  const configured = deps.config.publicUrl.replace(/\/$/, '');
+  return (req) => configured || `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+}
+
+export function createApp(deps: AppDeps, auth: Authenticator, services: MountedService[]): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const requests = requestCounter(deps.metrics);
+  const routerDeps: RouterDeps = {
+    authenticate: (token) => auth.authenticate(token),
+    baseUrl: baseUrlOf(deps),
+    onRequest: (service, route, status) => requests.inc({ service, route, code: String(status) }),
+    logError: (err, req) => deps.log.error('unexpected error', { method: req.method, url: req.originalUrl, error: String((err as Error)?.stack ?? err) }),
+  };
+  app.use((_req, res, next) => {
+    res.setHeader('X-OpenStack-Request-Id', `req-${crypto.randomUUID()}`);
+    next();
+  });
+  for (const { mount, service } of services) app.use(mount, buildServiceRouter(service, routerDeps));
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  });
+  app.get('/healthz', (_req, res) => void res.type('text/plain').send('ok'));
+  app.use((req, res) => void res.status(404).json({ error: { code: 404, title: 'Not Found', message: `No service at ${req.path}` } }));
+  return app;
+}

@@ -1,0 +1,93 @@
+// Applies a SeedPlan idempotently: what exists (matched by name) is kept, what is missing is
+// created, and seeded users' passwords are (re)set so the written clouds.yaml always works.
+import { randomUUID } from 'node:crypto';
+import type { Flavor, Image, Project, Role, RoleAssignment, User } from '../../../crds/types.generated.js';
+import type { KubeObject } from '../../../crds/kube-object.js';
+import { isAlreadyExists, type KubeClient } from '../../../operator/src/kube/client.js';
+import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../operator/src/kube/naming.js';
+import { API_VERSION, Resources, type ResourceType } from '../../../operator/src/kube/resources.js';
+import { setUserPassword } from '../auth/password-store.js';
+import type { SeedPlan } from './seed-plan.js';
+
+export interface SeedResult {
+  projectIds: Record<string, string>;
+  userIds: Record<string, string>;
+  roleIds: Record<string, string>;
+  imageIds: Record<string, string>;
+}
+
+type Named = KubeObject & { spec: { name: string } };
+
+const keystoneId = (): string => randomUUID().replace(/-/g, '');
+
+/** Returns the ID of the object of `res` named `name`, creating it from `spec` when missing. */
+async function ensureNamed<T extends Named>(kube: KubeClient, res: ResourceType, spec: T['spec'], id = keystoneId()): Promise<string> {
+  const existing = (await kube.list<T>(res)).items.find((o) => o.spec.name === spec.name);
+  if (existing) return existing.metadata.name;
+  const obj = { apiVersion: API_VERSION, kind: res.kind, metadata: { name: id, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec };
+  await kube.create(res, obj as unknown as T);
+  return id;
+}
+
+export function roleAssignmentName(projectId: string, userId: string, roleId: string): string {
+  return `${projectId}.${userId}.${roleId}`;
+}
+
+async function ensureAssignment(kube: KubeClient, spec: RoleAssignment['spec']): Promise<void> {
+  const obj: RoleAssignment = {
+    apiVersion: API_VERSION,
+    kind: 'RoleAssignment',
+    metadata: { name: roleAssignmentName(spec.projectId, spec.userId, spec.roleId), labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+    spec,
+  };
+  try {
+    await kube.create(Resources.RoleAssignment, obj);
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+  }
+}
+
+async function seedFlavors(kube: KubeClient, flavors: SeedPlan['flavors']): Promise<void> {
+  for (const [id, spec] of Object.entries(flavors)) {
+    const obj: Flavor = { apiVersion: API_VERSION, kind: 'Flavor', metadata: { name: id, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec };
+    try {
+      await kube.create(Resources.Flavor, obj);
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+    }
+  }
+}
+
+async function seedImage(kube: KubeClient, img: SeedPlan['images'][number], owner: string): Promise<string> {
+  const spec: Image['spec'] = { name: img.name, containerImage: img.containerImage, visibility: 'public', owner, diskFormat: 'qcow2', containerFormat: 'bare', minDiskGiB: 0, minRamMiB: 0 };
+  const id = await ensureNamed<Image>(kube, Resources.Image, spec, randomUUID());
+  const current = await kube.get<Image>(Resources.Image, id);
+  if (current && current.status?.status !== 'active') {
+    // A seeded image has no bytes to upload: it is active from the start, with Glance's 0-size defaults.
+    current.status = { status: 'active', size: 0, virtualSize: null, checksum: null, osHashAlgo: null, osHashValue: null };
+    await kube.replaceStatus(Resources.Image, current);
+  }
+  return id;
+}
+
+async function seedUsers(kube: KubeClient, systemNamespace: string, plan: SeedPlan, ids: SeedResult): Promise<void> {
+  for (const u of plan.users) {
+    const projectId = ids.projectIds[u.project];
+    const userId = await ensureNamed<User>(kube, Resources.User, { name: u.name, domainId: 'default', enabled: true, defaultProjectId: projectId });
+    ids.userIds[u.name] = userId;
+    await setUserPassword(kube, systemNamespace, userId, u.password);
+    for (const role of u.roles) await ensureAssignment(kube, { userId, projectId, roleId: ids.roleIds[role] });
+  }
+}
+
+export async function seed(kube: KubeClient, systemNamespace: string, plan: SeedPlan): Promise<SeedResult> {
+  const ids: SeedResult = { projectIds: {}, userIds: {}, roleIds: {}, imageIds: {} };
+  for (const name of plan.roles) ids.roleIds[name] = await ensureNamed<Role>(kube, Resources.Role, { name });
+  for (const name of plan.projects) {
+    ids.projectIds[name] = await ensureNamed<Project>(kube, Resources.Project, { name, domainId: 'default', enabled: true, description: `${name} project` });
+  }
+  await seedUsers(kube, systemNamespace, plan, ids);
+  await seedFlavors(kube, plan.flavors);
+  for (const img of plan.images) ids.imageIds[img.name] = await seedImage(kube, img, ids.projectIds[img.ownerProject]);
+  return ids;
+}

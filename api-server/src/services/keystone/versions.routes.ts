@@ -1,0 +1,38 @@
+// Keystone's version discovery: GET /identity answers 300 with every version (Tempest insists on
+// 300), GET /identity/v3 answers 200 with the one. keystoneauth uses the self href as the base URL
+// of every later identity call, so it must be the externally visible one.
+import { defineRoute, type RouteDef } from '../../common/route.js';
+import { noQuery } from '../../common/parameter-types.js';
+
+function v3Entry(baseUrl: string): Record<string, unknown> {
+  return {
+    id: 'v3.14',
+    status: 'stable',
+    updated: '2020-04-07T00:00:00Z',
+    links: [{ rel: 'self', href: `${baseUrl}/identity/v3/` }],
+    'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.identity-v3+json' }],
+  };
+}
+
+export const versionRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'get',
+    path: '/',
+    auth: 'none',
+    bodySchema: null,
+    querySchema: noQuery,
+    successStatus: 300,
+    expectedErrors: [],
+    handler: async (ctx) => ({ body: { versions: { values: [v3Entry(ctx.baseUrl)] } } }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v3',
+    auth: 'none',
+    bodySchema: null,
+    querySchema: noQuery,
+    successStatus: 200,
+    expectedErrors: [],
+    handler: async (ctx) => ({ body: { version: v3Entry(ctx.baseUrl) } }),
+  }),
+];

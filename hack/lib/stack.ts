@@ -1,0 +1,106 @@
+// Brings up the whole deployment for `npm start` and the end-to-end tests: the local cluster (or a
+// given kubeconfig), CRDs, seed data, the operator and the API server, and clouds.yaml.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Project } from '../../crds/types.generated.js';
+import { isAlreadyExists } from '../../operator/src/kube/client.js';
+import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../../operator/src/kube/naming.js';
+import { Resources } from '../../operator/src/kube/resources.js';
+import { seed, type SeedResult } from '../../api-server/src/bootstrap/seed.js';
+import { defaultSeedPlan } from '../../api-server/src/bootstrap/seed-plan.js';
+import { loadOrGeneratePasswords, writeCloudsYaml } from './clouds.js';
+import { run, stopChild, waitFor } from './exec.js';
+
+export interface StackOptions {
+  root: string;
+  stateDir: string;
+  port: number;
+  /** Use this cluster instead of starting the local one (never the user's context by default). */
+  kubeconfig?: string;
+  region?: string;
+  log: (msg: string) => void;
+}
+
+export interface Stack {
+  kubeconfig: string;
+  cloudsYaml: string;
+  apiUrl: string;
+  authUrl: string;
+  toolsBin: string;
+  seed: SeedResult;
+  stop(): Promise<void>;
+}
+
+async function ensureCluster(opts: StackOptions): Promise<{ kubeconfig: string; bin: string }> {
+  const bin = (await run('bash', [join(opts.root, 'hack/tools/build.sh')])).trim();
+  if (opts.kubeconfig) return { kubeconfig: opts.kubeconfig, bin };
+  await run('bash', [join(opts.root, 'hack/cluster.sh'), 'up'], { env: { ...process.env, OPENSTACK_SIM_STATE: opts.stateDir } });
+  return { kubeconfig: join(opts.stateDir, 'kubeconfig'), bin };
+}
+
+async function installCrds(opts: StackOptions, kubectl: string, kubeconfig: string): Promise<void> {
+  opts.log('installing the openstack.sim CRDs');
+  await run(kubectl, ['--kubeconfig', kubeconfig, 'apply', '--server-side', '--force-conflicts', '-f', join(opts.root, 'crds')], { quiet: true });
+  await run(kubectl, ['--kubeconfig', kubeconfig, 'wait', '--for=condition=Established', '--timeout=60s', '-f', join(opts.root, 'crds')], { quiet: true });
+}
+
+function spawnComponent(opts: StackOptions, name: string, script: string, args: string[]): ChildProcess {
+  const logDir = join(opts.stateDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const out = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(opts.root, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') opts.log(`${name} exited (${code ?? signal}); see ${join(logDir, `${name}.log`)}`);
+  });
+  return child;
+}
+
+async function projectsReady(kube: HttpKubeClient, ids: string[]): Promise<boolean> {
+  for (const id of ids) {
+    const p = await kube.get<Project>(Resources.Project, id);
+    if (!p?.status?.namespace) return false;
+  }
+  return true;
+}
+
+async function ensureNamespace(kube: HttpKubeClient, name: string): Promise<void> {
+  try {
+    await kube.create(Resources.Namespace, { metadata: { name } });
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+  }
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  mkdirSync(opts.stateDir, { recursive: true });
+  const { kubeconfig, bin } = await ensureCluster(opts);
+  await installCrds(opts, join(bin, 'kubectl'), kubeconfig);
+  const kube = new HttpKubeClient(loadKubeConfig(kubeconfig));
+  await ensureNamespace(kube, DEFAULT_SYSTEM_NAMESPACE);
+  const cloudsYaml = join(opts.stateDir, 'clouds.yaml');
+  const passwords = loadOrGeneratePasswords(cloudsYaml);
+  opts.log('seeding roles, projects, users, flavors and the cirros image');
+  const seeded = await seed(kube, DEFAULT_SYSTEM_NAMESPACE, defaultSeedPlan(passwords));
+  const children: ChildProcess[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all(children.map((c) => stopChild(c)));
+  };
+  try {
+    opts.log('starting the operator');
+    children.push(spawnComponent(opts, 'operator', 'operator/src/main.ts', ['--kubeconfig', kubeconfig, '--metrics-bind-address', `127.0.0.1:${opts.port + 1}`, '--leader-elect']));
+    await waitFor('the projects\' namespaces', () => projectsReady(kube, Object.values(seeded.projectIds)), 60_000, opts.log);
+    const apiUrl = `http://127.0.0.1:${opts.port}`;
+    opts.log(`starting the API server on ${apiUrl}`);
+    children.push(spawnComponent(opts, 'api-server', 'api-server/src/main.ts', ['--kubeconfig', kubeconfig, '--port', String(opts.port), '--public-url', apiUrl]));
+    await waitFor('the API server', async () => (await fetch(`${apiUrl}/identity`)).status === 300, 60_000, opts.log);
+    writeCloudsYaml(cloudsYaml, `${apiUrl}/identity`, opts.region ?? 'RegionOne', passwords);
+    return { kubeconfig, cloudsYaml, apiUrl, authUrl: `${apiUrl}/identity`, toolsBin: bin, seed: seeded, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

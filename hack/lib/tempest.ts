@@ -1,0 +1,116 @@
+// Configures and runs Debian's Tempest 33 against a running openstack-sim: tempest.conf and the
+// pre-provisioned accounts come from clouds.yaml and the live discovery documents.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { CLOUD_USERS } from './clouds.js';
+import { run } from './exec.js';
+import { renderTempestConf, type TempestEnv } from './tempest-conf.js';
+
+export type TempestSelection =
+  | { kind: 'list'; file: string }
+  | { kind: 'interop'; guideline: string }
+  | { kind: 'regex'; regex: string };
+
+export interface TempestResult {
+  passed: number;
+  failed: number;
+  skipped: number;
+  total: number;
+  logFile: string;
+}
+
+interface Clouds {
+  clouds: Record<string, { auth: { auth_url: string; username: string; password: string; project_name: string } }>;
+}
+
+// Interop 2020.06 names that moved in Tempest 33 (see shared/conformance/README.md).
+const RENAMED: Record<string, string> = {
+  'tempest.api.network.test_routers.RoutersTest.test_update_router_unset_gateway':
+    'tempest.api.network.admin.test_routers.RoutersAdminTest.test_update_router_unset_gateway',
+};
+const REMOVED = new Set(['tempest.api.volume.test_snapshot_metadata.VolumesMetadataTest.test_update_snapshot_metadata']);
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function interopTestNames(guidelineFile: string): string[] {
+  const doc = JSON.parse(readFileSync(guidelineFile, 'utf8')) as { capabilities: Record<string, Record<string, string>> };
+  const names = Object.values(doc.capabilities).flatMap((tests) => Object.keys(tests));
+  return [...new Set(names.filter((n) => !REMOVED.has(n)).map((n) => RENAMED[n] ?? n))].sort();
+}
+
+function includeList(sel: TempestSelection): { lines: string[]; total: number } {
+  if (sel.kind === 'regex') return { lines: [sel.regex], total: 0 };
+  if (sel.kind === 'interop') {
+    const names = interopTestNames(sel.guideline);
+    return { lines: names.map((n) => `^${escapeRe(n)}\\[`), total: names.length };
+  }
+  const lines = readFileSync(sel.file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return { lines, total: 0 };
+}
+
+async function discoverEnv(stateDir: string): Promise<TempestEnv> {
+  const clouds = yaml.load(readFileSync(join(stateDir, 'clouds.yaml'), 'utf8')) as Clouds;
+  const admin = clouds.clouds['openstack-sim'].auth;
+  const tokenRes = await fetch(`${admin.auth_url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: admin.username, domain: { id: 'default' }, password: admin.password } } }, scope: { project: { name: admin.project_name, domain: { id: 'default' } } } } }),
+  });
+  if (tokenRes.status !== 201) throw new Error(`admin login failed: ${tokenRes.status}`);
+  const token = tokenRes.headers.get('x-subject-token')!;
+  const base = admin.auth_url.replace(/\/identity$/, '');
+  const images = (await (await fetch(`${base}/image/v2/images?name=cirros`, { headers: { 'X-Auth-Token': token } })).json()) as { images: { id: string }[] };
+  if (!images.images.length) throw new Error('no cirros image: was the deployment seeded?');
+  const accounts = CLOUD_USERS.map((u) => ({ ...clouds.clouds[u.cloud].auth, admin: u.username === 'admin' }));
+  return { authUrl: admin.auth_url, imageRef: images.images[0].id, flavorRef: '1', flavorRefAlt: '2', accounts };
+}
+
+function parseTotals(output: string): { passed: number; failed: number; skipped: number } {
+  const num = (label: string): number => Number(new RegExp(`- ${label}: (\\d+)`).exec(output)?.[1] ?? 0);
+  return { passed: num('Passed'), failed: num('Failed'), skipped: num('Skipped') };
+}
+
+async function ensureWorkspace(ws: string): Promise<void> {
+  if (existsSync(join(ws, '.stestr.conf'))) return;
+  await run('tempest', ['init', ws], { quiet: true });
+}
+
+export async function runTempest(opts: { root: string; stateDir: string; selection: TempestSelection; log: (m: string) => void }): Promise<TempestResult> {
+  const ws = join(opts.stateDir, 'tempest');
+  mkdirSync(ws, { recursive: true });
+  await ensureWorkspace(ws);
+  const env = await discoverEnv(opts.stateDir);
+  writeFileSync(join(ws, 'etc', 'accounts.yaml'), yaml.dump(env.accounts.map(({ admin, ...a }) => ({ username: a.username, password: a.password, project_name: a.project_name, domain_name: 'Default', roles: admin ? ['admin'] : ['member'] }))));
+  writeFileSync(join(ws, 'etc', 'tempest.conf'), renderTempestConf(ws, env));
+  const { lines, total } = includeList(opts.selection);
+  const listFile = join(ws, 'include-list.txt');
+  writeFileSync(listFile, `${lines.join('\n')}\n`);
+  const logFile = join(ws, 'last-run.log');
+  opts.log(`running ${lines.length} selection lines; output in ${logFile}`);
+  const output = await streamTempest(ws, listFile, logFile, opts.log);
+  const totals = parseTotals(output);
+  return { ...totals, total: total || totals.passed + totals.failed + totals.skipped, logFile };
+}
+
+function streamTempest(ws: string, listFile: string, logFile: string, log: (m: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(logFile);
+    const child = spawn('tempest', ['run', '--include-list', listFile, '--concurrency', '2'], { cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
+    let all = '';
+    const onData = (d: Buffer): void => {
+      const text = d.toString();
+      all += text;
+      out.write(text);
+      for (const line of text.split('\n')) if (/\.\.\. (ok|FAILED|SKIPPED)/.test(line)) log(line.trim());
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('close', () => {
+      out.end();
+      resolve(all);
+    });
+  });
+}

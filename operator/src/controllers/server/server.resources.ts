@@ -1,0 +1,93 @@
+// Pure builders for what a Server becomes: its Pod, plus the deterministic names and addresses
+// derived from the server id. Same input, same output: no clocks, no randomness.
+import { createHash } from 'node:crypto';
+import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../kube/naming.js';
+import { Resources } from '../../kube/resources.js';
+import type { Affinity, Container, Pod } from '../../runtime/kube-types.js';
+import { controllerReference } from '../../runtime/objects.js';
+
+/** What a server runs when its Image names no container image (or it boots from a volume). */
+export const DEFAULT_CONTAINER_IMAGE = 'docker.io/library/busybox:stable';
+/** Keeps the default image alive like a VM, and stops at once on SIGTERM. */
+const DEFAULT_COMMAND = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 3600 & wait $!; done'];
+/** Nova's default availability zone, which means "any zone". */
+export const DEFAULT_AZ = 'nova';
+export const SERVER_CONTAINER = 'server';
+export const TERMINATION_GRACE_SECONDS = 5;
+
+export const ANNOTATION_SERVER_NAME = 'openstack.sim/server-name';
+export const ANNOTATION_FLAVOR = 'openstack.sim/flavor-id';
+export const ANNOTATION_IMAGE = 'openstack.sim/image-id';
+
+/** The Pod realizing server: same name and namespace, controlled by the Server. */
+export function desiredPod(server: Server, flavor: Flavor, image: Image | undefined): Pod {
+  const { name, namespace } = server.metadata;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace,
+      labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name, [PROJECT_LABEL]: server.spec.projectId },
+      annotations: {
+        [ANNOTATION_SERVER_NAME]: server.spec.name,
+        [ANNOTATION_FLAVOR]: flavor.metadata.name,
+        ...(image ? { [ANNOTATION_IMAGE]: image.metadata.name } : {}),
+      },
+      ownerReferences: [controllerReference(Resources.Server, server)],
+    },
+    spec: {
+      containers: [serverContainer(flavor, image)],
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+      hostname: podHostname(server.spec.name),
+      enableServiceLinks: false,
+      automountServiceAccountToken: false,
+      // kwok's fake nodes may carry this taint; on other clusters the toleration is inert.
+      tolerations: [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }],
+      ...zoneAffinity(server.spec.availabilityZone),
+    },
+  };
+}
+
+function serverContainer(flavor: Flavor, image: Image | undefined): Container {
+  const custom = image?.spec.containerImage;
+  // Requests equal limits: the Guaranteed QoS class, the closest thing to a VM's dedicated resources.
+  const size = { cpu: String(flavor.spec.vcpus), memory: `${flavor.spec.ramMiB}Mi` };
+  return {
+    name: SERVER_CONTAINER,
+    image: custom || DEFAULT_CONTAINER_IMAGE,
+    ...(custom ? {} : { command: DEFAULT_COMMAND }),
+    resources: { requests: { ...size }, limits: { ...size } },
+  };
+}
+
+function zoneAffinity(zone: string | undefined): { affinity?: Affinity } {
+  if (!zone || zone === DEFAULT_AZ) return {};
+  const term = { matchExpressions: [{ key: ZONE_LABEL, operator: 'In' as const, values: [zone] }] };
+  return { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } } };
+}
+
+/** A DNS label from the display name, as Nova derives an instance's hostname. */
+export function podHostname(displayName: string): string {
+  const label = displayName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return label || 'server';
+}
+
+/** Nova's libvirt-style instance name, from the first 8 hex digits of the id. */
+export function instanceName(serverId: string): string {
+  return `instance-${serverId.replace(/-/g, '').slice(0, 8)}`;
+}
+
+/** A stable, lowercase MAC in OpenStack's fa:16:3e prefix, derived from the server id. */
+export function macAddress(serverId: string): string {
+  const h = createHash('sha256').update(serverId).digest();
+  const tail = [h[0], h[1], h[2]].map((b) => b.toString(16).padStart(2, '0'));
+  return ['fa', '16', '3e', ...tail].join(':');
+}

@@ -1,0 +1,200 @@
+// The Server's status as a pure function of what is observed: the Server itself, its Pod and the
+// Node the Pod runs on. Nova's status/vm_state/task_state/power_state come from an ordered chain
+// of checks on the Pod; the first that matches wins.
+import type { Server, ServerStatus } from '../../../../crds/types.generated.js';
+import { ZONE_LABEL } from '../../kube/naming.js';
+import { kubeTime } from '../../runtime/clock.js';
+import { setConditions, type ConditionInput } from '../../runtime/conditions.js';
+import type { Node, Pod } from '../../runtime/kube-types.js';
+import { DEFAULT_AZ, instanceName, macAddress } from './server.resources.js';
+
+export const Reason = {
+  PodPending: 'PodPending',
+  PodRunning: 'PodRunning',
+  PodNotReady: 'PodNotReady',
+  PodFailed: 'PodFailed',
+  Unschedulable: 'Unschedulable',
+  Deleting: 'Deleting',
+  Stopping: 'Stopping',
+  Stopped: 'Stopped',
+  FlavorNotFound: 'FlavorNotFound',
+  ImageNotFound: 'ImageNotFound',
+  PodConflict: 'PodConflict',
+  ReconcileSuccess: 'ReconcileSuccess',
+  ReconcileError: 'ReconcileError',
+} as const;
+
+export const NETWORK_NAME = 'private';
+export const NO_VALID_HOST = 'No valid host was found. There are not enough hosts available.';
+
+type Fault = NonNullable<ServerStatus['fault']>;
+type Addresses = NonNullable<ServerStatus['addresses']>;
+
+/** A permanent problem that keeps the server from being built; shown as ERROR with a fault. */
+export interface Problem {
+  reason: string;
+  code: number;
+  message: string;
+  details?: string;
+}
+
+interface Phase {
+  status: NonNullable<ServerStatus['status']>;
+  vmState: string;
+  taskState: string | null;
+  powerState: NonNullable<ServerStatus['powerState']>;
+  ready: Omit<ConditionInput, 'type'>;
+  fault?: Omit<Fault, 'created'>;
+  /** Set when reconciling failed for good: Synced=False with this message. */
+  syncError?: string;
+}
+
+interface Observed {
+  server: Server;
+  pod: Pod | undefined;
+  prev: ServerStatus;
+}
+
+const notReady = (reason: string, message: string): Phase['ready'] => ({ status: 'False', reason, message });
+
+function podCondition(pod: Pod, type: string): { status: string; reason?: string; message?: string } | undefined {
+  return pod.status?.conditions?.find((c) => c.type === type);
+}
+
+/** Waiting for a pod: BUILD for a new server, SHUTOFF powering-on for one being started again. */
+function booting(o: Observed, taskState: string, message: string): Phase {
+  if (o.prev.vmState === 'stopped') {
+    return { status: 'SHUTOFF', vmState: 'stopped', taskState: 'powering-on', powerState: 'SHUTDOWN', ready: notReady(Reason.PodPending, message) };
+  }
+  return { status: 'BUILD', vmState: 'building', taskState, powerState: 'NOSTATE', ready: notReady(Reason.PodPending, message) };
+}
+
+const RULES: ((o: Observed) => Phase | undefined)[] = [
+  function stopping({ server, pod, prev }) {
+    if (server.spec.powerState !== 'Stopped') return undefined;
+    if (!pod) return { status: 'SHUTOFF', vmState: 'stopped', taskState: null, powerState: 'SHUTDOWN', ready: notReady(Reason.Stopped, 'Server is stopped') };
+    const status = prev.status === 'SHUTOFF' ? 'SHUTOFF' : 'ACTIVE';
+    const ready = notReady(Reason.Stopping, 'Server is powering off');
+    return { status, vmState: prev.vmState ?? 'active', taskState: 'powering-off', powerState: prev.powerState ?? 'RUNNING', ready };
+  },
+  function absent(o) {
+    return !o.pod || o.pod.metadata.deletionTimestamp ? booting(o, 'scheduling', 'Waiting for the pod to be created') : undefined;
+  },
+  function failed({ pod }) {
+    const phase = pod?.status?.phase;
+    if (!pod || (phase !== 'Failed' && phase !== 'Succeeded')) return undefined;
+    const details = [pod.status?.reason, pod.status?.message].filter(Boolean).join(': ');
+    const message = `Pod ${pod.metadata.name} terminated`;
+    const fault = { code: 500, message, ...(details ? { details } : {}) };
+    const powerState = phase === 'Failed' ? 'CRASHED' : 'SHUTDOWN';
+    return { status: 'ERROR', vmState: 'error', taskState: null, powerState, fault, ready: notReady(Reason.PodFailed, message) };
+  },
+  function unschedulable({ pod }) {
+    const c = pod && podCondition(pod, 'PodScheduled');
+    if (c?.status !== 'False' || c.reason !== 'Unschedulable') return undefined;
+    const fault = { code: 500, message: NO_VALID_HOST, ...(c.message ? { details: c.message } : {}) };
+    const ready = notReady(Reason.Unschedulable, c.message || NO_VALID_HOST);
+    return { status: 'ERROR', vmState: 'error', taskState: null, powerState: 'NOSTATE', fault, ready };
+  },
+  function running({ pod, prev }) {
+    if (pod?.status?.phase !== 'Running') return undefined;
+    if (podCondition(pod, 'Ready')?.status === 'True') {
+      return { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', ready: { status: 'True', reason: Reason.PodRunning, message: 'Pod is running and ready' } };
+    }
+    if (!prev.launchedAt) return undefined;
+    const ready = notReady(Reason.PodNotReady, 'Pod is running but not ready');
+    return { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'CRASHED', ready };
+  },
+  function scheduled(o) {
+    const node = o.pod?.spec.nodeName;
+    return node ? booting(o, 'spawning', `Pod is scheduled to node ${node}; waiting for it to become ready`) : undefined;
+  },
+  (o) => booting(o, 'scheduling', 'Waiting for the pod to be scheduled'),
+];
+
+function observePhase(o: Observed): Phase {
+  for (const rule of RULES) {
+    const phase = rule(o);
+    if (phase) return phase;
+  }
+  throw new Error('unreachable: the last rule always matches');
+}
+
+/** Where the server runs: host, hypervisor and zone from the pod's node; the request before that. */
+function placement(server: Server, pod: Pod | undefined, node: Node | undefined): Partial<ServerStatus> {
+  const host = pod?.metadata.deletionTimestamp ? undefined : pod?.spec.nodeName;
+  const requested = server.spec.availabilityZone;
+  if (!host) return requested ? { availabilityZone: requested } : {};
+  const zone = node?.metadata.name === host ? node.metadata.labels?.[ZONE_LABEL] : undefined;
+  return { host, hypervisorHostname: host, availabilityZone: zone ?? DEFAULT_AZ };
+}
+
+function network(server: Server, pod: Pod | undefined): Partial<ServerStatus> {
+  const ip = pod?.metadata.deletionTimestamp ? undefined : pod?.status?.podIP;
+  if (!ip || server.spec.networkMode === 'none') return {};
+  const addresses: Addresses = {
+    [NETWORK_NAME]: [{ version: ip.includes(':') ? 6 : 4, addr: ip, type: 'fixed', macAddr: macAddress(server.metadata.name) }],
+  };
+  return { addresses, networks: `${NETWORK_NAME}=${ip}` };
+}
+
+/** A stopped server keeps its host and addresses, as Nova's do while shut off. */
+function carried(prev: ServerStatus): Partial<ServerStatus> {
+  const { host, hypervisorHostname, availabilityZone, addresses, networks } = prev;
+  return { host, hypervisorHostname, availabilityZone, addresses, networks };
+}
+
+function withCreated(fault: Omit<Fault, 'created'>, prev: Fault | undefined, now: Date): Fault {
+  const same = prev && prev.code === fault.code && prev.message === fault.message;
+  return { ...fault, created: same && prev.created ? prev.created : kubeTime(now) };
+}
+
+function compact<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}
+
+function assemble(server: Server, phase: Phase, extra: Partial<ServerStatus>, now: Date): ServerStatus {
+  const prev = server.status ?? {};
+  const generation = server.metadata.generation;
+  const synced: ConditionInput = phase.syncError
+    ? { type: 'Synced', status: 'False', reason: Reason.ReconcileError, message: phase.syncError, observedGeneration: generation }
+    : { type: 'Synced', status: 'True', reason: Reason.ReconcileSuccess, message: 'Reconciled', observedGeneration: generation };
+  return compact<ServerStatus>({
+    status: phase.status,
+    vmState: phase.vmState,
+    taskState: phase.taskState,
+    powerState: phase.powerState,
+    ...extra,
+    instanceName: instanceName(server.metadata.name),
+    launchedAt: phase.status === 'ACTIVE' ? (prev.launchedAt ?? kubeTime(now)) : prev.launchedAt,
+    fault: phase.fault ? withCreated(phase.fault, prev.fault, now) : undefined,
+    observedGeneration: generation,
+    conditions: setConditions(prev.conditions, [{ type: 'Ready', ...phase.ready, observedGeneration: generation }, synced], now),
+  });
+}
+
+/** The status a Server should have, given its Pod (if any) and that Pod's Node (if known). */
+export function computeServerStatus(server: Server, pod: Pod | undefined, node?: Node, now: Date = new Date()): ServerStatus {
+  const prev = server.status ?? {};
+  if (server.metadata.deletionTimestamp) return deletingStatus(server, now);
+  const phase = observePhase({ server, pod, prev });
+  const live = pod && !pod.metadata.deletionTimestamp ? pod : undefined;
+  const extra = phase.status === 'SHUTOFF' && !live ? carried(prev) : { ...placement(server, live, node), ...network(server, live) };
+  return assemble(server, phase, { ...extra, podName: live?.metadata.name }, now);
+}
+
+/** While the server is being deleted: everything as it was, with task_state "deleting". */
+export function deletingStatus(server: Server, now: Date = new Date()): ServerStatus {
+  const prev = server.status ?? {};
+  const generation = server.metadata.generation;
+  const ready: ConditionInput = { type: 'Ready', ...notReady(Reason.Deleting, 'Server is being deleted'), observedGeneration: generation };
+  return { ...prev, status: prev.status ?? 'BUILD', taskState: 'deleting', observedGeneration: generation, conditions: setConditions(prev.conditions, [ready], now) };
+}
+
+/** ERROR with a Nova-style fault for a problem that retrying cannot fix (a missing flavor...). */
+export function problemStatus(server: Server, problem: Problem, now: Date = new Date()): ServerStatus {
+  const fault = { code: problem.code, message: problem.message, ...(problem.details ? { details: problem.details } : {}) };
+  const ready = notReady(problem.reason, problem.message);
+  const phase: Phase = { status: 'ERROR', vmState: 'error', taskState: null, powerState: 'NOSTATE', fault, ready, syncError: problem.message };
+  return assemble(server, phase, {}, now);
+}

@@ -1,0 +1,110 @@
+// The parts of built-in Kubernetes objects the operator reads and writes. Hand-written and
+// deliberately partial: only fields a controller here touches are typed.
+import type { KubeObject } from '../../../crds/kube-object.js';
+
+export type ResourceList = Record<string, string>;
+
+export interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  resources?: { requests?: ResourceList; limits?: ResourceList };
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+
+export interface Affinity {
+  nodeAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      nodeSelectorTerms: { matchExpressions?: NodeSelectorRequirement[] }[];
+    };
+  };
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface PodSpec {
+  containers: Container[];
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  terminationGracePeriodSeconds?: number;
+  nodeName?: string;
+  hostname?: string;
+  affinity?: Affinity;
+  tolerations?: Toleration[];
+  enableServiceLinks?: boolean;
+  automountServiceAccountToken?: boolean;
+}
+
+export interface PodCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+}
+
+export interface PodStatus {
+  phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  conditions?: PodCondition[];
+  podIP?: string;
+  podIPs?: { ip: string }[];
+  hostIP?: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface Pod extends KubeObject {
+  spec: PodSpec;
+  status?: PodStatus;
+}
+
+export interface Node extends KubeObject {
+  spec?: { unschedulable?: boolean; podCIDR?: string };
+  status?: { conditions?: { type: string; status: string }[] };
+}
+
+export interface Namespace extends KubeObject {
+  status?: { phase?: 'Active' | 'Terminating' };
+}
+
+export interface LeaseSpec {
+  holderIdentity?: string;
+  leaseDurationSeconds?: number;
+  acquireTime?: string;
+  renewTime?: string;
+  leaseTransitions?: number;
+}
+
+export interface Lease extends KubeObject {
+  spec?: LeaseSpec;
+}
+
+export interface ObjectReference {
+  apiVersion?: string;
+  kind?: string;
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+}
+
+/** events.k8s.io/v1 Event. */
+export interface EventV1 extends KubeObject {
+  eventTime: string;
+  reportingController: string;
+  reportingInstance: string;
+  action: string;
+  reason: string;
+  type: 'Normal' | 'Warning';
+  note?: string;
+  regarding?: ObjectReference;
+}
