@@ -40,7 +40,7 @@ say "building the cluster tools (first build: 15-40 minutes) and starting the lo
 export OPENSTACK_SIM_STATE="$ROOT/.openstack-sim/test"
 if step cluster-up bash hack/cluster.sh up; then
   mocha_step integration --timeout 120000 'test/integration/**/*.test.ts'
-  mocha_step e2e --timeout 600000 'test/e2e/**/*.test.ts'
+  mocha_step e2e --require test/e2e/support/hooks.ts --timeout 600000 'test/e2e/**/*.test.ts'
 else
   FAILED=$((FAILED + 1))
 fi

@@ -60,7 +60,9 @@ export function createTokenProvider(deps: AppDeps, options: TokenProviderOptions
     return data;
   }
 
-  const validate = async (token: string): Promise<AuthContext> => resolveAuthContext(stores, decode(token), token);
+  // Synchronous work (informer caches only) behind the Authenticator's promise-based interface.
+  const validate = (token: string): Promise<AuthContext> =>
+    new Promise((resolve) => resolve(resolveAuthContext(stores, decode(token), token)));
 
   function issue(req: IssueRequest): AuthContext {
     const issuedAt = now();

@@ -2,6 +2,7 @@
 // (checked by the router: invalid is 401); the token acted on arrives in X-Subject-Token, and
 // an invalid subject is 404, as Keystone answers.
 import type { AuthContext, RouteContext, RouteResult } from '../../common/route.js';
+import type { Handler } from './handler.js';
 import { ApiError, notFound } from '../../common/errors.js';
 import { policyDenied } from './collection.js';
 import { catalogFor, type KeystoneDeps } from './keystone.deps.js';
@@ -9,8 +10,6 @@ import { toAuthRequest } from './tokens.mapper.js';
 import type { IssueTokenWire } from './tokens.schema.js';
 import { identify, resolveScope } from './tokens.scope.js';
 import { showToken } from './tokens.view.js';
-
-type Handler<B = unknown> = (ctx: RouteContext<B>) => Promise<RouteResult>;
 
 function tokenResult(k: KeystoneDeps, ctx: RouteContext<unknown>, subject: AuthContext): RouteResult {
   const catalog = 'nocatalog' in ctx.query ? undefined : catalogFor(k, subject, ctx.baseUrl);

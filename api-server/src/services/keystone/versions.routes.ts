@@ -3,6 +3,7 @@
 // of every later identity call, so it must be the externally visible one.
 import { defineRoute, type RouteDef } from '../../common/route.js';
 import { noQuery } from '../../common/parameter-types.js';
+import { syncHandler } from './handler.js';
 
 function v3Entry(baseUrl: string): Record<string, unknown> {
   return {
@@ -23,7 +24,7 @@ export const versionRoutes: RouteDef[] = [
     querySchema: noQuery,
     successStatus: 300,
     expectedErrors: [],
-    handler: async (ctx) => ({ body: { versions: { values: [v3Entry(ctx.baseUrl)] } } }),
+    handler: syncHandler((ctx) => ({ body: { versions: { values: [v3Entry(ctx.baseUrl)] } } })),
   }),
   defineRoute({
     method: 'get',
@@ -33,6 +34,6 @@ export const versionRoutes: RouteDef[] = [
     querySchema: noQuery,
     successStatus: 200,
     expectedErrors: [],
-    handler: async (ctx) => ({ body: { version: v3Entry(ctx.baseUrl) } }),
+    handler: syncHandler((ctx) => ({ body: { version: v3Entry(ctx.baseUrl) } })),
   }),
 ];

@@ -1,0 +1,20 @@
+// The read-only /v3/role_assignments route (grants come later).
+import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { Stores } from '../../deps.js';
+import { listRoleAssignmentsQuery } from './role-assignments.schema.js';
+import { listRoleAssignmentsHandler } from './role-assignments.handlers.js';
+
+export function roleAssignmentRoutes(stores: Stores): RouteDef[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v3/role_assignments',
+      auth: 'token',
+      bodySchema: null,
+      querySchema: listRoleAssignmentsQuery,
+      successStatus: 200,
+      expectedErrors: [400, 403],
+      handler: listRoleAssignmentsHandler(stores),
+    }),
+  ];
+}

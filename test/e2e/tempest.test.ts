@@ -1,0 +1,24 @@
+// Tempest, unchanged: the identity/compute subset this slice must pass (hack/tempest/subset.txt).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { runTempest } from '../../../hack/lib/tempest.js';
+import { e2eStack } from './support/stack.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+describe('Tempest subset (Debian tempest 33)', () => {
+  it('When the identity/compute subset runs, then every test passes', async function () {
+    this.timeout(30 * 60 * 1000);
+    await e2eStack();
+    const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim', 'test');
+    const result = await runTempest({
+      root,
+      stateDir,
+      selection: { kind: 'list', file: join(root, 'hack', 'tempest', 'subset.txt') },
+      log: (m) => console.error(`      [tempest] ${m}`),
+    });
+    console.error(`      tempest subset: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped (log ${result.logFile})`);
+    assert.equal(result.failed, 0, `Tempest failures; see ${result.logFile}`);
+    assert.ok(result.passed >= 20, `expected at least 20 Tempest tests to pass, got ${result.passed}`);
+  });
+});
