@@ -27,14 +27,12 @@ async function writeHash(kube: KubeClient, namespace: string, userId: string, ha
 }
 
 /** Creates or replaces the user's password hash. Concurrent writers race; the last one wins. */
-export async function setUserPassword(
-  kube: KubeClient,
-  namespace: string,
-  userId: string,
-  password: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
-): Promise<void> {
-  const hash = await hashPassword(password, params);
+export async function setUserPassword(kube: KubeClient, namespace: string, userId: string, password: string): Promise<void> {
+  await setUserPasswordHash(kube, namespace, userId, await hashPassword(password, DEFAULT_SCRYPT));
+}
+
+/** As setUserPassword, for a hash made with other parameters (hashPassword(password, params)). */
+export async function setUserPasswordHash(kube: KubeClient, namespace: string, userId: string, hash: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await writeHash(kube, namespace, userId, hash);

@@ -23,7 +23,7 @@ function filterOf(ctx: RouteContext): Filter {
     userId: ctx.auth.isAdmin ? userId : ctx.auth.userId,
     projectId: queryValue(ctx.query, 'scope.project.id'),
     roleId: queryValue(ctx.query, 'role.id'),
-  });
+  };
 }
 
 function matches(f: Filter, spec: RoleAssignment['spec']): boolean {

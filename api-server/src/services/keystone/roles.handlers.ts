@@ -2,6 +2,7 @@
 // readers, which do not exist here) read role definitions.
 import { notFound } from '../../common/errors.js';
 import type { Stores } from '../../deps.js';
+import { syncHandler, type Handler } from './handler.js';
 import { byNameThenId, collection, policyDenied, queryValue } from './collection.js';
 import { showRole } from './roles.view.js';
 
