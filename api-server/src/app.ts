@@ -18,8 +18,7 @@ function requestCounter(registry: Registry): Counter<'service' | 'route' | 'code
 
 /** Self links use the configured public URL, as keystoneauth uses them as the base for later calls. */
 function baseUrlOf(deps: AppDeps): (req: Request) => string {
-  const configured = deps.config.publicUrl.replace(/\/$/, '');
-  return (req) => configured || `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+  return (req) => deps.config.publicUrl.replace(/\/$/, '') || `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
 }
 
 export function createApp(deps: AppDeps, auth: Authenticator, services: MountedService[]): Express {

@@ -1,7 +1,7 @@
 // Tempest, unchanged: the identity/compute subset this slice must pass (hack/tempest/subset.txt).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runTempest } from '../../../hack/lib/tempest.js';
+import { runTempest } from '../../hack/lib/tempest.js';
 import { e2eStack } from './support/stack.js';
 
 const root = join(import.meta.dirname, '..', '..');

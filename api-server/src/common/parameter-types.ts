@@ -19,7 +19,7 @@ export const queryString: JsonSchema = { anyOf: [{ type: 'string' }, { type: 'ar
 export const queryInt: JsonSchema = { type: 'string', pattern: '^[0-9]+$' };
 export const queryBool: JsonSchema = {
   type: 'string',
-  pattern: '^(?i:true|false|1|0|yes|no|on|off|t|f|none)$',
+  pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt]|[Ff]|[Nn][Oo][Nn][Ee])$',
 };
 
 /** A query schema: known keys typed, unknown keys ignored (Nova ignores unknown filters). */

@@ -24,11 +24,17 @@ export interface RouterDeps {
 }
 
 // Authentication, oversized bodies and cluster outages can happen on any route.
-const ALWAYS_ALLOWED = new Set([401, 413, 503]);
+const ALWAYS_ALLOWED = [401, 413, 503];
+// Microversion negotiation rejects malformed (400) and unsupported (406) versions on any route.
+const NEGOTIATION_ERRORS = [400, 406];
 
-function errorStatus(route: RouteDef, err: unknown): { status: number; message: string; headers: Record<string, string>; type?: string } {
+function allowedEverywhere(svc: ServiceDef): Set<number> {
+  return new Set(svc.negotiate ? [...ALWAYS_ALLOWED, ...NEGOTIATION_ERRORS] : ALWAYS_ALLOWED);
+}
+
+function errorStatus(svc: ServiceDef, route: RouteDef, err: unknown): { status: number; message: string; headers: Record<string, string>; type?: string } {
   const apiErr = err instanceof ApiError ? err : (mapKubeError(err) ?? (isConnectionError(err) ? new ApiError(503, 'The service is temporarily unavailable, please retry.', { 'Retry-After': '1' }) : undefined));
-  if (apiErr && (apiErr.status === 500 || route.expectedErrors.includes(apiErr.status) || ALWAYS_ALLOWED.has(apiErr.status))) {
+  if (apiErr && (apiErr.status === 500 || route.expectedErrors.includes(apiErr.status) || allowedEverywhere(svc).has(apiErr.status))) {
     return { status: apiErr.status, message: apiErr.message, headers: apiErr.headers, type: apiErr.type };
   }
   return {
@@ -72,7 +78,7 @@ function handle(svc: ServiceDef, route: RouteDef, deps: RouterDeps) {
       else if (typeof result.body === 'string') res.status(status).send(result.body);
       else res.status(status).json(result.body);
     } catch (err) {
-      const e = errorStatus(route, err);
+      const e = errorStatus(svc, route, err);
       status = e.status;
       if (status === 500) deps.logError?.(err, req);
       for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);

@@ -91,7 +91,19 @@ export class HttpKubeClient implements KubeClient {
     });
   }
 
+  /** 429 means the request was not processed (throttled, or storage warming up): safe to retry. */
   private async call<T>(spec: RequestSpec): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.callOnce<T>(spec);
+      } catch (err) {
+        if (!(err instanceof KubeApiError) || err.statusCode !== 429 || attempt >= 8) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(2000, (err.retryAfterSeconds ?? 0.25) * 1000)));
+      }
+    }
+  }
+
+  private async callOnce<T>(spec: RequestSpec): Promise<T> {
     const res = await this.open(spec);
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);

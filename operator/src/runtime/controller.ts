@@ -4,6 +4,7 @@
 // - TerminalError: permanent, not retried (a later watch event brings the key back);
 // - any other error: retried with per-key exponential backoff.
 import { isConflict } from '../kube/client.js';
+import type { OperatorMetrics } from './metrics.js';
 import { silentLogger, withFields, type Logger } from './logger.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -30,6 +31,13 @@ export type ReconcileOutcome = 'success' | 'error' | 'requeue_after';
 export interface ControllerMetrics {
   reconciled(outcome: ReconcileOutcome, seconds: number): void;
   errored(): void;
+}
+
+/** What the operator passes to every controller constructor. */
+export interface ControllerSetup {
+  workers?: number;
+  metrics?: OperatorMetrics;
+  log?: Logger;
 }
 
 export interface ControllerOptions {

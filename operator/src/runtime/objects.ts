@@ -1,12 +1,18 @@
 // Small helpers on Kubernetes objects shared by the controllers: cache reads, controller
 // ownerReferences, and semantic comparison of status objects.
 import type { KubeObject, OwnerReference } from '../../../crds/kube-object.js';
+import type { InformerHandler } from '../kube/informer.js';
 import { apiVersionOf, objectKey, type ResourceType } from '../kube/resources.js';
 
 /** The read side of an informer; Informer<T> satisfies it. */
 export interface ObjectCache<T> {
   get(name: string, namespace?: string): T | undefined;
   list(namespace?: string): T[];
+}
+
+/** An informer as watches see it: a cache plus event handlers. */
+export interface Watchable<T> extends ObjectCache<T> {
+  on(handler: InformerHandler<T>): void;
 }
 
 export function keyOf(obj: KubeObject): string {

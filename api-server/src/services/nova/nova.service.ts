@@ -1,7 +1,7 @@
 // Nova (compute) v2.1, mounted at /compute.
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
-import { flavorRoutes } from './flavors/flavors.routes.js';
+import { flavorExtraSpecRoutes, flavorRoutes } from './flavors/flavors.routes.js';
 import { negotiate } from './microversion.js';
 import { serverRoutes } from './servers/servers.routes.js';
 import { versionRoutes } from './versions.routes.js';
@@ -11,6 +11,6 @@ export function novaService(stores: Stores): ServiceDef {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...flavorRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores)],
   };
 }

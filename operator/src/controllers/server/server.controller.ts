@@ -5,23 +5,15 @@
 //   server waiting in ERROR for a missing flavor is built once the flavor appears);
 // - a Node whose zone label changed enqueues the Servers on it (their availability zone).
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
-import type { InformerHandler } from '../../kube/informer.js';
 import { ZONE_LABEL } from '../../kube/naming.js';
 import { Resources } from '../../kube/resources.js';
-import { Controller } from '../../runtime/controller.js';
+import { Controller, type ControllerSetup } from '../../runtime/controller.js';
 import type { Node, Pod } from '../../runtime/kube-types.js';
-import type { Logger } from '../../runtime/logger.js';
-import type { OperatorMetrics } from '../../runtime/metrics.js';
-import { controllerKey, keyOf, type ObjectCache } from '../../runtime/objects.js';
+import { controllerKey, keyOf, type Watchable } from '../../runtime/objects.js';
 import { WorkQueue } from '../../runtime/work-queue.js';
 import { ServerReconciler, type ServerReconcilerDeps } from './server.reconciler.js';
 
 export const SERVER_CONTROLLER = 'server';
-
-/** An informer as the watches see it: a cache plus event handlers. */
-export interface Watchable<T> extends ObjectCache<T> {
-  on(handler: InformerHandler<T>): void;
-}
 
 export interface ServerWatchSources {
   servers: Watchable<Server>;
@@ -71,12 +63,6 @@ export function watchServers(src: ServerWatchSources, enqueue: (key: string) => 
       serversOnNode(src.servers.list(), n.metadata.name).forEach(enqueue);
     },
   });
-}
-
-export interface ControllerSetup {
-  workers?: number;
-  metrics?: OperatorMetrics;
-  log?: Logger;
 }
 
 export function newServerController(deps: ServerReconcilerDeps, setup: ControllerSetup = {}): Controller {

@@ -3,26 +3,17 @@
 import type { Flavor, Image, Server, ServerStatus } from '../../../../crds/types.generated.js';
 import { isAlreadyExists, type KubeClient } from '../../kube/client.js';
 import { Resources, splitKey } from '../../kube/resources.js';
-import { findCondition } from '../../runtime/conditions.js';
 import { TerminalError, type ReconcileResult } from '../../runtime/controller.js';
 import type { EventRecorder } from '../../runtime/events.js';
 import { addFinalizer, hasFinalizer, removeFinalizer } from '../../runtime/finalizers.js';
 import type { Node, Pod } from '../../runtime/kube-types.js';
 import { isControlledBy, statusEqual, type ObjectCache } from '../../runtime/objects.js';
+import { EventReason, transitionEvents } from './server.events.js';
 import { desiredPod } from './server.resources.js';
 import { computeServerStatus, deletingStatus, problemStatus, Reason, type Problem } from './server.status.js';
 
 /** A safety net while waiting for a deleted Pod to go; its watch event normally comes first. */
 export const POD_GONE_RECHECK_MS = 5_000;
-
-export const EventReason = {
-  CreatedPod: 'CreatedPod',
-  DeletedPod: 'DeletedPod',
-  DeletedFailedPod: 'DeletedFailedPod',
-  CannotAdoptPod: 'CannotAdoptPod',
-  ServerActive: 'ServerActive',
-  ServerError: 'ServerError',
-} as const;
 
 export interface ServerReconcilerDeps {
   kube: KubeClient;
@@ -140,22 +131,7 @@ export class ServerReconciler {
   private async writeStatus(server: Server, next: ServerStatus): Promise<Server> {
     if (statusEqual(server.status, next)) return server;
     const updated = await this.d.kube.replaceStatus<Server>(Resources.Server, { ...server, status: next });
-    this.announce(server, server.status, next);
+    for (const e of transitionEvents(server.status, next)) this.d.events.record(Resources.Server, server, e);
     return updated;
-  }
-
-  /** Events on transitions only. */
-  private announce(server: Server, prev: ServerStatus | undefined, next: ServerStatus): void {
-    const record = this.d.events.record.bind(this.d.events, Resources.Server, server);
-    if (next.status === 'ACTIVE' && prev?.status !== 'ACTIVE') {
-      record({ type: 'Normal', reason: EventReason.ServerActive, note: `Server is active on host ${next.host ?? 'unknown'}` });
-    }
-    if (next.status === 'ERROR' && (prev?.status !== 'ERROR' || prev.fault?.message !== next.fault?.message)) {
-      record({ type: 'Warning', reason: EventReason.ServerError, note: next.fault?.message ?? 'Server is in error' });
-    }
-    const wasConflict = findCondition(prev?.conditions, 'Ready')?.reason === Reason.PodConflict;
-    if (!wasConflict && findCondition(next.conditions, 'Ready')?.reason === Reason.PodConflict) {
-      record({ type: 'Warning', reason: EventReason.CannotAdoptPod, note: next.fault?.message ?? 'Pod is not controlled by this server' });
-    }
   }
 }

@@ -84,3 +84,31 @@ export function flavorRoutes(stores: Stores): RouteDef[] {
     defineRoute({ ...common, method: 'get', path: '/v2.1/flavors/:flavorId', querySchema: noQuery, expectedErrors: [404], handler: showFlavor(stores) }),
   ];
 }
+
+/** Flavor extra specs, read-only for now (the SDK lists them for every flavor at 2.1). */
+export function flavorExtraSpecRoutes(stores: Stores): RouteDef[] {
+  const visibleFlavor = (ctx: RouteContext): Flavor => {
+    const flavor = stores.flavors.get(ctx.params.flavorId);
+    if (!flavor || (!ctx.auth.isAdmin && flavor.spec.isPublic === false)) throw notFound(`Flavor ${ctx.params.flavorId} could not be found.`);
+    return flavor;
+  };
+  const common = { auth: 'token' as const, bodySchema: null, querySchema: noQuery, successStatus: 200, expectedErrors: [404] };
+  return [
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/v2.1/flavors/:flavorId/os-extra_specs',
+      handler: async (ctx) => ({ body: { extra_specs: visibleFlavor(ctx).spec.extraSpecs ?? {} } }),
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/v2.1/flavors/:flavorId/os-extra_specs/:key',
+      handler: async (ctx) => {
+        const specs = visibleFlavor(ctx).spec.extraSpecs ?? {};
+        if (!(ctx.params.key in specs)) throw notFound(`Flavor ${ctx.params.flavorId} has no extra specs with key ${ctx.params.key}.`);
+        return { body: { [ctx.params.key]: specs[ctx.params.key] } };
+      },
+    }),
+  ];
+}

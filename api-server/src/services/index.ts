@@ -1,0 +1,15 @@
+// Every service the API server mounts, and where.
+import type { MountedService } from '../app.js';
+import type { TokenProvider } from '../auth/token-provider.js';
+import type { AppDeps } from '../deps.js';
+import { glanceService } from './glance/glance.service.js';
+import { keystoneService } from './keystone/keystone.service.js';
+import { novaService } from './nova/nova.service.js';
+
+export function allServices(deps: AppDeps, tokens: TokenProvider): MountedService[] {
+  return [
+    { mount: '/identity', service: keystoneService(deps, tokens) },
+    { mount: '/compute', service: novaService(deps.stores) },
+    { mount: '/image', service: glanceService(deps.stores) },
+  ];
+}

@@ -1,0 +1,19 @@
+// Pure builder for the Namespace that realizes a Project.
+import type { Project } from '../../../../crds/types.generated.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../kube/naming.js';
+import { Resources } from '../../kube/resources.js';
+import type { Namespace } from '../../runtime/kube-types.js';
+import { controllerReference } from '../../runtime/objects.js';
+
+/** Namespace os-<project id>, controlled by the Project so that deleting it collects the namespace. */
+export function desiredNamespace(project: Project): Namespace {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: projectNamespace(project.metadata.name),
+      labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: project.metadata.name },
+      ownerReferences: [controllerReference(Resources.Project, project)],
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The whole API app (every service) over the identity world's FakeKube, on an ephemeral port,
+// with helpers to log in as the fixture's users.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Flavor, Image } from '../../../crds/types.generated.js';
+import { createApp } from '../../../api-server/src/app.js';
+import { allServices } from '../../../api-server/src/services/index.js';
+import { API_VERSION, Resources } from '../../../operator/src/kube/resources.js';
+import { makeWorld, passwordAuth, type World } from './auth/identity-fixture.js';
+
+export const IMAGE_ID = '6e0a6d9c-2a0c-4c6b-9d1e-0f6a3f1f0a11';
+export const PRIVATE_IMAGE_ID = '7f1b7e0d-3b1d-4d7c-8e2f-1a7b4a2a1b22';
+
+export interface AppWorld extends World {
+  url: string;
+  login(user: 'admin' | 'alice', project: 'admin' | 'demo'): Promise<string>;
+  close(): Promise<void>;
+}
+
+function seedCatalog(w: World): void {
+  const flavor = (id: string, name: string, ramMiB: number, diskGiB: number, isPublic = true): Flavor => ({
+    apiVersion: API_VERSION, kind: 'Flavor', metadata: { name: id }, spec: { name, vcpus: 1, ramMiB, diskGiB, isPublic },
+  });
+  w.kube.seed(Resources.Flavor, flavor('1', 'm1.tiny', 512, 1));
+  w.kube.seed(Resources.Flavor, flavor('2', 'm1.small', 2048, 20));
+  w.kube.seed(Resources.Flavor, flavor('99', 'secret', 64, 0, false));
+  const image = (id: string, name: string, visibility: 'public' | 'private', owner: string): Image => ({
+    apiVersion: API_VERSION, kind: 'Image', metadata: { name: id }, spec: { name, visibility, owner, containerImage: 'busybox' }, status: { status: 'active' },
+  });
+  w.kube.seed(Resources.Image, image(IMAGE_ID, 'cirros', 'public', w.ids.projects.admin));
+  w.kube.seed(Resources.Image, image(PRIVATE_IMAGE_ID, 'admin-only', 'private', w.ids.projects.admin));
+}
+
+export async function serveApp(): Promise<AppWorld> {
+  const w = await makeWorld();
+  seedCatalog(w);
+  const app = createApp(w.deps, w.tokens.authenticator, allServices(w.deps, w.tokens));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  w.deps.config.publicUrl = url;
+  const login = async (user: 'admin' | 'alice', project: 'admin' | 'demo'): Promise<string> => {
+    const res = await fetch(`${url}/identity/v3/auth/tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(passwordAuth({ name: user }, `${user}-pw`, { project: { id: w.ids.projects[project] } })),
+    });
+    if (res.status !== 201) throw new Error(`login ${user} failed: ${res.status} ${await res.text()}`);
+    return res.headers.get('x-subject-token')!;
+  };
+  const close = async (): Promise<void> => {
+    w.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  };
+  return { ...w, url, login, close };
+}
+
+export async function call(url: string, token: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers; text: string }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(token ? { 'X-Auth-Token': token } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, headers: res.headers, text };
+}

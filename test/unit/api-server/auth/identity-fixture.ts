@@ -1,0 +1,149 @@
+// A working identity world for unit tests: FakeKube, informer-backed stores for every kind,
+// a few users, projects and roles, passwords hashed with cheap scrypt parameters, and a started
+// token provider. Shared by the auth and keystone tests.
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Registry } from 'prom-client';
+import { FakeKube } from '../../../support/fake-kube.js';
+import { Informer } from '../../../../operator/src/kube/informer.js';
+import { Resources, API_VERSION, type ResourceType } from '../../../../operator/src/kube/resources.js';
+import type { KubeObject } from '../../../../crds/kube-object.js';
+import type { Project, Role, RoleAssignment, User } from '../../../../crds/types.generated.js';
+import { ResourceStore } from '../../../../api-server/src/kube/store.js';
+import type { AppDeps, Stores } from '../../../../api-server/src/deps.js';
+import { hashPassword, type ScryptParams } from '../../../../api-server/src/auth/password.js';
+import { setUserPasswordHash } from '../../../../api-server/src/auth/password-store.js';
+import { createTokenProvider, type TokenProvider, type TokenProviderOptions } from '../../../../api-server/src/auth/token-provider.js';
+import { buildServiceRouter } from '../../../../api-server/src/common/router.js';
+import { keystoneService } from '../../../../api-server/src/services/keystone/keystone.service.js';
+
+export const FAST_SCRYPT: ScryptParams = { ln: 4, r: 8, p: 1 };
+export const SYSTEM_NS = 'openstack-sim-system';
+
+const hexId = (): string => randomUUID().replace(/-/g, '');
+
+function storeOf<T extends KubeObject>(kube: FakeKube, res: ResourceType, informers: Informer<KubeObject>[]): ResourceStore<T> {
+  const informer = new Informer<T>(kube, res);
+  informers.push(informer);
+  return new ResourceStore<T>(kube, informer);
+}
+
+export interface Ids {
+  roles: { admin: string; member: string };
+  projects: { admin: string; demo: string; off: string };
+  users: { admin: string; alice: string; bob: string; carol: string };
+}
+
+export interface World {
+  kube: FakeKube;
+  deps: AppDeps;
+  stores: Stores;
+  ids: Ids;
+  tokens: TokenProvider;
+  clock: { now: number };
+  stop(): void;
+}
+
+function cr<T extends KubeObject>(kind: string, name: string, spec: object): T {
+  return { apiVersion: API_VERSION, kind, metadata: { name }, spec } as unknown as T;
+}
+
+async function seed(kube: FakeKube): Promise<Ids> {
+  const ids: Ids = {
+    roles: { admin: hexId(), member: hexId() },
+    projects: { admin: hexId(), demo: hexId(), off: hexId() },
+    users: { admin: hexId(), alice: hexId(), bob: hexId(), carol: hexId() },
+  };
+  for (const [name, id] of Object.entries(ids.roles)) kube.seed(Resources.Role, cr<Role>('Role', id, { name }));
+  const projects = { admin: true, demo: true, off: false } as const;
+  for (const [name, enabled] of Object.entries(projects)) {
+    const id = ids.projects[name as keyof typeof projects];
+    kube.seed(Resources.Project, cr<Project>('Project', id, { name, domainId: 'default', enabled, description: `${name} project` }));
+  }
+  const users = {
+    admin: { enabled: true, defaultProjectId: ids.projects.admin },
+    alice: { enabled: true, defaultProjectId: ids.projects.demo, email: 'alice@example.org' },
+    bob: { enabled: false },
+    carol: { enabled: true, defaultProjectId: ids.projects.demo },
+  };
+  for (const [name, extra] of Object.entries(users)) {
+    const id = ids.users[name as keyof typeof users];
+    kube.seed(Resources.User, cr<User>('User', id, { name, domainId: 'default', ...extra }));
+    await setUserPasswordHash(kube, SYSTEM_NS, id, await hashPassword(`${name}-pw`, FAST_SCRYPT));
+  }
+  const grants: [string, string, string][] = [
+    [ids.users.admin, ids.projects.admin, ids.roles.admin],
+    [ids.users.admin, ids.projects.admin, ids.roles.member],
+    [ids.users.alice, ids.projects.demo, ids.roles.member],
+    [ids.users.alice, ids.projects.off, ids.roles.member],
+    [ids.users.bob, ids.projects.demo, ids.roles.member],
+  ];
+  for (const [u, p, r] of grants) {
+    kube.seed(Resources.RoleAssignment, cr<RoleAssignment>('RoleAssignment', `${u.slice(0, 8)}-${p.slice(0, 8)}-${r.slice(0, 8)}`, { userId: u, projectId: p, roleId: r }));
+  }
+  return ids;
+}
+
+export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { ttlSeconds?: number } = {}): Promise<World> {
+  const kube = new FakeKube();
+  const informers: Informer<KubeObject>[] = [];
+  const stores: Stores = {
+    servers: storeOf(kube, Resources.Server, informers),
+    flavors: storeOf(kube, Resources.Flavor, informers),
+    images: storeOf(kube, Resources.Image, informers),
+    projects: storeOf(kube, Resources.Project, informers),
+    users: storeOf(kube, Resources.User, informers),
+    roles: storeOf(kube, Resources.Role, informers),
+    roleAssignments: storeOf(kube, Resources.RoleAssignment, informers),
+    tokenRevocations: storeOf(kube, Resources.TokenRevocation, informers),
+  };
+  const ids = await seed(kube);
+  await Promise.all(informers.map((i) => i.start()));
+  const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const deps: AppDeps = {
+    config: { publicUrl: 'https://cloud.example', region: 'RegionOne', systemNamespace: SYSTEM_NS, tokenTtlSeconds: options.ttlSeconds ?? 3600 },
+    kube,
+    stores,
+    metrics: new Registry(),
+    log: silent,
+  };
+  const clock = { now: Date.now() };
+  const tokens = createTokenProvider(deps, { passwordParams: FAST_SCRYPT, ...options, now: () => clock.now });
+  await tokens.start();
+  const stop = (): void => {
+    tokens.stop();
+    for (const i of informers) i.stop();
+  };
+  return { kube, deps, stores, ids, tokens, clock, stop };
+}
+
+export interface HttpWorld extends World {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The Keystone service mounted at /identity on an ephemeral loopback port. */
+export async function serveKeystone(world?: World): Promise<HttpWorld> {
+  const w = world ?? (await makeWorld());
+  const app = express();
+  const routerDeps = { authenticate: (token: string) => w.tokens.authenticator.authenticate(token), baseUrl: (req: express.Request) => `http://${req.get('host')}` };
+  app.use('/identity', buildServiceRouter(keystoneService(w.deps, w.tokens), routerDeps));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = async (): Promise<void> => {
+    w.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections(); // fetch keeps connections alive; do not wait for them
+    await closed;
+  };
+  return { ...w, url, close };
+}
+
+export function passwordAuth(user: { id?: string; name?: string }, password: string, scope?: unknown): object {
+  const who = user.id ? { id: user.id } : { name: user.name, domain: { name: 'Default' } };
+  return { auth: { identity: { methods: ['password'], password: { user: { ...who, password } } }, ...(scope === undefined ? {} : { scope }) } };
+}

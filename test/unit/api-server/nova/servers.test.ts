@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { Resources } from '../../../../operator/src/kube/resources.js';
+import { projectNamespace } from '../../../../operator/src/kube/naming.js';
+import type { Server } from '../../../../crds/types.generated.js';
+import { call, IMAGE_ID, PRIVATE_IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
+
+const create = (name: string, extra: object = {}): object => ({ server: { name, imageRef: IMAGE_ID, flavorRef: '1', ...extra } });
+
+describe('Nova /servers', () => {
+  let w: AppWorld;
+  let admin: string;
+  let alice: string;
+
+  before(async () => {
+    w = await serveApp();
+    admin = await w.login('admin', 'admin');
+    alice = await w.login('alice', 'demo');
+  });
+  after(async () => w.close());
+
+  const serverCount = async (): Promise<number> => (await w.kube.list<Server>(Resources.Server)).items.length;
+
+  it('When a server is created, then 202 carries only Tempest-allowed keys and a GET reads it back at once', async () => {
+    const res = await call(w.url, admin, 'POST', '/compute/v2.1/servers', create('vm-a'));
+    assert.equal(res.status, 202, res.text);
+    assert.deepEqual(Object.keys(res.json.server).sort(), ['OS-DCF:diskConfig', 'adminPass', 'id', 'links', 'security_groups']);
+    const cr = w.kube.peek<Server>(Resources.Server, res.json.server.id, projectNamespace(w.ids.projects.admin));
+    assert.ok(cr, 'Server CR not created in the project namespace');
+    assert.equal(cr.spec.flavorRef, '1');
+    assert.deepEqual(cr.metadata.finalizers, ['openstack.sim/finalizer']);
+    const shown = await call(w.url, admin, 'GET', `/compute/v2.1/servers/${res.json.server.id}`);
+    assert.equal(shown.status, 200);
+    assert.equal(shown.json.server.status, 'BUILD');
+    assert.equal(shown.json.server.tenant_id, w.ids.projects.admin);
+    assert.equal(shown.json.server.flavor.id, '1');
+  });
+
+  const badBodies: [string, unknown, number][] = [
+    ['malformed JSON', '{"server": {', 400],
+    ['an empty body', '', 400],
+    ['an unknown field', { server: { name: 'x', flavorRef: '1', imageRef: IMAGE_ID, colour: 'red' } }, 400],
+    ['a numeric name', { server: { name: 12345, flavorRef: '1', imageRef: IMAGE_ID } }, 400],
+    ['a 256-character name', create('n'.repeat(256)), 400],
+    ['no name', { server: { flavorRef: '1', imageRef: IMAGE_ID } }, 400],
+    ['an unknown flavor', { server: { name: 'x', flavorRef: 'nope', imageRef: IMAGE_ID } }, 400],
+    ['an unknown image', { server: { name: 'x', flavorRef: '1', imageRef: '11111111-1111-1111-1111-111111111111' } }, 400],
+    ['another project\'s private image', { server: { name: 'x', flavorRef: '1', imageRef: PRIVATE_IMAGE_ID } }, 400],
+    ['a keypair that does not exist', create('x', { key_name: 'nokey' }), 400],
+    ['a network that does not exist', create('x', { networks: [{ uuid: '22222222-2222-2222-2222-222222222222' }] }), 400],
+    ['min_count above max_count', create('x', { min_count: 3, max_count: 2 }), 400],
+  ];
+  for (const [what, body, status] of badBodies) {
+    it(`When the body has ${what}, then ${status} badRequest and nothing is created`, async () => {
+      const before = await serverCount();
+      const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', body);
+      assert.equal(res.status, status, res.text);
+      assert.equal(typeof res.json.badRequest.message, 'string');
+      assert.equal(res.json.badRequest.code, status);
+      assert.equal(await serverCount(), before);
+    });
+  }
+
+  it('When a member of another project asks for a server, then it is 404 to show, delete and absent from lists', async () => {
+    const created = await call(w.url, admin, 'POST', '/compute/v2.1/servers', create('admin-secret'));
+    const id = created.json.server.id as string;
+    assert.equal((await call(w.url, alice, 'GET', `/compute/v2.1/servers/${id}`)).status, 404);
+    const del = await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${id}`);
+    assert.equal(del.status, 404);
+    assert.equal(del.json.itemNotFound.code, 404);
+    const list = await call(w.url, alice, 'GET', '/compute/v2.1/servers/detail?all_tenants=True');
+    assert.ok(!list.json.servers.some((s: { id: string }) => s.id === id));
+    const all = await call(w.url, admin, 'GET', '/compute/v2.1/servers?all_tenants=True');
+    assert.ok(all.json.servers.some((s: { id: string }) => s.id === id));
+  });
+
+  it('When a server is deleted, then 204 and a GET right after no longer shows it as present', async () => {
+    const created = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('short-lived'));
+    const id = created.json.server.id as string;
+    const del = await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${id}`);
+    assert.equal(del.status, 204);
+    assert.equal(del.text, '');
+    const after = await call(w.url, alice, 'GET', `/compute/v2.1/servers/${id}`);
+    // The finalizer keeps the CR until the operator lets go: Nova shows task_state deleting meanwhile.
+    assert.equal(after.json.server['OS-EXT-STS:task_state'], 'deleting');
+  });
+
+  it('When listing with limit and marker, then pages follow and an unknown marker is 400', async () => {
+    for (const n of ['p1', 'p2', 'p3']) await call(w.url, alice, 'POST', '/compute/v2.1/servers', create(n));
+    const first = await call(w.url, alice, 'GET', '/compute/v2.1/servers?limit=2');
+    assert.equal(first.json.servers.length, 2);
+    assert.match(first.json.servers_links[0].href, /marker=/);
+    const marker = first.json.servers[1].id as string;
+    const second = await call(w.url, alice, 'GET', `/compute/v2.1/servers?limit=2&marker=${marker}`);
+    assert.ok(second.json.servers.length >= 1);
+    assert.ok(!second.json.servers.some((s: { id: string }) => first.json.servers.some((f: { id: string }) => f.id === s.id)));
+    assert.equal((await call(w.url, alice, 'GET', '/compute/v2.1/servers?marker=nope')).status, 400);
+    assert.equal((await call(w.url, alice, 'GET', '/compute/v2.1/servers?limit=-1')).status, 400);
+  });
+
+  it('When filtering by name, then Nova\'s regular-expression match applies', async () => {
+    const res = await call(w.url, alice, 'GET', '/compute/v2.1/servers?name=^p[12]$');
+    assert.deepEqual(res.json.servers.map((s: { name: string }) => s.name).sort(), ['p1', 'p2']);
+  });
+
+  it('When the token is tampered with or missing, then 401 in Keystone\'s format', async () => {
+    const tampered = `${alice.slice(0, 40)}${alice[40] === 'A' ? 'B' : 'A'}${alice.slice(41)}`;
+    const res = await call(w.url, tampered, 'GET', '/compute/v2.1/servers');
+    assert.equal(res.status, 401);
+    assert.equal(res.json.error.code, 401);
+    assert.equal((await call(w.url, undefined, 'GET', '/compute/v2.1/servers')).status, 401);
+  });
+});
+
+describe('Nova microversions', () => {
+  let w: AppWorld;
+  let token: string;
+  before(async () => {
+    w = await serveApp();
+    token = await w.login('alice', 'demo');
+  });
+  after(async () => w.close());
+
+  const cases: [string, Record<string, string>, number, string | undefined][] = [
+    ['no header', {}, 200, '2.1'],
+    ['the legacy header 2.1', { 'X-OpenStack-Nova-API-Version': '2.1' }, 200, '2.1'],
+    ['the new header with latest', { 'OpenStack-API-Version': 'compute latest' }, 200, '2.1'],
+    ['a version above the maximum', { 'OpenStack-API-Version': 'compute 2.99' }, 406, undefined],
+    ['a malformed version', { 'X-OpenStack-Nova-API-Version': 'two' }, 400, undefined],
+  ];
+  for (const [what, headers, status, echoed] of cases) {
+    it(`When the request has ${what}, then ${status}${echoed ? ` echoing ${echoed}` : ''}`, async () => {
+      const res = await call(w.url, token, 'GET', '/compute/v2.1/flavors', undefined, headers);
+      assert.equal(res.status, status);
+      if (echoed) {
+        assert.equal(res.headers.get('openstack-api-version'), `compute ${echoed}`);
+        assert.equal(res.headers.get('x-openstack-nova-api-version'), echoed);
+      }
+    });
+  }
+
+  it('When the compute root is read, then v2.1 advertises exactly the implemented range', async () => {
+    const res = await call(w.url, undefined, 'GET', '/compute/');
+    assert.equal(res.status, 200);
+    const v21 = res.json.versions.find((v: { id: string }) => v.id === 'v2.1');
+    assert.deepEqual([v21.min_version, v21.version], ['2.1', '2.1']);
+    assert.equal(v21.links[0].href, `${w.url}/compute/v2.1/`);
+  });
+});

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { KubeApiError } from '../../../operator/src/kube/client.js';
+import { Resources } from '../../../operator/src/kube/resources.js';
+import { buildEvent, KubeEventRecorder } from '../../../operator/src/runtime/events.js';
+import type { EventV1 } from '../../../operator/src/runtime/kube-types.js';
+import { FakeKube } from '../../support/fake-kube.js';
+import { NOW, NS, project, server, SERVER_ID } from './fixtures.js';
+
+describe('events', () => {
+  it('When an event is built for a server, then it is an events.k8s.io/v1 Event regarding the server', () => {
+    const e = buildEvent(Resources.Server, server(), { type: 'Normal', reason: 'CreatedPod', note: 'Created pod x' }, { instance: 'op-1', now: NOW });
+    assert.equal(e.apiVersion, 'events.k8s.io/v1');
+    assert.equal(e.metadata.namespace, NS);
+    assert.ok(e.metadata.name.startsWith(`${SERVER_ID}.`));
+    assert.equal(e.eventTime, '2024-05-01T10:00:00.000000Z', 'MicroTime with six fractional digits');
+    assert.deepEqual(
+      { rc: e.reportingController, ri: e.reportingInstance, action: e.action, reason: e.reason, type: e.type, note: e.note },
+      { rc: 'openstack-sim-operator', ri: 'op-1', action: 'CreatedPod', reason: 'CreatedPod', type: 'Normal', note: 'Created pod x' },
+    );
+    assert.deepEqual(e.regarding, { apiVersion: 'openstack.sim/v1alpha1', kind: 'Server', name: SERVER_ID, namespace: NS, uid: 'uid-server', resourceVersion: '5' });
+  });
+
+  it('When an event is about a cluster-scoped object, then it goes to the default namespace', () => {
+    const e = buildEvent(Resources.Project, project(), { type: 'Warning', reason: 'CannotAdoptNamespace', note: 'x'.repeat(5000) }, { instance: 'i', now: NOW });
+    assert.equal(e.metadata.namespace, 'default');
+    assert.equal(e.note?.length, 1024, 'notes are capped at 1 KiB');
+  });
+
+  it('When two events are built at the same instant, then their names differ', () => {
+    const spec = { type: 'Normal' as const, reason: 'R', note: 'n' };
+    const a = buildEvent(Resources.Server, server(), spec, { instance: 'i', now: NOW });
+    const b = buildEvent(Resources.Server, server(), spec, { instance: 'i', now: NOW });
+    assert.notEqual(a.metadata.name, b.metadata.name);
+  });
+
+  it('When recording succeeds, then the Event is created', async () => {
+    const kube = new FakeKube();
+    const rec = new KubeEventRecorder(kube, { instance: 'op-1' });
+    rec.record(Resources.Server, server(), { type: 'Normal', reason: 'ServerActive', note: 'ok' });
+    await rec.flush();
+    const { items } = await kube.list<EventV1>(Resources.Event);
+    assert.equal(items.length, 1);
+    assert.equal(items[0].reason, 'ServerActive');
+  });
+
+  it('When the apiserver rejects the Event, then recording neither throws nor rejects, and the failure is logged', async () => {
+    const kube = new FakeKube();
+    const warnings: string[] = [];
+    const log = { info: () => undefined, warn: (m: string) => void warnings.push(m), error: () => undefined };
+    const rec = new KubeEventRecorder(kube, { instance: 'op-1', log });
+    kube.failNext.set('create', new KubeApiError(403, 'Forbidden', 'events is forbidden'));
+    assert.doesNotThrow(() => rec.record(Resources.Server, server(), { type: 'Warning', reason: 'ServerError', note: 'x' }));
+    await rec.flush();
+    assert.deepEqual(warnings, ['cannot record event']);
+  });
+});

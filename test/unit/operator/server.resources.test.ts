@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import {
+  DEFAULT_CONTAINER_IMAGE,
+  desiredPod,
+  instanceName,
+  macAddress,
+  podHostname,
+} from '../../../operator/src/controllers/server/server.resources.js';
+import { API_VERSION } from '../../../operator/src/kube/resources.js';
+import { flavor, image, server, SERVER_ID } from './fixtures.js';
+
+describe('desiredPod', () => {
+  it('When built, then the pod has the server name and namespace and a controller reference to the server', () => {
+    const s = server();
+    const p = desiredPod(s, flavor(), image());
+    assert.equal(p.metadata.name, SERVER_ID);
+    assert.equal(p.metadata.namespace, 'os-p1');
+    assert.deepEqual(p.metadata.ownerReferences, [
+      { apiVersion: API_VERSION, kind: 'Server', name: SERVER_ID, uid: 'uid-server', controller: true, blockOwnerDeletion: true },
+    ]);
+  });
+
+  it('When built, then it carries the managed-by, server-id and project-id labels and the server name annotation', () => {
+    const p = desiredPod(server(), flavor(), image());
+    assert.deepEqual(p.metadata.labels, {
+      'app.kubernetes.io/managed-by': 'openstack-sim',
+      'openstack.sim/server-id': SERVER_ID,
+      'openstack.sim/project-id': 'p1',
+    });
+    assert.equal(p.metadata.annotations?.['openstack.sim/server-name'], 'vm1');
+  });
+
+  const sizes: { name: string; vcpus: number; ram: number; want: { cpu: string; memory: string } }[] = [
+    { name: 'm1.tiny', vcpus: 1, ram: 512, want: { cpu: '1', memory: '512Mi' } },
+    { name: 'm1.large', vcpus: 4, ram: 8192, want: { cpu: '4', memory: '8192Mi' } },
+  ];
+  for (const c of sizes) {
+    it(`When the flavor is ${c.name}, then requests equal limits (Guaranteed QoS) at its vcpus and RAM`, () => {
+      const [container] = desiredPod(server(), flavor('f1', c.vcpus, c.ram), image()).spec.containers;
+      assert.equal(container.name, 'server');
+      assert.deepEqual(container.resources, { requests: c.want, limits: c.want });
+    });
+  }
+
+  const images: { name: string; img: ReturnType<typeof image> | undefined; want: string; command: boolean }[] = [
+    { name: 'the image names a container image, then it runs that image', img: image('img1', 'quay.io/cirros:6'), want: 'quay.io/cirros:6', command: false },
+    { name: 'the image names no container image, then it runs the default', img: image('img1'), want: DEFAULT_CONTAINER_IMAGE, command: true },
+    { name: 'the server boots from a volume, then it runs the default', img: undefined, want: DEFAULT_CONTAINER_IMAGE, command: true },
+  ];
+  for (const c of images) {
+    it(`When ${c.name}`, () => {
+      const [container] = desiredPod(server(), flavor(), c.img).spec.containers;
+      assert.equal(container.image, c.want);
+      assert.equal(container.command !== undefined, c.command, 'the default image gets a keep-alive command');
+    });
+  }
+
+  const zones: { name: string; az: string | undefined; want: string[] | undefined }[] = [
+    { name: 'no zone is requested, then there is no affinity', az: undefined, want: undefined },
+    { name: 'Nova\'s default zone "nova" is requested, then there is no affinity', az: 'nova', want: undefined },
+    { name: 'zone az1 is requested, then the pod requires nodes labelled with az1', az: 'az1', want: ['az1'] },
+  ];
+  for (const c of zones) {
+    it(`When ${c.name}`, () => {
+      const p = desiredPod(server({ availabilityZone: c.az }), flavor(), image());
+      const terms = p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+      if (!c.want) return assert.equal(p.spec.affinity, undefined);
+      assert.deepEqual(terms, [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: c.want }] }]);
+    });
+  }
+
+  it('When built, then it restarts always and terminates quickly', () => {
+    const p = desiredPod(server(), flavor(), image());
+    assert.equal(p.spec.restartPolicy, 'Always');
+    assert.ok((p.spec.terminationGracePeriodSeconds ?? 30) <= 10);
+  });
+
+  it('When built twice from the same input, then the result is identical and the input is untouched', () => {
+    const s = server();
+    const before = structuredClone(s);
+    assert.deepEqual(desiredPod(s, flavor(), image()), desiredPod(s, flavor(), image()));
+    assert.deepEqual(s, before);
+  });
+});
+
+describe('derived names', () => {
+  const hostnames: [string, string][] = [
+    ['vm1', 'vm1'],
+    ['My Web_Server!', 'my-web-server'],
+    ['---', 'server'],
+    ['x'.repeat(80), 'x'.repeat(63)],
+  ];
+  for (const [input, want] of hostnames) {
+    it(`When the display name is "${input.slice(0, 20)}", then the hostname is "${want.slice(0, 20)}"`, () => assert.equal(podHostname(input), want));
+  }
+
+  it('When the server id is a uuid, then the instance name uses its first 8 hex digits', () => {
+    assert.equal(instanceName(SERVER_ID), 'instance-6f0c7a4e');
+  });
+
+  it('When a MAC is derived, then it is lowercase, in fa:16:3e and stable per id', () => {
+    const mac = macAddress(SERVER_ID);
+    assert.match(mac, /^fa:16:3e(:[0-9a-f]{2}){3}$/);
+    assert.equal(macAddress(SERVER_ID), mac);
+    assert.notEqual(macAddress('another'), mac);
+  });
+});
