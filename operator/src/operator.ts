@@ -96,10 +96,14 @@ class Operator implements RunningOperator {
     this.leading = new Promise((resolve) => (this.markLeading = resolve));
     watchServers(this.inf, (key) => this.term?.server.enqueue(key));
     watchProjects(this.inf, (key) => this.term?.project.enqueue(key));
-    this.ready = Promise.all(Object.values(this.inf).map((i: Informer<never>) => i.start())).then(() => {
+    this.ready = Promise.all(this.informers().map((i) => i.start())).then(() => {
       this.log.info('caches synced');
     });
     this.elector = opts.leaderElection === false ? undefined : this.newElector(identity);
+  }
+
+  private informers(): { start(): Promise<void>; stop(): void }[] {
+    return Object.values(this.inf) as Informer<Server | Pod | Flavor | Image | Node | Project | Namespace>[];
   }
 
   private newElector(identity: string): LeaderElector {
@@ -165,7 +169,7 @@ class Operator implements RunningOperator {
     if (this.elector) await this.elector.stop();
     else await this.endTerm();
     // A term still waiting for the caches sees termSeq moved on and never starts.
-    for (const informer of Object.values(this.inf) as Informer<never>[]) informer.stop();
+    for (const informer of this.informers()) informer.stop();
     await this.events.flush();
     this.log.info('operator stopped');
   }

@@ -7,7 +7,7 @@ import { ItemExponentialRateLimiter } from '../../../operator/src/runtime/rate-l
 import { WorkQueue } from '../../../operator/src/runtime/work-queue.js';
 import { waitFor } from './fixtures.js';
 
-function setup(reconcile: (key: string, call: number) => Promise<ReconcileResult>) {
+function setup(reconcile: (key: string, call: number) => ReconcileResult | Promise<ReconcileResult>) {
   const calls: string[] = [];
   const registry = new Registry();
   const metrics = new OperatorMetrics(registry);
@@ -16,9 +16,9 @@ function setup(reconcile: (key: string, call: number) => Promise<ReconcileResult
     workers: 3,
     metrics: metrics.forController('test'),
     queue: new WorkQueue({ rateLimiter: new ItemExponentialRateLimiter(2, 50), metrics: metrics.forQueue('test') }),
-    reconcile: (key) => {
+    reconcile: async (key) => {
       calls.push(key);
-      return reconcile(key, calls.filter((k) => k === key).length);
+      return await reconcile(key, calls.filter((k) => k === key).length);
     },
   });
   return { controller, calls, registry };
@@ -32,7 +32,7 @@ async function metricValue(registry: Registry, name: string, labels: Record<stri
 
 describe('Controller', () => {
   it('When reconcile succeeds, then the key is processed once and counted as success', async () => {
-    const { controller, calls, registry } = setup(async () => ({}));
+    const { controller, calls, registry } = setup(() => ({}));
     controller.enqueue('ns/a');
     controller.start();
     await waitFor(() => calls.length === 1);
@@ -43,7 +43,7 @@ describe('Controller', () => {
   });
 
   it('When reconcile fails with an ordinary error, then it is retried with backoff until it succeeds', async () => {
-    const { controller, calls, registry } = setup(async (_k, n) => {
+    const { controller, calls, registry } = setup((_k, n) => {
       if (n < 3) throw new Error('apiserver unavailable');
       return {};
     });
@@ -57,7 +57,7 @@ describe('Controller', () => {
   });
 
   it('When reconcile fails with a conflict, then it is retried like any transient error', async () => {
-    const { controller, calls } = setup(async (_k, n) => {
+    const { controller, calls } = setup((_k, n) => {
       if (n === 1) throw new KubeApiError(409, 'Conflict', 'the object has been modified');
       return {};
     });
@@ -68,7 +68,7 @@ describe('Controller', () => {
   });
 
   it('When reconcile throws a TerminalError, then the key is not retried', async () => {
-    const { controller, calls, registry } = setup(async () => {
+    const { controller, calls, registry } = setup(() => {
       throw new TerminalError('Flavor f1 could not be found.', 'FlavorNotFound');
     });
     controller.enqueue('ns/a');
@@ -81,7 +81,7 @@ describe('Controller', () => {
   });
 
   it('When reconcile asks to be requeued after a delay, then it runs again after that delay', async () => {
-    const { controller, calls, registry } = setup(async (_k, n) => (n === 1 ? { requeueAfter: 30 } : {}));
+    const { controller, calls, registry } = setup((_k, n) => (n === 1 ? { requeueAfter: 30 } : {}));
     controller.enqueue('ns/a');
     const t0 = Date.now();
     controller.start();

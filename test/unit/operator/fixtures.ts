@@ -1,7 +1,6 @@
 // Builders and helpers shared by the operator's unit tests.
 import type { KubeObject } from '../../../crds/kube-object.js';
 import type { Flavor, Image, Project, Server } from '../../../crds/types.generated.js';
-import type { Informer } from '../../../operator/src/kube/informer.js';
 import { FINALIZER, MANAGED_BY, MANAGED_BY_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../../operator/src/kube/naming.js';
 import { API_VERSION, type ResourceType } from '../../../operator/src/kube/resources.js';
 import type { EventRecorder, EventSpec } from '../../../operator/src/runtime/events.js';
@@ -107,6 +106,11 @@ export async function waitFor(cond: () => boolean, timeoutMs = 2000, what = 'con
   }
 }
 
-export async function startAll(...informers: Informer<never>[]): Promise<void> {
-  await Promise.all(informers.map((i) => i.start()));
+/** Starts informers and waits until each has filled its cache. */
+export async function startAll(informers: Record<string, { start(): Promise<void> }>): Promise<void> {
+  await Promise.all(Object.values(informers).map((i) => i.start()));
+}
+
+export function stopAll(informers: Record<string, { stop(): void }>): void {
+  for (const i of Object.values(informers)) i.stop();
 }

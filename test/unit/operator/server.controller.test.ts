@@ -13,7 +13,7 @@ import { ZONE_LABEL } from '../../../operator/src/kube/naming.js';
 import { Resources } from '../../../operator/src/kube/resources.js';
 import type { Node, Pod } from '../../../operator/src/runtime/kube-types.js';
 import { FakeKube } from '../../support/fake-kube.js';
-import { flavor, image, node, NS, pod, project, server, SERVER_ID } from './fixtures.js';
+import { flavor, image, node, NS, pod, project, server, SERVER_ID, startAll, stopAll } from './fixtures.js';
 
 const KEY = `${NS}/${SERVER_ID}`;
 const withStatus = (s: Server, status: NonNullable<Server['status']>['status'], host?: string): Server => ({ ...s, status: { status, host } });
@@ -63,7 +63,7 @@ describe('server watches', () => {
       images: new Informer<Image>(kube, Resources.Image),
       nodes: new Informer<Node>(kube, Resources.Node),
     };
-    await Promise.all(Object.values(src).map((i: Informer<never>) => i.start()));
+    await startAll(src);
     const keys: string[] = [];
     watchServers(src, (k) => keys.push(k));
     const take = (): string[] => keys.splice(0);
@@ -80,6 +80,6 @@ describe('server watches', () => {
     assert.deepEqual(take(), [`${NS}/running`], 'zone change → servers on the node');
     await kube.delete(Resources.Server, SERVER_ID, NS);
     assert.deepEqual(take(), [KEY], 'a deleted server is enqueued too');
-    Object.values(src).forEach((i) => i.stop());
+    stopAll(src);
   });
 });

@@ -10,7 +10,7 @@ import { TerminalError } from '../../../operator/src/runtime/controller.js';
 import type { Node, Pod } from '../../../operator/src/runtime/kube-types.js';
 import type { ObjectCache } from '../../../operator/src/runtime/objects.js';
 import { FakeKube } from '../../support/fake-kube.js';
-import { flavor, image, MemoryRecorder, node, NOW, NS, pod, server, SERVER_ID, withPodState } from './fixtures.js';
+import { flavor, image, MemoryRecorder, node, NOW, NS, pod, server, SERVER_ID, withPodState, startAll, stopAll } from './fixtures.js';
 
 const KEY = `${NS}/${SERVER_ID}`;
 const noPods: ObjectCache<Pod> = { get: () => undefined, list: () => [] };
@@ -26,13 +26,13 @@ async function world(seed: (kube: FakeKube) => void, opts: { pods?: ObjectCache<
     images: new Informer<Image>(kube, Resources.Image),
     nodes: new Informer<Node>(kube, Resources.Node),
   };
-  await Promise.all(Object.values(inf).map((i: Informer<never>) => i.start()));
+  await startAll(inf);
   const events = new MemoryRecorder();
   const r = new ServerReconciler({ kube, ...inf, ...(opts.pods ? { pods: opts.pods } : {}), events, now: () => NOW });
   kube.actions.length = 0;
   const actions = (): string[] => kube.actions.splice(0).map((a) => `${a.verb} ${a.kind} ${a.key}`);
   const stored = (): Server | undefined => kube.peek<Server>(Resources.Server, SERVER_ID, NS);
-  after(() => Object.values(inf).forEach((i) => i.stop()));
+  after(() => stopAll(inf));
   return { kube, r, events, actions, stored };
 }
 

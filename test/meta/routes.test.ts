@@ -1,0 +1,69 @@
+// Walks every route of every service, as Nova's test_schemas walks its router: each must declare
+// its schemas, success status and expected errors consistently.
+import assert from 'node:assert/strict';
+import type { RouteDef } from '../../api-server/src/common/route.js';
+import { compileSchema } from '../../api-server/src/common/validate.js';
+import { allServices } from '../../api-server/src/services/index.js';
+import { makeWorld, type World } from '../unit/api-server/auth/identity-fixture.js';
+
+const BODYLESS = new Set(['get', 'head', 'delete']);
+
+function describeRoute(mount: string, r: RouteDef): string {
+  return `${r.method.toUpperCase()} ${mount}${r.path}`;
+}
+
+describe('Route declarations (meta)', () => {
+  let world: World;
+  let routes: { mount: string; route: RouteDef }[];
+  before(async () => {
+    world = await makeWorld();
+    routes = allServices(world.deps, world.tokens).flatMap((m) => m.service.routes.map((route) => ({ mount: m.mount, route })));
+  });
+  after(() => world.stop());
+
+  it('When the services are walked, then there are routes for identity, compute and image', () => {
+    const mounts = new Set(routes.map((r) => r.mount));
+    assert.deepEqual([...mounts].sort(), ['/compute', '/identity', '/image']);
+    assert.ok(routes.length >= 30, `only ${routes.length} routes`);
+  });
+
+  it('When a route is declared, then its query schema compiles and it has a success status', () => {
+    for (const { mount, route } of routes) {
+      const name = describeRoute(mount, route);
+      assert.equal(typeof route.querySchema, 'object', `${name}: no query schema`);
+      assert.doesNotThrow(() => compileSchema(route.querySchema), `${name}: query schema does not compile`);
+      assert.ok(route.successStatus >= 200 && route.successStatus < 400, `${name}: success status ${route.successStatus}`);
+      assert.ok(Array.isArray(route.expectedErrors), `${name}: no expected errors`);
+      assert.ok(route.expectedErrors.every((c) => c >= 400 && c < 600), `${name}: expected errors must be 4xx/5xx`);
+    }
+  });
+
+  it('When a route takes a body, then it has a compiling body schema and may answer 400', () => {
+    for (const { mount, route } of routes) {
+      const name = describeRoute(mount, route);
+      if (BODYLESS.has(route.method)) {
+        assert.equal(route.bodySchema, null, `${name}: GET/HEAD/DELETE must declare no body`);
+        continue;
+      }
+      assert.ok(route.bodySchema, `${name}: no body schema`);
+      assert.doesNotThrow(() => compileSchema(route.bodySchema!), `${name}: body schema does not compile`);
+      assert.ok(route.expectedErrors.includes(400), `${name}: a body route must list 400`);
+    }
+  });
+
+  it('When a route has a path parameter, then it may answer 404', () => {
+    for (const { mount, route } of routes) {
+      if (!/:[A-Za-z_]+/.test(route.path)) continue;
+      assert.ok(route.expectedErrors.includes(404), `${describeRoute(mount, route)}: must list 404`);
+    }
+  });
+
+  it('When the routes are walked, then no method and path is declared twice', () => {
+    const seen = new Set<string>();
+    for (const { mount, route } of routes) {
+      const key = describeRoute(mount, route);
+      assert.ok(!seen.has(key), `${key} declared twice`);
+      seen.add(key);
+    }
+  });
+});
