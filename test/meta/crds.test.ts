@@ -14,7 +14,7 @@ ajv.addFormat('date-time', true).addFormat('int64', true);
 function schemaOf(kind: string): object {
   const crd = loadCrds().find((c) => c.spec.names.kind === kind);
   if (!crd) throw new Error(`no CRD for ${kind}`);
-  return crd.spec.versions[0].schema.openAPIV3Schema as object;
+  return crd.spec.versions[0].schema.openAPIV3Schema;
 }
 
 /** Kubernetes' `nullable` is not JSON Schema; strip extensions before handing to ajv. */

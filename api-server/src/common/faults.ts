@@ -51,7 +51,15 @@ export function faultBody(style: FaultStyle, status: number, message: string, ty
   }
 }
 
-export function sendFault(res: Response, style: FaultStyle, status: number, message: string, type?: string): void {
+export interface Fault {
+  status: number;
+  message: string;
+  /** Neutron's error type. */
+  type?: string;
+}
+
+export function sendFault(res: Response, style: FaultStyle, fault: Fault): void {
+  const { status, message, type } = fault;
   const body = faultBody(style, status, message, type);
   if (status === 401) res.setHeader('WWW-Authenticate', 'Keystone uri="/identity/v3"');
   if (typeof body === 'string') res.status(status).type('text/plain; charset=UTF-8').send(body);

@@ -1,7 +1,7 @@
 // Turns a service's route table into an Express router that parses and validates input,
 // authenticates, negotiates microversions, runs the handler and renders faults the service's way.
 import express, { type Request, type Response, type Router } from 'express';
-import type { AuthContext, RouteContext, RouteDef } from './route.js';
+import type { AuthContext, RouteContext, RouteDef, RouteResult } from './route.js';
 import { ApiError, isConnectionError, mapKubeError, unauthorized } from './errors.js';
 import { sendFault, type FaultStyle } from './faults.js';
 import { check } from './validate.js';
@@ -51,38 +51,50 @@ async function authenticate(route: RouteDef, req: Request, deps: RouterDeps): Pr
   return deps.authenticate(token);
 }
 
-async function buildContext(svc: ServiceDef, route: RouteDef, req: Request, res: Response, deps: RouterDeps): Promise<RouteContext> {
-  const auth = await authenticate(route, req, deps);
-  const microversion = svc.negotiate?.(req, res);
-  const queryError = check(route.querySchema, req.query, 'query string');
+interface Endpoint {
+  svc: ServiceDef;
+  route: RouteDef;
+  deps: RouterDeps;
+}
+
+async function validatedBody(route: RouteDef, req: Request): Promise<unknown> {
+  if (route.bodySchema === null) return undefined;
+  const body = await readJsonBody(req);
+  const bodyError = check(route.bodySchema, body, 'request body');
+  if (bodyError) throw new ApiError(400, bodyError);
+  return body;
+}
+
+async function buildContext(ep: Endpoint, req: Request, res: Response): Promise<RouteContext> {
+  const auth = await authenticate(ep.route, req, ep.deps);
+  const microversion = ep.svc.negotiate?.(req, res);
+  const queryError = check(ep.route.querySchema, req.query, 'query string');
   if (queryError) throw new ApiError(400, queryError);
-  let body: unknown = undefined;
-  if (route.bodySchema !== null) {
-    body = await readJsonBody(req);
-    const bodyError = check(route.bodySchema, body, 'request body');
-    if (bodyError) throw new ApiError(400, bodyError);
-  }
+  const body = await validatedBody(ep.route, req);
   const params = req.params as Record<string, string>;
-  return { req, res, params, body, query: req.query as Record<string, unknown>, auth, baseUrl: deps.baseUrl(req), microversion };
+  return { req, res, params, body, query: req.query, auth, baseUrl: ep.deps.baseUrl(req), microversion };
+}
+
+function send(req: Request, res: Response, status: number, result: RouteResult): void {
+  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+  if (result.body === undefined || status === 204 || req.method === 'HEAD') res.status(status).end();
+  else if (typeof result.body === 'string') res.status(status).send(result.body);
+  else res.status(status).json(result.body);
 }
 
 function handle(svc: ServiceDef, route: RouteDef, deps: RouterDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     let status = route.successStatus;
     try {
-      const ctx = await buildContext(svc, route, req, res, deps);
-      const result = await route.handler(ctx);
+      const result = await route.handler(await buildContext({ svc, route, deps }, req, res));
       status = result.status ?? route.successStatus;
-      for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
-      if (result.body === undefined || status === 204 || req.method === 'HEAD') res.status(status).end();
-      else if (typeof result.body === 'string') res.status(status).send(result.body);
-      else res.status(status).json(result.body);
+      send(req, res, status, result);
     } catch (err) {
       const e = errorStatus(svc, route, err);
       status = e.status;
       if (status === 500) deps.logError?.(err, req);
       for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
-      sendFault(res, svc.faultStyle, status, e.message, e.type);
+      sendFault(res, svc.faultStyle, { status, message: e.message, type: e.type });
     } finally {
       deps.onRequest?.(svc.name, `${route.method.toUpperCase()} ${route.path}`, status);
     }
@@ -93,7 +105,7 @@ export function buildServiceRouter(svc: ServiceDef, deps: RouterDeps): Router {
   const router = express.Router({ strict: false });
   for (const route of svc.routes) router[route.method](route.path, handle(svc, route, deps));
   router.use((req, res) => {
-    sendFault(res, svc.faultStyle, 404, `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}`);
+    sendFault(res, svc.faultStyle, { status: 404, message: `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}` });
     deps.onRequest?.(svc.name, 'unmatched', 404);
   });
   return router;

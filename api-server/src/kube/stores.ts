@@ -17,7 +17,7 @@ export function createStores(kube: KubeClient, log: InformerLogger): StoreSet {
   const informers: Informer<KubeObject>[] = [];
   const make = <T extends KubeObject>(res: ResourceType): ResourceStore<T> => {
     const informer = new Informer<T>(kube, res, {}, log);
-    informers.push(informer as unknown as Informer<KubeObject>);
+    informers.push(informer);
     return new ResourceStore<T>(kube, informer);
   };
   const stores: Stores = {

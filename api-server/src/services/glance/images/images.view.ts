@@ -2,25 +2,32 @@
 import type { Image } from '../../../../../crds/types.generated.js';
 import { isoSeconds } from '../../../common/time.js';
 
-export function imageView(img: Image): Record<string, unknown> {
-  const id = img.metadata.name;
+/** The data fields Glance fills in as bytes arrive (all null before an upload). */
+function dataFields(img: Image): Record<string, unknown> {
   const st = img.status ?? {};
-  const created = isoSeconds(img.metadata.creationTimestamp ?? new Date());
   return {
-    ...(img.spec.properties ?? {}),
-    ...(img.spec.containerImage ? { container_image: img.spec.containerImage } : {}),
-    id,
-    name: img.spec.name,
     status: st.status ?? 'queued',
-    visibility: img.spec.visibility,
-    protected: img.spec.protected ?? false,
-    os_hidden: img.spec.osHidden ?? false,
-    owner: img.spec.owner,
     checksum: st.checksum ?? null,
     os_hash_algo: st.osHashAlgo ?? null,
     os_hash_value: st.osHashValue ?? null,
     size: st.size ?? null,
     virtual_size: st.virtualSize ?? null,
+  };
+}
+
+export function imageView(img: Image): Record<string, unknown> {
+  const id = img.metadata.name;
+  const created = isoSeconds(img.metadata.creationTimestamp ?? new Date());
+  return {
+    ...(img.spec.properties ?? {}),
+    ...(img.spec.containerImage ? { container_image: img.spec.containerImage } : {}),
+    ...dataFields(img),
+    id,
+    name: img.spec.name,
+    visibility: img.spec.visibility,
+    protected: img.spec.protected ?? false,
+    os_hidden: img.spec.osHidden ?? false,
+    owner: img.spec.owner,
     min_disk: img.spec.minDiskGiB ?? 0,
     min_ram: img.spec.minRamMiB ?? 0,
     disk_format: img.spec.diskFormat ?? null,

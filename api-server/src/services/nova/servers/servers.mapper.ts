@@ -29,6 +29,18 @@ function networksOf(body: CreateServerBody['server']): Pick<Server['spec'], 'net
   };
 }
 
+/** Fields copied only when the client sent them, so the CR carries no empty strings. */
+function optionalFields(body: CreateServerBody['server']): Partial<Server['spec']> {
+  const pairs: [keyof Server['spec'], string | undefined][] = [
+    ['availabilityZone', body.availability_zone],
+    ['keyName', body.key_name],
+    ['accessIPv4', body.accessIPv4],
+    ['accessIPv6', body.accessIPv6],
+    ['userData', body.user_data],
+  ];
+  return Object.fromEntries(pairs.filter(([, v]) => v));
+}
+
 export interface ServerIdentity {
   projectId: string;
   userId: string;
@@ -56,12 +68,8 @@ export function toServerResource(who: ServerIdentity, body: CreateServerBody['se
       userId: who.userId,
       flavorRef: refId(body.flavorRef),
       imageRef: refId(body.imageRef),
-      ...(az ? { availabilityZone: az } : {}),
-      ...(body.key_name ? { keyName: body.key_name } : {}),
-      ...(body.accessIPv4 ? { accessIPv4: body.accessIPv4 } : {}),
-      ...(body.accessIPv6 ? { accessIPv6: body.accessIPv6 } : {}),
-      ...(body.user_data ? { userData: body.user_data } : {}),
-      configDrive: body.config_drive === true || body.config_drive === 'true' || body.config_drive === 'True',
+      ...optionalFields(body),
+      configDrive: body.config_drive === true || String(body.config_drive).toLowerCase() === 'true',
       metadata: body.metadata ?? {},
       securityGroups: (body.security_groups ?? [{ name: 'default' }]).map((g) => g.name ?? 'default'),
       ...networksOf(body),

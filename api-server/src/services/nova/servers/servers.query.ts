@@ -1,7 +1,7 @@
 // Filtering, sorting and paging of server lists (GET /servers and /servers/detail).
 import type { Server } from '../../../../../crds/types.generated.js';
 import { badRequest } from '../../../common/errors.js';
-import { compareBy, lastQueryValue, paginate, parseBoolQuery, type Page, type SortDir } from '../../../common/pagination.js';
+import { compareBy, lastQueryValue, paginate, parseBoolQuery, type Page } from '../../../common/pagination.js';
 import type { AuthContext } from '../../../common/route.js';
 import { refId } from './servers.mapper.js';
 
@@ -71,6 +71,6 @@ export function selectServers(servers: Server[], q: Query, auth: AuthContext): P
   if (dirRaw !== 'asc' && dirRaw !== 'desc') throw badRequest(`Invalid sort_dir ${dirRaw}.`);
   const sorted = servers
     .filter((s) => preds.every((p) => p(s)))
-    .sort((a, b) => compareBy(key, dirRaw as SortDir)(a, b) || compareBy(SORT_KEYS.uuid, 'desc')(a, b));
+    .sort((a, b) => compareBy(key, dirRaw)(a, b) || compareBy(SORT_KEYS.uuid, 'desc')(a, b));
   return paginate(sorted, (s) => s.metadata.name, { limit: lastQueryValue(q.limit), marker: lastQueryValue(q.marker) }, MAX_LIMIT);
 }

@@ -10,45 +10,44 @@ import {
   showServerHandler,
 } from './servers.handlers.js';
 
+function createRoute(stores: Stores): RouteDef {
+  return defineRoute({
+    method: 'post',
+    path: '/v2.1/servers',
+    auth: 'token',
+    bodySchema: createServerBody,
+    querySchema: noQuery,
+    successStatus: 202,
+    expectedErrors: [400, 403, 409],
+    handler: createServerHandler(stores),
+  });
+}
+
 export function serverRoutes(stores: Stores): RouteDef[] {
+  const read = { auth: 'token' as const, bodySchema: null, successStatus: 200 };
   return [
+    createRoute(stores),
     defineRoute({
-      method: 'post',
-      path: '/v2.1/servers',
-      auth: 'token',
-      bodySchema: createServerBody,
-      querySchema: noQuery,
-      successStatus: 202,
-      expectedErrors: [400, 403, 409],
-      handler: createServerHandler(stores),
-    }),
-    defineRoute({
+      ...read,
       method: 'get',
       path: '/v2.1/servers',
-      auth: 'token',
-      bodySchema: null,
       querySchema: listServersQuery,
-      successStatus: 200,
       expectedErrors: [400, 403],
       handler: listServersHandler(stores, false),
     }),
     defineRoute({
+      ...read,
       method: 'get',
       path: '/v2.1/servers/detail',
-      auth: 'token',
-      bodySchema: null,
       querySchema: listServersQuery,
-      successStatus: 200,
       expectedErrors: [400, 403],
       handler: listServersHandler(stores, true),
     }),
     defineRoute({
+      ...read,
       method: 'get',
       path: '/v2.1/servers/:serverId',
-      auth: 'token',
-      bodySchema: null,
       querySchema: noQuery,
-      successStatus: 200,
       expectedErrors: [404],
       handler: showServerHandler(stores),
     }),

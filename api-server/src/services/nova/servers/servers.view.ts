@@ -46,13 +46,18 @@ function displayStatus(s: Server): string {
   return s.status?.status ?? 'BUILD';
 }
 
+function taskState(s: Server, status: string): string | null {
+  if (s.metadata.deletionTimestamp) return 'deleting';
+  return s.status?.taskState ?? (status === 'BUILD' ? 'scheduling' : null);
+}
+
 function statusFields(s: Server): Record<string, unknown> {
   const st = s.status ?? {};
   const status = displayStatus(s);
   return {
     status,
     'OS-EXT-STS:vm_state': st.vmState ?? 'building',
-    'OS-EXT-STS:task_state': s.metadata.deletionTimestamp ? 'deleting' : (st.taskState ?? (status === 'BUILD' ? 'scheduling' : null)),
+    'OS-EXT-STS:task_state': taskState(s, status),
     'OS-EXT-STS:power_state': POWER_STATES[st.powerState ?? 'NOSTATE'] ?? 0,
     'OS-SRV-USG:launched_at': st.launchedAt ? isoMicrosNoZone(st.launchedAt) : null,
     'OS-SRV-USG:terminated_at': null,
@@ -73,6 +78,22 @@ function adminFields(s: Server): Record<string, unknown> {
   };
 }
 
+function imageRefOf(base: string, s: Server): object | string {
+  // A server booted from a volume has no image: Nova reports "".
+  return s.spec.imageRef ? { id: s.spec.imageRef, links: [{ rel: 'bookmark', href: `${base}/compute/images/${s.spec.imageRef}` }] } : '';
+}
+
+function optionalDetail(s: Server): Record<string, unknown> {
+  return {
+    accessIPv4: s.spec.accessIPv4 ?? '',
+    accessIPv6: s.spec.accessIPv6 ?? '',
+    'OS-EXT-AZ:availability_zone': s.status?.availabilityZone ?? s.spec.availabilityZone ?? '',
+    config_drive: s.spec.configDrive ? 'True' : '',
+    key_name: s.spec.keyName ?? null,
+    security_groups: (s.spec.securityGroups ?? []).map((name) => ({ name })),
+  };
+}
+
 export function serverDetail(base: string, s: Server, isAdmin: boolean): object {
   const id = s.metadata.name;
   return {
@@ -82,20 +103,15 @@ export function serverDetail(base: string, s: Server, isAdmin: boolean): object 
     user_id: s.spec.userId,
     metadata: s.spec.metadata ?? {},
     hostId: hostId(s.spec.projectId, s.status?.host),
-    image: s.spec.imageRef ? { id: s.spec.imageRef, links: [{ rel: 'bookmark', href: `${base}/compute/images/${s.spec.imageRef}` }] } : '',
+    image: imageRefOf(base, s),
     flavor: { id: s.spec.flavorRef, links: [{ rel: 'bookmark', href: `${base}/compute/flavors/${s.spec.flavorRef}` }] },
     created: isoSeconds(s.metadata.creationTimestamp ?? new Date()),
     updated: updatedAt(s),
     addresses: addresses(s),
-    accessIPv4: s.spec.accessIPv4 ?? '',
-    accessIPv6: s.spec.accessIPv6 ?? '',
     links: serverLinks(base, id),
     'OS-DCF:diskConfig': 'MANUAL',
-    'OS-EXT-AZ:availability_zone': s.status?.availabilityZone ?? s.spec.availabilityZone ?? '',
-    config_drive: s.spec.configDrive ? 'True' : '',
-    key_name: s.spec.keyName ?? null,
-    security_groups: (s.spec.securityGroups ?? []).map((name) => ({ name })),
     'os-extended-volumes:volumes_attached': [],
+    ...optionalDetail(s),
     ...statusFields(s),
     ...(isAdmin ? adminFields(s) : {}),
   };
