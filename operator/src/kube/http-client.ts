@@ -81,7 +81,8 @@ export class HttpKubeClient implements KubeClient {
     opts.agent = this.agent;
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     if (payload !== undefined) {
-      opts.headers = { ...opts.headers, 'Content-Type': spec.contentType ?? 'application/json' };
+      // An explicit length: a chunked DELETE body left the kept-alive socket unusable for the next request.
+      opts.headers = { ...opts.headers, 'Content-Type': spec.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(payload) };
     }
     const mod = this.server.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {

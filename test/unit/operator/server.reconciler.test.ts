@@ -245,6 +245,23 @@ describe('ServerReconciler', () => {
     });
   });
 
+  describe('When the cache has not caught up with this reconciler\'s own status write', () => {
+    it('then the stale copy is not acted upon (no 409) and the key is rechecked shortly', async () => {
+      const w = await world((k) => {
+        seedBasics(k);
+        k.seed(Resources.Server, server());
+      });
+      const old = structuredClone(w.stored() as Server);
+      const lagging: ObjectCache<Server> = { get: () => old, list: () => [old] };
+      const r = new ServerReconciler({ kube: w.kube, servers: lagging, pods: noPods, flavors: { get: () => flavor(), list: () => [] }, images: { get: () => image(), list: () => [] }, nodes: { get: () => undefined, list: () => [] }, events: new MemoryRecorder() });
+      await r.reconcile(KEY);
+      w.actions();
+      const again = await r.reconcile(KEY);
+      assert.ok(again.requeueAfter !== undefined);
+      assert.deepEqual(w.actions(), [], 'no write with a stale resourceVersion');
+    });
+  });
+
   describe('When the cached objects are frozen', () => {
     const deepFreeze = <T>(o: T): T => {
       if (o && typeof o === 'object') {

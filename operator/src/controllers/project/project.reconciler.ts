@@ -10,6 +10,7 @@ import { TerminalError, type ReconcileResult } from '../../runtime/controller.js
 import type { EventRecorder } from '../../runtime/events.js';
 import type { Namespace } from '../../runtime/kube-types.js';
 import { isControlledBy, statusEqual, type ObjectCache } from '../../runtime/objects.js';
+import { WriteTracker } from '../../runtime/write-tracker.js';
 import { desiredNamespace } from './project.resources.js';
 import { computeProjectStatus, ProjectReason } from './project.status.js';
 
@@ -22,11 +23,18 @@ export interface ProjectReconcilerDeps {
 }
 
 export class ProjectReconciler {
+  private readonly writes = new WriteTracker();
+
   constructor(private readonly d: ProjectReconcilerDeps) {}
 
   readonly reconcile = async (key: string): Promise<ReconcileResult> => {
     const cached = this.d.projects.get(key);
-    if (!cached || cached.metadata.deletionTimestamp) return {};
+    if (!cached || cached.metadata.deletionTimestamp) {
+      this.writes.forget(key);
+      return {};
+    }
+    // The cache has not seen our last status write yet; its watch event brings the key back.
+    if (this.writes.isStale(key, cached)) return { requeueAfter: 1_000 };
     const project = structuredClone(cached);
     const ns = await this.ensureNamespace(project);
     const now = this.d.now?.() ?? new Date();
@@ -55,7 +63,7 @@ export class ProjectReconciler {
 
   private async writeStatus(project: Project, next: ProjectStatus): Promise<void> {
     if (statusEqual(project.status, next)) return;
-    await this.d.kube.replaceStatus<Project>(Resources.Project, { ...project, status: next });
+    this.writes.record(project.metadata.name, await this.d.kube.replaceStatus<Project>(Resources.Project, { ...project, status: next }));
     const was = findCondition(project.status?.conditions, 'Ready')?.reason;
     const now = findCondition(next.conditions, 'Ready')?.reason;
     if (now === ProjectReason.NamespaceConflict && was !== now) {

@@ -7,13 +7,16 @@ import { TerminalError, type ReconcileResult } from '../../runtime/controller.js
 import type { EventRecorder } from '../../runtime/events.js';
 import { addFinalizer, hasFinalizer, removeFinalizer } from '../../runtime/finalizers.js';
 import type { Node, Pod } from '../../runtime/kube-types.js';
-import { isControlledBy, statusEqual, type ObjectCache } from '../../runtime/objects.js';
+import { isControlledBy, keyOf, statusEqual, type ObjectCache } from '../../runtime/objects.js';
+import { WriteTracker } from '../../runtime/write-tracker.js';
 import { EventReason, transitionEvents } from './server.events.js';
 import { desiredPod } from './server.resources.js';
 import { computeServerStatus, deletingStatus, problemStatus, Reason, type Problem } from './server.status.js';
 
 /** A safety net while waiting for a deleted Pod to go; its watch event normally comes first. */
 export const POD_GONE_RECHECK_MS = 5_000;
+/** A safety net while the cache lags behind our own write; its watch event normally comes first. */
+export const STALE_CACHE_RECHECK_MS = 1_000;
 
 export interface ServerReconcilerDeps {
   kube: KubeClient;
@@ -38,6 +41,8 @@ function conflict(pod: Pod): Problem {
 }
 
 export class ServerReconciler {
+  private readonly writes = new WriteTracker();
+
   constructor(private readonly d: ServerReconcilerDeps) {}
 
   private now(): Date {
@@ -47,13 +52,18 @@ export class ServerReconciler {
   readonly reconcile = async (key: string): Promise<ReconcileResult> => {
     const { namespace, name } = splitKey(key);
     const cached = this.d.servers.get(name, namespace);
-    if (!cached) return {};
+    if (!cached) {
+      this.writes.forget(key);
+      return {};
+    }
+    if (this.writes.isStale(key, cached)) return { requeueAfter: STALE_CACHE_RECHECK_MS };
     const server = structuredClone(cached);
     return server.metadata.deletionTimestamp ? this.finalize(server) : this.sync(server);
   };
 
   private async sync(cached: Server): Promise<ReconcileResult> {
     const server = await addFinalizer(this.d.kube, Resources.Server, cached);
+    if (server !== cached) this.writes.record(keyOf(server), server);
     const outcome = await this.ensurePod(server);
     if (outcome.problem) {
       await this.writeStatus(server, problemStatus(server, outcome.problem, this.now()));
@@ -131,6 +141,7 @@ export class ServerReconciler {
   private async writeStatus(server: Server, next: ServerStatus): Promise<Server> {
     if (statusEqual(server.status, next)) return server;
     const updated = await this.d.kube.replaceStatus<Server>(Resources.Server, { ...server, status: next });
+    this.writes.record(keyOf(server), updated);
     for (const e of transitionEvents(server.status, next)) this.d.events.record(Resources.Server, server, e);
     return updated;
   }
