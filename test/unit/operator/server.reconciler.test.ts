@@ -262,6 +262,31 @@ describe('ServerReconciler', () => {
     });
   });
 
+  describe('When the pod cache has not yet seen a deletion this reconciler made', () => {
+    it('then the pod is not deleted a second time and DeletedPod is recorded once', async () => {
+      const w = await world((k) => {
+        seedBasics(k);
+        const s = k.seed(Resources.Server, server({}, { finalizers: [FINALIZER], deletionTimestamp: '2024-05-01T09:00:00Z' }));
+        k.seed(Resources.Pod, pod(s, 'running'));
+      });
+      const stalePod = w.kube.peek<Pod>(Resources.Pod, SERVER_ID, NS) as Pod;
+      const events = new MemoryRecorder();
+      const r = new ServerReconciler({
+        kube: w.kube,
+        servers: { get: () => w.stored(), list: () => [] },
+        pods: { get: () => stalePod, list: () => [stalePod] },
+        flavors: { get: () => flavor(), list: () => [] },
+        images: { get: () => image(), list: () => [] },
+        nodes: { get: () => undefined, list: () => [] },
+        events,
+      });
+      await r.reconcile(KEY);
+      await r.reconcile(KEY);
+      assert.deepEqual(w.actions().filter((a) => a.startsWith('delete')), [`delete Pod ${KEY}`]);
+      assert.deepEqual(events.reasons, ['DeletedPod']);
+    });
+  });
+
   describe('When the cached objects are frozen', () => {
     const deepFreeze = <T>(o: T): T => {
       if (o && typeof o === 'object') {

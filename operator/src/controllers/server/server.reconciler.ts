@@ -42,6 +42,8 @@ function conflict(pod: Pod): Problem {
 
 export class ServerReconciler {
   private readonly writes = new WriteTracker();
+  /** Pods we already asked the apiserver to delete (server key → pod uid), until they are gone. */
+  private readonly deleting = new Map<string, string>();
 
   constructor(private readonly d: ServerReconcilerDeps) {}
 
@@ -54,6 +56,7 @@ export class ServerReconciler {
     const cached = this.d.servers.get(name, namespace);
     if (!cached) {
       this.writes.forget(key);
+      this.deleting.delete(key);
       return {};
     }
     if (this.writes.isStale(key, cached)) return { requeueAfter: STALE_CACHE_RECHECK_MS };
@@ -78,6 +81,7 @@ export class ServerReconciler {
   /** Creates, keeps or deletes the Pod as the spec asks; reports what exists afterwards. */
   private async ensurePod(server: Server): Promise<PodOutcome> {
     const pod = this.d.pods.get(server.metadata.name, server.metadata.namespace);
+    if (!pod) this.deleting.delete(keyOf(server));
     if (pod && !isControlledBy(pod, server)) return { problem: conflict(pod) };
     const stopped = server.spec.powerState === 'Stopped';
     if (pod && !pod.metadata.deletionTimestamp && (stopped || isTerminated(pod))) {
@@ -112,9 +116,13 @@ export class ServerReconciler {
     }
   }
 
+  /** Deletes the pod once: a cache that has not seen the deletion yet does not cause a second. */
   private async deletePod(server: Server, pod: Pod, reason: string): Promise<void> {
-    const { name, namespace, uid } = pod.metadata;
+    const { name, namespace, uid = '' } = pod.metadata;
+    const key = keyOf(server);
+    if (this.deleting.get(key) === uid) return;
     const deleted = await this.d.kube.delete(Resources.Pod, name, namespace, { preconditions: { uid } });
+    this.deleting.set(key, uid);
     if (deleted) this.d.events.record(Resources.Server, server, { type: 'Normal', reason, note: `Deleted pod ${name}` });
   }
 
