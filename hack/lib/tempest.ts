@@ -7,6 +7,7 @@ import yaml from 'js-yaml';
 import { CLOUD_USERS } from './clouds.js';
 import { run } from './exec.js';
 import { renderTempestConf, type TempestEnv } from './tempest-conf.js';
+import { provisionMemberAccounts } from './tempest-accounts.js';
 
 export type TempestSelection =
   | { kind: 'list'; file: string }
@@ -82,7 +83,10 @@ export async function runTempest(opts: { root: string; stateDir: string; selecti
   mkdirSync(ws, { recursive: true });
   await ensureWorkspace(ws);
   const env = await discoverEnv(opts.stateDir);
-  writeFileSync(join(ws, 'etc', 'accounts.yaml'), yaml.dump(env.accounts.map(({ admin, ...a }) => ({ username: a.username, password: a.password, project_name: a.project_name, domain_name: 'Default', roles: admin ? ['admin'] : ['member'] }))));
+  const members = await provisionMemberAccounts(opts.stateDir, Number(process.env.OPENSTACK_SIM_TEMPEST_ACCOUNTS ?? 6));
+  const admin = env.accounts.find((a) => a.admin)!;
+  const adminAccount = { username: admin.username, password: admin.password, project_name: admin.project_name, domain_name: 'Default', roles: ['admin'] };
+  writeFileSync(join(ws, 'etc', 'accounts.yaml'), yaml.dump([adminAccount, ...members]));
   writeFileSync(join(ws, 'etc', 'tempest.conf'), renderTempestConf(ws, env));
   const { lines, total } = includeList(opts.selection);
   const listFile = join(ws, 'include-list.txt');

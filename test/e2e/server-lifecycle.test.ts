@@ -8,7 +8,7 @@ interface ServerShow {
   name: string;
   status: string;
   'OS-EXT-SRV-ATTR:host': string;
-  'OS-EXT-STS:power_state': string;
+  'OS-EXT-STS:power_state': number;
   'OS-EXT-AZ:availability_zone': string;
 }
 
@@ -28,7 +28,8 @@ describe('openstack server lifecycle (real CLI, real cluster)', () => {
     console.error(`      server create --wait took ${createSeconds.toFixed(1)} s`);
     assert.equal(server.status, 'ACTIVE');
     assert.match(server['OS-EXT-SRV-ATTR:host'], /^node-\d+$/);
-    assert.equal(server['OS-EXT-STS:power_state'], 'Running');
+    // -f json prints the raw power state (1 = RUNNING); the table prints "Running".
+    assert.equal(server['OS-EXT-STS:power_state'], 1);
     assert.match(server['OS-EXT-AZ:availability_zone'], /^zone-[ab]$/);
   });
 

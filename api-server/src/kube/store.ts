@@ -38,11 +38,12 @@ export class ResourceStore<T extends KubeObject> {
     return this.informer.resource;
   }
 
+  /** The informer caught up: a delete event is final, an update settles writes it has reached. */
   private settle(obj: T, rv: string | undefined): void {
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);
     const entry = this.overlay.get(key);
     if (!entry) return;
-    if (rv === undefined ? entry.obj === undefined : isAtLeast(rv, entry.resourceVersion)) this.overlay.delete(key);
+    if (rv === undefined || (entry.obj !== undefined && isAtLeast(rv, entry.resourceVersion))) this.overlay.delete(key);
   }
 
   private fresh(key: string): OverlayEntry<T> | undefined {

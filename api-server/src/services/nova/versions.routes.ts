@@ -27,7 +27,19 @@ function v20(base: string): object {
 
 const mediaTypes = [{ base: 'application/json', type: 'application/vnd.openstack.compute+json;version=2.1' }];
 
+const v20MediaTypes = [{ base: 'application/json', type: 'application/vnd.openstack.compute+json;version=2' }];
+
 export const versionRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'get',
+    path: '/v2',
+    auth: 'none',
+    bodySchema: null,
+    querySchema: noQuery,
+    successStatus: 200,
+    expectedErrors: [],
+    handler: async (ctx) => ({ body: { version: { ...v20(ctx.baseUrl), 'media-types': v20MediaTypes } } }),
+  }),
   defineRoute({
     method: 'get',
     path: '/',

@@ -1,5 +1,6 @@
 // Server handlers: validate references, write the Server CR, and answer from the cache.
 import { randomBytes } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Flavor, Image, Server } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../operator/src/kube/client.js';
 import { projectNamespace } from '../../../../../operator/src/kube/naming.js';
@@ -45,6 +46,11 @@ function checkImage(stores: Stores, auth: AuthContext, body: CreateServerBody['s
   if ((image.status?.status ?? 'queued') !== 'active') throw badRequest(`Image ${id} is not active.`);
 }
 
+function checkAccessIps(body: CreateServerBody['server']): void {
+  if (body.accessIPv4 && !isIPv4(body.accessIPv4)) throw badRequest(`Invalid input for field/attribute accessIPv4. Value: ${body.accessIPv4} is not a valid IPv4 address.`);
+  if (body.accessIPv6 && !isIPv6(body.accessIPv6)) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
+}
+
 /** References to resources this slice does not serve yet are rejected, not ignored. */
 function checkUnsupported(body: CreateServerBody['server']): void {
   if (body.key_name) throw badRequest(`Invalid key_name provided: keypair ${body.key_name} not found.`);
@@ -78,6 +84,7 @@ export function createServerHandler(stores: Stores) {
     checkFlavor(stores, body.flavorRef);
     checkImage(stores, ctx.auth, body);
     checkUnsupported(body);
+    checkAccessIps(body);
     const { max } = counts(body);
     const created: Server[] = [];
     for (let i = 1; i <= max; i++) {

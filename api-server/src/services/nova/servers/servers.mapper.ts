@@ -29,13 +29,18 @@ function networksOf(body: CreateServerBody['server']): Pick<Server['spec'], 'net
   };
 }
 
+/** RFC 5952's canonical text form, which Nova stores and Tempest compares against. */
+export function canonicalIPv6(addr: string): string {
+  return new URL(`http://[${addr}]/`).hostname.slice(1, -1);
+}
+
 /** Fields copied only when the client sent them, so the CR carries no empty strings. */
 function optionalFields(body: CreateServerBody['server']): Partial<Server['spec']> {
   const pairs: [keyof Server['spec'], string | undefined][] = [
     ['availabilityZone', body.availability_zone],
     ['keyName', body.key_name],
     ['accessIPv4', body.accessIPv4],
-    ['accessIPv6', body.accessIPv6],
+    ['accessIPv6', body.accessIPv6 ? canonicalIPv6(body.accessIPv6) : undefined],
     ['userData', body.user_data],
   ];
   return Object.fromEntries(pairs.filter(([, v]) => v));
