@@ -110,7 +110,7 @@ export class HttpKubeClient implements KubeClient {
     for await (const c of res) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const status = res.statusCode ?? 0;
-    if (status >= 400) throw toApiError(status, text, res.headers['retry-after'] as string | undefined);
+    if (status >= 400) throw toApiError(status, text, res.headers['retry-after']);
     return (text ? JSON.parse(text) : {}) as T;
   }
 

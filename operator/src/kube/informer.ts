@@ -112,14 +112,14 @@ export class Informer<T extends KubeObject> {
         else if (ev.type === 'DELETED') this.remove(ev.object);
       },
     );
-    this.stopCurrent = handle.stop;
+    this.stopCurrent = () => handle.stop();
     return handle.done;
   }
 
   private upsert(obj: T): void {
     const ns = obj.metadata.namespace ?? '';
     let bucket = this.byNamespace.get(ns);
-    if (!bucket) this.byNamespace.set(ns, (bucket = new Map()));
+    if (!bucket) this.byNamespace.set(ns, (bucket = new Map<string, T>()));
     const old = bucket.get(obj.metadata.name);
     if (old?.metadata.resourceVersion === obj.metadata.resourceVersion) return;
     bucket.set(obj.metadata.name, obj);

@@ -10,6 +10,20 @@ interface StatusObject {
   message?: string;
 }
 
+/** Delivers complete lines; returns the error an ERROR event carries, which ends the watch. */
+function dispatch<T extends KubeObject>(lines: string[], onEvent: (ev: WatchEvent<T>) => void): KubeApiError | undefined {
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const ev = JSON.parse(line) as WatchEvent<T>;
+    if (ev.type === 'ERROR') {
+      const st = ev.object as unknown as StatusObject;
+      return new KubeApiError(st.code ?? 500, st.reason ?? 'Unknown', st.message ?? 'watch error');
+    }
+    onEvent(ev);
+  }
+  return undefined;
+}
+
 export async function readWatchStream<T extends KubeObject>(
   res: IncomingMessage,
   onEvent: (ev: WatchEvent<T>) => void,
@@ -19,18 +33,10 @@ export async function readWatchStream<T extends KubeObject>(
   try {
     for await (const chunk of res) {
       buffered += (chunk as Buffer).toString('utf8');
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl).trim();
-        buffered = buffered.slice(nl + 1);
-        if (!line) continue;
-        const ev = JSON.parse(line) as WatchEvent<T>;
-        if (ev.type === 'ERROR') {
-          const st = ev.object as unknown as StatusObject;
-          return new KubeApiError(st.code ?? 500, st.reason ?? 'Unknown', st.message ?? 'watch error');
-        }
-        onEvent(ev);
-      }
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      const err = dispatch(lines, onEvent);
+      if (err) return err;
     }
   } catch (err) {
     return stopped() ? undefined : (err as Error);
