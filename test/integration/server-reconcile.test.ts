@@ -33,7 +33,10 @@ describe('Server reconcile on a real cluster', () => {
     this.timeout(60_000);
     if (!h) return;
     // Delete through the API while the operator still runs, so finalizers are released.
-    for (const id of created) await api(h, owner, 'DELETE', `/compute/v2.1/servers/${id}`);
+    for (const id of created) {
+      const res = await api(h, owner, 'DELETE', `/compute/v2.1/servers/${id}`);
+      if (res.status !== 204) console.error(`      cleanup: DELETE ${id} -> ${res.status}`);
+    }
     await waitFor('test servers to go', async () => (await h.kube.list(Resources.Server, { namespace: ns })).items.length === 0, 30_000).catch(() => undefined);
     await h.stop();
   });
