@@ -24,8 +24,8 @@ interface Case {
   check?: (st: ServerStatus) => void;
 }
 
-const activeBefore: ServerStatus = { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', launchedAt: '2024-04-01T00:00:00Z', host: 'node-1' };
-const stoppedBefore: ServerStatus = { status: 'SHUTOFF', vmState: 'stopped', taskState: null, powerState: 'SHUTDOWN', launchedAt: '2024-04-01T00:00:00Z', host: 'node-1', addresses: { private: [{ version: 4, addr: '10.0.1.7' }] }, networks: 'private=10.0.1.7' };
+const activeBefore: ServerStatus = { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', launchedAt: '2024-04-01T00:00:00Z', host: 'node-1' };
+const stoppedBefore: ServerStatus = { status: 'SHUTOFF', vmState: 'stopped', taskState: undefined, powerState: 'SHUTDOWN', launchedAt: '2024-04-01T00:00:00Z', host: 'node-1', addresses: { private: [{ version: 4, addr: '10.0.1.7' }] }, networks: 'private=10.0.1.7' };
 
 const cases: Case[] = [
   {
@@ -47,7 +47,7 @@ const cases: Case[] = [
   {
     name: 'When the scheduler finds no node, then ERROR with Nova\'s "No valid host" fault and the scheduler\'s message',
     pod: (s) => pod(s, 'unschedulable'),
-    want: { status: 'ERROR', vmState: 'error', taskState: null, powerState: 'NOSTATE', ready: Reason.Unschedulable },
+    want: { status: 'ERROR', vmState: 'error', taskState: undefined, powerState: 'NOSTATE', ready: Reason.Unschedulable },
     check: (st) => {
       assert.equal(st.fault?.code, 500);
       assert.equal(st.fault?.message, NO_VALID_HOST);
@@ -59,7 +59,7 @@ const cases: Case[] = [
     name: 'When the pod is running and ready, then ACTIVE/RUNNING with host, zone, addresses and launch time',
     pod: (s) => pod(s, 'running'),
     node: node('node-1', 'az1'),
-    want: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
+    want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
     check: (st) => {
       assert.equal(st.host, 'node-1');
       assert.equal(st.hypervisorHostname, 'node-1');
@@ -76,34 +76,34 @@ const cases: Case[] = [
     name: 'When the node has no zone label, then the zone is Nova\'s default',
     pod: (s) => pod(s, 'running'),
     node: node('node-1'),
-    want: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
+    want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
     check: (st) => assert.equal(st.availabilityZone, 'nova'),
   },
   {
     name: 'When the server was already ACTIVE, then its first launch time is kept',
     server: { ...server(), status: activeBefore },
     pod: (s) => pod(s, 'running'),
-    want: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
+    want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
     check: (st) => assert.equal(st.launchedAt, '2024-04-01T00:00:00Z'),
   },
   {
     name: 'When the network mode is none, then there are no addresses',
     server: server({ networkMode: 'none' }),
     pod: (s) => pod(s, 'running'),
-    want: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
+    want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, readyStatus: 'True' },
     check: (st) => assert.equal(st.addresses, undefined),
   },
   {
     name: 'When the pod failed, then ERROR/CRASHED with the eviction as the fault details',
     pod: (s) => pod(s, 'failed'),
-    want: { status: 'ERROR', vmState: 'error', taskState: null, powerState: 'CRASHED', ready: Reason.PodFailed },
+    want: { status: 'ERROR', vmState: 'error', taskState: undefined, powerState: 'CRASHED', ready: Reason.PodFailed },
     check: (st) => assert.match(st.fault?.details ?? '', /Evicted/),
   },
   {
     name: 'When a launched server\'s pod is running but not ready, then ACTIVE with power state CRASHED',
     server: { ...server(), status: activeBefore },
     pod: (s) => ({ ...pod(s, 'running'), status: { phase: 'Running', podIP: '10.0.1.7', conditions: [{ type: 'Ready', status: 'False' }] } }),
-    want: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'CRASHED', ready: Reason.PodNotReady },
+    want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'CRASHED', ready: Reason.PodNotReady },
   },
   {
     name: 'When a running server\'s pod is being deleted by someone else, then back to BUILD without host or addresses',
@@ -126,7 +126,7 @@ const cases: Case[] = [
     name: 'When a stopped server has no pod, then SHUTOFF/stopped/SHUTDOWN keeping its host and addresses',
     server: { ...server({ powerState: 'Stopped' }), status: activeBefore },
     pod: () => undefined,
-    want: { status: 'SHUTOFF', vmState: 'stopped', taskState: null, powerState: 'SHUTDOWN', ready: Reason.Stopped },
+    want: { status: 'SHUTOFF', vmState: 'stopped', taskState: undefined, powerState: 'SHUTDOWN', ready: Reason.Stopped },
     check: (st) => assert.equal(st.host, 'node-1'),
   },
   {

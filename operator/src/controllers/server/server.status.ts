@@ -162,7 +162,8 @@ function assemble(server: Server, phase: Phase, extra: Partial<ServerStatus>, no
   return compact<ServerStatus>({
     status: phase.status,
     vmState: phase.vmState,
-    taskState: phase.taskState,
+    // Omitted rather than null, so kubectl prints <none> in the Task State column.
+    taskState: phase.taskState ?? undefined,
     powerState: phase.powerState,
     ...extra,
     instanceName: instanceName(server.metadata.name),
