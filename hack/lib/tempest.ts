@@ -73,9 +73,11 @@ function parseTotals(output: string): { passed: number; failed: number; skipped:
   return { passed: num('Passed'), failed: num('Failed'), skipped: num('Skipped') };
 }
 
+/** A workspace registered in a file of our own, not in ~/.tempest, so clones never collide. */
 async function ensureWorkspace(ws: string): Promise<void> {
   if (existsSync(join(ws, '.stestr.conf'))) return;
-  await run('tempest', ['init', ws], { quiet: true });
+  const registry = join(ws, '..', 'tempest-workspaces.yaml');
+  await run('tempest', ['init', '--workspace-path', registry, '--name', `openstack-sim-${Date.now()}`, ws], { quiet: true });
 }
 
 export async function runTempest(opts: { root: string; stateDir: string; selection: TempestSelection; log: (m: string) => void }): Promise<TempestResult> {

@@ -12,17 +12,20 @@ version_of() { (cd "$HERE/$1" && go list -m -f '{{.Version}}' "$2"); }
 K8S=$(version_of kube k8s.io/kubernetes)
 ETCD=$(version_of etcd go.etcd.io/etcd/server/v3)
 KWOK=$(version_of kwok sigs.k8s.io/kwok)
+HELM=$(version_of helm helm.sh/helm/v3)
 BIN="${OPENSTACK_SIM_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/openstack-sim/tools/k8s-${K8S}_etcd-${ETCD}_kwok-${KWOK}}"
 mkdir -p "$BIN"
 
-built() { [ -x "$BIN/$1" ] && [ -f "$BIN/.$1.ok" ]; }
+# The directory is keyed by the cluster's versions; helm's marker carries its own version.
+marker() { if [ "$1" = helm ]; then echo "$BIN/.helm-$HELM.ok"; else echo "$BIN/.$1.ok"; fi; }
+built() { [ -x "$BIN/$1" ] && [ -f "$(marker "$1")" ]; }
 
 build_one() { # name module-dir package [ldflags]
   local name="$1" dir="$2" pkg="$3" ld="${4:--s -w}" start=$SECONDS
   if built "$name"; then return 0; fi
   say "building $name from $pkg (cold builds take minutes; kube-apiserver the longest)"
   (cd "$HERE/$dir" && go build -trimpath -ldflags "$ld" -o "$BIN/$name" "$pkg" 2>&1 | sed 's/^/    /' >&2)
-  touch "$BIN/.$name.ok"
+  touch "$(marker "$name")"
   say "built $name in $((SECONDS - start))s"
 }
 
@@ -39,13 +42,14 @@ kube_ldflags() {
 
 main() {
   local todo=0 start=$SECONDS
-  for n in etcd kwok kwokctl kube-apiserver kube-controller-manager kube-scheduler kubectl; do
+  for n in etcd kwok kwokctl helm kube-apiserver kube-controller-manager kube-scheduler kubectl; do
     built "$n" || todo=$((todo + 1))
   done
   [ "$todo" -eq 0 ] || say "$todo binaries to build into $BIN (first build: expect 15-40 minutes on 2 cores)"
   build_one etcd etcd go.etcd.io/etcd/server/v3
   build_one kwok kwok sigs.k8s.io/kwok/cmd/kwok
   build_one kwokctl kwok sigs.k8s.io/kwok/cmd/kwokctl
+  build_one helm helm helm.sh/helm/v3/cmd/helm "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM"
   local ld; ld=$(kube_ldflags)
   for c in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
     build_one "$c" kube "k8s.io/kubernetes/cmd/$c" "$ld"
