@@ -1,6 +1,7 @@
 // Generates crds/types.generated.ts from the CRD schemas in crds/, which are the one source of
-// truth for every kind. `npm run gen` rewrites the file; `--check` fails when it is stale.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// truth for every kind, and copies the CRDs into the Helm chart. `npm run gen` rewrites both;
+// `--check` fails when either is stale.
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import yaml from 'js-yaml';
@@ -63,14 +64,30 @@ export async function generate(): Promise<string> {
   return `${header}\n${parts.join('\n')}`;
 }
 
+const chartCrdDir = join(root, 'charts', 'openstack-sim', 'crds');
+
+function crdFiles(): string[] {
+  return readdirSync(crdDir).filter((f) => f.endsWith('.yaml')).sort();
+}
+
+function staleChartCrds(): string[] {
+  const inChart = new Set(readdirSync(chartCrdDir).filter((f) => f.endsWith('.yaml')));
+  const stale = crdFiles().filter((f) => !inChart.has(f) || readFileSync(join(chartCrdDir, f), 'utf8') !== readFileSync(join(crdDir, f), 'utf8'));
+  return [...stale, ...[...inChart].filter((f) => !crdFiles().includes(f))];
+}
+
 async function main(): Promise<void> {
   const text = await generate();
   if (process.argv.includes('--check')) {
     if (readFileSync(outFile, 'utf8') !== text) throw new Error(`${outFile} is stale: run npm run gen`);
+    const stale = staleChartCrds();
+    if (stale.length) throw new Error(`chart CRDs differ from crds/ (${stale.join(', ')}): run npm run gen`);
     return;
   }
   writeFileSync(outFile, text);
-  console.log(`wrote ${outFile}`);
+  for (const f of readdirSync(chartCrdDir)) if (f.endsWith('.yaml')) rmSync(join(chartCrdDir, f));
+  for (const f of crdFiles()) copyFileSync(join(crdDir, f), join(chartCrdDir, f));
+  console.log(`wrote ${outFile} and ${chartCrdDir}`);
 }
 
 if (process.argv[1] === import.meta.filename) await main();
