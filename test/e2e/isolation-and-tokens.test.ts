@@ -8,6 +8,7 @@ import { keySetFromSecret, TOKEN_KEYS_SECRET } from '../../api-server/src/auth/t
 import type { SecretObject } from '../../api-server/src/auth/secret.js';
 import { newAuditId, openToken, sealToken } from '../../api-server/src/auth/token-codec.js';
 import { e2eStack, openstack, openstackJson, tokenFor } from './support/stack.js';
+import { run, waitFor } from '../../hack/lib/exec.js';
 
 async function get(path: string, token: string): Promise<{ status: number; body: any }> {
   const s = await e2eStack();
@@ -69,6 +70,21 @@ describe('Tenant isolation and tokens (running deployment)', () => {
     assert.equal((await get('/compute/v2.1/servers', expired)).status, 401);
     const fresh = sealToken(keys, { ...data, expiresAt: new Date(Date.now() + 600_000), auditIds: [newAuditId()] }, Date.now());
     assert.equal((await get('/compute/v2.1/servers', fresh)).status, 200, 'a token sealed the same way but unexpired must work');
+  });
+
+  it('When the keys rotate, then a token stays valid while its key is active and gets 401 once it is dropped', async () => {
+    const s = await e2eStack();
+    const rotate = (): Promise<string> => run('npx', ['tsx', 'hack/rotate-token-keys.ts', '--kubeconfig', s.kubeconfig], { quiet: true });
+    const { token } = await tokenFor('demo');
+    assert.match(await rotate(), /rotated token keys/);
+    const second = await tokenFor('demo');
+    // The old token's key is now a secondary key: still accepted by every replica.
+    assert.equal((await get('/compute/v2.1/servers', token)).status, 200);
+    assert.equal((await get('/compute/v2.1/servers', second.token)).status, 200);
+    await rotate();
+    // With three active keys, the second rotation drops the key that signed the first token.
+    await waitFor('the API server to drop the old key', async () => (await get('/compute/v2.1/servers', token)).status === 401, 10_000);
+    assert.equal((await get('/compute/v2.1/servers', second.token)).status, 200, 'a token signed by a still-active key must keep working');
   });
 
   it('When a token is revoked with openstack token revoke, then it gets 401', async () => {

@@ -1,11 +1,9 @@
 // CR -> Nova flavor bodies at microversion 2.1.
 import type { Flavor } from '../../../../../crds/types.generated.js';
+import { novaLinks } from '../links.js';
 
 export function flavorLinks(base: string, id: string): { rel: string; href: string }[] {
-  return [
-    { rel: 'self', href: `${base}/compute/v2.1/flavors/${id}` },
-    { rel: 'bookmark', href: `${base}/compute/flavors/${id}` },
-  ];
+  return novaLinks(base, 'flavors', id);
 }
 
 export function flavorSummary(base: string, f: Flavor): object {

@@ -2,15 +2,13 @@
 import { createHash } from 'node:crypto';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { isoMicrosNoZone, isoSeconds } from '../../../common/time.js';
+import { novaLinks } from '../links.js';
 
 const POWER_STATES: Record<string, number> = { NOSTATE: 0, RUNNING: 1, PAUSED: 3, SHUTDOWN: 4, CRASHED: 6, SUSPENDED: 7 };
 const PROGRESS_STATUSES = new Set(['ACTIVE', 'BUILD', 'REBUILD', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING']);
 
 export function serverLinks(base: string, id: string): { rel: string; href: string }[] {
-  return [
-    { rel: 'self', href: `${base}/compute/v2.1/servers/${id}` },
-    { rel: 'bookmark', href: `${base}/compute/servers/${id}` },
-  ];
+  return novaLinks(base, 'servers', id);
 }
 
 export function serverSummary(base: string, s: Server): object {
