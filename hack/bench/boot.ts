@@ -1,0 +1,121 @@
+// Benchmark B1 (boot throughput): N servers through the API at concurrency C, against a baseline
+// of N raw Pod creates at the same concurrency on the same cluster, measured in the same run.
+// Readiness is observed with watches, not polls. Traffic stays on loopback; counts are bounded.
+//   npm start   (in another terminal), then:
+//   npx tsx hack/bench/boot.ts [--count 100] [--concurrency 10] [--runs 3]
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { KubeObject } from '../../crds/kube-object.js';
+import type { Server } from '../../crds/types.generated.js';
+import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
+import { Resources, type ResourceType } from '../../operator/src/kube/resources.js';
+import { apiSession, type ApiSession } from './session.js';
+import { median, percentile, pool } from './stats.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim');
+const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } } });
+const COUNT = Math.min(Number(values.count), 2000);
+const CONC = Math.min(Number(values.concurrency), 50);
+const kube = new HttpKubeClient(loadKubeConfig(join(stateDir, 'kubeconfig')));
+
+interface RunResult {
+  seconds: number;
+  latencies: number[];
+}
+
+const TIMEOUT_MS = 180_000;
+
+/** Resolves with each object's ready time, seen through a watch; fails if the watch ends early or time runs out. */
+function watchReady<T extends KubeObject>(res: ResourceType, namespace: string, isReady: (o: T) => boolean, want: number): { ready: Map<string, number>; done: Promise<void>; stop(): void } {
+  const ready = new Map<string, number>();
+  let finish!: () => void;
+  let fail!: (e: Error) => void;
+  const done = new Promise<void>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const handle = kube.watch<T>(res, { namespace, resourceVersion: '0' }, (ev) => {
+    if (!ready.has(ev.object.metadata.name) && isReady(ev.object)) ready.set(ev.object.metadata.name, performance.now());
+    if (ready.size >= want) finish();
+  });
+  const timer = setTimeout(() => fail(new Error(`only ${ready.size}/${want} ready after ${TIMEOUT_MS} ms (out of node capacity?)`)), TIMEOUT_MS);
+  void handle.done.then((err) => fail(new Error(`watch ended early (${ready.size}/${want} ready): ${String(err)}`)));
+  void done.finally(() => clearTimeout(timer)).catch(() => undefined);
+  return { ready, done, stop: () => handle.stop() };
+}
+
+async function gone(what: string, check: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + TIMEOUT_MS;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`${what} not cleaned up after ${TIMEOUT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function timed(create: (i: number) => Promise<string>, watch: ReturnType<typeof watchReady>): Promise<RunResult> {
+  const started = new Map<string, number>();
+  const t0 = performance.now();
+  await pool(COUNT, CONC, async (i) => {
+    const t = performance.now();
+    started.set(await create(i), t);
+  });
+  await watch.done;
+  watch.stop();
+  const latencies = [...started].map(([name, t]) => watch.ready.get(name)! - t);
+  return { seconds: (Math.max(...watch.ready.values()) - t0) / 1000, latencies };
+}
+
+type PodLike = KubeObject & { status?: { phase?: string; conditions?: { type: string; status: string }[] } };
+const podReady = (p: PodLike): boolean => p.status?.phase === 'Running' && !!p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+
+async function baselinePods(): Promise<RunResult> {
+  const ns = `bench-${randomBytes(3).toString('hex')}`;
+  await kube.create(Resources.Namespace, { metadata: { name: ns } });
+  const watch = watchReady<PodLike>(Resources.Pod, ns, podReady, COUNT);
+  const pod = (i: number): KubeObject => ({
+    metadata: { name: `pod-${i}`, namespace: ns },
+    spec: { containers: [{ name: 'c', image: 'docker.io/library/busybox:1.36', resources: { requests: { cpu: '1', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } } }] },
+  } as KubeObject);
+  try {
+    return await timed(async (i) => (await kube.create(Resources.Pod, pod(i))).metadata.name, watch);
+  } finally {
+    // Wait for the Pods to go, so the next run has the same node capacity.
+    await kube.delete(Resources.Namespace, ns);
+    await gone(`namespace ${ns}`, async () => !(await kube.get(Resources.Namespace, ns)));
+  }
+}
+
+async function servers(api: ApiSession): Promise<RunResult> {
+  const watch = watchReady<Server>(Resources.Server, api.namespace, (s) => s.status?.status === 'ACTIVE', COUNT);
+  const tag = randomBytes(3).toString('hex');
+  const ids: string[] = [];
+  try {
+    return await timed(async (i) => {
+      const id = await api.createServer(`bench-${tag}-${i}`);
+      ids.push(id);
+      return id;
+    }, watch);
+  } finally {
+    await pool(ids.length, CONC, (i) => api.deleteServer(ids[i]));
+    await gone('the benchmark servers', async () => (await kube.list(Resources.Server, { namespace: api.namespace })).items.every((s) => !ids.includes(s.metadata.name)));
+  }
+}
+
+function report(name: string, runs: RunResult[]): { rate: number; p50: number; p99: number } {
+  const rate = median(runs.map((r) => COUNT / r.seconds));
+  const all = runs.flatMap((r) => r.latencies);
+  const out = { rate, p50: percentile(all, 50), p99: percentile(all, 99) };
+  console.log(`${name.padEnd(22)} ${rate.toFixed(1).padStart(7)}/s   p50 ${out.p50.toFixed(0).padStart(5)} ms   p99 ${out.p99.toFixed(0).padStart(5)} ms`);
+  return out;
+}
+
+const api = await apiSession(stateDir);
+const podRuns: RunResult[] = [];
+const serverRuns: RunResult[] = [];
+for (let r = 0; r < Number(values.runs); r++) {
+  podRuns.push(await baselinePods());
+  serverRuns.push(await servers(api));
+}
+console.log(`B1 boot throughput: ${COUNT} creates at concurrency ${CONC}, median of ${podRuns.length} runs`);
+const base = report('raw Pods (baseline)', podRuns);
+const ours = report('servers via the API', serverRuns);
+console.log(`ratio (server rate / pod rate): ${(ours.rate / base.rate).toFixed(2)}   (target >= 0.5; p50 <= 1500 ms, p99 <= 5000 ms)`);

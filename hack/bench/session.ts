@@ -1,0 +1,42 @@
+// An admin session against the running deployment, from the clouds.yaml `npm start` wrote.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { projectNamespace } from '../../operator/src/kube/naming.js';
+
+export interface ApiSession {
+  namespace: string;
+  createServer(name: string): Promise<string>;
+  deleteServer(id: string): Promise<void>;
+}
+
+interface Clouds {
+  clouds: Record<string, { auth: { auth_url: string; username: string; password: string; project_name: string } }>;
+}
+
+export async function apiSession(stateDir: string): Promise<ApiSession> {
+  const auth = (yaml.load(readFileSync(join(stateDir, 'clouds.yaml'), 'utf8')) as Clouds).clouds['openstack-sim'].auth;
+  const base = auth.auth_url.replace(/\/identity$/, '');
+  const res = await fetch(`${auth.auth_url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: auth.username, domain: { id: 'default' }, password: auth.password } } }, scope: { project: { name: auth.project_name, domain: { id: 'default' } } } } }),
+  });
+  if (res.status !== 201) throw new Error(`login failed: ${res.status}`);
+  const token = res.headers.get('x-subject-token')!;
+  const projectId = ((await res.json()) as { token: { project: { id: string } } }).token.project.id;
+  const headers = { 'X-Auth-Token': token, 'Content-Type': 'application/json' };
+  const images = (await (await fetch(`${base}/image/v2/images?name=cirros`, { headers })).json()) as { images: { id: string }[] };
+  const imageRef = images.images[0].id;
+  return {
+    namespace: projectNamespace(projectId),
+    createServer: async (name) => {
+      const r = await fetch(`${base}/compute/v2.1/servers`, { method: 'POST', headers, body: JSON.stringify({ server: { name, flavorRef: '1', imageRef } }) });
+      if (r.status !== 202) throw new Error(`create failed: ${r.status} ${await r.text()}`);
+      return ((await r.json()) as { server: { id: string } }).server.id;
+    },
+    deleteServer: async (id) => {
+      await fetch(`${base}/compute/v2.1/servers/${id}`, { method: 'DELETE', headers });
+    },
+  };
+}
