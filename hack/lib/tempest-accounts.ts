@@ -1,5 +1,7 @@
-// Pre-provisioned Tempest accounts, as DevStack's Tempest setup makes them: one member user in a
-// project of its own per concurrent test class, plus the admin. Passwords are new on every run.
+// Pre-provisioned Tempest accounts, as DevStack's Tempest setup makes them, each user in a project
+// of its own: members for the tests' primary/alt credentials and admins for the admin ones (a
+// class holds its accounts for its whole run, so concurrent workers need several of each).
+// Passwords are new on every run.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Project } from '../../crds/types.generated.js';
@@ -17,14 +19,20 @@ export interface TempestAccount {
   roles: string[];
 }
 
-export async function provisionMemberAccounts(stateDir: string, count: number): Promise<TempestAccount[]> {
+function account(name: string, role: string): TempestAccount {
+  return { username: name, password: randomBytes(15).toString('base64url'), project_name: name, domain_name: 'Default', roles: [role] };
+}
+
+export async function provisionAccounts(stateDir: string, members: number, admins: number): Promise<TempestAccount[]> {
   const kube = new HttpKubeClient(loadKubeConfig(join(stateDir, 'kubeconfig')));
-  const names = Array.from({ length: count }, (_, i) => `tempest-${i + 1}`);
-  const accounts = names.map((n) => ({ username: n, password: randomBytes(15).toString('base64url'), project_name: n, domain_name: 'Default' as const, roles: ['member'] }));
+  const accounts = [
+    ...Array.from({ length: members }, (_, i) => account(`tempest-${i + 1}`, 'member')),
+    ...Array.from({ length: admins }, (_, i) => account(`tempest-admin-${i + 1}`, 'admin')),
+  ];
   const seeded = await seed(kube, DEFAULT_SYSTEM_NAMESPACE, {
-    roles: ['member', 'reader'],
-    projects: names,
-    users: accounts.map((a) => ({ name: a.username, password: a.password, project: a.project_name, roles: ['member', 'reader'] })),
+    roles: ['admin', 'member', 'reader'],
+    projects: accounts.map((a) => a.project_name),
+    users: accounts.map((a) => ({ name: a.username, password: a.password, project: a.project_name, roles: [...a.roles, 'reader'] })),
     flavors: {},
     images: [],
   });

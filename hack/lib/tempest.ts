@@ -7,7 +7,7 @@ import yaml from 'js-yaml';
 import { CLOUD_USERS } from './clouds.js';
 import { run } from './exec.js';
 import { renderTempestConf, type TempestEnv } from './tempest-conf.js';
-import { provisionMemberAccounts } from './tempest-accounts.js';
+import { provisionAccounts } from './tempest-accounts.js';
 
 export type TempestSelection =
   | { kind: 'list'; file: string }
@@ -85,10 +85,8 @@ export async function runTempest(opts: { root: string; stateDir: string; selecti
   mkdirSync(ws, { recursive: true });
   await ensureWorkspace(ws);
   const env = await discoverEnv(opts.stateDir);
-  const members = await provisionMemberAccounts(opts.stateDir, Number(process.env.OPENSTACK_SIM_TEMPEST_ACCOUNTS ?? 6));
-  const admin = env.accounts.find((a) => a.admin)!;
-  const adminAccount = { username: admin.username, password: admin.password, project_name: admin.project_name, domain_name: 'Default', roles: ['admin'] };
-  writeFileSync(join(ws, 'etc', 'accounts.yaml'), yaml.dump([adminAccount, ...members]));
+  const accounts = await provisionAccounts(opts.stateDir, Number(process.env.OPENSTACK_SIM_TEMPEST_ACCOUNTS ?? 6), 3);
+  writeFileSync(join(ws, 'etc', 'accounts.yaml'), yaml.dump(accounts));
   writeFileSync(join(ws, 'etc', 'tempest.conf'), renderTempestConf(ws, env));
   const { lines, total } = includeList(opts.selection);
   const listFile = join(ws, 'include-list.txt');

@@ -4,6 +4,8 @@ import { badRequest } from '../../../common/errors.js';
 import { compareBy, lastQueryValue, paginate, parseBoolQuery, type Page } from '../../../common/pagination.js';
 import type { AuthContext } from '../../../common/route.js';
 import { refId } from './servers.mapper.js';
+import { patternMatcher } from '../../../common/safe-regex.js';
+import { updatedAt } from './servers.view.js';
 
 const MAX_LIMIT = 1000;
 const SORT_KEYS: Record<string, (s: Server) => string> = {
@@ -17,15 +19,6 @@ const SORT_KEYS: Record<string, (s: Server) => string> = {
 
 type Query = Record<string, unknown>;
 
-/** Nova's name filter is a regular expression; an invalid one matches literally. */
-function nameMatcher(raw: string): (name: string) => boolean {
-  try {
-    const re = new RegExp(raw);
-    return (n) => re.test(n);
-  } catch {
-    return (n) => n.includes(raw);
-  }
-}
 
 function ipOf(s: Server): string[] {
   return Object.values(s.status?.addresses ?? {}).flatMap((a) => a.map((x) => x.addr));
@@ -34,7 +27,7 @@ function ipOf(s: Server): string[] {
 function filters(q: Query, auth: AuthContext): ((s: Server) => boolean)[] {
   const out: ((s: Server) => boolean)[] = [];
   const name = lastQueryValue(q.name);
-  if (name) out.push(((m) => (s: Server) => m(s.spec.name))(nameMatcher(name)));
+  if (name) out.push(((m) => (s: Server) => m(s.spec.name))(patternMatcher(name)));
   const status = lastQueryValue(q.status)?.toUpperCase();
   if (status) out.push((s) => (s.status?.status ?? 'BUILD') === status);
   const image = lastQueryValue(q.image);
@@ -42,14 +35,14 @@ function filters(q: Query, auth: AuthContext): ((s: Server) => boolean)[] {
   const flavor = lastQueryValue(q.flavor);
   if (flavor) out.push((s) => s.spec.flavorRef === refId(flavor));
   const ip = lastQueryValue(q.ip);
-  if (ip) out.push(((m) => (s: Server) => ipOf(s).some((a) => m(a)))(nameMatcher(ip)));
+  if (ip) out.push(((m) => (s: Server) => ipOf(s).some((a) => m(a)))(patternMatcher(ip)));
   const host = lastQueryValue(q.host);
   if (host && auth.isAdmin) out.push((s) => s.status?.host === host);
   const since = lastQueryValue(q['changes-since']);
   if (since) {
     const t = Date.parse(since);
     if (Number.isNaN(t)) throw badRequest(`Invalid filter field: changes-since: ${since} is not a valid timestamp.`);
-    out.push((s) => Date.parse(s.metadata.creationTimestamp ?? '') >= t);
+    out.push((s) => Date.parse(updatedAt(s)) >= t);
   }
   return out;
 }

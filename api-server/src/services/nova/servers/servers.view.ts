@@ -20,7 +20,8 @@ export function hostId(projectId: string, host: string | undefined): string {
   return host ? createHash('sha224').update(projectId + host).digest('hex') : '';
 }
 
-function updatedAt(s: Server): string {
+/** The last time anything about the server changed that Nova would report as `updated`. */
+export function updatedAt(s: Server): string {
   const times = (s.status?.conditions ?? []).map((c) => c.lastTransitionTime);
   const latest = [s.metadata.creationTimestamp ?? new Date().toISOString(), ...times].sort().pop()!;
   return isoSeconds(latest);
