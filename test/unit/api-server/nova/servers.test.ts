@@ -48,6 +48,9 @@ describe('Nova /servers', () => {
     ['a keypair that does not exist', create('x', { key_name: 'nokey' }), 400],
     ['a network that does not exist', create('x', { networks: [{ uuid: '22222222-2222-2222-2222-222222222222' }] }), 400],
     ['min_count above max_count', create('x', { min_count: 3, max_count: 2 }), 400],
+    ['an IPv6 access address with a zone id', create('x', { accessIPv6: 'fe80::1%eth0' }), 400],
+    ['65 security groups', create('x', { security_groups: Array.from({ length: 65 }, (_, i) => ({ name: `sg${i}` })) }), 400],
+    ['a 255-character name for two servers', create('n'.repeat(255), { max_count: 2 }), 400],
   ];
   for (const [what, body, status] of badBodies) {
     it(`When the body has ${what}, then ${status} badRequest and nothing is created`, async () => {
@@ -59,6 +62,21 @@ describe('Nova /servers', () => {
       assert.equal(await serverCount(), before);
     });
   }
+
+  it('When max_count is above the per-request limit, then 403 forbidden and nothing is created', async () => {
+    const before = await serverCount();
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('many', { max_count: 11 }));
+    assert.equal(res.status, 403);
+    assert.match(res.json.forbidden.message, /Quota exceeded for instances/);
+    assert.equal(await serverCount(), before);
+  });
+
+  it('When three servers are created at once, then they are named <name>-1..3', async () => {
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('trio', { min_count: 3, max_count: 3 }));
+    assert.equal(res.status, 202);
+    const names = (await w.kube.list<Server>(Resources.Server)).items.map((s) => s.spec.name).filter((n) => n.startsWith('trio-'));
+    assert.deepEqual(names.sort(), ['trio-1', 'trio-2', 'trio-3']);
+  });
 
   it('When a member of another project asks for a server, then it is 404 to show, delete and absent from lists', async () => {
     const created = await call(w.url, admin, 'POST', '/compute/v2.1/servers', create('admin-secret'));

@@ -48,7 +48,7 @@ function checkImage(stores: Stores, auth: AuthContext, body: CreateServerBody['s
 
 function checkAccessIps(body: CreateServerBody['server']): void {
   if (body.accessIPv4 && !isIPv4(body.accessIPv4)) throw badRequest(`Invalid input for field/attribute accessIPv4. Value: ${body.accessIPv4} is not a valid IPv4 address.`);
-  if (body.accessIPv6 && !isIPv6(body.accessIPv6)) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
+  if (body.accessIPv6 && (!isIPv6(body.accessIPv6) || body.accessIPv6.includes('%'))) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
 }
 
 /** References to resources this slice does not serve yet are rejected, not ignored. */
@@ -60,11 +60,31 @@ function checkUnsupported(body: CreateServerBody['server']): void {
   }
 }
 
+/** Until quotas exist, one request may boot at most this many servers (Nova's default instance quota). */
+export const MAX_SERVERS_PER_REQUEST = 10;
+
 function counts(body: CreateServerBody['server']): { min: number; max: number } {
   const min = parseCount(body.min_count, 1);
   const max = parseCount(body.max_count, min);
   if (min > max) throw badRequest(`min_count (${min}) must be <= max_count (${max}).`);
+  if (max > MAX_SERVERS_PER_REQUEST) {
+    throw new ApiError(403, `Quota exceeded for instances: Requested ${max}, but the limit is ${MAX_SERVERS_PER_REQUEST}.`);
+  }
+  // Multiple create names servers <name>-<n>: that name must still fit.
+  if (max > 1 && `${body.name}-${max}`.length > 255) throw badRequest(`Server name is too long to append -${max} for multiple create.`);
   return { min, max };
+}
+
+/** All or nothing: if one of several servers cannot be created, the ones made are removed. */
+async function createAll(stores: Stores, servers: Server[]): Promise<Server[]> {
+  const created: Server[] = [];
+  try {
+    for (const s of servers) created.push(await createOne(stores, s));
+    return created;
+  } catch (err) {
+    await Promise.all(created.map((s) => stores.servers.delete(s.metadata.name, s.metadata.namespace).catch(() => undefined)));
+    throw err;
+  }
 }
 
 async function createOne(stores: Stores, server: Server): Promise<Server> {
@@ -86,11 +106,8 @@ export function createServerHandler(stores: Stores) {
     checkUnsupported(body);
     checkAccessIps(body);
     const { max } = counts(body);
-    const created: Server[] = [];
-    for (let i = 1; i <= max; i++) {
-      const name = max > 1 ? `${body.name}-${i}` : body.name;
-      created.push(await createOne(stores, toServerResource({ projectId, userId: ctx.auth.userId, name }, body)));
-    }
+    const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
+    const created = await createAll(stores, names.map((name) => toServerResource({ projectId, userId: ctx.auth.userId, name }, body)));
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
       return { body: { reservation_id: `r-${randomBytes(4).toString('hex')}` } };
     }

@@ -25,7 +25,8 @@ const serverProps: Record<string, JsonSchema> = {
   flavorRef: { type: ['string', 'integer'], minLength: 1, maxLength: 255 },
   adminPass: { type: 'string' },
   metadata,
-  networks: { type: 'array', items: networkEntry },
+  // The bounds match the Server CRD's, so nothing valid here is rejected by the cluster.
+  networks: { type: 'array', maxItems: 32, items: networkEntry },
   'OS-DCF:diskConfig': { type: 'string', enum: ['AUTO', 'MANUAL'] },
   accessIPv4: { type: 'string', maxLength: 64 },
   accessIPv6: { type: 'string', maxLength: 64 },
@@ -39,6 +40,7 @@ const serverProps: Record<string, JsonSchema> = {
   return_reservation_id: { type: ['boolean', 'string'] },
   security_groups: {
     type: 'array',
+    maxItems: 64,
     items: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 255 } }, additionalProperties: false },
   },
   user_data: { type: 'string', maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' },
