@@ -44,6 +44,17 @@ export function compareBy<T>(key: (t: T) => string | number, dir: SortDir): (a: 
   };
 }
 
+/** The query of the next page: every filter of this one, with the new marker. */
+export function nextQuery(query: Record<string, unknown>, marker: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (k === 'marker') continue;
+    for (const item of Array.isArray(v) ? v : [v]) if (typeof item === 'string') params.append(k, item);
+  }
+  params.set('marker', marker);
+  return params.toString();
+}
+
 /** Python clients send booleans as True/False; OSC sends the literal None for "no filter". */
 export function parseBoolQuery(raw: unknown): boolean | undefined {
   if (typeof raw !== 'string') return undefined;

@@ -1,6 +1,6 @@
 // Turns a service's route table into an Express router that parses and validates input,
 // authenticates, negotiates microversions, runs the handler and renders faults the service's way.
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { AuthContext, RouteContext, RouteDef, RouteResult } from './route.js';
 import { ApiError, isConnectionError, mapKubeError, unauthorized } from './errors.js';
 import { sendFault, type FaultStyle } from './faults.js';
@@ -107,6 +107,13 @@ export function buildServiceRouter(svc: ServiceDef, deps: RouterDeps): Router {
   router.use((req, res) => {
     sendFault(res, svc.faultStyle, { status: 404, message: `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}` });
     deps.onRequest?.(svc.name, 'unmatched', 404);
+  });
+  // Express itself rejects some requests before any route runs (e.g. a malformed percent-encoding
+  // in the path): answer in the service's format, never with Express's HTML page and stack.
+  router.use((err: { status?: number; statusCode?: number }, req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) deps.logError?.(err, req);
+    sendFault(res, svc.faultStyle, { status: status >= 400 && status < 500 ? status : 500, message: status < 500 ? 'The request could not be parsed.' : 'Unexpected API Error.' });
   });
   return router;
 }

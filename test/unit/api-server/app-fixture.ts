@@ -10,6 +10,7 @@ import { makeWorld, passwordAuth, type World } from './auth/identity-fixture.js'
 
 export const IMAGE_ID = '6e0a6d9c-2a0c-4c6b-9d1e-0f6a3f1f0a11';
 export const PRIVATE_IMAGE_ID = '7f1b7e0d-3b1d-4d7c-8e2f-1a7b4a2a1b22';
+export const SHARED_IMAGE_ID = '8a2c8f1e-4c2e-4e8d-9f3a-2b8c5b3b2c33';
 
 export interface AppWorld extends World {
   url: string;
@@ -24,11 +25,12 @@ function seedCatalog(w: World): void {
   w.kube.seed(Resources.Flavor, flavor('1', 'm1.tiny', 512, 1));
   w.kube.seed(Resources.Flavor, flavor('2', 'm1.small', 2048, 20));
   w.kube.seed(Resources.Flavor, flavor('99', 'secret', 64, 0, false));
-  const image = (id: string, name: string, visibility: 'public' | 'private', owner: string): Image => ({
+  const image = (id: string, name: string, visibility: 'public' | 'private' | 'shared', owner: string): Image => ({
     apiVersion: API_VERSION, kind: 'Image', metadata: { name: id }, spec: { name, visibility, owner, containerImage: 'busybox' }, status: { status: 'active' },
   });
   w.kube.seed(Resources.Image, image(IMAGE_ID, 'cirros', 'public', w.ids.projects.admin));
   w.kube.seed(Resources.Image, image(PRIVATE_IMAGE_ID, 'admin-only', 'private', w.ids.projects.admin));
+  w.kube.seed(Resources.Image, image(SHARED_IMAGE_ID, 'admin-shared', 'shared', w.ids.projects.admin));
 }
 
 export async function serveApp(): Promise<AppWorld> {

@@ -30,6 +30,23 @@ describe('Nova /flavors and Glance /v2/images', () => {
     assert.equal((await call(w.url, alice, 'GET', '/compute/v2.1/flavors?minRam=lots')).status, 400);
   });
 
+  it('When a page of flavors is followed, then the next link keeps the filters', async () => {
+    const first = await call(w.url, admin, 'GET', '/compute/v2.1/flavors/detail?is_public=None&sort_key=memory_mb&limit=1');
+    const next = new URL(first.json.flavors_links[0].href);
+    assert.equal(next.searchParams.get('is_public'), 'None');
+    assert.equal(next.searchParams.get('sort_key'), 'memory_mb');
+    assert.equal(next.searchParams.get('limit'), '1');
+    const second = await call(w.url, admin, `GET`, `${next.pathname}${next.search}`);
+    assert.equal(second.json.flavors.length, 1);
+    assert.notEqual(second.json.flavors[0].id, first.json.flavors[0].id);
+  });
+
+  it('When a path has a malformed percent-encoding, then 400 in Nova\'s format, not an HTML page', async () => {
+    const res = await call(w.url, alice, 'GET', '/compute/v2.1/servers/%E0%A4%A');
+    assert.equal(res.status, 400);
+    assert.equal(res.json.badRequest.code, 400);
+  });
+
   it('When the image root is read, then 300 lists v2', async () => {
     const res = await call(w.url, undefined, 'GET', '/image');
     assert.equal(res.status, 300);
@@ -42,6 +59,16 @@ describe('Nova /flavors and Glance /v2/images', () => {
     assert.equal(res.json.images[0].status, 'active');
     assert.equal((await call(w.url, alice, 'GET', `/image/v2/images/${PRIVATE_IMAGE_ID}`)).status, 404);
     assert.equal((await call(w.url, admin, 'GET', `/image/v2/images/${PRIVATE_IMAGE_ID}`)).status, 200);
+  });
+
+  it('When a member filters on visibility=shared or private, then other projects\' images stay hidden', async () => {
+    for (const v of ['shared', 'private']) {
+      const res = await call(w.url, alice, 'GET', `/image/v2/images?visibility=${v}`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.json.images, []);
+      const own = await call(w.url, admin, 'GET', `/image/v2/images?visibility=${v}`);
+      assert.equal(own.json.images.length, 1, `the owner sees its ${v} image`);
+    }
   });
 
   it('When an image is unknown, then 404 with Glance\'s plain-text body', async () => {

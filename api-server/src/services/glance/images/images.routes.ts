@@ -1,7 +1,7 @@
 // The read-only /v2/images routes of Glance.
 import type { Image } from '../../../../../crds/types.generated.js';
 import { badRequest, notFound } from '../../../common/errors.js';
-import { compareBy, lastQueryValue, paginate, type SortDir } from '../../../common/pagination.js';
+import { compareBy, lastQueryValue, nextQuery, paginate, type SortDir } from '../../../common/pagination.js';
 import { noQuery, querySchema, queryInt, queryString } from '../../../common/parameter-types.js';
 import type { AuthContext, RouteContext, RouteDef, RouteResult } from '../../../common/route.js';
 import { defineRoute } from '../../../common/route.js';
@@ -31,7 +31,9 @@ const SORT_KEYS: Record<string, (i: Image) => string> = {
 
 /** Without a visibility filter: public images, the caller's own, and (for admins) all. */
 function visible(img: Image, auth: AuthContext, wanted?: string): boolean {
-  if (wanted) return img.spec.visibility === wanted && (wanted !== 'private' || auth.isAdmin || img.spec.owner === auth.projectId);
+  // Private and shared images are the owner's (image members come with Glance writes).
+  const ownerOnly = wanted === 'private' || wanted === 'shared';
+  if (wanted) return img.spec.visibility === wanted && (!ownerOnly || auth.isAdmin || img.spec.owner === auth.projectId);
   if (auth.isAdmin) return img.spec.visibility !== 'community' || img.spec.owner === auth.projectId;
   return img.spec.visibility === 'public' || img.spec.owner === auth.projectId;
 }
@@ -67,7 +69,7 @@ function listImages(stores: Stores) {
       .filter((i) => visible(i, ctx.auth, wanted === 'all' ? undefined : wanted) && preds.every((p) => p(i)))
       .sort((a, b) => compareBy(key, dir)(a, b) || compareBy(SORT_KEYS.id, dir)(a, b));
     const page = paginate(all, (i) => i.metadata.name, { limit: lastQueryValue(ctx.query.limit), marker: lastQueryValue(ctx.query.marker) }, 1000);
-    const next = page.nextMarker ? { next: `/v2/images?marker=${encodeURIComponent(page.nextMarker)}` } : {};
+    const next = page.nextMarker ? { next: `/v2/images?${nextQuery(ctx.query, page.nextMarker)}` } : {};
     return { body: { images: page.items.map(imageView), schema: '/v2/schemas/images', first: '/v2/images', ...next } };
   };
 }

@@ -1,7 +1,7 @@
 // The read-only /flavors routes of Nova v2.1.
 import type { Flavor } from '../../../../../crds/types.generated.js';
 import { badRequest, notFound } from '../../../common/errors.js';
-import { compareBy, lastQueryValue, paginate, parseBoolQuery, type SortDir } from '../../../common/pagination.js';
+import { compareBy, lastQueryValue, nextQuery, paginate, parseBoolQuery, type SortDir } from '../../../common/pagination.js';
 import { noQuery, querySchema, queryInt, queryString } from '../../../common/parameter-types.js';
 import { defineRoute, type RouteContext, type RouteDef, type RouteResult } from '../../../common/route.js';
 import type { Stores } from '../../../deps.js';
@@ -60,7 +60,7 @@ function listFlavors(stores: Stores, detailed: boolean) {
     const flavors = page.items.map((f) => (detailed ? flavorDetail(ctx.baseUrl, f) : flavorSummary(ctx.baseUrl, f)));
     const path = detailed ? 'flavors/detail' : 'flavors';
     const links = page.nextMarker
-      ? { flavors_links: [{ rel: 'next', href: `${ctx.baseUrl}/compute/v2.1/${path}?marker=${encodeURIComponent(page.nextMarker)}` }] }
+      ? { flavors_links: [{ rel: 'next', href: `${ctx.baseUrl}/compute/v2.1/${path}?${nextQuery(ctx.query, page.nextMarker)}` }] }
       : {};
     return { body: { flavors, ...links } };
   };
@@ -106,7 +106,7 @@ export function flavorExtraSpecRoutes(stores: Stores): RouteDef[] {
       path: '/v2.1/flavors/:flavorId/os-extra_specs/:key',
       handler: async (ctx) => {
         const specs = visibleFlavor(ctx).spec.extraSpecs ?? {};
-        if (!(ctx.params.key in specs)) throw notFound(`Flavor ${ctx.params.flavorId} has no extra specs with key ${ctx.params.key}.`);
+        if (!Object.hasOwn(specs, ctx.params.key)) throw notFound(`Flavor ${ctx.params.flavorId} has no extra specs with key ${ctx.params.key}.`);
         return { body: { [ctx.params.key]: specs[ctx.params.key] } };
       },
     }),

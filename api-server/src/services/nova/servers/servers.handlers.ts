@@ -11,6 +11,7 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { parseCount, refId, toServerResource } from './servers.mapper.js';
 import type { CreateServerBody } from './servers.schema.js';
 import { listScope, selectServers } from './servers.query.js';
+import { nextQuery } from '../../../common/pagination.js';
 import { serverDetail, serverLinks, serverSummary } from './servers.view.js';
 
 export function findServer(stores: Stores, auth: AuthContext, id: string): Server {
@@ -132,10 +133,7 @@ function visibleServers(stores: Stores, ctx: RouteContext): Server[] {
 
 function pageLinks(ctx: RouteContext, path: string, nextMarker?: string): object {
   if (!nextMarker) return {};
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(ctx.query)) if (k !== 'marker' && typeof v === 'string') params.set(k, v);
-  params.set('marker', nextMarker);
-  return { servers_links: [{ rel: 'next', href: `${ctx.baseUrl}/compute/v2.1/${path}?${params.toString()}` }] };
+  return { servers_links: [{ rel: 'next', href: `${ctx.baseUrl}/compute/v2.1/${path}?${nextQuery(ctx.query, nextMarker)}` }] };
 }
 
 export function listServersHandler(stores: Stores, detailed: boolean) {
