@@ -17,7 +17,18 @@ const log = (msg: string): void => console.error(`[start ${new Date().toISOStrin
 const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim');
 const started = Date.now();
 
-const stack = await startStack({ root, stateDir, port: Number(values.port), kubeconfig: values.kubeconfig, log });
+let shutdown = (_why: string, _code?: number): void => process.exit(1);
+const stack = await startStack({
+  root,
+  stateDir,
+  port: Number(values.port),
+  kubeconfig: values.kubeconfig,
+  log,
+  onComponentExit: (name) => shutdown(`${name} died`, 1),
+}).catch((err: Error) => {
+  log(`could not start: ${err.message}`);
+  process.exit(1);
+});
 const rel = (p: string): string => p.replace(`${root}/`, '');
 console.log(`
 openstack-sim is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
@@ -36,11 +47,11 @@ Press Ctrl-C to stop (the cluster keeps its state; 'bash hack/cluster.sh down' d
 `);
 
 let stopping = false;
-const shutdown = (signal: string): void => {
+shutdown = (why: string, code = 0): void => {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: stopping the API server and the operator`);
-  void stack.stop().then(() => process.exit(0));
+  log(`${why}: stopping the API server and the operator`);
+  void stack.stop().then(() => process.exit(code));
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

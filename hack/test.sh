@@ -38,13 +38,16 @@ step lint npx eslint . || FAILED=$((FAILED + 1))
 mocha_step unit 'test/unit/**/*.test.ts' 'test/meta/**/*.test.ts'
 say "building the cluster tools (first build: 15-40 minutes) and starting the local cluster"
 export OPENSTACK_SIM_STATE="$ROOT/.openstack-sim/test"
+# The cluster's components run detached: take them down however this script ends.
+cleanup() { [ "${KEEP_CLUSTER:-}" = 1 ] || bash hack/cluster.sh down >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 if step cluster-up bash hack/cluster.sh up; then
   mocha_step integration --timeout 120000 'test/integration/**/*.test.ts'
   mocha_step e2e --require test/e2e/support/hooks.ts --timeout 600000 'test/e2e/**/*.test.ts'
 else
   FAILED=$((FAILED + 1))
 fi
-[ "${KEEP_CLUSTER:-}" = 1 ] || bash hack/cluster.sh down >/dev/null 2>&1 || true
 
 [ ${#STEPS_FAILED[@]} -eq 0 ] || say "failed steps: ${STEPS_FAILED[*]} (logs in $LOGS)"
 echo "tests: $PASSED passed, $FAILED failed, $SKIPPED skipped"

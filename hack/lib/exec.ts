@@ -25,11 +25,18 @@ export function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void
   });
 }
 
+/** Thrown by a waitFor check to stop waiting at once (other errors count as "not yet"). */
+export class GiveUp extends Error {}
+
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, log?: (m: string) => void): Promise<void> {
   const start = Date.now();
   let lastNote = start;
   while (Date.now() - start < timeoutMs) {
-    if (await check().catch(() => false)) return;
+    const ok = await check().catch((err: unknown) => {
+      if (err instanceof GiveUp) throw err;
+      return false;
+    });
+    if (ok) return;
     if (log && Date.now() - lastNote > 5000) {
       log(`still waiting for ${what} (${Math.round((Date.now() - start) / 1000)}s)`);
       lastNote = Date.now();

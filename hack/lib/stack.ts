@@ -2,6 +2,7 @@
 // given kubeconfig), CRDs, seed data, the operator and the API server, and clouds.yaml.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Project } from '../../crds/types.generated.js';
 import { isAlreadyExists } from '../../operator/src/kube/client.js';
@@ -11,7 +12,7 @@ import { Resources } from '../../operator/src/kube/resources.js';
 import { seed, type SeedResult } from '../../api-server/src/bootstrap/seed.js';
 import { defaultSeedPlan } from '../../api-server/src/bootstrap/seed-plan.js';
 import { loadOrGeneratePasswords, writeCloudsYaml } from './clouds.js';
-import { run, stopChild, waitFor } from './exec.js';
+import { GiveUp, run, stopChild, waitFor } from './exec.js';
 
 export interface StackOptions {
   root: string;
@@ -21,6 +22,8 @@ export interface StackOptions {
   kubeconfig?: string;
   region?: string;
   log: (msg: string) => void;
+  /** Called when the operator or the API server dies after start-up. */
+  onComponentExit?: (name: string) => void;
 }
 
 export interface Stack {
@@ -54,7 +57,9 @@ function spawnComponent(opts: StackOptions, name: string, script: string, args: 
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') opts.log(`${name} exited (${code ?? signal}); see ${join(logDir, `${name}.log`)}`);
+    if (code === 0 || signal === 'SIGTERM') return;
+    opts.log(`${name} exited (${code ?? signal}); see ${join(logDir, `${name}.log`)}`);
+    opts.onComponentExit?.(name);
   });
   return child;
 }
@@ -75,7 +80,17 @@ async function ensureNamespace(kube: HttpKubeClient, name: string): Promise<void
   }
 }
 
+/** Fails fast when the API port is taken (say, by another `npm start`), naming the way out. */
+async function ensurePortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`port ${port} on 127.0.0.1 is in use (another npm start?); choose another with --port`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 export async function startStack(opts: StackOptions): Promise<Stack> {
+  await ensurePortFree(opts.port);
   mkdirSync(opts.stateDir, { recursive: true });
   const { kubeconfig, bin } = await ensureCluster(opts);
   await installCrds(opts, join(bin, 'kubectl'), kubeconfig);
@@ -96,7 +111,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const apiUrl = `http://127.0.0.1:${opts.port}`;
     opts.log(`starting the API server on ${apiUrl}`);
     children.push(spawnComponent(opts, 'api-server', 'api-server/src/main.ts', ['--kubeconfig', kubeconfig, '--port', String(opts.port), '--public-url', apiUrl]));
-    await waitFor('the API server', async () => (await fetch(`${apiUrl}/identity`)).status === 300, 60_000, opts.log);
+    const api = children[children.length - 1];
+    await waitFor('the API server', async () => {
+      // A server left over from another run could answer on the port: ours must still be alive.
+      if (api.exitCode !== null) throw new GiveUp(`the API server exited (${api.exitCode}); see ${join(opts.stateDir, 'logs', 'api-server.log')}`);
+      return (await fetch(`${apiUrl}/identity`)).status === 300;
+    }, 60_000, opts.log);
     writeCloudsYaml(cloudsYaml, `${apiUrl}/identity`, opts.region ?? 'RegionOne', passwords);
     return { kubeconfig, cloudsYaml, apiUrl, authUrl: `${apiUrl}/identity`, toolsBin: bin, seed: seeded, stop };
   } catch (err) {

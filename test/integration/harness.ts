@@ -62,15 +62,22 @@ export async function startHarness(): Promise<Harness> {
     return true;
   };
   const operator = await startOperator({ kube, metrics: new Registry(), leaseNamespace: DEFAULT_SYSTEM_NAMESPACE, leaseName: `it-${suffix}`, leaderElection: true, log: quiet });
-  await operator.leading;
-  await waitFor('the suite\'s project namespaces', ready, 60_000);
-  const api = await startApiServer({
-    kube,
-    config: { publicUrl: '', region: 'RegionOne', systemNamespace: DEFAULT_SYSTEM_NAMESPACE, tokenTtlSeconds: 3600 },
-    host: '127.0.0.1',
-    port: 0,
-    log: quiet,
-  });
+  let api: RunningApiServer;
+  try {
+    await operator.leading;
+    await waitFor('the suite\'s project namespaces', ready, 60_000);
+    api = await startApiServer({
+      kube,
+      config: { publicUrl: '', region: 'RegionOne', systemNamespace: DEFAULT_SYSTEM_NAMESPACE, tokenTtlSeconds: 3600 },
+      host: '127.0.0.1',
+      port: 0,
+      log: quiet,
+    });
+  } catch (err) {
+    // Open watches would keep mocha alive: a failed setup must not hang the run.
+    await operator.stop();
+    throw err;
+  }
   const stop = async (): Promise<void> => {
     await api.stop();
     await operator.stop();

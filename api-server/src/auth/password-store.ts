@@ -53,8 +53,10 @@ export type PasswordVerifier = (user: User | undefined, password: string) => Pro
 export function createPasswordVerifier(kube: KubeClient, namespace: string, params: ScryptParams = DEFAULT_SCRYPT): PasswordVerifier {
   const dummy = dummyHasher(params);
   return async (user, password) => {
-    const secretName = user ? (user.spec.passwordSecretRef ?? passwordSecretName(user.metadata.name)) : undefined;
-    const secret = secretName ? await kube.get<SecretObject>(Resources.Secret, secretName, namespace) : undefined;
+    // An unknown user still costs the same Secret lookup (of a name no user can have).
+    const secretName = user ? (user.spec.passwordSecretRef ?? passwordSecretName(user.metadata.name)) : passwordSecretName('unknown-user');
+    const found = await kube.get<SecretObject>(Resources.Secret, secretName, namespace);
+    const secret = user ? found : undefined;
     const stored = readSecretValue(secret, PASSWORD_HASH_KEY);
     const matches = await verifyPasswordHash(password, stored ?? (await dummy()));
     return matches && stored !== undefined;

@@ -28,6 +28,8 @@ export class ResourceStore<T extends KubeObject> {
     readonly client: KubeClient,
     readonly informer: Informer<T>,
   ) {
+    // Entries normally settle on the informer's event; the sweep bounds the ones that never do.
+    setInterval(() => this.sweep(), OVERLAY_TTL_MS).unref();
     informer.on({
       onUpsert: (obj) => this.settle(obj, obj.metadata.resourceVersion),
       onDelete: (obj) => this.settle(obj, undefined),
@@ -44,6 +46,10 @@ export class ResourceStore<T extends KubeObject> {
     const entry = this.overlay.get(key);
     if (!entry) return;
     if (rv === undefined || (entry.obj !== undefined && isAtLeast(rv, entry.resourceVersion))) this.overlay.delete(key);
+  }
+
+  private sweep(): void {
+    for (const key of [...this.overlay.keys()]) this.fresh(key);
   }
 
   private fresh(key: string): OverlayEntry<T> | undefined {
@@ -97,9 +103,9 @@ export class ResourceStore<T extends KubeObject> {
   async delete(name: string, namespace?: string): Promise<boolean> {
     const existed = await this.client.delete(this.resource, name, namespace, { propagationPolicy: 'Background' });
     const current = await this.client.get<T>(this.resource, name, namespace);
-    const key = objectKey(namespace, name);
-    if (current) this.remember(key, current, current.metadata.resourceVersion ?? '');
-    else this.remember(key, undefined, '');
+    // Only a delete that is already complete is remembered: an object kept by a finalizer will
+    // reach the cache through the informer, and remembering it could outlive its final delete.
+    if (!current) this.remember(objectKey(namespace, name), undefined, '');
     return existed && !current;
   }
 }
