@@ -1,8 +1,11 @@
 // Runs Debian's Tempest against a running openstack-sim.
 //   npm run tempest -- subset      the tests this slice must pass (hack/tempest/subset.txt)
-//   npm run tempest -- interop     the OpenStack Powered Compute 2020.06 guideline: prints passed P/227
+//   npm run tempest -- interop [GUIDELINE.json]
+//                                  the OpenStack Powered Compute 2020.06 guideline: prints passed P/227
+//                                  (default: ../shared/conformance/interop-2020.06-compute.json)
 //   npm run tempest -- regex REGEX
 // Reads .openstack-sim/clouds.yaml (written by npm start); OPENSTACK_SIM_STATE moves it.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runTempest, type TempestSelection } from './lib/tempest.js';
@@ -11,8 +14,13 @@ const root = join(import.meta.dirname, '..');
 const { positionals } = parseArgs({ allowPositionals: true });
 const [mode = 'subset', arg] = positionals;
 const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim');
+const guideline = arg ?? join(root, '..', 'shared', 'conformance', 'interop-2020.06-compute.json');
+if (mode === 'interop' && !existsSync(guideline)) {
+  console.error(`no interop guideline at ${guideline}: pass its path, npm run tempest -- interop PATH`);
+  process.exit(2);
+}
 const selection: TempestSelection =
-  mode === 'interop' ? { kind: 'interop', guideline: join(root, '..', 'shared', 'conformance', 'interop-2020.06-compute.json') }
+  mode === 'interop' ? { kind: 'interop', guideline }
   : mode === 'regex' ? { kind: 'regex', regex: arg ?? '.' }
   : { kind: 'list', file: join(root, 'hack', 'tempest', 'subset.txt') };
 const result = await runTempest({ root, stateDir, selection, log: (m) => console.error(`[tempest] ${m}`) });
