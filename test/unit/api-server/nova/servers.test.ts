@@ -115,6 +115,15 @@ describe('Nova /servers', () => {
     assert.equal((await call(w.url, alice, 'GET', '/compute/v2.1/servers?limit=-1')).status, 400);
   });
 
+  it('When changes-since is not ISO 8601, then 400; when it is, then the filter applies', async () => {
+    assert.equal((await call(w.url, alice, 'GET', '/compute/v2.1/servers?changes-since=2011/01/01')).status, 400);
+    const res = await call(w.url, alice, 'GET', '/compute/v2.1/servers?changes-since=2011-01-01T00:00:00Z');
+    assert.equal(res.status, 200);
+    assert.ok(res.json.servers.length > 0);
+    const future = await call(w.url, alice, 'GET', '/compute/v2.1/servers?changes-since=2999-01-01');
+    assert.deepEqual(future.json.servers, []);
+  });
+
   it('When filtering by name, then Nova\'s regular-expression match applies', async () => {
     const res = await call(w.url, alice, 'GET', '/compute/v2.1/servers?name=^p[12]$');
     assert.deepEqual(res.json.servers.map((s: { name: string }) => s.name).sort(), ['p1', 'p2']);

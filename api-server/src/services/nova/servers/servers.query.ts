@@ -19,6 +19,8 @@ const SORT_KEYS: Record<string, (s: Server) => string> = {
 
 type Query = Record<string, unknown>;
 
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 
 function ipOf(s: Server): string[] {
   return Object.values(s.status?.addresses ?? {}).flatMap((a) => a.map((x) => x.addr));
@@ -40,7 +42,8 @@ function filters(q: Query, auth: AuthContext): ((s: Server) => boolean)[] {
   if (host && auth.isAdmin) out.push((s) => s.status?.host === host);
   const since = lastQueryValue(q['changes-since']);
   if (since) {
-    const t = Date.parse(since);
+    // Nova takes ISO 8601 only; JavaScript's Date.parse would also take '2011/01/01'.
+    const t = ISO_8601.test(since) ? Date.parse(since) : NaN;
     if (Number.isNaN(t)) throw badRequest(`Invalid filter field: changes-since: ${since} is not a valid timestamp.`);
     out.push((s) => Date.parse(updatedAt(s)) >= t);
   }
