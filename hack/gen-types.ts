@@ -26,7 +26,7 @@ export function loadCrds(): CrdDoc[] {
 }
 
 /** Kubernetes' "nullable" is OpenAPI, not JSON Schema: turn it into a type union. */
-function toJsonSchema(schema: unknown): unknown {
+export function toJsonSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(toJsonSchema);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { projectNamespace } from '../../operator/src/kube/naming.js';
+import { passwordLogin } from '../lib/keystone-login.js';
 
 export interface ApiSession {
   namespace: string;
@@ -17,14 +18,7 @@ interface Clouds {
 export async function apiSession(stateDir: string): Promise<ApiSession> {
   const auth = (yaml.load(readFileSync(join(stateDir, 'clouds.yaml'), 'utf8')) as Clouds).clouds['openstack-sim'].auth;
   const base = auth.auth_url.replace(/\/identity$/, '');
-  const res = await fetch(`${auth.auth_url}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: auth.username, domain: { id: 'default' }, password: auth.password } } }, scope: { project: { name: auth.project_name, domain: { id: 'default' } } } } }),
-  });
-  if (res.status !== 201) throw new Error(`login failed: ${res.status}`);
-  const token = res.headers.get('x-subject-token')!;
-  const projectId = ((await res.json()) as { token: { project: { id: string } } }).token.project.id;
+  const { token, projectId } = await passwordLogin(auth.auth_url, auth.username, auth.password, auth.project_name);
   const headers = { 'X-Auth-Token': token, 'Content-Type': 'application/json' };
   const images = (await (await fetch(`${base}/image/v2/images?name=cirros`, { headers })).json()) as { images: { id: string }[] };
   const imageRef = images.images[0].id;

@@ -43,10 +43,9 @@ async function ensureCluster(opts: StackOptions): Promise<{ kubeconfig: string; 
   return { kubeconfig: join(opts.stateDir, 'kubeconfig'), bin };
 }
 
-async function installCrds(opts: StackOptions, kubectl: string, kubeconfig: string): Promise<void> {
-  opts.log('installing the openstack.sim CRDs');
-  await run(kubectl, ['--kubeconfig', kubeconfig, 'apply', '--server-side', '--force-conflicts', '-f', join(opts.root, 'crds')], { quiet: true });
-  await run(kubectl, ['--kubeconfig', kubeconfig, 'wait', '--for=condition=Established', '--timeout=60s', '-f', join(opts.root, 'crds')], { quiet: true });
+export async function installCrds(root: string, kubectl: string, kubeconfig: string): Promise<void> {
+  await run(kubectl, ['--kubeconfig', kubeconfig, 'apply', '--server-side', '--force-conflicts', '-f', join(root, 'crds')], { quiet: true });
+  await run(kubectl, ['--kubeconfig', kubeconfig, 'wait', '--for=condition=Established', '--timeout=60s', '-f', join(root, 'crds')], { quiet: true });
 }
 
 function spawnComponent(opts: StackOptions, name: string, script: string, args: string[]): ChildProcess {
@@ -72,7 +71,7 @@ async function projectsReady(kube: HttpKubeClient, ids: string[]): Promise<boole
   return true;
 }
 
-async function ensureNamespace(kube: HttpKubeClient, name: string): Promise<void> {
+export async function ensureNamespace(kube: HttpKubeClient, name: string): Promise<void> {
   try {
     await kube.create(Resources.Namespace, { metadata: { name } });
   } catch (err) {
@@ -93,7 +92,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   await ensurePortFree(opts.port);
   mkdirSync(opts.stateDir, { recursive: true });
   const { kubeconfig, bin } = await ensureCluster(opts);
-  await installCrds(opts, join(bin, 'kubectl'), kubeconfig);
+  opts.log('installing the openstack.sim CRDs');
+  await installCrds(opts.root, join(bin, 'kubectl'), kubeconfig);
   const kube = new HttpKubeClient(loadKubeConfig(kubeconfig));
   await ensureNamespace(kube, DEFAULT_SYSTEM_NAMESPACE);
   const cloudsYaml = join(opts.stateDir, 'clouds.yaml');

@@ -8,6 +8,7 @@ import { CLOUD_USERS } from './clouds.js';
 import { run } from './exec.js';
 import { renderTempestConf, type TempestEnv } from './tempest-conf.js';
 import { provisionAccounts } from './tempest-accounts.js';
+import { passwordLogin } from './keystone-login.js';
 
 export type TempestSelection =
   | { kind: 'list'; file: string }
@@ -54,13 +55,7 @@ function includeList(sel: TempestSelection): { lines: string[]; total: number } 
 async function discoverEnv(stateDir: string): Promise<TempestEnv> {
   const clouds = yaml.load(readFileSync(join(stateDir, 'clouds.yaml'), 'utf8')) as Clouds;
   const admin = clouds.clouds['openstack-sim'].auth;
-  const tokenRes = await fetch(`${admin.auth_url}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: admin.username, domain: { id: 'default' }, password: admin.password } } }, scope: { project: { name: admin.project_name, domain: { id: 'default' } } } } }),
-  });
-  if (tokenRes.status !== 201) throw new Error(`admin login failed: ${tokenRes.status}`);
-  const token = tokenRes.headers.get('x-subject-token')!;
+  const { token } = await passwordLogin(admin.auth_url, admin.username, admin.password, admin.project_name);
   const base = admin.auth_url.replace(/\/identity$/, '');
   const images = (await (await fetch(`${base}/image/v2/images?name=cirros`, { headers: { 'X-Auth-Token': token } })).json()) as { images: { id: string }[] };
   if (!images.images.length) throw new Error('no cirros image: was the deployment seeded?');

@@ -13,6 +13,7 @@ import { startApiServer, type RunningApiServer } from '../../api-server/src/serv
 import { seed } from '../../api-server/src/bootstrap/seed.js';
 import { defaultSeedPlan } from '../../api-server/src/bootstrap/seed-plan.js';
 import { run, waitFor } from '../../hack/lib/exec.js';
+import { passwordLogin } from '../../hack/lib/keystone-login.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const chart = join(root, 'charts', 'openstack-sim');
@@ -91,13 +92,7 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     operator = await startOperator({ kube: await clientAs(`${fullname}-operator`), metrics: new Registry(), leaseNamespace: ns, leaderElection: true, log: quiet });
     await operator.leading;
     apiServer = await startApiServer({ kube: await clientAs(`${fullname}-api-server`), config: { publicUrl: '', region: 'RegionOne', systemNamespace: ns, tokenTtlSeconds: 3600 }, host: '127.0.0.1', port: 0, log: quiet });
-    const auth = await fetch(`${apiServer.url}/identity/v3/auth/tokens`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'demo', domain: { id: 'default' }, password: passwords.demo } } }, scope: { project: { name: 'demo', domain: { id: 'default' } } } } }),
-    });
-    assert.equal(auth.status, 201);
-    const token = auth.headers.get('x-subject-token')!;
+    const { token } = await passwordLogin(`${apiServer.url}/identity`, 'demo', passwords.demo, 'demo');
     const call = async (method: string, path: string, body?: unknown): Promise<Response> =>
       fetch(`${apiServer!.url}${path}`, { method, headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
     let created: Response | undefined;

@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
-import { isAlreadyExists } from '../../operator/src/kube/client.js';
 import { DEFAULT_SYSTEM_NAMESPACE } from '../../operator/src/kube/naming.js';
 import { Resources } from '../../operator/src/kube/resources.js';
 import { startOperator, type RunningOperator } from '../../operator/src/operator.js';
@@ -13,6 +12,8 @@ import { startApiServer, type RunningApiServer } from '../../api-server/src/serv
 import { seed, type SeedResult } from '../../api-server/src/bootstrap/seed.js';
 import { DEFAULT_FLAVORS, CIRROS_CONTAINER_IMAGE } from '../../api-server/src/bootstrap/seed-plan.js';
 import { run, waitFor } from '../../hack/lib/exec.js';
+import { ensureNamespace, installCrds } from '../../hack/lib/stack.js';
+import { passwordLogin } from '../../hack/lib/keystone-login.js';
 import type { Project } from '../../crds/types.generated.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -29,21 +30,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-async function installCrds(kubeconfig: string): Promise<void> {
-  const bin = (await run('bash', [join(root, 'hack/tools/build.sh')])).trim();
-  await run(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, 'apply', '--server-side', '--force-conflicts', '-f', join(root, 'crds')], { quiet: true });
-  await run(join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, 'wait', '--for=condition=Established', '--timeout=60s', '-f', join(root, 'crds')], { quiet: true });
-}
-
 export async function startHarness(): Promise<Harness> {
   const kubeconfig = join(stateDir, 'kubeconfig');
-  await installCrds(kubeconfig);
+  const bin = (await run('bash', [join(root, 'hack/tools/build.sh')])).trim();
+  await installCrds(root, join(bin, 'kubectl'), kubeconfig);
   const kube = new HttpKubeClient(loadKubeConfig(kubeconfig));
-  try {
-    await kube.create(Resources.Namespace, { metadata: { name: DEFAULT_SYSTEM_NAMESPACE } });
-  } catch (err) {
-    if (!isAlreadyExists(err)) throw err;
-  }
+  await ensureNamespace(kube, DEFAULT_SYSTEM_NAMESPACE);
   const suffix = randomBytes(3).toString('hex');
   const passwords = { owner: randomBytes(12).toString('hex'), other: randomBytes(12).toString('hex') };
   const ids = await seed(kube, DEFAULT_SYSTEM_NAMESPACE, {
@@ -87,13 +79,7 @@ export async function startHarness(): Promise<Harness> {
 
 export async function login(h: Harness, who: 'owner' | 'other'): Promise<string> {
   const name = `it-${who}-${h.suffix}`;
-  const res = await fetch(`${h.api.url}/identity/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name, domain: { id: 'default' }, password: h.passwords[who] } } }, scope: { project: { name, domain: { id: 'default' } } } } }),
-  });
-  if (res.status !== 201) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return res.headers.get('x-subject-token')!;
+  return (await passwordLogin(`${h.api.url}/identity`, name, h.passwords[who], name)).token;
 }
 
 export async function api(h: Harness, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {

@@ -2,7 +2,7 @@
 // types must match them, and what the mappers write must validate against them.
 import assert from 'node:assert/strict';
 import { Ajv } from 'ajv';
-import { generate, loadCrds } from '../../hack/gen-types.js';
+import { generate, loadCrds, toJsonSchema as plain } from '../../hack/gen-types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toServerResource } from '../../api-server/src/services/nova/servers/servers.mapper.js';
@@ -15,17 +15,6 @@ function schemaOf(kind: string): object {
   const crd = loadCrds().find((c) => c.spec.names.kind === kind);
   if (!crd) throw new Error(`no CRD for ${kind}`);
   return crd.spec.versions[0].schema.openAPIV3Schema;
-}
-
-/** Kubernetes' `nullable` is not JSON Schema; strip extensions before handing to ajv. */
-function plain(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(plain);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) if (!k.startsWith('x-kubernetes') && k !== 'nullable') out[k] = plain(v);
-  const s = schema as { nullable?: boolean; type?: string };
-  if (s.nullable && s.type) out.type = [s.type, 'null'];
-  return out;
 }
 
 describe('CRDs (meta)', () => {
