@@ -1,6 +1,16 @@
 // Lint rules follow Pepr's limits (see docs/architecture.md): small, flat functions.
 import tseslint from 'typescript-eslint';
 
+/** One no-restricted-imports block per folder: a relative import reaching a forbidden top folder fails. */
+function boundaries(rules) {
+  return rules.map(([files, forbidden, message]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbidden.map((dir) => ({ regex: `^(\\.\\./)+${dir}/`, message })) }],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.openstack-sim/', 'crds/types.generated.ts', 'eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -19,6 +29,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The two programs share only crds/ (the API package): neither imports the other, and crds/
+  // imports neither.
+  ...boundaries([
+    ['api-server/**/*.ts', ['operator'], 'The API server may import only from crds/, never from operator/.'],
+    ['operator/**/*.ts', ['api-server'], 'The operator may import only from crds/, never from api-server/.'],
+    ['crds/**/*.ts', ['operator', 'api-server'], 'crds/ is shared by both programs and imports neither.'],
+  ]),
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -4,8 +4,8 @@
 //   npm run rotate-token-keys [-- --kubeconfig FILE --namespace NS --max-active 3]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HttpKubeClient, loadKubeConfig } from '../operator/src/kube/http-client.js';
-import { DEFAULT_SYSTEM_NAMESPACE } from '../operator/src/kube/naming.js';
+import { HttpKubeClient, loadKubeConfig } from '../crds/client/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../crds/naming.js';
 import { DEFAULT_MAX_ACTIVE_KEYS, rotateKeys } from '../api-server/src/auth/token-keys.js';
 
 const root = join(import.meta.dirname, '..');

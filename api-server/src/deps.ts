@@ -1,6 +1,6 @@
 // What the API server's services need from the outside world, injected by main.ts (and by tests).
 import type { Registry } from 'prom-client';
-import type { KubeClient } from '../../operator/src/kube/client.js';
+import type { KubeClient } from '../../crds/client/client.js';
 import type { Flavor, Image, Project, Role, RoleAssignment, Server, TokenRevocation, User } from '../../crds/types.generated.js';
 import type { ResourceStore } from './kube/store.js';
 import type { AuthContext } from './common/route.js';

@@ -1,7 +1,7 @@
 // The API server process: flags and environment in, a listening server out; SIGTERM stops it.
 import { parseArgs } from 'node:util';
-import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
-import { DEFAULT_SYSTEM_NAMESPACE } from '../../operator/src/kube/naming.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
 import type { Logger } from './deps.js';
 import { startApiServer } from './server.js';
 

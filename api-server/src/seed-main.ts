@@ -1,8 +1,8 @@
 // Seeds DevStack-like defaults into a cluster (the Helm chart runs this as a Job). Passwords come
 // from OPENSTACK_SIM_PASSWORD_ADMIN, _DEMO and _ALT_DEMO; nothing is generated or printed here.
 import { parseArgs } from 'node:util';
-import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
-import { DEFAULT_SYSTEM_NAMESPACE } from '../../operator/src/kube/naming.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
 import { seed } from './bootstrap/seed.js';
 import { defaultSeedPlan } from './bootstrap/seed-plan.js';
 

@@ -2,7 +2,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
-import type { KubeClient } from '../../operator/src/kube/client.js';
+import type { KubeClient } from '../../crds/client/client.js';
 import { createApp } from './app.js';
 import { createTokenProvider, type TokenProvider } from './auth/token-provider.js';
 import type { ApiConfig, AppDeps, Logger } from './deps.js';

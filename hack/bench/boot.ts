@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KubeObject } from '../../crds/kube-object.js';
 import type { Server } from '../../crds/types.generated.js';
-import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
-import { Resources, type ResourceType } from '../../operator/src/kube/resources.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { Resources, type ResourceType } from '../../crds/resources.js';
 import { apiSession, type ApiSession } from './session.js';
 import { median, percentile, pool } from './stats.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { projectNamespace } from '../../operator/src/kube/naming.js';
+import { projectNamespace } from '../../crds/naming.js';
 import { passwordLogin } from '../lib/keystone-login.js';
 
 export interface ApiSession {

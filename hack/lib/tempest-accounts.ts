@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Project } from '../../crds/types.generated.js';
-import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
-import { DEFAULT_SYSTEM_NAMESPACE } from '../../operator/src/kube/naming.js';
-import { Resources } from '../../operator/src/kube/resources.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
+import { Resources } from '../../crds/resources.js';
 import { seed } from '../../api-server/src/bootstrap/seed.js';
 import { waitFor } from './exec.js';
 

@@ -5,9 +5,9 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Registry, collectDefaultMetrics } from 'prom-client';
-import { HttpKubeClient, loadKubeConfig } from './kube/http-client.js';
-import { DEFAULT_SYSTEM_NAMESPACE } from './kube/naming.js';
-import { jsonLogger, type LogLevel, type Logger } from './runtime/logger.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
+import { jsonLogger, type LogLevel, type Logger } from '../../crds/client/logger.js';
 import { close, createProbeServer, listen, parseBindAddress } from './runtime/probes.js';
 import { startOperator, type RunningOperator } from './operator.js';
 

@@ -1,9 +1,9 @@
 // Tenancy and token checks through the running deployment: a demo member cannot see or delete the
 // admin project's servers (404), and expired, tampered or revoked tokens get 401.
 import assert from 'node:assert/strict';
-import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
-import { DEFAULT_SYSTEM_NAMESPACE } from '../../operator/src/kube/naming.js';
-import { Resources } from '../../operator/src/kube/resources.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
+import { Resources } from '../../crds/resources.js';
 import { keySetFromSecret, TOKEN_KEYS_SECRET } from '../../api-server/src/auth/token-keys.js';
 import type { SecretObject } from '../../api-server/src/auth/secret.js';
 import { newAuditId, openToken, sealToken } from '../../api-server/src/auth/token-codec.js';

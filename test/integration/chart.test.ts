@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { Registry } from 'prom-client';
-import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
 import { startOperator, type RunningOperator } from '../../operator/src/operator.js';
 import { startApiServer, type RunningApiServer } from '../../api-server/src/server.js';
 import { seed } from '../../api-server/src/bootstrap/seed.js';

@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
-import { HttpKubeClient, loadKubeConfig } from '../../operator/src/kube/http-client.js';
-import { DEFAULT_SYSTEM_NAMESPACE } from '../../operator/src/kube/naming.js';
-import { Resources } from '../../operator/src/kube/resources.js';
+import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
+import { Resources } from '../../crds/resources.js';
 import { startOperator, type RunningOperator } from '../../operator/src/operator.js';
 import { startApiServer, type RunningApiServer } from '../../api-server/src/server.js';
 import { seed, type SeedResult } from '../../api-server/src/bootstrap/seed.js';

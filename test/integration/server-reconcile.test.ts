@@ -2,9 +2,9 @@
 // controller-manager: what the API accepts becomes a Pod, and the Pod's fate becomes the status.
 import assert from 'node:assert/strict';
 import type { Flavor, Server } from '../../crds/types.generated.js';
-import { API_VERSION, Resources } from '../../operator/src/kube/resources.js';
-import { projectNamespace, ZONE_LABEL } from '../../operator/src/kube/naming.js';
-import { isGone } from '../../operator/src/kube/client.js';
+import { API_VERSION, Resources } from '../../crds/resources.js';
+import { projectNamespace, ZONE_LABEL } from '../../crds/naming.js';
+import { isGone } from '../../crds/client/client.js';
 import { waitFor } from '../../hack/lib/exec.js';
 import { api, login, startHarness, waitForStatus, type Harness } from './harness.js';
 

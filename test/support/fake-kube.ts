@@ -10,8 +10,8 @@ import {
   type ListResult,
   type WatchEvent,
   type WatchHandle,
-} from '../../operator/src/kube/client.js';
-import { objectKey, type ResourceType } from '../../operator/src/kube/resources.js';
+} from '../../crds/client/client.js';
+import { objectKey, type ResourceType } from '../../crds/resources.js';
 
 export interface RecordedAction {
   verb: string;

@@ -2,9 +2,9 @@
 // informer watching only the key Secret (fieldSelector metadata.name=...), so a rotation made by
 // any replica or by an operator (rotateKeys) takes effect here within one watch event, without
 // a restart and without polling.
-import type { KubeClient } from '../../../operator/src/kube/client.js';
-import { Informer, type InformerLogger } from '../../../operator/src/kube/informer.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import { Informer, type InformerLogger } from '../../../crds/client/informer.js';
+import { Resources } from '../../../crds/resources.js';
 import { ensureKeys, keySetFromSecret, TOKEN_KEYS_SECRET, type KeySet } from './token-keys.js';
 import type { SecretObject } from './secret.js';
 

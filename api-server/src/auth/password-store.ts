@@ -1,8 +1,8 @@
 // Where password hashes live: one Secret per user in the system namespace, never a CR, so that
 // RBAC on the openstack.sim kinds does not grant access to credentials.
-import type { KubeClient } from '../../../operator/src/kube/client.js';
-import { isAlreadyExists, isConflict } from '../../../operator/src/kube/client.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import { isAlreadyExists, isConflict } from '../../../crds/client/client.js';
+import { Resources } from '../../../crds/resources.js';
 import type { User } from '../../../crds/types.generated.js';
 import { DEFAULT_SCRYPT, dummyHasher, hashPassword, verifyPasswordHash, type ScryptParams } from './password.js';
 import { encodeData, newSecret, readSecretValue, type SecretObject } from './secret.js';

@@ -3,9 +3,9 @@
 // them on every validation. The CR can be garbage-collected once spec.expiresAt has passed,
 // because by then the token is rejected as expired anyway.
 import type { TokenRevocation } from '../../../crds/types.generated.js';
-import { isAlreadyExists } from '../../../operator/src/kube/client.js';
-import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../operator/src/kube/naming.js';
-import { API_VERSION } from '../../../operator/src/kube/resources.js';
+import { isAlreadyExists } from '../../../crds/client/client.js';
+import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
+import { Resources, typeMeta } from '../../../crds/resources.js';
 import type { ResourceStore } from '../kube/store.js';
 
 /** Audit ids are base64url; the hex of their bytes is a valid, case-safe object name. */
@@ -19,8 +19,7 @@ export function isRevoked(store: ResourceStore<TokenRevocation>, auditIds: strin
 
 export async function revokeAuditId(store: ResourceStore<TokenRevocation>, auditId: string, expiresAt: Date): Promise<void> {
   const revocation: TokenRevocation = {
-    apiVersion: API_VERSION,
-    kind: 'TokenRevocation',
+    ...typeMeta(Resources.TokenRevocation),
     metadata: { name: revocationName(auditId), labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
     spec: { auditId, expiresAt: expiresAt.toISOString() },
   };

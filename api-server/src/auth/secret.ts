@@ -1,7 +1,7 @@
 // The slice of a core/v1 Secret the auth machinery reads and writes. Secret values travel
 // base64-encoded on the Kubernetes API, so every read and write goes through these helpers.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../operator/src/kube/naming.js';
+import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
 
 export interface SecretObject extends KubeObject {
   type?: string;

@@ -3,9 +3,9 @@
 // (it signs new tokens), "0" is the staged key (the next primary, already accepted so replicas
 // that have not seen a rotation yet still validate tokens it signs), and the rest are secondary
 // keys kept only to validate tokens signed before a rotation.
-import type { KubeClient } from '../../../operator/src/kube/client.js';
-import { isAlreadyExists, isConflict } from '../../../operator/src/kube/client.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import { isAlreadyExists, isConflict } from '../../../crds/client/client.js';
+import { Resources } from '../../../crds/resources.js';
 import { generateFernetKey, parseFernetKey, type FernetKey } from './fernet.js';
 import { encodeData, newSecret, readSecretValue, type SecretObject } from './secret.js';
 

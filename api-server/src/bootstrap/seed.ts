@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Flavor, Image, Project, Role, RoleAssignment, User } from '../../../crds/types.generated.js';
 import type { KubeObject } from '../../../crds/kube-object.js';
-import { isAlreadyExists, type KubeClient } from '../../../operator/src/kube/client.js';
-import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../operator/src/kube/naming.js';
-import { API_VERSION, Resources, type ResourceType } from '../../../operator/src/kube/resources.js';
+import { isAlreadyExists, type KubeClient } from '../../../crds/client/client.js';
+import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
+import { Resources, typeMeta, type ResourceType } from '../../../crds/resources.js';
 import { setUserPassword } from '../auth/password-store.js';
 import type { SeedPlan } from './seed-plan.js';
 
@@ -24,7 +24,7 @@ const keystoneId = (): string => randomUUID().replace(/-/g, '');
 async function ensureNamed<T extends Named>(kube: KubeClient, res: ResourceType, spec: T['spec'], id = keystoneId()): Promise<string> {
   const existing = (await kube.list<T>(res)).items.find((o) => o.spec.name === spec.name);
   if (existing) return existing.metadata.name;
-  const obj = { apiVersion: API_VERSION, kind: res.kind, metadata: { name: id, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec };
+  const obj = { ...typeMeta(res), metadata: { name: id, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec };
   await kube.create(res, obj as unknown as T);
   return id;
 }
@@ -35,8 +35,7 @@ export function roleAssignmentName(projectId: string, userId: string, roleId: st
 
 async function ensureAssignment(kube: KubeClient, spec: RoleAssignment['spec']): Promise<void> {
   const obj: RoleAssignment = {
-    apiVersion: API_VERSION,
-    kind: 'RoleAssignment',
+    ...typeMeta(Resources.RoleAssignment),
     metadata: { name: roleAssignmentName(spec.projectId, spec.userId, spec.roleId), labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
     spec,
   };
@@ -49,7 +48,7 @@ async function ensureAssignment(kube: KubeClient, spec: RoleAssignment['spec']):
 
 async function seedFlavors(kube: KubeClient, flavors: SeedPlan['flavors']): Promise<void> {
   for (const [id, spec] of Object.entries(flavors)) {
-    const obj: Flavor = { apiVersion: API_VERSION, kind: 'Flavor', metadata: { name: id, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec };
+    const obj: Flavor = { ...typeMeta(Resources.Flavor), metadata: { name: id, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec };
     try {
       await kube.create(Resources.Flavor, obj);
     } catch (err) {

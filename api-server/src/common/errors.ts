@@ -1,7 +1,7 @@
 // Errors a handler can raise. Each carries the HTTP status the client must see; the router renders
 // it in the service's own fault format (see faults.ts) and checks it against the route's
 // expectedErrors, turning anything unexpected into a 500 as Nova does.
-import { KubeApiError } from '../../../operator/src/kube/client.js';
+import { KubeApiError } from '../../../crds/client/client.js';
 
 export class ApiError extends Error {
   constructor(

@@ -2,9 +2,9 @@
 // short-lived overlay until the informer has seen them, so a client that POSTs and then GETs
 // always reads its own write (and does not see a deleted object again).
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { KubeClient } from '../../../operator/src/kube/client.js';
-import type { Informer } from '../../../operator/src/kube/informer.js';
-import { objectKey, type ResourceType } from '../../../operator/src/kube/resources.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import type { Informer } from '../../../crds/client/informer.js';
+import { objectKey, type ResourceType } from '../../../crds/resources.js';
 
 interface OverlayEntry<T> {
   obj: T | undefined; // undefined: a tombstone for a delete

@@ -1,8 +1,8 @@
 // One informer-backed store per kind the API server reads.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { KubeClient } from '../../../operator/src/kube/client.js';
-import { Informer, type InformerLogger } from '../../../operator/src/kube/informer.js';
-import { Resources, type ResourceType } from '../../../operator/src/kube/resources.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import { Informer, type InformerLogger } from '../../../crds/client/informer.js';
+import { Resources, type ResourceType } from '../../../crds/resources.js';
 import type { Stores } from '../deps.js';
 import { ResourceStore } from './store.js';
 

@@ -3,9 +3,9 @@
 // - success: forget the key's backoff (and requeue after a delay when asked to);
 // - TerminalError: permanent, not retried (a later watch event brings the key back);
 // - any other error: retried with per-key exponential backoff.
-import { isConflict } from '../kube/client.js';
+import { isConflict } from '../../../crds/client/client.js';
 import type { OperatorMetrics } from './metrics.js';
-import { silentLogger, withFields, type Logger } from './logger.js';
+import { silentLogger, withFields, type Logger } from '../../../crds/client/logger.js';
 import { WorkQueue } from './work-queue.js';
 
 export interface ReconcileResult {

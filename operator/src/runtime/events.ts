@@ -2,11 +2,11 @@
 // reconcile: the create runs in the background and a failure is only logged.
 import { randomBytes } from 'node:crypto';
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { KubeClient } from '../kube/client.js';
-import { apiVersionOf, Resources, type ResourceType } from '../kube/resources.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import { apiVersionOf, Resources, type ResourceType } from '../../../crds/resources.js';
 import { microTime } from './clock.js';
-import type { EventV1 } from './kube-types.js';
-import { silentLogger, type Logger } from './logger.js';
+import type { EventV1 } from '../../../crds/kube-types.js';
+import { silentLogger, type Logger } from '../../../crds/client/logger.js';
 
 export const REPORTING_CONTROLLER = 'openstack-sim-operator';
 const MAX_NOTE = 1024;

@@ -2,9 +2,9 @@
 // resourceVersion, so the apiserver rejects it (409) if the list changed since it was read, and
 // another controller's finalizer can never be dropped by accident.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import { isNotFound, type KubeClient } from '../kube/client.js';
-import { FINALIZER } from '../kube/naming.js';
-import type { ResourceType } from '../kube/resources.js';
+import { isNotFound, type KubeClient } from '../../../crds/client/client.js';
+import { FINALIZER } from '../../../crds/naming.js';
+import type { ResourceType } from '../../../crds/resources.js';
 
 export function hasFinalizer(obj: KubeObject, finalizer = FINALIZER): boolean {
   return (obj.metadata.finalizers ?? []).includes(finalizer);

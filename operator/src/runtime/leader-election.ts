@@ -6,11 +6,11 @@
 //   lost: onStoppedLeading runs, then the elector campaigns again.
 // - stop(): stops campaigning; a leader runs onStoppedLeading, then releases the Lease by
 //   clearing holderIdentity so that another replica takes over at once.
-import { isAlreadyExists, isConflict, type KubeClient } from '../kube/client.js';
-import { Resources } from '../kube/resources.js';
+import { isAlreadyExists, isConflict, type KubeClient } from '../../../crds/client/client.js';
+import { Resources } from '../../../crds/resources.js';
 import { microTime, sleep, withTimeout } from './clock.js';
-import type { Lease, LeaseSpec } from './kube-types.js';
-import { silentLogger, type Logger } from './logger.js';
+import type { Lease, LeaseSpec } from '../../../crds/kube-types.js';
+import { silentLogger, type Logger } from '../../../crds/client/logger.js';
 
 export interface LeaseTimings {
   leaseDurationMs: number;

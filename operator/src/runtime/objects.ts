@@ -1,8 +1,8 @@
 // Small helpers on Kubernetes objects shared by the controllers: cache reads, controller
 // ownerReferences, and semantic comparison of status objects.
 import type { KubeObject, OwnerReference } from '../../../crds/kube-object.js';
-import type { InformerHandler } from '../kube/informer.js';
-import { apiVersionOf, objectKey, type ResourceType } from '../kube/resources.js';
+import type { InformerHandler } from '../../../crds/client/informer.js';
+import { apiVersionOf, objectKey, type ResourceType } from '../../../crds/resources.js';
 
 /** The read side of an informer; Informer<T> satisfies it. */
 export interface ObjectCache<T> {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Flavor, Image } from '../../../crds/types.generated.js';
 import { createApp } from '../../../api-server/src/app.js';
 import { allServices } from '../../../api-server/src/services/index.js';
-import { API_VERSION, Resources } from '../../../operator/src/kube/resources.js';
+import { API_VERSION, Resources } from '../../../crds/resources.js';
 import { makeWorld, passwordAuth, type World } from './auth/identity-fixture.js';
 
 export const IMAGE_ID = '6e0a6d9c-2a0c-4c6b-9d1e-0f6a3f1f0a11';

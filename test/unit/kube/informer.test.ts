@@ -2,9 +2,9 @@
 // backoff, and objects changed or deleted while it was not watching are reconciled on relist.
 import assert from 'node:assert/strict';
 import type { Flavor } from '../../../crds/types.generated.js';
-import { KubeApiError } from '../../../operator/src/kube/client.js';
-import { Informer } from '../../../operator/src/kube/informer.js';
-import { API_VERSION, Resources } from '../../../operator/src/kube/resources.js';
+import { KubeApiError } from '../../../crds/client/client.js';
+import { Informer } from '../../../crds/client/informer.js';
+import { API_VERSION, Resources } from '../../../crds/resources.js';
 import { FakeKube } from '../../support/fake-kube.js';
 
 const flavor = (id: string, vcpus = 1): Flavor => ({

@@ -2,8 +2,8 @@
 // lags, a completed delete is gone at once, and the overlay steps aside once the informer caught up.
 import assert from 'node:assert/strict';
 import type { Flavor } from '../../../crds/types.generated.js';
-import { Informer } from '../../../operator/src/kube/informer.js';
-import { API_VERSION, Resources } from '../../../operator/src/kube/resources.js';
+import { Informer } from '../../../crds/client/informer.js';
+import { API_VERSION, Resources } from '../../../crds/resources.js';
 import { ResourceStore } from '../../../api-server/src/kube/store.js';
 import { FakeKube } from '../../support/fake-kube.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
-import { KubeApiError } from '../../../operator/src/kube/client.js';
+import { KubeApiError } from '../../../crds/client/client.js';
 import { Controller, TerminalError, type ReconcileResult } from '../../../operator/src/runtime/controller.js';
 import { OperatorMetrics } from '../../../operator/src/runtime/metrics.js';
 import { ItemExponentialRateLimiter } from '../../../operator/src/runtime/rate-limiter.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { KubeApiError } from '../../../operator/src/kube/client.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
+import { KubeApiError } from '../../../crds/client/client.js';
+import { Resources } from '../../../crds/resources.js';
 import { buildEvent, KubeEventRecorder } from '../../../operator/src/runtime/events.js';
-import type { EventV1 } from '../../../operator/src/runtime/kube-types.js';
+import type { EventV1 } from '../../../crds/kube-types.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { NOW, NS, project, server, SERVER_ID } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Server } from '../../../crds/types.generated.js';
-import { FINALIZER } from '../../../operator/src/kube/naming.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
+import { FINALIZER } from '../../../crds/naming.js';
+import { Resources } from '../../../crds/resources.js';
 import { addFinalizer, hasFinalizer, removeFinalizer } from '../../../operator/src/runtime/finalizers.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { NS, server, SERVER_ID } from './fixtures.js';

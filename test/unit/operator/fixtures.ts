@@ -1,10 +1,10 @@
 // Builders and helpers shared by the operator's unit tests.
 import type { KubeObject } from '../../../crds/kube-object.js';
 import type { Flavor, Image, Project, Server } from '../../../crds/types.generated.js';
-import { FINALIZER, MANAGED_BY, MANAGED_BY_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../../operator/src/kube/naming.js';
-import { API_VERSION, type ResourceType } from '../../../operator/src/kube/resources.js';
+import { FINALIZER, MANAGED_BY, MANAGED_BY_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../../crds/naming.js';
+import { API_VERSION, type ResourceType } from '../../../crds/resources.js';
 import type { EventRecorder, EventSpec } from '../../../operator/src/runtime/events.js';
-import type { Node, Pod } from '../../../operator/src/runtime/kube-types.js';
+import type { Node, Pod } from '../../../crds/kube-types.js';
 
 export const NS = 'os-p1';
 export const SERVER_ID = '6f0c7a4e-3b1d-4c57-9a8e-1d2f3c4b5a69';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { KubeClient } from '../../../operator/src/kube/client.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
-import type { Lease } from '../../../operator/src/runtime/kube-types.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import { Resources } from '../../../crds/resources.js';
+import type { Lease } from '../../../crds/kube-types.js';
 import { LeaderElector, type LeaseTimings } from '../../../operator/src/runtime/leader-election.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { waitFor } from './fixtures.js';

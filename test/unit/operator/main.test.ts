@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
 import { parseConfig } from '../../../operator/src/main.js';
 import { close, createProbeServer, listen, parseBindAddress } from '../../../operator/src/runtime/probes.js';
-import { jsonLogger } from '../../../operator/src/runtime/logger.js';
+import { jsonLogger } from '../../../crds/client/logger.js';
 
 describe('operator command line', () => {
   it('When nothing is given, then the defaults apply', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
 import type { Project, Server } from '../../../crds/types.generated.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
-import type { EventV1, Lease, Namespace, Pod } from '../../../operator/src/runtime/kube-types.js';
+import { Resources } from '../../../crds/resources.js';
+import type { EventV1, Lease, Namespace, Pod } from '../../../crds/kube-types.js';
 import { startOperator, type RunningOperator } from '../../../operator/src/operator.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { flavor, image, node, NS, project, server, SERVER_ID, waitFor, withPodState } from './fixtures.js';

@@ -3,11 +3,11 @@ import type { Project } from '../../../crds/types.generated.js';
 import { ProjectReconciler } from '../../../operator/src/controllers/project/project.reconciler.js';
 import { desiredNamespace } from '../../../operator/src/controllers/project/project.resources.js';
 import { computeProjectStatus } from '../../../operator/src/controllers/project/project.status.js';
-import { Informer } from '../../../operator/src/kube/informer.js';
-import { API_VERSION, Resources } from '../../../operator/src/kube/resources.js';
+import { Informer } from '../../../crds/client/informer.js';
+import { API_VERSION, Resources } from '../../../crds/resources.js';
 import { findCondition } from '../../../operator/src/runtime/conditions.js';
 import { TerminalError } from '../../../operator/src/runtime/controller.js';
-import type { Namespace } from '../../../operator/src/runtime/kube-types.js';
+import type { Namespace } from '../../../crds/kube-types.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { LATER, MemoryRecorder, NOW, project } from './fixtures.js';
 

@@ -8,10 +8,10 @@ import {
 } from '../../../operator/src/controllers/server/server.controller.js';
 import { projectKeyForNamespace } from '../../../operator/src/controllers/project/project.controller.js';
 import { desiredNamespace } from '../../../operator/src/controllers/project/project.resources.js';
-import { Informer } from '../../../operator/src/kube/informer.js';
-import { ZONE_LABEL } from '../../../operator/src/kube/naming.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
-import type { Node, Pod } from '../../../operator/src/runtime/kube-types.js';
+import { Informer } from '../../../crds/client/informer.js';
+import { ZONE_LABEL } from '../../../crds/naming.js';
+import { Resources } from '../../../crds/resources.js';
+import type { Node, Pod } from '../../../crds/kube-types.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { flavor, image, node, NS, pod, project, server, SERVER_ID, startAll, stopAll } from './fixtures.js';
 

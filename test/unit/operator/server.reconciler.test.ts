@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Flavor, Image, Server } from '../../../crds/types.generated.js';
 import { ServerReconciler } from '../../../operator/src/controllers/server/server.reconciler.js';
-import { KubeApiError } from '../../../operator/src/kube/client.js';
-import { Informer } from '../../../operator/src/kube/informer.js';
-import { FINALIZER, MANAGED_BY, MANAGED_BY_LABEL } from '../../../operator/src/kube/naming.js';
-import { Resources } from '../../../operator/src/kube/resources.js';
+import { KubeApiError } from '../../../crds/client/client.js';
+import { Informer } from '../../../crds/client/informer.js';
+import { FINALIZER, MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
+import { Resources } from '../../../crds/resources.js';
 import { findCondition } from '../../../operator/src/runtime/conditions.js';
 import { TerminalError } from '../../../operator/src/runtime/controller.js';
-import type { Node, Pod } from '../../../operator/src/runtime/kube-types.js';
+import type { Node, Pod } from '../../../crds/kube-types.js';
 import type { ObjectCache } from '../../../operator/src/runtime/objects.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { flavor, image, MemoryRecorder, node, NOW, NS, pod, server, SERVER_ID, withPodState, startAll, stopAll } from './fixtures.js';

@@ -6,7 +6,7 @@ import {
   macAddress,
   podHostname,
 } from '../../../operator/src/controllers/server/server.resources.js';
-import { API_VERSION } from '../../../operator/src/kube/resources.js';
+import { API_VERSION } from '../../../crds/resources.js';
 import { flavor, image, server, SERVER_ID } from './fixtures.js';
 
 describe('desiredPod', () => {

@@ -10,7 +10,7 @@ import {
   Reason,
 } from '../../../operator/src/controllers/server/server.status.js';
 import { findCondition } from '../../../operator/src/runtime/conditions.js';
-import type { Node, Pod } from '../../../operator/src/runtime/kube-types.js';
+import type { Node, Pod } from '../../../crds/kube-types.js';
 import { LATER, node, NOW, pod, server, SERVER_ID } from './fixtures.js';
 
 type Want = Pick<ServerStatus, 'status' | 'vmState' | 'taskState' | 'powerState'> & { ready: string; readyStatus?: string };

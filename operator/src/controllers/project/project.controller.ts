@@ -1,9 +1,9 @@
 // Watches for the project controller: a Project event enqueues the Project; a Namespace event
 // enqueues the Project named by its controller ownerReference.
 import type { Project } from '../../../../crds/types.generated.js';
-import { Resources } from '../../kube/resources.js';
+import { Resources } from '../../../../crds/resources.js';
 import { Controller, type ControllerSetup } from '../../runtime/controller.js';
-import type { Namespace } from '../../runtime/kube-types.js';
+import type { Namespace } from '../../../../crds/kube-types.js';
 import { controllerKey, type Watchable } from '../../runtime/objects.js';
 import { WorkQueue } from '../../runtime/work-queue.js';
 import { ProjectReconciler, type ProjectReconcilerDeps } from './project.reconciler.js';

@@ -2,13 +2,13 @@
 // Deletion needs no finalizer: the Namespace's controller ownerReference lets the garbage
 // collector remove it with the Project.
 import type { Project, ProjectStatus } from '../../../../crds/types.generated.js';
-import { isAlreadyExists, type KubeClient } from '../../kube/client.js';
-import { projectNamespace } from '../../kube/naming.js';
-import { Resources } from '../../kube/resources.js';
+import { isAlreadyExists, type KubeClient } from '../../../../crds/client/client.js';
+import { projectNamespace } from '../../../../crds/naming.js';
+import { Resources } from '../../../../crds/resources.js';
 import { findCondition } from '../../runtime/conditions.js';
 import { TerminalError, type ReconcileResult } from '../../runtime/controller.js';
 import type { EventRecorder } from '../../runtime/events.js';
-import type { Namespace } from '../../runtime/kube-types.js';
+import type { Namespace } from '../../../../crds/kube-types.js';
 import { isControlledBy, statusEqual, type ObjectCache } from '../../runtime/objects.js';
 import { WriteTracker } from '../../runtime/write-tracker.js';
 import { desiredNamespace } from './project.resources.js';

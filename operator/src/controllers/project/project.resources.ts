@@ -1,8 +1,8 @@
 // Pure builder for the Namespace that realizes a Project.
 import type { Project } from '../../../../crds/types.generated.js';
-import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../kube/naming.js';
-import { Resources } from '../../kube/resources.js';
-import type { Namespace } from '../../runtime/kube-types.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../crds/naming.js';
+import { Resources } from '../../../../crds/resources.js';
+import type { Namespace } from '../../../../crds/kube-types.js';
 import { controllerReference } from '../../runtime/objects.js';
 
 /** Namespace os-<project id>, controlled by the Project so that deleting it collects the namespace. */

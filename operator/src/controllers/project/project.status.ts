@@ -1,8 +1,8 @@
 // The Project's status as a pure function of its Namespace.
 import type { Project, ProjectStatus } from '../../../../crds/types.generated.js';
-import { projectNamespace } from '../../kube/naming.js';
+import { projectNamespace } from '../../../../crds/naming.js';
 import { setConditions, type ConditionInput } from '../../runtime/conditions.js';
-import type { Namespace } from '../../runtime/kube-types.js';
+import type { Namespace } from '../../../../crds/kube-types.js';
 
 export const ProjectReason = {
   NamespaceActive: 'NamespaceActive',

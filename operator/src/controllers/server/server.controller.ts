@@ -5,10 +5,10 @@
 //   server waiting in ERROR for a missing flavor is built once the flavor appears);
 // - a Node whose zone label changed enqueues the Servers on it (their availability zone).
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
-import { ZONE_LABEL } from '../../kube/naming.js';
-import { Resources } from '../../kube/resources.js';
+import { ZONE_LABEL } from '../../../../crds/naming.js';
+import { Resources } from '../../../../crds/resources.js';
 import { Controller, type ControllerSetup } from '../../runtime/controller.js';
-import type { Node, Pod } from '../../runtime/kube-types.js';
+import type { Node, Pod } from '../../../../crds/kube-types.js';
 import { controllerKey, keyOf, type Watchable } from '../../runtime/objects.js';
 import { WorkQueue } from '../../runtime/work-queue.js';
 import { ServerReconciler, type ServerReconcilerDeps } from './server.reconciler.js';

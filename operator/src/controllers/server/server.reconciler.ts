@@ -1,12 +1,12 @@
 // Level-triggered reconcile of one Server: make its Pod exist (or not), then write the status
 // computed from what is observed. Idempotent: a second pass over an unchanged world writes nothing.
 import type { Flavor, Image, Server, ServerStatus } from '../../../../crds/types.generated.js';
-import { isAlreadyExists, type KubeClient } from '../../kube/client.js';
-import { Resources, splitKey } from '../../kube/resources.js';
+import { isAlreadyExists, type KubeClient } from '../../../../crds/client/client.js';
+import { Resources, splitKey } from '../../../../crds/resources.js';
 import { TerminalError, type ReconcileResult } from '../../runtime/controller.js';
 import type { EventRecorder } from '../../runtime/events.js';
 import { addFinalizer, hasFinalizer, removeFinalizer } from '../../runtime/finalizers.js';
-import type { Node, Pod } from '../../runtime/kube-types.js';
+import type { Node, Pod } from '../../../../crds/kube-types.js';
 import { isControlledBy, keyOf, statusEqual, type ObjectCache } from '../../runtime/objects.js';
 import { WriteTracker } from '../../runtime/write-tracker.js';
 import { EventReason, transitionEvents } from './server.events.js';

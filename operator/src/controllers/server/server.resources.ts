@@ -2,9 +2,9 @@
 // derived from the server id. Same input, same output: no clocks, no randomness.
 import { createHash } from 'node:crypto';
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
-import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../kube/naming.js';
-import { Resources } from '../../kube/resources.js';
-import type { Affinity, Container, Pod } from '../../runtime/kube-types.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../../../crds/naming.js';
+import { Resources } from '../../../../crds/resources.js';
+import type { Affinity, Container, Pod } from '../../../../crds/kube-types.js';
 import { controllerReference } from '../../runtime/objects.js';
 
 /** What a server runs when its Image names no container image (or it boots from a volume). */

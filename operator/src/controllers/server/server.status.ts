@@ -2,10 +2,10 @@
 // Node the Pod runs on. Nova's status/vm_state/task_state/power_state come from an ordered chain
 // of checks on the Pod; the first that matches wins.
 import type { Server, ServerStatus } from '../../../../crds/types.generated.js';
-import { ZONE_LABEL } from '../../kube/naming.js';
+import { ZONE_LABEL } from '../../../../crds/naming.js';
 import { kubeTime } from '../../runtime/clock.js';
 import { setConditions, type ConditionInput } from '../../runtime/conditions.js';
-import type { Node, Pod } from '../../runtime/kube-types.js';
+import type { Node, Pod } from '../../../../crds/kube-types.js';
 import { DEFAULT_AZ, instanceName, macAddress } from './server.resources.js';
 
 export const Reason = {

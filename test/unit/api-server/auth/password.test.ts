@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { FakeKube } from '../../../support/fake-kube.js';
-import { Resources } from '../../../../operator/src/kube/resources.js';
-import { KubeApiError } from '../../../../operator/src/kube/client.js';
+import { Resources } from '../../../../crds/resources.js';
+import { KubeApiError } from '../../../../crds/client/client.js';
 import type { User } from '../../../../crds/types.generated.js';
 import { hashPassword, parsePasswordHash, verifyPasswordHash } from '../../../../api-server/src/auth/password.js';
 import {

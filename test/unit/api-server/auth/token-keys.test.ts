@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { FakeKube } from '../../../support/fake-kube.js';
-import { KubeApiError } from '../../../../operator/src/kube/client.js';
-import { Resources } from '../../../../operator/src/kube/resources.js';
+import { KubeApiError } from '../../../../crds/client/client.js';
+import { Resources } from '../../../../crds/resources.js';
 import { ensureKeys, keySetFromSecret, rotateKeys, TOKEN_KEYS_SECRET } from '../../../../api-server/src/auth/token-keys.js';
 import { readSecretValue, type SecretObject } from '../../../../api-server/src/auth/secret.js';
 import { SYSTEM_NS } from './identity-fixture.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Resources, API_VERSION } from '../../../../operator/src/kube/resources.js';
+import { Resources, API_VERSION } from '../../../../crds/resources.js';
 import type { Project, RoleAssignment, User } from '../../../../crds/types.generated.js';
 import type { TokenRevocation } from '../../../../crds/types.generated.js';
 import { keySetFromSecret, rotateKeys, type KeySet } from '../../../../api-server/src/auth/token-keys.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { Resources } from '../../../../operator/src/kube/resources.js';
-import { projectNamespace } from '../../../../operator/src/kube/naming.js';
+import { Resources } from '../../../../crds/resources.js';
+import { projectNamespace } from '../../../../crds/naming.js';
 import type { Server } from '../../../../crds/types.generated.js';
 import { call, IMAGE_ID, PRIVATE_IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
 

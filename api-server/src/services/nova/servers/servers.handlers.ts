@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Flavor, Image, Server } from '../../../../../crds/types.generated.js';
-import { isNotFound } from '../../../../../operator/src/kube/client.js';
-import { projectNamespace } from '../../../../../operator/src/kube/naming.js';
+import { isNotFound } from '../../../../../crds/client/client.js';
+import { projectNamespace } from '../../../../../crds/naming.js';
 import type { Stores } from '../../../deps.js';
 import { ApiError, badRequest, conflict, notFound } from '../../../common/errors.js';
 import { requireProject } from '../../../common/policy.js';

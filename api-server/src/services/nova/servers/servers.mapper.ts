@@ -1,8 +1,8 @@
 // Wire <-> CR for servers: the only place Nova's snake_case meets the CR's camelCase.
 import { randomUUID } from 'node:crypto';
 import type { Server } from '../../../../../crds/types.generated.js';
-import { API_VERSION } from '../../../../../operator/src/kube/resources.js';
-import { API_FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../operator/src/kube/naming.js';
+import { Resources, typeMeta } from '../../../../../crds/resources.js';
+import { API_FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { badRequest } from '../../../common/errors.js';
 import type { CreateServerBody } from './servers.schema.js';
 
@@ -58,8 +58,7 @@ export function toServerResource(who: ServerIdentity, body: CreateServerBody['se
   const az = body.availability_zone;
   if (az !== undefined && az.includes('::')) throw badRequest('Forcing a host through the availability zone is not supported.');
   return {
-    apiVersion: API_VERSION,
-    kind: 'Server',
+    ...typeMeta(Resources.Server),
     metadata: {
       name: id,
       namespace: projectNamespace(who.projectId),

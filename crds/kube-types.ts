@@ -1,6 +1,6 @@
 // The parts of built-in Kubernetes objects the operator reads and writes. Hand-written and
 // deliberately partial: only fields a controller here touches are typed.
-import type { KubeObject } from '../../../crds/kube-object.js';
+import type { KubeObject } from './kube-object.js';
 
 export type ResourceList = Record<string, string>;
 

@@ -1,36 +1,25 @@
 // Where each kind lives in the Kubernetes API. Everything else addresses objects through these.
-export interface ResourceType {
-  group: string; // '' for the core group
-  version: string;
-  kind: string;
-  plural: string;
-  namespaced: boolean;
-}
+import type { ResourceType } from './resource-type.js';
+import { CustomResources } from './resources.generated.js';
+export type { ResourceType } from './resource-type.js';
 
-export const GROUP = 'openstack.sim';
-export const VERSION = 'v1alpha1';
+/** The openstack.sim group and version, as in every CRD (the resource table is generated from them). */
+export const GROUP = CustomResources.Server.group;
+export const VERSION = CustomResources.Server.version;
 export const API_VERSION = `${GROUP}/${VERSION}`;
 
-function ours(kind: string, plural: string, namespaced: boolean): ResourceType {
-  return { group: GROUP, version: VERSION, kind, plural, namespaced };
-}
-
-export const Resources = {
-  Server: ours('Server', 'servers', true),
-  Flavor: ours('Flavor', 'flavors', false),
-  Image: ours('Image', 'images', false),
-  Project: ours('Project', 'projects', false),
-  User: ours('User', 'users', false),
-  Role: ours('Role', 'roles', false),
-  RoleAssignment: ours('RoleAssignment', 'roleassignments', false),
-  TokenRevocation: ours('TokenRevocation', 'tokenrevocations', false),
+/** The built-in kinds our components read and write. */
+export const BuiltinResources = {
   Pod: { group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true },
   Namespace: { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false },
   Secret: { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
   Node: { group: '', version: 'v1', kind: 'Node', plural: 'nodes', namespaced: false },
   Event: { group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true },
   Lease: { group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true },
-} satisfies Record<string, ResourceType>;
+} as const satisfies Record<string, ResourceType>;
+
+/** Every kind, ours (generated from crds/*.yaml) and built-in, by kind name. */
+export const Resources = { ...CustomResources, ...BuiltinResources };
 
 export function apiVersionOf(res: ResourceType): string {
   return res.group ? `${res.group}/${res.version}` : res.version;
@@ -52,4 +41,9 @@ export function objectKey(namespace: string | undefined, name: string): string {
 export function splitKey(key: string): { namespace?: string; name: string } {
   const i = key.indexOf('/');
   return i < 0 ? { name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/** The apiVersion and kind an object of this kind carries, from the resource table. */
+export function typeMeta(res: ResourceType): { apiVersion: string; kind: string } {
+  return { apiVersion: apiVersionOf(res), kind: res.kind };
 }

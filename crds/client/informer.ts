@@ -1,9 +1,9 @@
 // A list-then-watch cache of one resource type. Unlike the client library's informer it never
 // gives up: a 410 Gone relists, any other watch error backs off and watches again, and a normal
 // watch timeout resumes from the last resourceVersion (kept fresh by bookmarks).
-import type { KubeObject } from '../../../crds/kube-object.js';
+import type { KubeObject } from '../kube-object.js';
 import { isGone, type KubeClient, type ListOptions } from './client.js';
-import { objectKey, type ResourceType } from './resources.js';
+import { objectKey, type ResourceType } from '../resources.js';
 import { Backoff } from './backoff.js';
 
 export interface InformerHandler<T> {

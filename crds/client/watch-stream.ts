@@ -1,7 +1,7 @@
 // Parses a Kubernetes watch response: one JSON event per line. An ERROR event carries a Status
 // object (410 Gone when the resourceVersion is too old) and ends the watch with that error.
 import type { IncomingMessage } from 'node:http';
-import type { KubeObject } from '../../../crds/kube-object.js';
+import type { KubeObject } from '../kube-object.js';
 import { KubeApiError, type WatchEvent } from './client.js';
 
 interface StatusObject {

@@ -1,7 +1,7 @@
 // The narrow interface through which every component talks to Kubernetes. Unit tests fake it;
 // everything else uses HttpKubeClient against a real kube-apiserver.
-import type { KubeObject } from '../../../crds/kube-object.js';
-import type { ResourceType } from './resources.js';
+import type { KubeObject } from '../kube-object.js';
+import type { ResourceType } from '../resources.js';
 
 export interface ListOptions {
   namespace?: string;

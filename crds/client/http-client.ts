@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { KubeObject } from '../../../crds/kube-object.js';
+import type { KubeObject } from '../kube-object.js';
 import {
   KubeApiError,
   type DeleteOptions,
@@ -14,7 +14,7 @@ import {
   type WatchEvent,
   type WatchHandle,
 } from './client.js';
-import { apiVersionOf, resourcePath, type ResourceType } from './resources.js';
+import { apiVersionOf, resourcePath, type ResourceType } from '../resources.js';
 import { readWatchStream } from './watch-stream.js';
 
 interface RequestSpec {
