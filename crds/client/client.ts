@@ -82,3 +82,16 @@ export function isAlreadyExists(err: unknown): boolean {
 export function isGone(err: unknown): boolean {
   return err instanceof KubeApiError && err.statusCode === 410;
 }
+
+/**
+ * Creates the object unless one of that name exists already; returns the created object, or
+ * undefined when it was there before (idempotent creates for seeds, revocations and the like).
+ */
+export async function createIfAbsent<T extends KubeObject>(kube: KubeClient, res: ResourceType, obj: T): Promise<T | undefined> {
+  try {
+    return await kube.create<T>(res, obj);
+  } catch (err) {
+    if (isAlreadyExists(err)) return undefined;
+    throw err;
+  }
+}

@@ -5,7 +5,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Project } from '../../crds/types.generated.js';
-import { isAlreadyExists } from '../../crds/client/client.js';
+import { createIfAbsent } from '../../crds/client/client.js';
 import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
 import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
 import { Resources } from '../../crds/resources.js';
@@ -72,11 +72,7 @@ async function projectsReady(kube: HttpKubeClient, ids: string[]): Promise<boole
 }
 
 export async function ensureNamespace(kube: HttpKubeClient, name: string): Promise<void> {
-  try {
-    await kube.create(Resources.Namespace, { metadata: { name } });
-  } catch (err) {
-    if (!isAlreadyExists(err)) throw err;
-  }
+  await createIfAbsent(kube, Resources.Namespace, { metadata: { name } });
 }
 
 /** Fails fast when the API port is taken (say, by another `npm start`), naming the way out. */

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Flavor, Image, Project, Role, RoleAssignment, User } from '../../../crds/types.generated.js';
 import type { KubeObject } from '../../../crds/kube-object.js';
-import { isAlreadyExists, type KubeClient } from '../../../crds/client/client.js';
+import { createIfAbsent, type KubeClient } from '../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
 import { Resources, typeMeta, type ResourceType } from '../../../crds/resources.js';
 import { setUserPassword } from '../auth/password-store.js';
@@ -39,21 +39,13 @@ async function ensureAssignment(kube: KubeClient, spec: RoleAssignment['spec']):
     metadata: { name: roleAssignmentName(spec.projectId, spec.userId, spec.roleId), labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
     spec,
   };
-  try {
-    await kube.create(Resources.RoleAssignment, obj);
-  } catch (err) {
-    if (!isAlreadyExists(err)) throw err;
-  }
+  await createIfAbsent(kube, Resources.RoleAssignment, obj);
 }
 
 async function seedFlavors(kube: KubeClient, flavors: SeedPlan['flavors']): Promise<void> {
   for (const [id, spec] of Object.entries(flavors)) {
     const obj: Flavor = { ...typeMeta(Resources.Flavor), metadata: { name: id, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec };
-    try {
-      await kube.create(Resources.Flavor, obj);
-    } catch (err) {
-      if (!isAlreadyExists(err)) throw err;
-    }
+    await createIfAbsent(kube, Resources.Flavor, obj);
   }
 }
 
