@@ -1,5 +1,6 @@
-// The Express application: one HTTP port, one path prefix per OpenStack service. No listen here,
-// so tests can mount it on an ephemeral port (see server.ts).
+// The Express applications: the API port, with one path prefix per OpenStack service and /healthz,
+// and the metrics port, with /metrics only, so that a Service exposing the OpenStack APIs does not
+// publish the metrics too. No listen here, so tests can mount them on ephemeral ports (see server.ts).
 import express, { type Express, type Request } from 'express';
 import { Counter, type Registry } from 'prom-client';
 import type { AppDeps, Authenticator } from './deps.js';
@@ -37,10 +38,18 @@ export function createApp(deps: AppDeps, auth: Authenticator, services: MountedS
     next();
   });
   for (const { mount, service } of services) app.use(mount, buildServiceRouter(service, routerDeps));
-  app.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
-  });
   app.get('/healthz', (_req, res) => void res.type('text/plain').send('ok'));
   app.use((req, res) => void res.status(404).json({ error: { code: 404, title: 'Not Found', message: `No service at ${req.path}` } }));
+  return app;
+}
+
+/** Prometheus text for the registry the API app counts into; every other path is a 404. */
+export function createMetricsApp(registry: Registry): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  app.use((_req, res) => void res.status(404).type('text/plain').send('not found'));
   return app;
 }

@@ -1,6 +1,7 @@
 // What the API server's services need from the outside world, injected by main.ts (and by tests).
 import type { Registry } from 'prom-client';
 import type { KubeClient } from '../../crds/client/client.js';
+import type { Logger as SharedLogger } from '../../crds/client/logger.js';
 import type { Flavor, Image, Project, Role, RoleAssignment, Server, TokenRevocation, User } from '../../crds/types.generated.js';
 import type { ResourceStore } from './kube/store.js';
 import type { AuthContext } from './common/route.js';
@@ -25,11 +26,8 @@ export interface Stores {
   tokenRevocations: ResourceStore<TokenRevocation>;
 }
 
-export interface Logger {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
+/** The shared JSON logger's interface (crds/client/logger.ts), named here for the services. */
+export type Logger = SharedLogger;
 
 /** Validates tokens for every service; implemented by the Keystone token provider. */
 export interface Authenticator {

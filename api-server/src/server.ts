@@ -1,9 +1,11 @@
-// Starts the API server against a cluster: caches, token keys, then the HTTP listener.
+// Starts the API server against a cluster: caches, token keys, then the API listener and the
+// separate metrics listener.
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import type { KubeClient } from '../../crds/client/client.js';
-import { createApp } from './app.js';
+import type { Express } from 'express';
+import { createApp, createMetricsApp } from './app.js';
 import { createTokenProvider, type TokenProvider } from './auth/token-provider.js';
 import type { ApiConfig, AppDeps, Logger } from './deps.js';
 import { createStores } from './kube/stores.js';
@@ -11,6 +13,8 @@ import { allServices } from './services/index.js';
 
 export interface RunningApiServer {
   url: string;
+  /** Where /metrics is served; undefined when the metrics listener is off. */
+  metricsUrl?: string;
   deps: AppDeps;
   tokens: TokenProvider;
   stop(): Promise<void>;
@@ -21,33 +25,65 @@ export interface ApiServerOptions {
   config: ApiConfig;
   host: string;
   port: number;
+  /** Port of the separate /metrics listener on the same host (0: ephemeral); undefined: none. */
+  metricsPort?: number;
   log: Logger;
   metrics?: Registry;
 }
 
-export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
-  const storeSet = createStores(opts.kube, opts.log);
-  await storeSet.start();
-  const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log };
-  const tokens = createTokenProvider(deps);
-  await tokens.start();
-  const app = createApp(deps, tokens.authenticator, allServices(deps, tokens));
-  const server: HttpServer = await new Promise((resolve, reject) => {
-    const s = app.listen(opts.port, opts.host, () => resolve(s));
+function listen(app: Express, port: number, host: string): Promise<HttpServer> {
+  return new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
     s.on('error', reject);
   });
+}
+
+function urlOf(server: HttpServer): string {
   const addr = server.address() as AddressInfo;
-  const url = `http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`;
-  if (!deps.config.publicUrl) deps.config.publicUrl = url;
-  return {
-    url,
-    deps,
-    tokens,
-    stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      tokens.stop();
-      storeSet.stop();
-    },
+  return `http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`;
+}
+
+async function close(server: HttpServer): Promise<void> {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+}
+
+interface Started {
+  deps: AppDeps;
+  tokens: TokenProvider;
+  servers: HttpServer[];
+  stop: () => Promise<void>;
+}
+
+/** Caches, token keys and listeners; a half-started server is stopped before the error surfaces. */
+async function start(opts: ApiServerOptions): Promise<Started> {
+  const storeSet = createStores(opts.kube, opts.log);
+  const servers: HttpServer[] = [];
+  let tokens: TokenProvider | undefined;
+  const stop = async (): Promise<void> => {
+    await Promise.all(servers.map(close));
+    tokens?.stop();
+    storeSet.stop();
   };
+  try {
+    await storeSet.start();
+    const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log };
+    tokens = createTokenProvider(deps);
+    await tokens.start();
+    servers.push(await listen(createApp(deps, tokens.authenticator, allServices(deps, tokens)), opts.port, opts.host));
+    // The metrics port can be taken (another API server on this machine): that fails the start.
+    if (opts.metricsPort !== undefined) servers.push(await listen(createMetricsApp(deps.metrics), opts.metricsPort, opts.host));
+    return { deps, tokens, servers, stop };
+  } catch (err) {
+    // Open watches and listeners would otherwise keep the process (or a test run) alive.
+    await stop();
+    throw err;
+  }
+}
+
+export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
+  const { deps, tokens, servers, stop } = await start(opts);
+  const url = urlOf(servers[0]);
+  if (!deps.config.publicUrl) deps.config.publicUrl = url;
+  return { url, metricsUrl: servers[1] && urlOf(servers[1]), deps, tokens, stop };
 }

@@ -43,25 +43,93 @@ function listQuery(opts: ListOptions = {}): RequestSpec['query'] {
   return { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector, limit: opts.limit, continue: opts.continue };
 }
 
-function toApiError(status: number, text: string, retryAfter?: string): KubeApiError {
-  let reason = 'Unknown';
-  let message = text.slice(0, 500);
-  try {
-    const body = JSON.parse(text) as { reason?: string; message?: string };
-    reason = body.reason ?? reason;
-    message = body.message ?? message;
-  } catch {
-    // not a Status object: keep the raw text
+/** One entry of a Status object's details.causes: which field the apiserver rejected, and why. */
+export interface StatusCause {
+  reason?: string;
+  message?: string;
+  field?: string;
+}
+
+export interface StatusDetails {
+  name?: string;
+  kind?: string;
+  causes?: StatusCause[];
+}
+
+interface StatusBody {
+  reason?: string;
+  message?: string;
+  details?: StatusDetails;
+}
+
+/**
+ * A KubeApiError that also carries the Status object's details (a 422 Invalid names the rejected
+ * fields there). A subclass so that client.ts's KubeApiError and every isX() helper stay as they are.
+ */
+export class KubeStatusError extends KubeApiError {
+  readonly details?: StatusDetails;
+
+  constructor(status: { code: number; reason: string; message: string; details?: StatusDetails }, retryAfterSeconds?: number) {
+    super(status.code, status.reason, status.message, retryAfterSeconds);
+    this.details = status.details;
   }
-  const retry = retryAfter ? Number(retryAfter) : undefined;
-  return new KubeApiError(status, reason, message, Number.isFinite(retry) ? retry : undefined);
+}
+
+function parseStatus(text: string): StatusBody {
+  try {
+    const body = JSON.parse(text) as unknown;
+    return body && typeof body === 'object' ? body : {};
+  } catch {
+    return {}; // not a Status object: the caller keeps the raw text
+  }
+}
+
+/** Retry-After is delta-seconds here; an HTTP-date (never sent by kube-apiserver) is ignored. */
+function retryAfterOf(header: string | undefined): number | undefined {
+  const seconds = header ? Number(header) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+export function toApiError(status: number, text: string, retryAfter?: string): KubeStatusError {
+  const body = parseStatus(text);
+  const message = typeof body.message === 'string' ? body.message : text.slice(0, 500);
+  const reason = typeof body.reason === 'string' ? body.reason : 'Unknown';
+  return new KubeStatusError({ code: status, reason, message, details: body.details }, retryAfterOf(retryAfter));
+}
+
+/** Raised when the apiserver does not answer in time; the code is the one a socket timeout has. */
+export class KubeTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+
+  constructor(spec: { method: string; path: string }, timeoutMs: number) {
+    super(`the kube-apiserver did not answer ${spec.method} ${spec.path} within ${timeoutMs} ms`);
+    this.name = 'KubeTimeoutError';
+  }
+}
+
+export interface HttpKubeClientOptions {
+  /** Deadline for one non-watch request, response body included (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+async function readBody(res: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of res) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export class HttpKubeClient implements KubeClient {
   private readonly server: URL;
   private readonly agent: http.Agent;
+  private readonly requestTimeoutMs: number;
 
-  constructor(private readonly kc: KubeConfig) {
+  constructor(
+    private readonly kc: KubeConfig,
+    opts: HttpKubeClientOptions = {},
+  ) {
+    this.requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('kubeconfig has no current cluster');
     this.server = new URL(cluster.server);
@@ -69,7 +137,8 @@ export class HttpKubeClient implements KubeClient {
     this.agent = new Agent({ keepAlive: true, maxSockets: 64 });
   }
 
-  private async open(spec: RequestSpec): Promise<http.IncomingMessage> {
+  /** onRequest hands out the ClientRequest so that a deadline can destroy it. */
+  private async open(spec: RequestSpec, onRequest?: (req: http.ClientRequest) => void): Promise<http.IncomingMessage> {
     const opts: https.RequestOptions = {
       method: spec.method,
       hostname: this.server.hostname,
@@ -88,6 +157,7 @@ export class HttpKubeClient implements KubeClient {
     return new Promise((resolve, reject) => {
       const req = mod.request(opts, resolve);
       req.on('error', reject);
+      onRequest?.(req);
       req.end(payload);
     });
   }
@@ -104,14 +174,35 @@ export class HttpKubeClient implements KubeClient {
     }
   }
 
+  /**
+   * One request under a deadline: a hung apiserver (no answer, or a body that never ends) fails
+   * with a KubeTimeoutError instead of holding the caller forever. Watches have no deadline.
+   */
   private async callOnce<T>(spec: RequestSpec): Promise<T> {
-    const res = await this.open(spec);
-    const chunks: Buffer[] = [];
-    for await (const c of res) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const status = res.statusCode ?? 0;
-    if (status >= 400) throw toApiError(status, text, res.headers['retry-after']);
-    return (text ? JSON.parse(text) : {}) as T;
+    let req: http.ClientRequest | undefined;
+    let timedOut: KubeTimeoutError | undefined;
+    const timer = setTimeout(() => {
+      timedOut = new KubeTimeoutError(spec, this.requestTimeoutMs);
+      req?.destroy(timedOut);
+    }, this.requestTimeoutMs);
+    // The deadline can pass while credentials are still being applied, before any request exists.
+    const onRequest = (r: http.ClientRequest): void => {
+      req = r;
+      if (timedOut) r.destroy(timedOut);
+    };
+    try {
+      const res = await this.open(spec, onRequest);
+      const text = await readBody(res);
+      if (timedOut) throw timedOut; // a body cut short by the deadline is not an answer
+      const status = res.statusCode ?? 0;
+      if (status >= 400) throw toApiError(status, text, res.headers['retry-after']);
+      return (text ? JSON.parse(text) : {}) as T;
+    } catch (err) {
+      // Destroying the request mid-body surfaces as the response's "aborted": report the cause.
+      throw timedOut ?? err;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async get<T extends KubeObject>(res: ResourceType, name: string, namespace?: string): Promise<T | undefined> {
@@ -202,9 +293,7 @@ export class HttpKubeClient implements KubeClient {
   }
 
   private async errorOf(res: http.IncomingMessage): Promise<KubeApiError> {
-    const chunks: Buffer[] = [];
-    for await (const c of res) chunks.push(c as Buffer);
-    return toApiError(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'));
+    return toApiError(res.statusCode ?? 0, await readBody(res), res.headers['retry-after']);
   }
 
   private typed<T extends KubeObject>(res: ResourceType, obj: T): T {

@@ -1,6 +1,7 @@
 // Parses a Kubernetes watch response: one JSON event per line. An ERROR event carries a Status
 // object (410 Gone when the resourceVersion is too old) and ends the watch with that error.
 import type { IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import type { KubeObject } from '../kube-object.js';
 import { KubeApiError, type WatchEvent } from './client.js';
 
@@ -24,15 +25,21 @@ function dispatch<T extends KubeObject>(lines: string[], onEvent: (ev: WatchEven
   return undefined;
 }
 
+/** Anything that yields the response body's chunks (an IncomingMessage, or a Readable in tests). */
+type ChunkSource = Pick<IncomingMessage, typeof Symbol.asyncIterator>;
+
 export async function readWatchStream<T extends KubeObject>(
-  res: IncomingMessage,
+  res: ChunkSource,
   onEvent: (ev: WatchEvent<T>) => void,
   stopped: () => boolean,
 ): Promise<Error | undefined> {
   let buffered = '';
+  // A chunk can end inside a multibyte character: the decoder holds the partial bytes for the next
+  // chunk, where decoding each chunk on its own would turn both halves into U+FFFD.
+  const decoder = new StringDecoder('utf8');
   try {
     for await (const chunk of res) {
-      buffered += (chunk as Buffer).toString('utf8');
+      buffered += decoder.write(chunk as Buffer);
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       const err = dispatch(lines, onEvent);

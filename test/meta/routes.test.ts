@@ -30,8 +30,8 @@ describe('Route declarations (meta)', () => {
   it('When a route is declared, then its query schema compiles and it has a success status', () => {
     for (const { mount, route } of routes) {
       const name = describeRoute(mount, route);
-      assert.equal(typeof route.querySchema, 'object', `${name}: no query schema`);
-      assert.doesNotThrow(() => compileSchema(route.querySchema), `${name}: query schema does not compile`);
+      assert.equal(typeof route.query, 'object', `${name}: no query schema`);
+      assert.doesNotThrow(() => compileSchema(route.query), `${name}: query schema does not compile`);
       assert.ok(route.successStatus >= 200 && route.successStatus < 400, `${name}: success status ${route.successStatus}`);
       assert.ok(Array.isArray(route.expectedErrors), `${name}: no expected errors`);
       assert.ok(route.expectedErrors.every((c) => c >= 400 && c < 600), `${name}: expected errors must be 4xx/5xx`);
@@ -42,11 +42,11 @@ describe('Route declarations (meta)', () => {
     for (const { mount, route } of routes) {
       const name = describeRoute(mount, route);
       if (BODYLESS.has(route.method)) {
-        assert.equal(route.bodySchema, null, `${name}: GET/HEAD/DELETE must declare no body`);
+        assert.equal(route.body, null, `${name}: GET/HEAD/DELETE must declare no body`);
         continue;
       }
-      assert.ok(route.bodySchema, `${name}: no body schema`);
-      assert.doesNotThrow(() => compileSchema(route.bodySchema!), `${name}: body schema does not compile`);
+      assert.ok(route.body, `${name}: no body schema`);
+      assert.doesNotThrow(() => compileSchema(route.body!), `${name}: body schema does not compile`);
       assert.ok(route.expectedErrors.includes(400), `${name}: a body route must list 400`);
     }
   });

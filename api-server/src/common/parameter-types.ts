@@ -1,35 +1,52 @@
-// Reusable JSON-schema fragments, as Nova's validation/parameter_types.py.
-import type { JsonSchema } from './validate.js';
+// Reusable schema fragments, as Nova's validation/parameter_types.py. Written with TypeBox, so the
+// request types handlers see are derived from the schemas (Static<typeof schema>).
+import { Type, type TObject, type TOptional, type TProperties, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
-export const uuid: JsonSchema = {
-  type: 'string',
+export const uuid = Type.String({
   pattern: '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$',
-};
-export const name: JsonSchema = { type: 'string', minLength: 1, maxLength: 255, pattern: '^(?!\\s)[\\s\\S]*(?<!\\s)$' };
-export const nameAllowWhitespace: JsonSchema = { type: 'string', minLength: 1, maxLength: 255 };
-export const description: JsonSchema = { type: ['string', 'null'], maxLength: 255 };
-export const metadata: JsonSchema = {
+});
+export const name = Type.String({ minLength: 1, maxLength: 255, pattern: '^(?!\\s)[\\s\\S]*(?<!\\s)$' });
+export const nameAllowWhitespace = Type.String({ minLength: 1, maxLength: 255 });
+export const description = Type.Union([Type.String({ maxLength: 255 }), Type.Null()]);
+export const metadata: TUnsafe<Record<string, string>> = Type.Unsafe<Record<string, string>>({
   type: 'object',
   maxProperties: 128,
   propertyNames: { type: 'string', minLength: 1, maxLength: 255 },
   additionalProperties: { type: 'string', maxLength: 255 },
-};
+});
+
 /** Query values arrive as strings, or as arrays of strings when a key repeats. */
-export const queryString: JsonSchema = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
-export const queryInt: JsonSchema = { type: 'string', pattern: '^[0-9]+$' };
-export const queryBool: JsonSchema = {
-  type: 'string',
+export const queryString = Type.Union([Type.String(), Type.Array(Type.String())]);
+export const queryInt = Type.String({ pattern: '^[0-9]+$' });
+export const queryBool = Type.String({
   pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt]|[Ff]|[Nn][Oo][Nn][Ee])$',
-};
+});
 
-/** A query schema: known keys typed, unknown keys ignored (Nova ignores unknown filters). */
-export function querySchema(props: Record<string, JsonSchema>): JsonSchema {
-  return { type: 'object', properties: props, additionalProperties: true };
+/** A query schema: every known key optional and typed, unknown keys ignored (as Nova does). */
+export function querySchema<P extends TProperties>(props: P): TObject<{ [K in keyof P]: TOptional<P[K]> }> {
+  const optional = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof P]: TOptional<P[K]> };
+  return Type.Object(optional, { additionalProperties: true });
 }
 
-/** A body schema with additionalProperties: false at the top, as every Nova schema declares. */
-export function bodySchema(props: Record<string, JsonSchema>, required: string[]): JsonSchema {
-  return { type: 'object', properties: props, required, additionalProperties: false };
+/** A body object with additionalProperties: false, as every Nova schema declares. */
+export function strictObject<P extends TProperties>(props: P): TObject<P> {
+  return Type.Object(props, { additionalProperties: false });
 }
 
-export const noQuery: JsonSchema = querySchema({});
+export const noQuery = querySchema({});
+
+/** A response object whose listed keys must be present; further keys are allowed (extensions). */
+export function responseObject<P extends TProperties>(props: P): TObject<P> {
+  return Type.Object(props, { additionalProperties: true });
+}
+
+/** A collection response `{<key>: [item…]}` plus optional `<key>_links` (Nova) pages. */
+export function collectionOf<K extends string>(key: K, item: TSchema): TObject {
+  return Type.Object({ [key]: Type.Array(item) }, { additionalProperties: true });
+}
+
+/** A string timestamp in ISO 8601 (RFC 3339 in practice). */
+export const isoTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}' });
+/** A link object as Nova, Keystone and Glance return them. */
+export const link = Type.Object({ rel: Type.String(), href: Type.String() }, { additionalProperties: true });
+export const links = Type.Array(link);

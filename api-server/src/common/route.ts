@@ -1,7 +1,10 @@
-// Every endpoint is declared with defineRoute: its schemas, success status and expected errors are
-// data, so the router enforces them uniformly and a meta-test can walk them.
+// Every endpoint is declared with defineRoute: who may call it, its request and response schemas,
+// success status and expected errors are data, so the router enforces them uniformly and the meta
+// and persona tests can walk them. Request types are derived from the schemas (TypeBox's Static),
+// never written beside them.
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { Request, Response } from 'express';
-import type { JsonSchema } from './validate.js';
+import type { Policy } from './policy.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
 
@@ -28,7 +31,7 @@ export interface RouteContext<B = unknown, Q = Record<string, unknown>> {
   params: Record<string, string>;
   body: B;
   query: Q;
-  /** Present when the route requires authentication. */
+  /** Present unless the route's policy is 'public'. */
   auth: AuthContext;
   /** Externally visible root URL of this API server, without a trailing slash. */
   baseUrl: string;
@@ -42,21 +45,31 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export interface RouteDef<B = unknown, Q = Record<string, unknown>> {
+/** The request body's type: none for a bodiless route, else what the schema admits. */
+export type BodyOf<B extends TSchema | null> = B extends TSchema ? Static<B> : undefined;
+
+export interface RouteSpec<B extends TSchema | null, Q extends TSchema> {
   method: HttpMethod;
   /** Express path relative to the service's mount point. */
   path: string;
-  /** 'token' requires X-Auth-Token; 'none' is public (discovery, authentication itself). */
-  auth: 'token' | 'none';
+  /** Who may call it (see policy.ts); everyone else gets 403 before any input is read. */
+  policy: Policy;
   /** null means the request must have no body (GET/DELETE). */
-  bodySchema: JsonSchema | null;
-  querySchema: JsonSchema;
+  body: B;
+  query: Q;
+  /** The success body's schema (null: no body); unit tests validate every response against it. */
+  response: TSchema | null;
   successStatus: number;
   /** Statuses the handler may return besides success; anything else becomes a 500. */
   expectedErrors: number[];
-  handler: (ctx: RouteContext<B, Q>) => Promise<RouteResult>;
+  handler: (ctx: RouteContext<BodyOf<B>, Static<Q>>) => Promise<RouteResult>;
 }
 
-export function defineRoute<B = unknown, Q = Record<string, unknown>>(def: RouteDef<B, Q>): RouteDef {
-  return def as unknown as RouteDef;
+/** A declared route with its types erased, as the router and the meta tests see it. */
+export interface RouteDef extends Omit<RouteSpec<TSchema | null, TSchema>, 'handler'> {
+  handler: (ctx: RouteContext) => Promise<RouteResult>;
+}
+
+export function defineRoute<B extends TSchema | null, Q extends TSchema>(spec: RouteSpec<B, Q>): RouteDef {
+  return spec as unknown as RouteDef;
 }

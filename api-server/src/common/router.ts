@@ -2,7 +2,8 @@
 // authenticates, negotiates microversions, runs the handler and renders faults the service's way.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { AuthContext, RouteContext, RouteDef, RouteResult } from './route.js';
-import { ApiError, isConnectionError, mapKubeError, unauthorized } from './errors.js';
+import { ApiError, forbidden, isConnectionError, mapKubeError, unauthorized } from './errors.js';
+import { allows } from './policy.js';
 import { sendFault, type FaultStyle } from './faults.js';
 import { check } from './validate.js';
 import { readJsonBody } from './body.js';
@@ -21,6 +22,8 @@ export interface RouterDeps {
   baseUrl(req: Request): string;
   onRequest?(service: string, route: string, status: number): void;
   logError?(err: unknown, req: Request): void;
+  /** Check every success body against its route's response schema (tests turn this on). */
+  validateResponses?: boolean;
 }
 
 // Authentication, oversized bodies and cluster outages can happen on any route.
@@ -28,13 +31,16 @@ const ALWAYS_ALLOWED = [401, 413, 503];
 // Microversion negotiation rejects malformed (400) and unsupported (406) versions on any route.
 const NEGOTIATION_ERRORS = [400, 406];
 
-function allowedEverywhere(svc: ServiceDef): Set<number> {
-  return new Set(svc.negotiate ? [...ALWAYS_ALLOWED, ...NEGOTIATION_ERRORS] : ALWAYS_ALLOWED);
+function allowedEverywhere(svc: ServiceDef, route: RouteDef): Set<number> {
+  const allowed = svc.negotiate ? [...ALWAYS_ALLOWED, ...NEGOTIATION_ERRORS] : [...ALWAYS_ALLOWED];
+  // Any route behind a role may refuse the caller.
+  if (route.policy !== 'public' && route.policy !== 'authenticated') allowed.push(403);
+  return new Set(allowed);
 }
 
 function errorStatus(svc: ServiceDef, route: RouteDef, err: unknown): { status: number; message: string; headers: Record<string, string>; type?: string } {
   const apiErr = err instanceof ApiError ? err : (mapKubeError(err) ?? (isConnectionError(err) ? new ApiError(503, 'The service is temporarily unavailable, please retry.', { 'Retry-After': '1' }) : undefined));
-  if (apiErr && (apiErr.status === 500 || route.expectedErrors.includes(apiErr.status) || allowedEverywhere(svc).has(apiErr.status))) {
+  if (apiErr && (apiErr.status === 500 || route.expectedErrors.includes(apiErr.status) || allowedEverywhere(svc, route).has(apiErr.status))) {
     return { status: apiErr.status, message: apiErr.message, headers: apiErr.headers, type: apiErr.type };
   }
   return {
@@ -44,11 +50,14 @@ function errorStatus(svc: ServiceDef, route: RouteDef, err: unknown): { status: 
   };
 }
 
-async function authenticate(route: RouteDef, req: Request, deps: RouterDeps): Promise<AuthContext> {
-  if (route.auth === 'none') return undefined as unknown as AuthContext;
+/** Authenticates, then applies the route's policy before any input is read. */
+async function authorize(route: RouteDef, req: Request, deps: RouterDeps): Promise<AuthContext> {
+  if (route.policy === 'public') return undefined as unknown as AuthContext;
   const token = req.get('X-Auth-Token');
   if (!token) throw unauthorized();
-  return deps.authenticate(token);
+  const auth = await deps.authenticate(token);
+  if (!allows(route.policy, auth)) throw forbidden(`Policy doesn't allow ${route.method.toUpperCase()} ${route.path} to be performed.`);
+  return auth;
 }
 
 interface Endpoint {
@@ -58,17 +67,17 @@ interface Endpoint {
 }
 
 async function validatedBody(route: RouteDef, req: Request): Promise<unknown> {
-  if (route.bodySchema === null) return undefined;
+  if (route.body === null) return undefined;
   const body = await readJsonBody(req);
-  const bodyError = check(route.bodySchema, body, 'request body');
+  const bodyError = check(route.body, body, 'request body');
   if (bodyError) throw new ApiError(400, bodyError);
   return body;
 }
 
 async function buildContext(ep: Endpoint, req: Request, res: Response): Promise<RouteContext> {
-  const auth = await authenticate(ep.route, req, ep.deps);
+  const auth = await authorize(ep.route, req, ep.deps);
   const microversion = ep.svc.negotiate?.(req, res);
-  const queryError = check(ep.route.querySchema, req.query, 'query string');
+  const queryError = check(ep.route.query, req.query, 'query string');
   if (queryError) throw new ApiError(400, queryError);
   const body = await validatedBody(ep.route, req);
   const params = req.params as Record<string, string>;
@@ -82,11 +91,20 @@ function send(req: Request, res: Response, status: number, result: RouteResult):
   else res.status(status).json(result.body);
 }
 
+/** A success body that breaks its route's response schema is our bug: a 500 in tests. */
+function checkResponse(route: RouteDef, deps: RouterDeps, result: RouteResult): void {
+  if (!deps.validateResponses || result.body === undefined || typeof result.body === 'string') return;
+  if (!route.response) throw new Error(`${route.method.toUpperCase()} ${route.path} answered a body but declares no response schema`);
+  const problem = check(route.response, result.body, 'response body');
+  if (problem) throw new Error(`${route.method.toUpperCase()} ${route.path}: ${problem}`);
+}
+
 function handle(svc: ServiceDef, route: RouteDef, deps: RouterDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     let status = route.successStatus;
     try {
       const result = await route.handler(await buildContext({ svc, route, deps }, req, res));
+      checkResponse(route, deps, result);
       status = result.status ?? route.successStatus;
       send(req, res, status, result);
     } catch (err) {

@@ -1,7 +1,8 @@
 // One ajv instance for the whole server, so every schema is compiled once and cached.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
-export type JsonSchema = Record<string, unknown>;
+/** Any JSON schema object: TypeBox schemas, or plain objects. */
+export type JsonSchema = object;
 
 export const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: false });
 

@@ -2,9 +2,11 @@
 // short-lived overlay until the informer has seen them, so a client that POSTs and then GETs
 // always reads its own write (and does not see a deleted object again).
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { KubeClient } from '../../../crds/client/client.js';
+import { isConflict, isNotFound, type KubeClient } from '../../../crds/client/client.js';
+import { Backoff } from '../../../crds/client/backoff.js';
 import type { Informer } from '../../../crds/client/informer.js';
 import { objectKey, type ResourceType } from '../../../crds/resources.js';
+import { conflict, type ApiError } from '../common/errors.js';
 
 interface OverlayEntry<T> {
   obj: T | undefined; // undefined: a tombstone for a delete
@@ -13,6 +15,20 @@ interface OverlayEntry<T> {
 }
 
 const OVERLAY_TTL_MS = 60_000;
+
+export interface ConflictRetry {
+  /** Writes tried before a stale resourceVersion becomes the client's 409. */
+  attempts: number;
+  /** First backoff ceiling; it doubles per attempt, with jitter so racing replicas spread out. */
+  baseDelayMs: number;
+}
+
+const DEFAULT_CONFLICT_RETRY: ConflictRetry = { attempts: 5, baseDelayMs: 20 };
+
+/** A pure change to the live object; undefined means it needs none (nothing is written). */
+export type Mutation<T> = (current: T) => T | undefined;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** resourceVersions are etcd revisions in practice; fall back to inequality if not numeric. */
 function isAtLeast(seen: string | undefined, wanted: string): boolean {
@@ -27,6 +43,7 @@ export class ResourceStore<T extends KubeObject> {
   constructor(
     readonly client: KubeClient,
     readonly informer: Informer<T>,
+    private readonly conflictRetry: ConflictRetry = DEFAULT_CONFLICT_RETRY,
   ) {
     // Entries normally settle on the informer's event; the sweep bounds the ones that never do.
     setInterval(() => this.sweep(), OVERLAY_TTL_MS).unref();
@@ -94,6 +111,51 @@ export class ResourceStore<T extends KubeObject> {
     const updated = await this.client.replace<T>(this.resource, obj);
     this.remember(objectKey(updated.metadata.namespace, updated.metadata.name), updated, updated.metadata.resourceVersion ?? '');
     return updated;
+  }
+
+  async replaceStatus(obj: T): Promise<T> {
+    const updated = await this.client.replaceStatus<T>(this.resource, obj);
+    this.remember(objectKey(updated.metadata.namespace, updated.metadata.name), updated, updated.metadata.resourceVersion ?? '');
+    return updated;
+  }
+
+  /**
+   * Read-modify-write of the live object (not the cache, which may lag): GETs it, applies the pure
+   * mutation and replaces it at the resourceVersion it read. When someone else wrote in between
+   * (409 Conflict) it reads again and reapplies, a bounded number of times, and then fails with a
+   * 409 ApiError. Returns the written object, the unchanged one when the mutation returned
+   * undefined, or undefined when the object does not exist (the caller words its own 404).
+   */
+  update(name: string, namespace: string | undefined, mutate: Mutation<T>): Promise<T | undefined> {
+    return this.retryOnConflict(name, namespace, mutate, (obj) => this.replace(obj));
+  }
+
+  /** update() for the status subresource: the mutation's spec changes are ignored by the apiserver. */
+  updateStatus(name: string, namespace: string | undefined, mutate: Mutation<T>): Promise<T | undefined> {
+    return this.retryOnConflict(name, namespace, mutate, (obj) => this.replaceStatus(obj));
+  }
+
+  private async retryOnConflict(name: string, namespace: string | undefined, mutate: Mutation<T>, write: (obj: T) => Promise<T>): Promise<T | undefined> {
+    const backoff = new Backoff(this.conflictRetry.baseDelayMs, this.conflictRetry.baseDelayMs * 16);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.client.get<T>(this.resource, name, namespace);
+      if (!current) return undefined;
+      // The mutation gets a copy, so a mutation that edits in place cannot leak into the retry.
+      const next = mutate(structuredClone(current));
+      if (next === undefined) return current;
+      try {
+        return await write({ ...next, metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion } });
+      } catch (err) {
+        if (isNotFound(err)) return undefined; // deleted between the read and the write
+        if (!isConflict(err)) throw err;
+        if (attempt >= this.conflictRetry.attempts) throw this.gaveUp(name, attempt);
+      }
+      await sleep(backoff.next());
+    }
+  }
+
+  private gaveUp(name: string, attempts: number): ApiError {
+    return conflict(`${this.resource.kind} ${name} was changed by other requests ${attempts} times while this one tried to update it; please retry.`);
   }
 
   /**

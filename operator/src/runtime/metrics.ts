@@ -1,7 +1,8 @@
 // Prometheus metrics with controller-runtime's names under the openstack_sim_ prefix, registered in
-// the Registry the caller passes (never the global one). Metrics are looked up before they are
-// created, so several operators (or restarts within one process) can share a registry.
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+// the Registry the caller passes (never the global one) through the shared get-or-create helpers,
+// so several operators (or restarts within one process) can share a registry.
+import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { counter, gauge, histogram } from '../../../crds/client/metrics.js';
 import type { ControllerMetrics, ReconcileOutcome } from './controller.js';
 import type { QueueMetrics } from './work-queue.js';
 
@@ -14,21 +15,6 @@ const RECONCILE_BUCKETS = [
 // 10ns .. 1000s, as client-go's workqueue metrics.
 const QUEUE_BUCKETS = Array.from({ length: 12 }, (_, i) => 1e-8 * 10 ** i);
 
-function counter<L extends string>(r: Registry, name: string, help: string, labelNames: L[]): Counter<L> {
-  const existing = r.getSingleMetric(PREFIX + name) as Counter<L> | undefined;
-  return existing ?? new Counter<L>({ name: PREFIX + name, help, labelNames, registers: [r] });
-}
-
-function gauge<L extends string>(r: Registry, name: string, help: string, labelNames: L[]): Gauge<L> {
-  const existing = r.getSingleMetric(PREFIX + name) as Gauge<L> | undefined;
-  return existing ?? new Gauge<L>({ name: PREFIX + name, help, labelNames, registers: [r] });
-}
-
-function histogram<L extends string>(r: Registry, name: string, help: string, spec: { labelNames: L[]; buckets: number[] }): Histogram<L> {
-  const existing = r.getSingleMetric(PREFIX + name) as Histogram<L> | undefined;
-  return existing ?? new Histogram<L>({ name: PREFIX + name, help, ...spec, registers: [r] });
-}
-
 export class OperatorMetrics {
   private readonly reconcileTotal: Counter<'controller' | 'result'>;
   private readonly reconcileErrors: Counter<'controller'>;
@@ -40,20 +26,24 @@ export class OperatorMetrics {
   private readonly leader: Gauge<'name'>;
 
   constructor(r: Registry) {
-    this.reconcileTotal = counter(r, 'reconcile_total', 'Total number of reconciliations per controller', ['controller', 'result']);
-    this.reconcileErrors = counter(r, 'reconcile_errors_total', 'Total number of reconciliation errors per controller', ['controller']);
-    this.reconcileTime = histogram(r, 'reconcile_time_seconds', 'Length of time per reconciliation per controller', {
+    this.reconcileTotal = counter(r, { name: PREFIX + 'reconcile_total', help: 'Total number of reconciliations per controller', labelNames: ['controller', 'result'] });
+    this.reconcileErrors = counter(r, { name: PREFIX + 'reconcile_errors_total', help: 'Total number of reconciliation errors per controller', labelNames: ['controller'] });
+    this.reconcileTime = histogram(r, {
+      name: PREFIX + 'reconcile_time_seconds',
+      help: 'Length of time per reconciliation per controller',
       labelNames: ['controller'],
       buckets: RECONCILE_BUCKETS,
     });
-    this.depth = gauge(r, 'workqueue_depth', 'Current depth of workqueue', ['name']);
-    this.adds = counter(r, 'workqueue_adds_total', 'Total number of adds handled by workqueue', ['name']);
-    this.retries = counter(r, 'workqueue_retries_total', 'Total number of retries handled by workqueue', ['name']);
-    this.queueDuration = histogram(r, 'workqueue_queue_duration_seconds', 'How long in seconds an item stays in workqueue before being requested', {
+    this.depth = gauge(r, { name: PREFIX + 'workqueue_depth', help: 'Current depth of workqueue', labelNames: ['name'] });
+    this.adds = counter(r, { name: PREFIX + 'workqueue_adds_total', help: 'Total number of adds handled by workqueue', labelNames: ['name'] });
+    this.retries = counter(r, { name: PREFIX + 'workqueue_retries_total', help: 'Total number of retries handled by workqueue', labelNames: ['name'] });
+    this.queueDuration = histogram(r, {
+      name: PREFIX + 'workqueue_queue_duration_seconds',
+      help: 'How long in seconds an item stays in workqueue before being requested',
       labelNames: ['name'],
       buckets: QUEUE_BUCKETS,
     });
-    this.leader = gauge(r, 'leader_election_master_status', 'Whether this replica is the leader (1) or not (0)', ['name']);
+    this.leader = gauge(r, { name: PREFIX + 'leader_election_master_status', help: 'Whether this replica is the leader (1) or not (0)', labelNames: ['name'] });
   }
 
   forController(controller: string): ControllerMetrics {

@@ -1,6 +1,7 @@
 // Glance (image) v2, mounted at /image.
 import { noQuery } from '../../common/parameter-types.js';
-import { defineRoute, type RouteContext, type RouteResult } from '../../common/route.js';
+import type { RouteContext, RouteResult } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import { imageRoutes } from './images/images.routes.js';
@@ -23,8 +24,8 @@ export function glanceService(stores: Stores): ServiceDef {
     name: 'image',
     faultStyle: 'glance',
     routes: [
-      defineRoute({ ...root, method: 'get', path: '/', handler: discovery }),
-      defineRoute({ ...root, method: 'get', path: '/versions', handler: discovery }),
+      legacyRoute({ ...root, method: 'get', path: '/', handler: discovery }),
+      legacyRoute({ ...root, method: 'get', path: '/versions', handler: discovery }),
       ...imageRoutes(stores),
     ],
   };

@@ -1,12 +1,13 @@
 // The read-only /v3/domains routes.
-import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { RouteDef } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import { noQuery } from '../../common/parameter-types.js';
 import { listDomainsQuery } from './domains.schema.js';
 import { listDomainsHandler, showDomainHandler } from './domains.handlers.js';
 
 export function domainRoutes(): RouteDef[] {
   return [
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/domains',
       auth: 'token',
@@ -16,7 +17,7 @@ export function domainRoutes(): RouteDef[] {
       expectedErrors: [400],
       handler: listDomainsHandler(),
     }),
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/domains/:domainId',
       auth: 'token',

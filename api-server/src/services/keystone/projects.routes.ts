@@ -1,5 +1,6 @@
 // The read-only /v3/projects routes (mutations come later).
-import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { RouteDef } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import { noQuery } from '../../common/parameter-types.js';
 import type { Stores } from '../../deps.js';
 import { listProjectsQuery } from './projects.schema.js';
@@ -7,7 +8,7 @@ import { listProjectsHandler, showProjectHandler } from './projects.handlers.js'
 
 export function projectRoutes(stores: Stores): RouteDef[] {
   return [
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/projects',
       auth: 'token',
@@ -17,7 +18,7 @@ export function projectRoutes(stores: Stores): RouteDef[] {
       expectedErrors: [400, 403],
       handler: listProjectsHandler(stores),
     }),
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/projects/:projectId',
       auth: 'token',

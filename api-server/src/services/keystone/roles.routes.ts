@@ -1,5 +1,6 @@
 // The read-only /v3/roles routes (mutations come later).
-import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { RouteDef } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import { noQuery } from '../../common/parameter-types.js';
 import type { Stores } from '../../deps.js';
 import { listRolesQuery } from './roles.schema.js';
@@ -7,7 +8,7 @@ import { listRolesHandler, showRoleHandler } from './roles.handlers.js';
 
 export function roleRoutes(stores: Stores): RouteDef[] {
   return [
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/roles',
       auth: 'token',
@@ -17,7 +18,7 @@ export function roleRoutes(stores: Stores): RouteDef[] {
       expectedErrors: [400, 403],
       handler: listRolesHandler(stores),
     }),
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/roles/:roleId',
       auth: 'token',

@@ -1,5 +1,6 @@
 // /v3/auth/tokens: issue (POST), validate (GET), check (HEAD) and revoke (DELETE).
-import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { RouteDef } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import { noQuery } from '../../common/parameter-types.js';
 import type { KeystoneDeps } from './keystone.deps.js';
 import { issueTokenBody, issueTokenQuery, validateTokenQuery } from './tokens.schema.js';
@@ -7,7 +8,7 @@ import { checkTokenHandler, issueTokenHandler, revokeTokenHandler, validateToken
 
 export function tokenRoutes(k: KeystoneDeps): RouteDef[] {
   return [
-    defineRoute({
+    legacyRoute({
       method: 'post',
       path: '/v3/auth/tokens',
       auth: 'none',
@@ -18,7 +19,7 @@ export function tokenRoutes(k: KeystoneDeps): RouteDef[] {
       handler: issueTokenHandler(k),
     }),
     // HEAD before GET: Express would otherwise answer HEAD with the GET route.
-    defineRoute({
+    legacyRoute({
       method: 'head',
       path: '/v3/auth/tokens',
       auth: 'token',
@@ -28,7 +29,7 @@ export function tokenRoutes(k: KeystoneDeps): RouteDef[] {
       expectedErrors: [403, 404],
       handler: checkTokenHandler(k),
     }),
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/auth/tokens',
       auth: 'token',
@@ -38,7 +39,7 @@ export function tokenRoutes(k: KeystoneDeps): RouteDef[] {
       expectedErrors: [403, 404],
       handler: validateTokenHandler(k),
     }),
-    defineRoute({
+    legacyRoute({
       method: 'delete',
       path: '/v3/auth/tokens',
       auth: 'token',

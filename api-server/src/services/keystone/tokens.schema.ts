@@ -1,7 +1,8 @@
 // Request schemas of /v3/auth/tokens, after keystone/auth/schema.py: the shapes are typed, but
 // unknown keys are tolerated below the top level as Keystone tolerates them (clients send
 // extras such as application_credential or OS-TRUST:trust that are refused later, with 401).
-import { bodySchema, querySchema, queryString } from '../../common/parameter-types.js';
+import { querySchema, queryString } from '../../common/parameter-types.js';
+import { bodySchema } from '../../common/legacy-route.js';
 import type { JsonSchema } from '../../common/validate.js';
 
 const id: JsonSchema = { type: 'string', minLength: 1, maxLength: 64 };

@@ -1,5 +1,6 @@
 // The read-only /v3/users routes (mutations come later).
-import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { RouteDef } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import { noQuery } from '../../common/parameter-types.js';
 import type { Stores } from '../../deps.js';
 import { listUsersQuery } from './users.schema.js';
@@ -7,7 +8,7 @@ import { listUsersHandler, showUserHandler } from './users.handlers.js';
 
 export function userRoutes(stores: Stores): RouteDef[] {
   return [
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/users',
       auth: 'token',
@@ -17,7 +18,7 @@ export function userRoutes(stores: Stores): RouteDef[] {
       expectedErrors: [400, 403],
       handler: listUsersHandler(stores),
     }),
-    defineRoute({
+    legacyRoute({
       method: 'get',
       path: '/v3/users/:userId',
       auth: 'token',

@@ -1,7 +1,8 @@
 // Keystone's version discovery: GET /identity answers 300 with every version (Tempest insists on
 // 300), GET /identity/v3 answers 200 with the one. keystoneauth uses the self href as the base URL
 // of every later identity call, so it must be the externally visible one.
-import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { RouteDef } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import { noQuery } from '../../common/parameter-types.js';
 import { syncHandler } from './handler.js';
 
@@ -16,7 +17,7 @@ function v3Entry(baseUrl: string): Record<string, unknown> {
 }
 
 export const versionRoutes: RouteDef[] = [
-  defineRoute({
+  legacyRoute({
     method: 'get',
     path: '/',
     auth: 'none',
@@ -26,7 +27,7 @@ export const versionRoutes: RouteDef[] = [
     expectedErrors: [],
     handler: syncHandler((ctx) => ({ body: { versions: { values: [v3Entry(ctx.baseUrl)] } } })),
   }),
-  defineRoute({
+  legacyRoute({
     method: 'get',
     path: '/v3',
     auth: 'none',

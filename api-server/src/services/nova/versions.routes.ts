@@ -1,5 +1,6 @@
 // Nova's version discovery documents (GET /compute and GET /compute/v2.1).
-import { defineRoute, type RouteDef } from '../../common/route.js';
+import type { RouteDef } from '../../common/route.js';
+import { legacyRoute } from '../../common/legacy-route.js';
 import { noQuery } from '../../common/parameter-types.js';
 import { MAX_VERSION, MIN_VERSION } from './microversion.js';
 
@@ -30,7 +31,7 @@ const mediaTypes = [{ base: 'application/json', type: 'application/vnd.openstack
 const v20MediaTypes = [{ base: 'application/json', type: 'application/vnd.openstack.compute+json;version=2' }];
 
 export const versionRoutes: RouteDef[] = [
-  defineRoute({
+  legacyRoute({
     method: 'get',
     path: '/v2',
     auth: 'none',
@@ -40,7 +41,7 @@ export const versionRoutes: RouteDef[] = [
     expectedErrors: [],
     handler: async (ctx) => ({ body: { version: { ...v20(ctx.baseUrl), 'media-types': v20MediaTypes } } }),
   }),
-  defineRoute({
+  legacyRoute({
     method: 'get',
     path: '/',
     auth: 'none',
@@ -50,7 +51,7 @@ export const versionRoutes: RouteDef[] = [
     expectedErrors: [],
     handler: async (ctx) => ({ body: { versions: [v20(ctx.baseUrl), v21(ctx.baseUrl)] } }),
   }),
-  defineRoute({
+  legacyRoute({
     method: 'get',
     path: '/v2.1',
     auth: 'none',

@@ -1,16 +1,17 @@
 // The read-only /v2/images routes of Glance.
+import { Type } from '@sinclair/typebox';
 import type { Image } from '../../../../../crds/types.generated.js';
 import { badRequest, notFound } from '../../../common/errors.js';
 import { compareBy, lastQueryValue, nextQuery, paginate, type SortDir } from '../../../common/pagination.js';
 import { noQuery, querySchema, queryInt, queryString } from '../../../common/parameter-types.js';
 import type { AuthContext, RouteContext, RouteDef, RouteResult } from '../../../common/route.js';
-import { defineRoute } from '../../../common/route.js';
+import { legacyRoute } from '../../../common/legacy-route.js';
 import type { Stores } from '../../../deps.js';
 import { imageView } from './images.view.js';
 
 const listQuery = querySchema({
   limit: queryInt,
-  marker: { type: 'string' },
+  marker: Type.String(),
   name: queryString,
   status: queryString,
   visibility: queryString,
@@ -87,7 +88,7 @@ function showImage(stores: Stores) {
 export function imageRoutes(stores: Stores): RouteDef[] {
   const common = { auth: 'token' as const, bodySchema: null, successStatus: 200 };
   return [
-    defineRoute({ ...common, method: 'get', path: '/v2/images', querySchema: listQuery, expectedErrors: [400], handler: listImages(stores) }),
-    defineRoute({ ...common, method: 'get', path: '/v2/images/:imageId', querySchema: noQuery, expectedErrors: [404], handler: showImage(stores) }),
+    legacyRoute({ ...common, method: 'get', path: '/v2/images', querySchema: listQuery, expectedErrors: [400], handler: listImages(stores) }),
+    legacyRoute({ ...common, method: 'get', path: '/v2/images/:imageId', querySchema: noQuery, expectedErrors: [404], handler: showImage(stores) }),
   ];
 }

@@ -3,13 +3,15 @@ import type { Flavor } from '../../../../../crds/types.generated.js';
 import { badRequest, notFound } from '../../../common/errors.js';
 import { compareBy, lastQueryValue, nextQuery, paginate, parseBoolQuery, type SortDir } from '../../../common/pagination.js';
 import { noQuery, querySchema, queryInt, queryString } from '../../../common/parameter-types.js';
-import { defineRoute, type RouteContext, type RouteDef, type RouteResult } from '../../../common/route.js';
+import { Type } from '@sinclair/typebox';
+import type { RouteContext, RouteDef, RouteResult } from '../../../common/route.js';
+import { legacyRoute } from '../../../common/legacy-route.js';
 import type { Stores } from '../../../deps.js';
 import { flavorDetail, flavorSummary } from './flavors.view.js';
 
 const listQuery = querySchema({
   limit: queryInt,
-  marker: { type: 'string' },
+  marker: Type.String(),
   is_public: queryString,
   minRam: queryString,
   minDisk: queryString,
@@ -79,9 +81,9 @@ function showFlavor(stores: Stores) {
 export function flavorRoutes(stores: Stores): RouteDef[] {
   const common = { auth: 'token' as const, bodySchema: null, successStatus: 200 };
   return [
-    defineRoute({ ...common, method: 'get', path: '/v2.1/flavors', querySchema: listQuery, expectedErrors: [400], handler: listFlavors(stores, false) }),
-    defineRoute({ ...common, method: 'get', path: '/v2.1/flavors/detail', querySchema: listQuery, expectedErrors: [400], handler: listFlavors(stores, true) }),
-    defineRoute({ ...common, method: 'get', path: '/v2.1/flavors/:flavorId', querySchema: noQuery, expectedErrors: [404], handler: showFlavor(stores) }),
+    legacyRoute({ ...common, method: 'get', path: '/v2.1/flavors', querySchema: listQuery, expectedErrors: [400], handler: listFlavors(stores, false) }),
+    legacyRoute({ ...common, method: 'get', path: '/v2.1/flavors/detail', querySchema: listQuery, expectedErrors: [400], handler: listFlavors(stores, true) }),
+    legacyRoute({ ...common, method: 'get', path: '/v2.1/flavors/:flavorId', querySchema: noQuery, expectedErrors: [404], handler: showFlavor(stores) }),
   ];
 }
 
@@ -94,13 +96,13 @@ export function flavorExtraSpecRoutes(stores: Stores): RouteDef[] {
   };
   const common = { auth: 'token' as const, bodySchema: null, querySchema: noQuery, successStatus: 200, expectedErrors: [404] };
   return [
-    defineRoute({
+    legacyRoute({
       ...common,
       method: 'get',
       path: '/v2.1/flavors/:flavorId/os-extra_specs',
       handler: async (ctx) => ({ body: { extra_specs: visibleFlavor(ctx).spec.extraSpecs ?? {} } }),
     }),
-    defineRoute({
+    legacyRoute({
       ...common,
       method: 'get',
       path: '/v2.1/flavors/:flavorId/os-extra_specs/:key',

@@ -1,5 +1,6 @@
 // The /servers routes of Nova v2.1.
-import { defineRoute, type RouteDef } from '../../../common/route.js';
+import type { RouteDef } from '../../../common/route.js';
+import { legacyRoute } from '../../../common/legacy-route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
 import { createServerBody, listServersQuery } from './servers.schema.js';
@@ -11,7 +12,7 @@ import {
 } from './servers.handlers.js';
 
 function createRoute(stores: Stores): RouteDef {
-  return defineRoute({
+  return legacyRoute({
     method: 'post',
     path: '/v2.1/servers',
     auth: 'token',
@@ -27,7 +28,7 @@ export function serverRoutes(stores: Stores): RouteDef[] {
   const read = { auth: 'token' as const, bodySchema: null, successStatus: 200 };
   return [
     createRoute(stores),
-    defineRoute({
+    legacyRoute({
       ...read,
       method: 'get',
       path: '/v2.1/servers',
@@ -35,7 +36,7 @@ export function serverRoutes(stores: Stores): RouteDef[] {
       expectedErrors: [400, 403],
       handler: listServersHandler(stores, false),
     }),
-    defineRoute({
+    legacyRoute({
       ...read,
       method: 'get',
       path: '/v2.1/servers/detail',
@@ -43,7 +44,7 @@ export function serverRoutes(stores: Stores): RouteDef[] {
       expectedErrors: [400, 403],
       handler: listServersHandler(stores, true),
     }),
-    defineRoute({
+    legacyRoute({
       ...read,
       method: 'get',
       path: '/v2.1/servers/:serverId',
@@ -51,7 +52,7 @@ export function serverRoutes(stores: Stores): RouteDef[] {
       expectedErrors: [404],
       handler: showServerHandler(stores),
     }),
-    defineRoute({
+    legacyRoute({
       method: 'delete',
       path: '/v2.1/servers/:serverId',
       auth: 'token',

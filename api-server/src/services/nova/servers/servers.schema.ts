@@ -1,5 +1,7 @@
 // Request schemas for /servers at microversion 2.1 (Nova's schemas/servers.py, base_create).
-import { bodySchema, metadata, name, querySchema, queryInt, queryString, uuid } from '../../../common/parameter-types.js';
+import { metadata, name, querySchema, queryInt, queryString, uuid } from '../../../common/parameter-types.js';
+import { bodySchema } from '../../../common/legacy-route.js';
+import { Type } from '@sinclair/typebox';
 import type { JsonSchema } from '../../../common/validate.js';
 
 const networkEntry: JsonSchema = {
@@ -60,7 +62,7 @@ export const createServerBody: JsonSchema = {
 
 export const listServersQuery: JsonSchema = querySchema({
   limit: queryInt,
-  marker: { type: 'string' },
+  marker: Type.String(),
   name: queryString,
   status: queryString,
   image: queryString,
