@@ -30,6 +30,7 @@ export function createApp(deps: AppDeps, auth: Authenticator, services: MountedS
   const routerDeps: RouterDeps = {
     authenticate: (token) => auth.authenticate(token),
     baseUrl: baseUrlOf(deps),
+    validateResponses: deps.config.validateResponses === true,
     onRequest: (service, route, status) => requests.inc({ service, route, code: String(status) }),
     logError: (err, req) => deps.log.error('unexpected error', { method: req.method, url: req.originalUrl, error: String((err as Error)?.stack ?? err) }),
   };

@@ -13,6 +13,8 @@ export interface ApiConfig {
   /** Namespace holding the API server's own Secrets (token keys, password hashes). */
   systemNamespace: string;
   tokenTtlSeconds: number;
+  /** Check every success body against its route's response schema (on in tests only). */
+  validateResponses?: boolean;
 }
 
 export interface Stores {
