@@ -11,6 +11,7 @@ import type { Server } from '../../crds/types.generated.js';
 import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
 import { Resources, type ResourceType } from '../../crds/resources.js';
 import { apiSession, type ApiSession } from './session.js';
+import { describeWrites, scrapeWrites, writesBetween, type WriteCounts } from './apiserver-writes.js';
 import { median, percentile, pool } from './stats.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -18,11 +19,14 @@ const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim')
 const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } } });
 const COUNT = Math.min(Number(values.count), 2000);
 const CONC = Math.min(Number(values.concurrency), 50);
-const kube = new HttpKubeClient(loadKubeConfig(join(stateDir, 'kubeconfig')));
+const kubeConfig = loadKubeConfig(join(stateDir, 'kubeconfig'));
+const kube = new HttpKubeClient(kubeConfig);
 
 interface RunResult {
   seconds: number;
   latencies: number[];
+  /** apiserver writes from the first create until everything is deleted again. */
+  writes: WriteCounts;
 }
 
 const TIMEOUT_MS = 180_000;
@@ -51,7 +55,14 @@ async function gone(what: string, check: () => Promise<boolean>): Promise<void> 
   }
 }
 
-async function timed(create: (i: number) => Promise<string>, watch: ReturnType<typeof watchReady>): Promise<RunResult> {
+/** Runs one measured lifecycle (create … deleted) and adds the apiserver writes it caused. */
+async function counted(run: () => Promise<Omit<RunResult, 'writes'>>): Promise<RunResult> {
+  const before = await scrapeWrites(kubeConfig);
+  const result = await run();
+  return { ...result, writes: writesBetween(before, await scrapeWrites(kubeConfig)) };
+}
+
+async function timed(create: (i: number) => Promise<string>, watch: ReturnType<typeof watchReady>): Promise<Omit<RunResult, 'writes'>> {
   const started = new Map<string, number>();
   const t0 = performance.now();
   await pool(COUNT, CONC, async (i) => {
@@ -67,7 +78,7 @@ async function timed(create: (i: number) => Promise<string>, watch: ReturnType<t
 type PodLike = KubeObject & { status?: { phase?: string; conditions?: { type: string; status: string }[] } };
 const podReady = (p: PodLike): boolean => p.status?.phase === 'Running' && !!p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 
-async function baselinePods(): Promise<RunResult> {
+async function baselinePods(): Promise<Omit<RunResult, 'writes'>> {
   const ns = `bench-${randomBytes(3).toString('hex')}`;
   await kube.create(Resources.Namespace, { metadata: { name: ns } });
   const watch = watchReady<PodLike>(Resources.Pod, ns, podReady, COUNT);
@@ -84,7 +95,7 @@ async function baselinePods(): Promise<RunResult> {
   }
 }
 
-async function servers(api: ApiSession): Promise<RunResult> {
+async function servers(api: ApiSession): Promise<Omit<RunResult, 'writes'>> {
   const watch = watchReady<Server>(Resources.Server, api.namespace, (s) => s.status?.status === 'ACTIVE', COUNT);
   const tag = randomBytes(3).toString('hex');
   const ids: string[] = [];
@@ -105,6 +116,9 @@ function report(name: string, runs: RunResult[]): { rate: number; p50: number; p
   const all = runs.flatMap((r) => r.latencies);
   const out = { rate, p50: percentile(all, 50), p99: percentile(all, 99) };
   console.log(`${name.padEnd(22)} ${rate.toFixed(1).padStart(7)}/s   p50 ${out.p50.toFixed(0).padStart(5)} ms   p99 ${out.p99.toFixed(0).padStart(5)} ms`);
+  const writes = new Map<string, number>();
+  for (const r of runs) for (const [k, v] of r.writes) writes.set(k, (writes.get(k) ?? 0) + v);
+  console.log(`${''.padEnd(22)} apiserver writes per item, create to deleted: ${describeWrites(writes, COUNT * runs.length)}`);
   return out;
 }
 
@@ -112,8 +126,8 @@ const api = await apiSession(stateDir);
 const podRuns: RunResult[] = [];
 const serverRuns: RunResult[] = [];
 for (let r = 0; r < Number(values.runs); r++) {
-  podRuns.push(await baselinePods());
-  serverRuns.push(await servers(api));
+  podRuns.push(await counted(baselinePods));
+  serverRuns.push(await counted(() => servers(api)));
 }
 console.log(`B1 boot throughput: ${COUNT} creates at concurrency ${CONC}, median of ${podRuns.length} runs`);
 const base = report('raw Pods (baseline)', podRuns);

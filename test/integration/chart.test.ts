@@ -47,7 +47,7 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
 
   before(async function () {
     this.timeout(120_000);
-    bin = (await run('bash', [join(root, 'hack/tools/build.sh')])).trim();
+    bin = (await run('bash', [join(root, 'hack/tools/build.sh'), '--with-helm'])).trim();
   });
 
   after(async function () {
