@@ -43,8 +43,8 @@ kube_ldflags() {
 
 # Seconds each cold build took on 2 cores, module downloads included (docs/local-cluster.md);
 # used only to tell the user how long the rest will take.
-declare -A TYPICAL=([etcd]=135 [kwok]=230 [kwokctl]=35 [helm]=195 [kube-apiserver]=330
-  [kube-controller-manager]=200 [kube-scheduler]=110 [kubectl]=130)
+declare -A TYPICAL=([etcd]=135 [kwok]=230 [kwokctl]=35 [helm]=210 [kube-apiserver]=380
+  [kube-controller-manager]=105 [kube-scheduler]=15 [kubectl]=40)
 
 announce() { # binaries still to build
   local total=0 n
