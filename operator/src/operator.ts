@@ -1,19 +1,18 @@
-// Wiring: informers (started at once, in every replica), the server and project controllers (run
-// only while this replica leads), and leader election. Each leadership term gets fresh controllers
-// that start with every cached object queued, so a new leader re-checks the whole world.
+// Wiring: informers (started at once, in every replica), the registered controllers (run only
+// while this replica leads), and leader election. Each leadership term gets fresh controllers
+// that start with every cached object queued, so a new leader re-checks the whole world. Nothing
+// here names a kind: controllers/index.ts lists them and controllers/caches.ts their caches.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Registry } from 'prom-client';
-import type { Flavor, Image, Project, Server } from '../../crds/types.generated.js';
+import type { KubeObject } from '../../crds/kube-object.js';
 import type { KubeClient } from '../../crds/client/client.js';
 import { Informer } from '../../crds/client/informer.js';
-import { MANAGED_BY, MANAGED_BY_LABEL } from '../../crds/naming.js';
-import { Resources } from '../../crds/resources.js';
-import { newProjectController, watchProjects } from './controllers/project/project.controller.js';
-import { newServerController, watchServers } from './controllers/server/server.controller.js';
-import type { Controller } from './runtime/controller.js';
+import { CACHES, type CacheName, type Caches } from './controllers/caches.js';
+import { CONTROLLERS } from './controllers/index.js';
+import type { RegisteredController } from './controllers/registry.js';
+import { newController, type Controller } from './runtime/controller.js';
 import { KubeEventRecorder } from './runtime/events.js';
-import type { Namespace, Node, Pod } from '../../crds/kube-types.js';
 import { LeaderElector, type LeaseTimings } from './runtime/leader-election.js';
 import { silentLogger, withFields, type Logger } from '../../crds/client/logger.js';
 import { OperatorMetrics } from './runtime/metrics.js';
@@ -35,6 +34,8 @@ export interface OperatorOptions {
   leaderElection?: boolean;
   /** Lease durations; tests shorten them. */
   leaseTimings?: Partial<LeaseTimings>;
+  /** The controllers to run; every registered one by default. */
+  controllers?: readonly RegisteredController[];
 }
 
 export interface RunningOperator {
@@ -47,44 +48,36 @@ export interface RunningOperator {
   stop(): Promise<void>;
 }
 
-interface Informers {
-  servers: Informer<Server>;
-  pods: Informer<Pod>;
-  flavors: Informer<Flavor>;
-  images: Informer<Image>;
-  nodes: Informer<Node>;
-  projects: Informer<Project>;
-  namespaces: Informer<Namespace>;
+/** One informer per cache some controller needs, each started once however many read it. */
+function createInformers(kube: KubeClient, controllers: readonly RegisteredController[], log: Logger): Map<CacheName, Informer<KubeObject>> {
+  const out = new Map<CacheName, Informer<KubeObject>>();
+  for (const name of new Set(controllers.flatMap((c) => c.informers))) {
+    const { res, selector } = CACHES[name];
+    out.set(name, new Informer<KubeObject>(kube, res, selector, log));
+  }
+  return out;
 }
 
-function createInformers(kube: KubeClient, log: Logger): Informers {
-  const managed = { labelSelector: `${MANAGED_BY_LABEL}=${MANAGED_BY}` };
-  return {
-    servers: new Informer<Server>(kube, Resources.Server, {}, log),
-    pods: new Informer<Pod>(kube, Resources.Pod, managed, log),
-    flavors: new Informer<Flavor>(kube, Resources.Flavor, {}, log),
-    images: new Informer<Image>(kube, Resources.Image, {}, log),
-    nodes: new Informer<Node>(kube, Resources.Node, {}, log),
-    projects: new Informer<Project>(kube, Resources.Project, {}, log),
-    namespaces: new Informer<Namespace>(kube, Resources.Namespace, managed, log),
-  };
-}
-
-interface Term {
-  server: Controller;
-  project: Controller;
+/**
+ * The started informers as the typed caches controllers read: each informer was built from its
+ * CACHES entry, whose type parameter names the object it holds.
+ */
+function asCaches(informers: Map<CacheName, Informer<KubeObject>>): Partial<Caches> {
+  return Object.fromEntries<Informer<KubeObject>>(informers);
 }
 
 class Operator implements RunningOperator {
   readonly ready: Promise<void>;
   readonly leading: Promise<void>;
   private markLeading!: () => void;
-  private readonly inf: Informers;
+  private readonly controllers: readonly RegisteredController[];
+  private readonly inf: Map<CacheName, Informer<KubeObject>>;
   private readonly log: Required<Logger>;
   private readonly events: KubeEventRecorder;
   private readonly metrics: OperatorMetrics;
   private readonly elector: LeaderElector | undefined;
-  private term: Term | undefined;
+  /** The running controllers of this leadership term, by name. */
+  private term: Map<string, Controller> | undefined;
   private termSeq = 0;
 
   constructor(private readonly opts: OperatorOptions) {
@@ -92,18 +85,15 @@ class Operator implements RunningOperator {
     this.log = withFields(opts.log ?? silentLogger, { component: 'operator' });
     this.metrics = new OperatorMetrics(opts.metrics);
     this.events = new KubeEventRecorder(opts.kube, { instance: identity, log: this.log });
-    this.inf = createInformers(opts.kube, this.log);
+    this.controllers = opts.controllers ?? CONTROLLERS;
+    this.inf = createInformers(opts.kube, this.controllers, this.log);
     this.leading = new Promise((resolve) => (this.markLeading = resolve));
-    watchServers(this.inf, (key) => this.term?.server.enqueue(key));
-    watchProjects(this.inf, (key) => this.term?.project.enqueue(key));
-    this.ready = Promise.all(this.informers().map((i) => i.start())).then(() => {
+    const caches = asCaches(this.inf);
+    for (const c of this.controllers) c.watch(caches, (key) => this.term?.get(c.name)?.enqueue(key));
+    this.ready = Promise.all([...this.inf.values()].map((i) => i.start())).then(() => {
       this.log.info('caches synced');
     });
     this.elector = opts.leaderElection === false ? undefined : this.newElector(identity);
-  }
-
-  private informers(): { start(): Promise<void>; stop(): void }[] {
-    return Object.values(this.inf) as Informer<Server | Pod | Flavor | Image | Node | Project | Namespace>[];
   }
 
   private newElector(identity: string): LeaderElector {
@@ -145,31 +135,32 @@ class Operator implements RunningOperator {
     });
   }
 
-  private newTerm(): Term {
+  private newTerm(): Map<string, Controller> {
     const { kube, workers = 4 } = this.opts;
     const setup = { workers, metrics: this.metrics, log: this.log };
-    const { servers, pods, flavors, images, nodes, projects, namespaces } = this.inf;
-    const server = newServerController({ kube, servers, pods, flavors, images, nodes, events: this.events }, setup);
-    const project = newProjectController({ kube, projects, namespaces, events: this.events }, setup);
-    for (const s of servers.list()) server.enqueue(keyOf(s));
-    for (const p of projects.list()) project.enqueue(keyOf(p));
-    server.start();
-    project.start();
-    return { server, project };
+    const caches = asCaches(this.inf);
+    const term = new Map<string, Controller>();
+    for (const c of this.controllers) {
+      const controller = newController(c.name, c.newReconciler({ kube, events: this.events, caches }), setup);
+      for (const obj of this.inf.get(c.primary)?.list() ?? []) controller.enqueue(keyOf(obj));
+      controller.start();
+      term.set(c.name, controller);
+    }
+    return term;
   }
 
   private async endTerm(): Promise<void> {
     this.termSeq++;
     const term = this.term;
     this.term = undefined;
-    if (term) await Promise.all([term.server.stop(), term.project.stop()]);
+    if (term) await Promise.all([...term.values()].map((c) => c.stop()));
   }
 
   async stop(): Promise<void> {
     if (this.elector) await this.elector.stop();
     else await this.endTerm();
     // A term still waiting for the caches sees termSeq moved on and never starts.
-    for (const informer of this.informers()) informer.stop();
+    for (const informer of this.inf.values()) informer.stop();
     await this.events.flush();
     this.log.info('operator stopped');
   }

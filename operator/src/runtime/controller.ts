@@ -49,6 +49,18 @@ export interface ControllerOptions {
   log?: Logger;
 }
 
+/** A controller named name with its own queue, both reporting under that name. */
+export function newController(name: string, reconcile: ReconcileFn, setup: ControllerSetup = {}): Controller {
+  return new Controller({
+    name,
+    reconcile,
+    workers: setup.workers,
+    log: setup.log,
+    metrics: setup.metrics?.forController(name),
+    queue: new WorkQueue({ metrics: setup.metrics?.forQueue(name) }),
+  });
+}
+
 export class Controller {
   readonly name: string;
   readonly queue: WorkQueue;

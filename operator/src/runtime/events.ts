@@ -1,5 +1,5 @@
 // Best-effort events.k8s.io/v1 Events about our objects. Recording never throws and never blocks a
-// reconcile: the create runs in the background and a failure is only logged.
+// reconcile: writes run in the background and a failure is only logged.
 import { randomBytes } from 'node:crypto';
 import type { KubeObject } from '../../../crds/kube-object.js';
 import type { KubeClient } from '../../../crds/client/client.js';
@@ -37,7 +37,7 @@ export function buildEvent(res: ResourceType, regarding: KubeObject, event: Even
   const suffix = `${meta.now.getTime().toString(16)}${randomBytes(4).toString('hex')}`;
   return {
     apiVersion: apiVersionOf(Resources.Event),
-    kind: 'Event',
+    kind: Resources.Event.kind,
     metadata: { name: `${regarding.metadata.name}.${suffix}`, namespace },
     eventTime: microTime(meta.now),
     reportingController: REPORTING_CONTROLLER,
@@ -57,8 +57,42 @@ export function buildEvent(res: ResourceType, regarding: KubeObject, event: Even
   };
 }
 
+/**
+ * How long a repeat still belongs to the same series: client-go's events library ends a series
+ * after six minutes without a repeat.
+ */
+export const SERIES_WINDOW_MS = 6 * 60_000;
+/** Series remembered at most (client-go keeps an LRU cache of 4096 events). */
+const MAX_SERIES = 4096;
+
+interface Series {
+  name: string;
+  namespace: string;
+  count: number;
+  lastObserved: Date;
+  /** Resolves once the Event exists: false when its create failed. */
+  created: Promise<boolean>;
+  /** A series update is being written; a repeat meanwhile only marks it dirty. */
+  writing: boolean;
+  dirty: boolean;
+}
+
+/** What makes two events the same for kubectl: the object, type, reason, action and note (not the time). */
+export function seriesKey(res: ResourceType, regarding: KubeObject, event: EventSpec): string {
+  const { namespace = '', name, uid = '' } = regarding.metadata;
+  const parts = [apiVersionOf(res), res.kind, namespace, name, uid, event.type, event.reason, event.action ?? event.reason, event.note.slice(0, MAX_NOTE)];
+  return parts.join('\u0000');
+}
+
+/**
+ * Records events as kubectl shows them: the first occurrence creates an Event; an identical one
+ * within the series window updates that Event's series (count and last time) instead of creating
+ * another object. Updates to one series are coalesced: at most one is in flight, and a burst of
+ * repeats while it is costs one more write, not one per repeat.
+ */
 export class KubeEventRecorder implements EventRecorder {
-  private readonly pending = new Set<Promise<void>>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly series = new Map<string, Series>();
   private readonly log: Logger;
 
   constructor(
@@ -69,15 +103,61 @@ export class KubeEventRecorder implements EventRecorder {
   }
 
   record(res: ResourceType, regarding: KubeObject, event: EventSpec): void {
-    const obj = buildEvent(res, regarding, event, { instance: this.opts.instance, now: this.opts.now?.() ?? new Date() });
-    const p = this.kube
-      .create(Resources.Event, obj)
-      .then(() => undefined)
-      .catch((err: unknown) => {
-        this.log.warn('cannot record event', { reason: event.reason, object: regarding.metadata.name, error: err });
-      })
-      .finally(() => this.pending.delete(p));
-    this.pending.add(p);
+    const now = this.opts.now?.() ?? new Date();
+    const key = seriesKey(res, regarding, event);
+    const known = this.series.get(key);
+    if (known && now.getTime() - known.lastObserved.getTime() < SERIES_WINDOW_MS) {
+      known.count++;
+      known.lastObserved = now;
+      this.track(this.writeSeries(known, event));
+      return;
+    }
+    this.startSeries(key, buildEvent(res, regarding, event, { instance: this.opts.instance, now }), now);
+  }
+
+  private startSeries(key: string, obj: EventV1, now: Date): void {
+    const created = this.kube.create(Resources.Event, obj).then(
+      () => true,
+      (err: unknown) => {
+        if (this.series.get(key)?.created === created) this.series.delete(key);
+        this.log.warn('cannot record event', { reason: obj.reason, object: obj.regarding?.name, error: err });
+        return false;
+      },
+    );
+    const { name, namespace = 'default' } = obj.metadata;
+    this.series.delete(key);
+    this.series.set(key, { name, namespace, count: 1, lastObserved: now, created, writing: false, dirty: false });
+    if (this.series.size > MAX_SERIES) this.series.delete(this.series.keys().next().value as string);
+    this.track(created);
+  }
+
+  private async writeSeries(s: Series, event: EventSpec): Promise<void> {
+    if (s.writing) {
+      s.dirty = true;
+      return;
+    }
+    s.writing = true;
+    try {
+      if (!(await s.created)) return;
+      do {
+        s.dirty = false;
+        const series = { count: s.count, lastObservedTime: microTime(s.lastObserved) };
+        await this.kube.mergePatch(Resources.Event, s.name, s.namespace, { series });
+      } while (s.dirty);
+    } catch (err) {
+      this.log.warn('cannot update event series', { reason: event.reason, event: s.name, error: err });
+    } finally {
+      s.writing = false;
+    }
+  }
+
+  private track(p: Promise<unknown>): void {
+    // Never rejects: every write here already logs its own failure.
+    const tracked = p.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
   }
 
   /** Waits for the events recorded so far to be written (or to fail). */

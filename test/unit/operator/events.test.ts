@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { KubeApiError } from '../../../crds/client/client.js';
 import { Resources } from '../../../crds/resources.js';
-import { buildEvent, KubeEventRecorder } from '../../../operator/src/runtime/events.js';
+import { buildEvent, KubeEventRecorder, SERIES_WINDOW_MS } from '../../../operator/src/runtime/events.js';
 import type { EventV1 } from '../../../crds/kube-types.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { NOW, NS, project, server, SERVER_ID } from './fixtures.js';
@@ -52,5 +52,69 @@ describe('events', () => {
     assert.doesNotThrow(() => rec.record(Resources.Server, server(), { type: 'Warning', reason: 'ServerError', note: 'x' }));
     await rec.flush();
     assert.deepEqual(warnings, ['cannot record event']);
+  });
+
+  describe('When the same event repeats', () => {
+    type WithSeries = EventV1 & { series?: { count: number; lastObservedTime: string } };
+    function recorder() {
+      const kube = new FakeKube();
+      let now = NOW;
+      const rec = new KubeEventRecorder(kube, { instance: 'op-1', now: () => now });
+      const events = async (): Promise<WithSeries[]> => (await kube.list<WithSeries>(Resources.Event)).items;
+      const writes = (): string[] => kube.actions.filter((a) => a.verb !== 'list').map((a) => a.verb);
+      return { kube, rec, events, writes, later: (ms: number) => (now = new Date(now.getTime() + ms)) };
+    }
+    const failedPod = { type: 'Normal' as const, reason: 'DeletedFailedPod', note: 'Deleted pod x' };
+
+    it('then it becomes one Event whose series counts the repeats, as kubectl shows them', async () => {
+      const t = recorder();
+      t.rec.record(Resources.Server, server(), failedPod);
+      await t.rec.flush();
+      t.later(1000);
+      t.rec.record(Resources.Server, server({}, { resourceVersion: '9' }), failedPod);
+      await t.rec.flush();
+      t.later(1000);
+      t.rec.record(Resources.Server, server(), failedPod);
+      await t.rec.flush();
+      const items = await t.events();
+      assert.equal(items.length, 1);
+      assert.deepEqual(items[0].series, { count: 3, lastObservedTime: '2024-05-01T10:00:02.000000Z' });
+      assert.deepEqual(t.writes(), ['create', 'mergePatch', 'mergePatch']);
+    });
+
+    it('then a burst of repeats while an update is in flight costs one more write, not one per repeat', async () => {
+      const t = recorder();
+      t.rec.record(Resources.Server, server(), failedPod);
+      for (let i = 0; i < 10; i++) t.rec.record(Resources.Server, server(), failedPod);
+      await t.rec.flush();
+      assert.equal((await t.events())[0].series?.count, 11);
+      assert.deepEqual(t.writes(), ['create', 'mergePatch']);
+    });
+
+    it('then a different note, object or reason starts its own Event, and so does a repeat after the series window', async () => {
+      const t = recorder();
+      t.rec.record(Resources.Server, server(), failedPod);
+      t.rec.record(Resources.Server, server(), { ...failedPod, note: 'Deleted pod y' });
+      t.rec.record(Resources.Server, server({}, { name: 'other', uid: 'u2' }), failedPod);
+      t.rec.record(Resources.Server, server(), { ...failedPod, reason: 'DeletedPod' });
+      await t.rec.flush();
+      t.later(SERIES_WINDOW_MS);
+      t.rec.record(Resources.Server, server(), failedPod);
+      await t.rec.flush();
+      assert.equal((await t.events()).length, 5);
+      assert.deepEqual(t.writes(), ['create', 'create', 'create', 'create', 'create']);
+    });
+
+    it('then a repeat of an event whose create failed tries to create it again', async () => {
+      const t = recorder();
+      t.kube.failNext.set('create', new KubeApiError(500, 'InternalError', 'etcd'));
+      t.rec.record(Resources.Server, server(), failedPod);
+      await t.rec.flush();
+      t.rec.record(Resources.Server, server(), failedPod);
+      await t.rec.flush();
+      const items = await t.events();
+      assert.equal(items.length, 1);
+      assert.equal(items[0].series, undefined);
+    });
   });
 });

@@ -1,10 +1,13 @@
 // Builders and helpers shared by the operator's unit tests.
 import type { KubeObject } from '../../../crds/kube-object.js';
 import type { Flavor, Image, Project, Server } from '../../../crds/types.generated.js';
-import { FINALIZER, MANAGED_BY, MANAGED_BY_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../../crds/naming.js';
+import { FINALIZER, ZONE_LABEL } from '../../../crds/naming.js';
 import { API_VERSION, type ResourceType } from '../../../crds/resources.js';
 import type { EventRecorder, EventSpec } from '../../../operator/src/runtime/events.js';
-import type { Node, Pod } from '../../../crds/kube-types.js';
+import type { ObjectCache } from '../../../operator/src/runtime/objects.js';
+import { desiredNamespace } from '../../../operator/src/controllers/project/project.resources.js';
+import { desiredPodMetadata } from '../../../operator/src/controllers/server/server.resources.js';
+import type { Namespace, Node, Pod } from '../../../crds/kube-types.js';
 
 export const NS = 'os-p1';
 export const SERVER_ID = '6f0c7a4e-3b1d-4c57-9a8e-1d2f3c4b5a69';
@@ -39,13 +42,8 @@ export function project(name = 'p1'): Project {
 /** A Pod as the apiserver would hold it for s, in a given lifecycle state. */
 export function pod(s: Server, state: 'pending' | 'scheduled' | 'running' | 'unschedulable' | 'failed' = 'pending', nodeName = 'node-1'): Pod {
   const p: Pod = {
-    metadata: {
-      name: s.metadata.name,
-      namespace: s.metadata.namespace,
-      uid: 'uid-pod',
-      labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: s.metadata.name },
-      ownerReferences: [{ apiVersion: API_VERSION, kind: 'Server', name: s.metadata.name, uid: s.metadata.uid ?? '', controller: true }],
-    },
+    // Everything the operator sets on its pods, so that a reconcile over it sees no drift.
+    metadata: { ...desiredPodMetadata(s), uid: 'uid-pod' },
     spec: { containers: [{ name: 'server', image: 'busybox' }] },
     status: { phase: 'Pending' },
   };
@@ -73,6 +71,21 @@ export function withPodState(p: Pod, state: 'pending' | 'scheduled' | 'running' 
   };
   states[state]();
   return out;
+}
+
+/** The namespace os-p1 as the project controller makes it: controlled by project p1. */
+export function projectNs(p: Project = project()): Namespace {
+  return { ...desiredNamespace(p), status: { phase: 'Active' } };
+}
+
+const fixedCache = <T extends KubeObject>(objs: T[]): ObjectCache<T> => ({
+  get: (name, namespace) => objs.find((o) => o.metadata.name === name && o.metadata.namespace === namespace),
+  list: (namespace) => objs.filter((o) => namespace === undefined || o.metadata.namespace === namespace),
+});
+
+/** Caches in which os-p1 belongs to project p1 (for reconcilers built without informers). */
+export function tenancy(): { namespaces: ObjectCache<Namespace>; projects: ObjectCache<Project> } {
+  return { namespaces: fixedCache([projectNs()]), projects: fixedCache([project()]) };
 }
 
 export function withFinalizer<T extends KubeObject>(obj: T): T {

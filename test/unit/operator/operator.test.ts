@@ -121,6 +121,7 @@ describe('startOperator', () => {
     const kube = new FakeKube();
     kube.seed(Resources.Image, image());
     kube.seed(Resources.Node, node());
+    kube.seed(Resources.Project, project());
     kube.seed(Resources.Server, server({ flavorRef: 'later' }));
     const op = await start(kube, 'op-1');
     await op.leading;

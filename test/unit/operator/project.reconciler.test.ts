@@ -31,10 +31,19 @@ async function world(seed: (kube: FakeKube) => void) {
 }
 
 describe('desiredNamespace', () => {
-  it('When built, then it is os-<id>, labelled, and controlled by the project', () => {
+  it('When built, then it is os-<id>, labelled (Pod Security restricted enforced, warned and audited), and controlled by the project', () => {
     const ns = desiredNamespace(project());
     assert.equal(ns.metadata.name, 'os-p1');
-    assert.deepEqual(ns.metadata.labels, { 'app.kubernetes.io/managed-by': 'openstack-sim', 'openstack.sim/project-id': 'p1' });
+    assert.deepEqual(ns.metadata.labels, {
+      'app.kubernetes.io/managed-by': 'openstack-sim',
+      'openstack.sim/project-id': 'p1',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/enforce-version': 'latest',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'pod-security.kubernetes.io/warn-version': 'latest',
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/audit-version': 'latest',
+    });
     assert.deepEqual(ns.metadata.ownerReferences, [
       { apiVersion: API_VERSION, kind: 'Project', name: 'p1', uid: 'uid-p1', controller: true, blockOwnerDeletion: true },
     ]);

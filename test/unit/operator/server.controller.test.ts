@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Flavor, Image, Server } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Project, Server } from '../../../crds/types.generated.js';
 import {
   serverKeyForPod,
   serversOnNode,
@@ -11,9 +11,9 @@ import { desiredNamespace } from '../../../operator/src/controllers/project/proj
 import { Informer } from '../../../crds/client/informer.js';
 import { ZONE_LABEL } from '../../../crds/naming.js';
 import { Resources } from '../../../crds/resources.js';
-import type { Node, Pod } from '../../../crds/kube-types.js';
+import type { Namespace, Node, Pod } from '../../../crds/kube-types.js';
 import { FakeKube } from '../../support/fake-kube.js';
-import { flavor, image, node, NS, pod, project, server, SERVER_ID, startAll, stopAll } from './fixtures.js';
+import { flavor, image, node, NS, pod, project, projectNs, server, SERVER_ID, startAll, stopAll } from './fixtures.js';
 
 const KEY = `${NS}/${SERVER_ID}`;
 const withStatus = (s: Server, status: NonNullable<Server['status']>['status'], host?: string): Server => ({ ...s, status: { status, host } });
@@ -62,6 +62,8 @@ describe('server watches', () => {
       flavors: new Informer<Flavor>(kube, Resources.Flavor),
       images: new Informer<Image>(kube, Resources.Image),
       nodes: new Informer<Node>(kube, Resources.Node),
+      namespaces: new Informer<Namespace>(kube, Resources.Namespace),
+      projects: new Informer<Project>(kube, Resources.Project),
     };
     await startAll(src);
     const keys: string[] = [];
@@ -78,6 +80,12 @@ describe('server watches', () => {
     assert.deepEqual(take(), [], 'a node change without a zone change → nothing');
     await kube.mergePatch(Resources.Node, 'node-1', undefined, { metadata: { labels: { [ZONE_LABEL]: 'az2' } } });
     assert.deepEqual(take(), [`${NS}/running`], 'zone change → servers on the node');
+    kube.seed(Resources.Project, project());
+    assert.deepEqual(take(), [KEY], 'project → waiting servers in its namespace');
+    kube.seed(Resources.Namespace, projectNs());
+    assert.deepEqual(take(), [KEY], 'namespace → waiting servers in it');
+    kube.seed(Resources.Project, project('p2'));
+    assert.deepEqual(take(), [], 'another project → nothing');
     await kube.delete(Resources.Server, SERVER_ID, NS);
     assert.deepEqual(take(), [KEY], 'a deleted server is enqueued too');
     stopAll(src);

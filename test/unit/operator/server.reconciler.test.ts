@@ -1,66 +1,28 @@
 import assert from 'node:assert/strict';
-import type { Flavor, Image, Server } from '../../../crds/types.generated.js';
+import type { Server } from '../../../crds/types.generated.js';
 import { ServerReconciler } from '../../../operator/src/controllers/server/server.reconciler.js';
 import { KubeApiError } from '../../../crds/client/client.js';
-import { Informer } from '../../../crds/client/informer.js';
-import { FINALIZER, MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
+import { FINALIZER } from '../../../crds/naming.js';
 import { Resources } from '../../../crds/resources.js';
 import { findCondition } from '../../../operator/src/runtime/conditions.js';
 import { TerminalError } from '../../../operator/src/runtime/controller.js';
-import type { Node, Pod } from '../../../crds/kube-types.js';
+import type { Pod } from '../../../crds/kube-types.js';
 import type { ObjectCache } from '../../../operator/src/runtime/objects.js';
-import { FakeKube } from '../../support/fake-kube.js';
-import { flavor, image, MemoryRecorder, node, NOW, NS, pod, server, SERVER_ID, withPodState, startAll, stopAll } from './fixtures.js';
-
-const KEY = `${NS}/${SERVER_ID}`;
-const noPods: ObjectCache<Pod> = { get: () => undefined, list: () => [] };
-
-async function world(seed: (kube: FakeKube) => void, opts: { pods?: ObjectCache<Pod> } = {}) {
-  const kube = new FakeKube();
-  seed(kube);
-  const managed = { labelSelector: `${MANAGED_BY_LABEL}=${MANAGED_BY}` };
-  const inf = {
-    servers: new Informer<Server>(kube, Resources.Server),
-    pods: new Informer<Pod>(kube, Resources.Pod, managed),
-    flavors: new Informer<Flavor>(kube, Resources.Flavor),
-    images: new Informer<Image>(kube, Resources.Image),
-    nodes: new Informer<Node>(kube, Resources.Node),
-  };
-  await startAll(inf);
-  const events = new MemoryRecorder();
-  const r = new ServerReconciler({ kube, ...inf, ...(opts.pods ? { pods: opts.pods } : {}), events, now: () => NOW });
-  kube.actions.length = 0;
-  const actions = (): string[] => kube.actions.splice(0).map((a) => `${a.verb} ${a.kind} ${a.key}`);
-  const stored = (): Server | undefined => kube.peek<Server>(Resources.Server, SERVER_ID, NS);
-  after(() => stopAll(inf));
-  return { kube, r, events, actions, stored };
-}
-
-const seedBasics = (kube: FakeKube): void => {
-  kube.seed(Resources.Flavor, flavor());
-  kube.seed(Resources.Image, image());
-  kube.seed(Resources.Node, node('node-1', 'az1'));
-};
-
-async function markPod(kube: FakeKube, state: Parameters<typeof withPodState>[1]): Promise<void> {
-  const current = kube.peek<Pod>(Resources.Pod, SERVER_ID, NS) as Pod;
-  const next = withPodState(current, state);
-  await kube.mergePatch(Resources.Pod, SERVER_ID, NS, { spec: next.spec, status: next.status });
-}
+import { flavor, image, MemoryRecorder, node, NS, pod, server, SERVER_ID, tenancy } from './fixtures.js';
+import { KEY, markPod, noPods, seedBasics, world } from './server-world.js';
 
 describe('ServerReconciler', () => {
   describe('When a new server is reconciled', () => {
-    it('then it gets the finalizer, a pod and a BUILD status, and a CreatedPod event', async () => {
+    it('then it gets the finalizer, a pod and a CreatedPod event, and no status yet (it already reads as BUILD/scheduling)', async () => {
       const w = await world((k) => {
         seedBasics(k);
         k.seed(Resources.Server, server());
       });
       assert.deepEqual(await w.r.reconcile(KEY), {});
-      assert.deepEqual(w.actions(), [`mergePatch Server ${KEY}`, `create Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
+      assert.deepEqual(w.actions(), [`mergePatch Server ${KEY}`, `create Pod ${KEY}`]);
       const s = w.stored();
       assert.deepEqual(s?.metadata.finalizers, [FINALIZER]);
-      assert.equal(s?.status?.status, 'BUILD');
-      assert.equal(s?.status?.taskState, 'scheduling');
+      assert.equal(s?.status, undefined, 'the pod is not even scheduled: the first write waits until it says more');
       const p = w.kube.peek<Pod>(Resources.Pod, SERVER_ID, NS);
       assert.equal(p?.metadata.ownerReferences?.[0].uid, s?.metadata.uid);
       assert.deepEqual(w.events.reasons, ['CreatedPod']);
@@ -107,7 +69,7 @@ describe('ServerReconciler', () => {
 
       const first = await w.r.reconcile(KEY);
       assert.ok(first.requeueAfter !== undefined, 'waits for the pod to go');
-      assert.deepEqual(w.actions(), [`replaceStatus Server ${KEY}`, `delete Pod ${KEY}`]);
+      assert.deepEqual(w.actions(), [`delete Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
       assert.equal(w.stored()?.status?.taskState, 'deleting');
       assert.equal(w.kube.peek(Resources.Pod, SERVER_ID, NS), undefined);
 
@@ -167,7 +129,7 @@ describe('ServerReconciler', () => {
       await assert.rejects(w.r.reconcile(KEY), TerminalError);
       assert.deepEqual(w.actions(), [`mergePatch Server ${KEY}`, `create Pod ${KEY}`, `get Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
       assert.equal(findCondition(w.stored()?.status?.conditions, 'Ready')?.reason, 'PodConflict');
-      assert.ok(w.events.events.some((e) => e.reason === 'CannotAdoptPod' && e.type === 'Warning'));
+      assert.deepEqual(w.events.events.map((e) => [e.type, e.reason]), [['Warning', 'CannotAdoptPod']], 'one warning, not a ServerError repeating it');
       assert.equal(w.kube.peek<Pod>(Resources.Pod, SERVER_ID, NS)?.spec.containers[0].image, 'nginx');
     });
   });
@@ -178,13 +140,14 @@ describe('ServerReconciler', () => {
         (k) => {
           seedBasics(k);
           const s = k.seed(Resources.Server, { ...server(), metadata: { ...server().metadata, finalizers: [FINALIZER] } });
-          k.seed(Resources.Pod, pod(s, 'pending'));
+          k.seed(Resources.Pod, pod(s, 'scheduled'));
         },
         { pods: noPods },
       );
       assert.deepEqual(await w.r.reconcile(KEY), {});
       assert.deepEqual(w.actions(), [`create Pod ${KEY}`, `get Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
       assert.equal(w.stored()?.status?.status, 'BUILD');
+      assert.equal(w.stored()?.status?.taskState, 'spawning');
       assert.deepEqual(w.events.reasons, [], 'no CreatedPod: this pass created nothing');
     });
   });
@@ -238,7 +201,7 @@ describe('ServerReconciler', () => {
     it('then the error is thrown for a retry, not swallowed', async () => {
       const w = await world((k) => {
         seedBasics(k);
-        k.seed(Resources.Server, server());
+        k.seed(Resources.Pod, pod(k.seed(Resources.Server, server({}, { finalizers: [FINALIZER] })), 'running'));
       });
       w.kube.failNext.set('replaceStatus', new KubeApiError(409, 'Conflict', 'the object has been modified'));
       await assert.rejects(w.r.reconcile(KEY), (err: unknown) => err instanceof KubeApiError && err.statusCode === 409);
@@ -253,7 +216,7 @@ describe('ServerReconciler', () => {
       });
       const old = structuredClone(w.stored() as Server);
       const lagging: ObjectCache<Server> = { get: () => old, list: () => [old] };
-      const r = new ServerReconciler({ kube: w.kube, servers: lagging, pods: noPods, flavors: { get: () => flavor(), list: () => [] }, images: { get: () => image(), list: () => [] }, nodes: { get: () => undefined, list: () => [] }, events: new MemoryRecorder() });
+      const r = new ServerReconciler({ ...w.deps, servers: lagging, pods: noPods, events: new MemoryRecorder() });
       await r.reconcile(KEY);
       w.actions();
       const again = await r.reconcile(KEY);
@@ -272,12 +235,9 @@ describe('ServerReconciler', () => {
       const stalePod = w.kube.peek<Pod>(Resources.Pod, SERVER_ID, NS) as Pod;
       const events = new MemoryRecorder();
       const r = new ServerReconciler({
-        kube: w.kube,
+        ...w.deps,
         servers: { get: () => w.stored(), list: () => [] },
         pods: { get: () => stalePod, list: () => [stalePod] },
-        flavors: { get: () => flavor(), list: () => [] },
-        images: { get: () => image(), list: () => [] },
-        nodes: { get: () => undefined, list: () => [] },
         events,
       });
       await r.reconcile(KEY);
@@ -311,6 +271,7 @@ describe('ServerReconciler', () => {
           flavors: fixed(deepFreeze(flavor())),
           images: fixed(deepFreeze(image())),
           nodes: fixed(deepFreeze(node())),
+          ...tenancy(),
           events: new MemoryRecorder(),
         });
         await r.reconcile(KEY);

@@ -2,18 +2,16 @@
 // enqueues the Project named by its controller ownerReference.
 import type { Project } from '../../../../crds/types.generated.js';
 import { Resources } from '../../../../crds/resources.js';
-import { Controller, type ControllerSetup } from '../../runtime/controller.js';
 import type { Namespace } from '../../../../crds/kube-types.js';
-import { controllerKey, type Watchable } from '../../runtime/objects.js';
-import { WorkQueue } from '../../runtime/work-queue.js';
-import { ProjectReconciler, type ProjectReconcilerDeps } from './project.reconciler.js';
+import { controllerKey } from '../../runtime/objects.js';
+import type { Caches } from '../caches.js';
+import { defineController } from '../registry.js';
+import { ProjectReconciler } from './project.reconciler.js';
 
 export const PROJECT_CONTROLLER = 'project';
 
-export interface ProjectWatchSources {
-  projects: Watchable<Project>;
-  namespaces: Watchable<Namespace>;
-}
+const PROJECT_CACHES = ['projects', 'namespaces'] as const;
+export type ProjectWatchSources = Pick<Caches, (typeof PROJECT_CACHES)[number]>;
 
 export function projectKeyForNamespace(ns: Namespace): string | undefined {
   return controllerKey(ns, Resources.Project);
@@ -29,14 +27,10 @@ export function watchProjects(src: ProjectWatchSources, enqueue: (key: string) =
   src.namespaces.on({ onUpsert: owner, onDelete: owner });
 }
 
-export function newProjectController(deps: ProjectReconcilerDeps, setup: ControllerSetup = {}): Controller {
-  const reconciler = new ProjectReconciler(deps);
-  return new Controller({
-    name: PROJECT_CONTROLLER,
-    reconcile: reconciler.reconcile,
-    workers: setup.workers,
-    log: setup.log,
-    metrics: setup.metrics?.forController(PROJECT_CONTROLLER),
-    queue: new WorkQueue({ metrics: setup.metrics?.forQueue(PROJECT_CONTROLLER) }),
-  });
-}
+export const projectController = defineController({
+  name: PROJECT_CONTROLLER,
+  primary: 'projects',
+  informers: PROJECT_CACHES,
+  watch: watchProjects,
+  newReconciler: ({ kube, events, caches }) => new ProjectReconciler({ kube, events, ...caches }).reconcile,
+});

@@ -3,25 +3,22 @@
 // - a Pod event enqueues the Server named by the Pod's controller ownerReference;
 // - a Flavor or Image event enqueues the Servers referencing it that are not running yet (so a
 //   server waiting in ERROR for a missing flavor is built once the flavor appears);
-// - a Node whose zone label changed enqueues the Servers on it (their availability zone).
-import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
-import { ZONE_LABEL } from '../../../../crds/naming.js';
+// - a Node whose zone label changed enqueues the Servers on it (their availability zone);
+// - a Namespace or Project event enqueues the not-yet-running Servers in that project's namespace
+//   (a server refused for a namespace no project owned is built once one does).
+import type { Project, Server } from '../../../../crds/types.generated.js';
+import { projectNamespace, ZONE_LABEL } from '../../../../crds/naming.js';
 import { Resources } from '../../../../crds/resources.js';
-import { Controller, type ControllerSetup } from '../../runtime/controller.js';
-import type { Node, Pod } from '../../../../crds/kube-types.js';
-import { controllerKey, keyOf, type Watchable } from '../../runtime/objects.js';
-import { WorkQueue } from '../../runtime/work-queue.js';
-import { ServerReconciler, type ServerReconcilerDeps } from './server.reconciler.js';
+import type { Namespace, Pod } from '../../../../crds/kube-types.js';
+import { controllerKey, keyOf } from '../../runtime/objects.js';
+import type { Caches } from '../caches.js';
+import { defineController } from '../registry.js';
+import { ServerReconciler } from './server.reconciler.js';
 
 export const SERVER_CONTROLLER = 'server';
 
-export interface ServerWatchSources {
-  servers: Watchable<Server>;
-  pods: Watchable<Pod>;
-  flavors: Watchable<Flavor>;
-  images: Watchable<Image>;
-  nodes: Watchable<Node>;
-}
+const SERVER_CACHES = ['servers', 'pods', 'flavors', 'images', 'nodes', 'namespaces', 'projects'] as const;
+export type ServerWatchSources = Pick<Caches, (typeof SERVER_CACHES)[number]>;
 
 /** The Server that controls pod, if any. */
 export function serverKeyForPod(pod: Pod): string | undefined {
@@ -40,6 +37,11 @@ export function serversWaitingFor(servers: Server[], ref: { flavor?: string; ima
     .map(keyOf);
 }
 
+/** Keys of the not-yet-running Servers in namespace. */
+export function serversWaitingIn(servers: Server[], namespace: string): string[] {
+  return servers.filter((s) => waiting(s) && s.metadata.namespace === namespace).map(keyOf);
+}
+
 export function serversOnNode(servers: Server[], nodeName: string): string[] {
   return servers.filter((s) => s.status?.host === nodeName).map(keyOf);
 }
@@ -53,26 +55,23 @@ export function watchServers(src: ServerWatchSources, enqueue: (key: string) => 
     if (key) enqueue(key);
   };
   src.pods.on({ onUpsert: owner, onDelete: owner });
-  const byFlavor = (f: Flavor): void => serversWaitingFor(src.servers.list(), { flavor: f.metadata.name }).forEach(enqueue);
-  src.flavors.on({ onUpsert: byFlavor });
-  const byImage = (i: Image): void => serversWaitingFor(src.servers.list(), { image: i.metadata.name }).forEach(enqueue);
-  src.images.on({ onUpsert: byImage });
+  src.flavors.on({ onUpsert: (f) => serversWaitingFor(src.servers.list(), { flavor: f.metadata.name }).forEach(enqueue) });
+  src.images.on({ onUpsert: (i) => serversWaitingFor(src.servers.list(), { image: i.metadata.name }).forEach(enqueue) });
   src.nodes.on({
     onUpsert: (n, old) => {
       if (old && old.metadata.labels?.[ZONE_LABEL] === n.metadata.labels?.[ZONE_LABEL]) return;
       serversOnNode(src.servers.list(), n.metadata.name).forEach(enqueue);
     },
   });
+  const inNamespace = (name: string): void => serversWaitingIn(src.servers.list(name), name).forEach(enqueue);
+  src.namespaces.on({ onUpsert: (ns: Namespace) => inNamespace(ns.metadata.name) });
+  src.projects.on({ onUpsert: (p: Project) => inNamespace(projectNamespace(p.metadata.name)) });
 }
 
-export function newServerController(deps: ServerReconcilerDeps, setup: ControllerSetup = {}): Controller {
-  const reconciler = new ServerReconciler(deps);
-  return new Controller({
-    name: SERVER_CONTROLLER,
-    reconcile: reconciler.reconcile,
-    workers: setup.workers,
-    log: setup.log,
-    metrics: setup.metrics?.forController(SERVER_CONTROLLER),
-    queue: new WorkQueue({ metrics: setup.metrics?.forQueue(SERVER_CONTROLLER) }),
-  });
-}
+export const serverController = defineController({
+  name: SERVER_CONTROLLER,
+  primary: 'servers',
+  informers: SERVER_CACHES,
+  watch: watchServers,
+  newReconciler: ({ kube, events, caches }) => new ServerReconciler({ kube, events, ...caches }).reconcile,
+});

@@ -9,6 +9,7 @@ export const EventReason = {
   DeletedPod: 'DeletedPod',
   DeletedFailedPod: 'DeletedFailedPod',
   CannotAdoptPod: 'CannotAdoptPod',
+  CannotUseNamespace: 'CannotUseNamespace',
   ServerActive: 'ServerActive',
   ServerError: 'ServerError',
 } as const;
@@ -17,19 +18,31 @@ type Transition = (prev: ServerStatus, next: ServerStatus) => EventSpec | undefi
 
 const readyReason = (s: ServerStatus): string | undefined => findCondition(s.conditions, 'Ready')?.reason;
 
+/** Problems that have a warning of their own, more telling than the generic ServerError. */
+const SPECIFIC_WARNINGS: Record<string, string> = {
+  [Reason.PodConflict]: EventReason.CannotAdoptPod,
+  [Reason.NamespaceNotOwned]: EventReason.CannotUseNamespace,
+};
+
 const TRANSITIONS: Transition[] = [
   (prev, next) =>
     next.status === 'ACTIVE' && prev.status !== 'ACTIVE'
       ? { type: 'Normal', reason: EventReason.ServerActive, note: `Server is active on host ${next.host ?? 'unknown'}` }
       : undefined,
-  (prev, next) =>
-    next.status === 'ERROR' && (prev.status !== 'ERROR' || prev.fault?.message !== next.fault?.message)
+  (prev, next) => {
+    const reason = readyReason(next);
+    const specific = reason === undefined ? undefined : SPECIFIC_WARNINGS[reason];
+    if (!specific || readyReason(prev) === reason) return undefined;
+    return { type: 'Warning', reason: specific, note: next.fault?.message ?? 'Server cannot be built' };
+  },
+  (prev, next) => {
+    // The fault of a problem with its own warning is already told by that warning: one event, not two.
+    const told = SPECIFIC_WARNINGS[readyReason(next) ?? ''] !== undefined;
+    const changed = prev.status !== 'ERROR' || prev.fault?.message !== next.fault?.message;
+    return next.status === 'ERROR' && changed && !told
       ? { type: 'Warning', reason: EventReason.ServerError, note: next.fault?.message ?? 'Server is in error' }
-      : undefined,
-  (prev, next) =>
-    readyReason(next) === Reason.PodConflict && readyReason(prev) !== Reason.PodConflict
-      ? { type: 'Warning', reason: EventReason.CannotAdoptPod, note: next.fault?.message ?? 'Pod is not controlled by this server' }
-      : undefined,
+      : undefined;
+  },
 ];
 
 export function transitionEvents(prev: ServerStatus | undefined, next: ServerStatus): EventSpec[] {

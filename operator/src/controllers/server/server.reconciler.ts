@@ -1,22 +1,23 @@
-// Level-triggered reconcile of one Server: make its Pod exist (or not), then write the status
-// computed from what is observed. Idempotent: a second pass over an unchanged world writes nothing.
-import type { Flavor, Image, Server, ServerStatus } from '../../../../crds/types.generated.js';
+// The Server kind's half of the reconcile shell: make its Pod exist (or not) and compute the
+// status from what is observed; the shell writes it. Idempotent: a second pass over an unchanged
+// world writes nothing.
+import type { Flavor, Image, Project, Server, ServerStatus } from '../../../../crds/types.generated.js';
 import { isAlreadyExists, type KubeClient } from '../../../../crds/client/client.js';
-import { Resources, splitKey } from '../../../../crds/resources.js';
-import { TerminalError, type ReconcileResult } from '../../runtime/controller.js';
+import { Resources } from '../../../../crds/resources.js';
+import type { Namespace, Node, Pod } from '../../../../crds/kube-types.js';
+import { correctMetadataDrift } from '../../runtime/apply.js';
+import { TerminalError, type ReconcileFn } from '../../runtime/controller.js';
 import type { EventRecorder } from '../../runtime/events.js';
 import { addFinalizer, hasFinalizer, removeFinalizer } from '../../runtime/finalizers.js';
-import type { Node, Pod } from '../../../../crds/kube-types.js';
-import { isControlledBy, keyOf, statusEqual, type ObjectCache } from '../../runtime/objects.js';
-import { WriteTracker } from '../../runtime/write-tracker.js';
-import { EventReason, transitionEvents } from './server.events.js';
-import { desiredPod } from './server.resources.js';
-import { computeServerStatus, deletingStatus, problemStatus, Reason, type Problem } from './server.status.js';
+import { isControlledBy, keyOf, type ObjectCache } from '../../runtime/objects.js';
+import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
+import { EventReason, transitionEvents as serverTransitionEvents } from './server.events.js';
+import { desiredPod, desiredPodMetadata } from './server.resources.js';
+import { computeServerStatus, deletingStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
+import { tenancyProblem } from './server.tenancy.js';
 
 /** A safety net while waiting for a deleted Pod to go; its watch event normally comes first. */
 export const POD_GONE_RECHECK_MS = 5_000;
-/** A safety net while the cache lags behind our own write; its watch event normally comes first. */
-export const STALE_CACHE_RECHECK_MS = 1_000;
 
 export interface ServerReconcilerDeps {
   kube: KubeClient;
@@ -25,11 +26,14 @@ export interface ServerReconcilerDeps {
   flavors: ObjectCache<Flavor>;
   images: ObjectCache<Image>;
   nodes: ObjectCache<Node>;
+  namespaces: ObjectCache<Namespace>;
+  projects: ObjectCache<Project>;
   events: EventRecorder;
   now?: () => Date;
 }
 
 type PodOutcome = { pod: Pod | undefined; problem?: undefined } | { pod?: undefined; problem: Problem };
+type Outcome = StepOutcome<ServerStatus>;
 
 function isTerminated(pod: Pod): boolean {
   return pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded';
@@ -40,42 +44,39 @@ function conflict(pod: Pod): Problem {
   return { reason: Reason.PodConflict, code: 500, message };
 }
 
-export class ServerReconciler {
-  private readonly writes = new WriteTracker();
+/** ERROR with a fault for a problem that retrying cannot fix; the shell writes it, then throws. */
+function failed(server: Server, problem: Problem, now: Date): Outcome {
+  return { status: problemStatus(server, problem, now), terminal: new TerminalError(problem.message, problem.reason) };
+}
+
+export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> {
+  readonly res = Resources.Server;
+  readonly cache: ObjectCache<Server>;
+  readonly reconcile: ReconcileFn;
+  readonly transitionEvents = serverTransitionEvents;
   /** Pods we already asked the apiserver to delete (server key → pod uid), until they are gone. */
   private readonly deleting = new Map<string, string>();
 
-  constructor(private readonly d: ServerReconcilerDeps) {}
-
-  private now(): Date {
-    return this.d.now?.() ?? new Date();
+  constructor(private readonly d: ServerReconcilerDeps) {
+    this.cache = d.servers;
+    this.reconcile = new ReconcileShell(this, d).reconcile;
   }
 
-  readonly reconcile = async (key: string): Promise<ReconcileResult> => {
-    const { namespace, name } = splitKey(key);
-    const cached = this.d.servers.get(name, namespace);
-    if (!cached) {
-      this.writes.forget(key);
-      this.deleting.delete(key);
-      return {};
-    }
-    if (this.writes.isStale(key, cached)) return { requeueAfter: STALE_CACHE_RECHECK_MS };
-    const server = structuredClone(cached);
-    return server.metadata.deletionTimestamp ? this.finalize(server) : this.sync(server);
-  };
+  forget(key: string): void {
+    this.deleting.delete(key);
+  }
 
-  private async sync(cached: Server): Promise<ReconcileResult> {
+  async sync(cached: Server, ctx: StepContext<Server>): Promise<Outcome> {
+    const misplaced = tenancyProblem(cached, this.d);
+    if (misplaced) return failed(cached, misplaced, ctx.now);
+    // The API server creates Servers with the finalizer: this patch only runs for other writers.
     const server = await addFinalizer(this.d.kube, Resources.Server, cached);
-    if (server !== cached) this.writes.record(keyOf(server), server);
+    if (server !== cached) ctx.wrote(server);
     const outcome = await this.ensurePod(server);
-    if (outcome.problem) {
-      await this.writeStatus(server, problemStatus(server, outcome.problem, this.now()));
-      throw new TerminalError(outcome.problem.message, outcome.problem.reason);
-    }
+    if (outcome.problem) return failed(server, outcome.problem, ctx.now);
     const nodeName = outcome.pod?.spec.nodeName;
-    const node = nodeName ? this.d.nodes.get(nodeName) : undefined;
-    await this.writeStatus(server, computeServerStatus(server, outcome.pod, node, this.now()));
-    return {};
+    const status = computeServerStatus(server, outcome.pod, nodeName ? this.d.nodes.get(nodeName) : undefined, ctx.now);
+    return isImplicitStatus(server.status, status) ? {} : { status };
   }
 
   /** Creates, keeps or deletes the Pod as the spec asks; reports what exists afterwards. */
@@ -86,11 +87,19 @@ export class ServerReconciler {
     const stopped = server.spec.powerState === 'Stopped';
     if (pod && !pod.metadata.deletionTimestamp && (stopped || isTerminated(pod))) {
       await this.deletePod(server, pod, stopped ? EventReason.DeletedPod : EventReason.DeletedFailedPod);
+      return { pod };
     }
-    if (pod || stopped) return { pod };
+    if (pod) return { pod: await this.keepPod(server, pod) };
+    if (stopped) return { pod };
     const inputs = this.resolveInputs(server);
     if ('problem' in inputs) return inputs;
     return this.createPod(server, desiredPod(server, inputs.flavor, inputs.image));
+  }
+
+  /** Puts back the labels, annotations and controller reference we set, if they drifted. */
+  private async keepPod(server: Server, pod: Pod): Promise<Pod> {
+    if (pod.metadata.deletionTimestamp) return pod;
+    return correctMetadataDrift(this.d.kube, Resources.Pod, { metadata: desiredPodMetadata(server) }, pod);
   }
 
   private resolveInputs(server: Server): { flavor: Flavor; image: Image | undefined } | { problem: Problem } {
@@ -109,10 +118,10 @@ export class ServerReconciler {
       return { pod };
     } catch (err) {
       if (!isAlreadyExists(err)) throw err;
-      // Our cache has not seen it yet, or it is somebody else's: ask the apiserver.
+      // Our cache has not seen it (or lost it with a removed label), or it is somebody else's.
       const live = await this.d.kube.get<Pod>(Resources.Pod, desired.metadata.name, desired.metadata.namespace);
       if (!live) throw err;
-      return isControlledBy(live, server) ? { pod: live } : { problem: conflict(live) };
+      return isControlledBy(live, server) ? { pod: await this.keepPod(server, live) } : { problem: conflict(live) };
     }
   }
 
@@ -126,14 +135,17 @@ export class ServerReconciler {
     if (deleted) this.d.events.record(Resources.Server, server, { type: 'Normal', reason, note: `Deleted pod ${name}` });
   }
 
-  /** Deletion: show task_state "deleting", delete the Pod, wait until it is gone, then let go. */
-  private async finalize(cached: Server): Promise<ReconcileResult> {
-    if (!hasFinalizer(cached)) return {};
-    const server = await this.writeStatus(cached, deletingStatus(cached, this.now()));
+  /**
+   * Deletion: delete the Pod and show task_state "deleting" until it is gone, then let go. A
+   * server whose Pod is already gone is let go at once, without a "deleting" status that its
+   * disappearance would supersede.
+   */
+  async finalize(server: Server, ctx: StepContext<Server>): Promise<Outcome> {
+    if (!hasFinalizer(server)) return {};
     const pod = await this.podForDeletion(server);
     if (pod && isControlledBy(pod, server)) {
       if (!pod.metadata.deletionTimestamp) await this.deletePod(server, pod, EventReason.DeletedPod);
-      return { requeueAfter: POD_GONE_RECHECK_MS };
+      return { status: deletingStatus(server, ctx.now), requeueAfter: POD_GONE_RECHECK_MS };
     }
     await removeFinalizer(this.d.kube, Resources.Server, server);
     return {};
@@ -143,14 +155,5 @@ export class ServerReconciler {
   private async podForDeletion(server: Server): Promise<Pod | undefined> {
     const { name, namespace } = server.metadata;
     return this.d.pods.get(name, namespace) ?? (await this.d.kube.get<Pod>(Resources.Pod, name, namespace));
-  }
-
-  /** Writes /status only when it changed in meaning; returns the Server as stored. */
-  private async writeStatus(server: Server, next: ServerStatus): Promise<Server> {
-    if (statusEqual(server.status, next)) return server;
-    const updated = await this.d.kube.replaceStatus<Server>(Resources.Server, { ...server, status: next });
-    this.writes.record(keyOf(server), updated);
-    for (const e of transitionEvents(server.status, next)) this.d.events.record(Resources.Server, server, e);
-    return updated;
   }
 }

@@ -3,9 +3,11 @@
 import { createHash } from 'node:crypto';
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../../../crds/naming.js';
-import { Resources } from '../../../../crds/resources.js';
-import type { Affinity, Container, Pod } from '../../../../crds/kube-types.js';
+import type { ObjectMeta } from '../../../../crds/kube-object.js';
+import { Resources, typeMeta } from '../../../../crds/resources.js';
+import type { Affinity, Pod } from '../../../../crds/kube-types.js';
 import { controllerReference } from '../../runtime/objects.js';
+import { tenantContainerSecurityContext, tenantPodSecurityContext, type SecureContainer, type SecurePodSpec } from '../../runtime/pod-security.js';
 
 /** What a server runs when its Image names no container image (or it boots from a volume). */
 export const DEFAULT_CONTAINER_IMAGE = 'docker.io/library/busybox:stable';
@@ -20,23 +22,35 @@ export const ANNOTATION_SERVER_NAME = 'openstack.sim/server-name';
 export const ANNOTATION_FLAVOR = 'openstack.sim/flavor-id';
 export const ANNOTATION_IMAGE = 'openstack.sim/image-id';
 
-/** The Pod realizing server: same name and namespace, controlled by the Server. */
-export function desiredPod(server: Server, flavor: Flavor, image: Image | undefined): Pod {
+/** A Pod whose spec carries the tenant securityContext (typed here until crds/kube-types.ts has it). */
+export type TenantPod = Pod & { spec: SecurePodSpec };
+
+/**
+ * The metadata the operator owns on a server's Pod: labels, annotations and the controller
+ * reference. It depends on the Server alone, so drift can be checked without the flavor or image
+ * (which may since have been deleted: a running server keeps running).
+ */
+export function desiredPodMetadata(server: Server): ObjectMeta {
   const { name, namespace } = server.metadata;
+  const { flavorRef, imageRef } = server.spec;
   return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name,
-      namespace,
-      labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name, [PROJECT_LABEL]: server.spec.projectId },
-      annotations: {
-        [ANNOTATION_SERVER_NAME]: server.spec.name,
-        [ANNOTATION_FLAVOR]: flavor.metadata.name,
-        ...(image ? { [ANNOTATION_IMAGE]: image.metadata.name } : {}),
-      },
-      ownerReferences: [controllerReference(Resources.Server, server)],
+    name,
+    namespace,
+    labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name, [PROJECT_LABEL]: server.spec.projectId },
+    annotations: {
+      [ANNOTATION_SERVER_NAME]: server.spec.name,
+      [ANNOTATION_FLAVOR]: flavorRef,
+      ...(imageRef ? { [ANNOTATION_IMAGE]: imageRef } : {}),
     },
+    ownerReferences: [controllerReference(Resources.Server, server)],
+  };
+}
+
+/** The Pod realizing server: same name and namespace, controlled by the Server. */
+export function desiredPod(server: Server, flavor: Flavor, image: Image | undefined): TenantPod {
+  return {
+    ...typeMeta(Resources.Pod),
+    metadata: desiredPodMetadata(server),
     spec: {
       containers: [serverContainer(flavor, image)],
       restartPolicy: 'Always',
@@ -44,6 +58,7 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
       hostname: podHostname(server.spec.name),
       enableServiceLinks: false,
       automountServiceAccountToken: false,
+      securityContext: tenantPodSecurityContext(),
       // kwok's fake nodes may carry this taint; on other clusters the toleration is inert.
       tolerations: [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }],
       ...zoneAffinity(server.spec.availabilityZone),
@@ -51,7 +66,7 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
   };
 }
 
-function serverContainer(flavor: Flavor, image: Image | undefined): Container {
+function serverContainer(flavor: Flavor, image: Image | undefined): SecureContainer {
   const custom = image?.spec.containerImage;
   // Requests equal limits: the Guaranteed QoS class, the closest thing to a VM's dedicated resources.
   const size = { cpu: String(flavor.spec.vcpus), memory: `${flavor.spec.ramMiB}Mi` };
@@ -60,6 +75,7 @@ function serverContainer(flavor: Flavor, image: Image | undefined): Container {
     image: custom || DEFAULT_CONTAINER_IMAGE,
     ...(custom ? {} : { command: DEFAULT_COMMAND }),
     resources: { requests: { ...size }, limits: { ...size } },
+    securityContext: tenantContainerSecurityContext(),
   };
 }
 

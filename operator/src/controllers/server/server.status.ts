@@ -20,6 +20,7 @@ export const Reason = {
   FlavorNotFound: 'FlavorNotFound',
   ImageNotFound: 'ImageNotFound',
   PodConflict: 'PodConflict',
+  NamespaceNotOwned: 'NamespaceNotOwned',
   ReconcileSuccess: 'ReconcileSuccess',
   ReconcileError: 'ReconcileError',
 } as const;
@@ -182,6 +183,16 @@ export function computeServerStatus(server: Server, pod: Pod | undefined, node?:
   const live = pod && !pod.metadata.deletionTimestamp ? pod : undefined;
   const extra = phase.status === 'SHUTOFF' && !live ? carried(prev) : { ...placement(server, live, node), ...network(server, live) };
   return assemble(server, phase, { ...extra, podName: live?.metadata.name }, now);
+}
+
+/**
+ * Whether writing next over a Server that has no status yet would tell no reader anything: such a
+ * Server already reads as BUILD/scheduling (the API's default view), so the first status write
+ * waits until the Pod says more (scheduled to a host, ACTIVE, ERROR). Under load, when the Pod is
+ * Running and Ready by the time it is first seen, BUILD and ACTIVE become one write.
+ */
+export function isImplicitStatus(prev: ServerStatus | undefined, next: ServerStatus): boolean {
+  return prev === undefined && next.status === 'BUILD' && next.taskState === 'scheduling' && next.fault === undefined;
 }
 
 /** While the server is being deleted: everything as it was, with task_state "deleting". */
