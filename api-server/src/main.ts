@@ -1,44 +1,148 @@
 // The API server process: flags and environment in, a listening server out; SIGTERM stops it.
+// Logs are the operator's JSON lines; a stray rejection or exception is logged and ends the
+// process with status 1, so that the Deployment restarts it rather than it limping on.
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
+import { jsonLogger, type Logger } from '../../crds/client/logger.js';
 import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
-import type { Logger } from './deps.js';
-import { startApiServer } from './server.js';
+import type { TokenProviderOptions } from './auth/token-provider.js';
+import type { ApiServerOptions, RunningApiServer } from './server.js';
 
-const { values } = parseArgs({
-  options: {
-    kubeconfig: { type: 'string', default: process.env.KUBECONFIG },
-    host: { type: 'string', default: process.env.OPENSTACK_SIM_HOST ?? '127.0.0.1' },
-    port: { type: 'string', default: process.env.OPENSTACK_SIM_PORT ?? '5000' },
-    'public-url': { type: 'string', default: process.env.OPENSTACK_SIM_PUBLIC_URL ?? '' },
-    region: { type: 'string', default: process.env.OPENSTACK_SIM_REGION ?? 'RegionOne' },
-    'system-namespace': { type: 'string', default: process.env.OPENSTACK_SIM_SYSTEM_NAMESPACE ?? DEFAULT_SYSTEM_NAMESPACE },
-    'token-ttl': { type: 'string', default: process.env.OPENSTACK_SIM_TOKEN_TTL ?? '3600' },
-  },
-});
+export type ApiServerConfig = Omit<ApiServerOptions, 'kube' | 'log' | 'metrics'> & { kubeconfig?: string };
 
-const emit = (level: string) => (msg: string, fields?: Record<string, unknown>): void => {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, component: 'api-server', msg, ...fields })}\n`);
-};
-const log: Logger = { info: emit('info'), warn: emit('warn'), error: emit('error') };
+/** The same fields as the operator's lines (ts, level, msg, logger). */
+export function createLogger(write?: (line: string) => void): Logger {
+  return jsonLogger({ base: { logger: 'openstack-sim-api-server' }, write });
+}
 
-const server = await startApiServer({
-  kube: new HttpKubeClient(loadKubeConfig(values.kubeconfig)),
-  config: {
-    publicUrl: values['public-url'] ?? '',
-    region: values.region ?? 'RegionOne',
-    systemNamespace: values['system-namespace'] ?? DEFAULT_SYSTEM_NAMESPACE,
-    tokenTtlSeconds: Number(values['token-ttl']),
-  },
-  host: values.host ?? '127.0.0.1',
-  port: Number(values.port),
-  log,
-});
-log.info('listening', { url: server.url, publicUrl: server.deps.config.publicUrl });
+function parsePort(flag: string, value: string): number {
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --${flag}: ${value}`);
+  return port;
+}
 
-const shutdown = (signal: string): void => {
-  log.info('shutting down', { signal });
-  void server.stop().then(() => process.exit(0));
-};
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+/** A port, 0 for any free one, or "off" / a negative number for no metrics listener. */
+export function parseMetricsPort(value: string): number | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'off' || /^-\d+$/.test(v)) return undefined;
+  return parsePort('metrics-port', v);
+}
+
+/** Flags win over the OPENSTACK_SIM_* environment variables. */
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerConfig {
+  const str = (fallback: string) => ({ type: 'string', default: fallback }) as const;
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      kubeconfig: { type: 'string', default: env.KUBECONFIG },
+      host: str(env.OPENSTACK_SIM_HOST ?? '127.0.0.1'),
+      port: str(env.OPENSTACK_SIM_PORT ?? '5000'),
+      'metrics-port': str(env.OPENSTACK_SIM_METRICS_PORT ?? '9090'),
+      'public-url': str(env.OPENSTACK_SIM_PUBLIC_URL ?? ''),
+      region: str(env.OPENSTACK_SIM_REGION ?? 'RegionOne'),
+      'system-namespace': str(env.OPENSTACK_SIM_SYSTEM_NAMESPACE ?? DEFAULT_SYSTEM_NAMESPACE),
+      'token-ttl': str(env.OPENSTACK_SIM_TOKEN_TTL ?? '3600'),
+      ...tokenFlags(env),
+    },
+  });
+  return {
+    kubeconfig: values.kubeconfig,
+    host: values.host,
+    port: parsePort('port', values.port),
+    metricsPort: parseMetricsPort(values['metrics-port']),
+    config: { publicUrl: values['public-url'], region: values.region, systemNamespace: values['system-namespace'], tokenTtlSeconds: Number(values['token-ttl']) },
+    tokens: tokenOptions(values),
+  };
+}
+
+/** Keystone's [security_compliance] and [revoke] settings, each a flag or OPENSTACK_SIM_<FLAG>. */
+const TOKEN_FLAGS = {
+  'lockout-failure-attempts': '0',
+  'lockout-duration': '1800',
+  'password-check-concurrency': '2',
+  'password-check-queue': '16',
+  'revocation-expiration-buffer': '1800',
+  'revocation-sweep-interval': '300',
+  'max-revocations-per-user': '100',
+} as const;
+type TokenFlag = keyof typeof TOKEN_FLAGS;
+
+function tokenFlags(env: NodeJS.ProcessEnv): Record<TokenFlag, { type: 'string'; default: string }> {
+  const entries = Object.entries(TOKEN_FLAGS).map(([flag, fallback]) => {
+    const fromEnv = env[`OPENSTACK_SIM_${flag.toUpperCase().replace(/-/g, '_')}`];
+    return [flag, { type: 'string' as const, default: fromEnv ?? fallback }];
+  });
+  return Object.fromEntries(entries) as Record<TokenFlag, { type: 'string'; default: string }>;
+}
+
+function count(values: Record<string, string | undefined>, flag: TokenFlag, min = 0): number {
+  const raw = values[flag] ?? TOKEN_FLAGS[flag];
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min) throw new Error(`invalid --${flag}: ${raw}`);
+  return n;
+}
+
+function tokenOptions(values: Record<string, string | undefined>): TokenProviderOptions {
+  return {
+    lockoutFailureAttempts: count(values, 'lockout-failure-attempts'),
+    lockoutDurationSeconds: count(values, 'lockout-duration'),
+    passwordChecks: { concurrency: count(values, 'password-check-concurrency', 1), queue: count(values, 'password-check-queue') },
+    revocationExpirationBufferSeconds: count(values, 'revocation-expiration-buffer'),
+    revocationSweepIntervalSeconds: count(values, 'revocation-sweep-interval'),
+    maxRevocationsPerUser: count(values, 'max-revocations-per-user'),
+  };
+}
+
+/** Logs what escaped every handler, then exits 1: the process state is unknown from here on. */
+export function crashHandler(log: Logger, what: string, exit: (code: number) => void): (err: unknown) => void {
+  return (err) => {
+    log.error(what, { error: String(err), stack: err instanceof Error ? err.stack : undefined });
+    exit(1);
+  };
+}
+
+export function installCrashHandlers(log: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
+  process.on('unhandledRejection', crashHandler(log, 'unhandled rejection; exiting', exit));
+  process.on('uncaughtException', crashHandler(log, 'uncaught exception; exiting', exit));
+}
+
+function onSignals(log: Logger, server: RunningApiServer): void {
+  const shutdown = (signal: string): void => {
+    log.info('shutting down', { signal });
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => crashHandler(log, 'shutdown failed', (code) => process.exit(code))(err),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<RunningApiServer> {
+  const log = createLogger();
+  installCrashHandlers(log);
+  const { kubeconfig, ...cfg } = parseConfig(argv, env);
+  // Loaded only now, so that the crash handlers already cover the (slow) loading of the Kubernetes
+  // client and the services, and tests can import this module's parsing and handlers cheaply.
+  const [{ HttpKubeClient, loadKubeConfig }, { startApiServer }] = await Promise.all([import('../../crds/client/http-client.js'), import('./server.js')]);
+  const server = await startApiServer({ ...cfg, kube: new HttpKubeClient(loadKubeConfig(kubeconfig)), log });
+  log.info('listening', { url: server.url, publicUrl: server.deps.config.publicUrl, metricsUrl: server.metricsUrl });
+  onSignals(log, server);
+  return server;
+}
+
+function invokedDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main().catch((err: unknown) => crashHandler(createLogger(), 'startup failed', (code) => process.exit(code))(err));
+}

@@ -6,7 +6,7 @@ import { Registry } from 'prom-client';
 import type { KubeClient } from '../../crds/client/client.js';
 import type { Express } from 'express';
 import { createApp, createMetricsApp } from './app.js';
-import { createTokenProvider, type TokenProvider } from './auth/token-provider.js';
+import { createTokenProvider, type TokenProvider, type TokenProviderOptions } from './auth/token-provider.js';
 import type { ApiConfig, AppDeps, Logger } from './deps.js';
 import { createStores } from './kube/stores.js';
 import { allServices } from './services/index.js';
@@ -29,12 +29,14 @@ export interface ApiServerOptions {
   metricsPort?: number;
   log: Logger;
   metrics?: Registry;
+  /** Login bounds, lockout and revocation sweeping (Keystone's [security_compliance], [revoke]). */
+  tokens?: TokenProviderOptions;
 }
 
 function listen(app: Express, port: number, host: string): Promise<HttpServer> {
   return new Promise((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.on('error', reject);
+    // Express 5 hands a listen error (EADDRINUSE) to this callback rather than only emitting it.
+    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
 }
 
@@ -68,7 +70,7 @@ async function start(opts: ApiServerOptions): Promise<Started> {
   try {
     await storeSet.start();
     const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log };
-    tokens = createTokenProvider(deps);
+    tokens = createTokenProvider(deps, opts.tokens);
     await tokens.start();
     servers.push(await listen(createApp(deps, tokens.authenticator, allServices(deps, tokens)), opts.port, opts.host));
     // The metrics port can be taken (another API server on this machine): that fails the start.
@@ -84,6 +86,5 @@ async function start(opts: ApiServerOptions): Promise<Started> {
 export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
   const { deps, tokens, servers, stop } = await start(opts);
   const url = urlOf(servers[0]);
-  if (!deps.config.publicUrl) deps.config.publicUrl = url;
   return { url, metricsUrl: servers[1] && urlOf(servers[1]), deps, tokens, stop };
 }

@@ -1,6 +1,7 @@
 // Reads come from an informer cache; writes go to the kube-apiserver and are remembered in a
 // short-lived overlay until the informer has seen them, so a client that POSTs and then GETs
-// always reads its own write (and does not see a deleted object again).
+// always reads its own write (and does not see a deleted object again). update() is the
+// read-modify-write that re-reads and retries when another writer got there first.
 import type { KubeObject } from '../../../crds/kube-object.js';
 import { isConflict, isNotFound, type KubeClient } from '../../../crds/client/client.js';
 import { Backoff } from '../../../crds/client/backoff.js';
