@@ -83,6 +83,9 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     assert.match(await can(['create', 'pods', '-n', ns]), /no/);
     assert.match(await can(['get', 'secrets', '-n', 'kube-system']), /no/);
     assert.match(await can(['create', 'servers.openstack.sim', '-n', 'default']), /^yes/);
+    // Expired token revocations are the API server's to sweep.
+    assert.match(await can(['delete', 'tokenrevocations.openstack.sim']), /^yes/);
+    assert.match(await can(['delete', 'users.openstack.sim']), /no/);
   });
 
   it('When seed, operator and API server run as the chart\'s accounts, then a server goes ACTIVE and away', async function () {

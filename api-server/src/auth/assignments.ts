@@ -31,6 +31,17 @@ export function rolesOn(stores: Stores, userId: string, projectId: string): Role
   return [...roles.values()];
 }
 
+/** Projects that exist for the API: a project being torn down is already gone. */
+export function liveProjects(stores: Stores): Project[] {
+  return stores.projects.list().filter((p) => !p.metadata.deletionTimestamp);
+}
+
+/** Live projects the user holds at least one role on (enabled or not). */
+export function projectsOfUser(stores: Stores, userId: string): Project[] {
+  const ids = projectIdsOf(stores, userId);
+  return liveProjects(stores).filter((p) => ids.has(p.metadata.name));
+}
+
 /** Ids of the projects the user holds at least one role on. */
 export function projectIdsOf(stores: Stores, userId: string): Set<string> {
   const ids = new Set<string>();

@@ -4,8 +4,8 @@ import type { KubeClient } from '../../../crds/client/client.js';
 import { isAlreadyExists, isConflict } from '../../../crds/client/client.js';
 import { Resources } from '../../../crds/resources.js';
 import type { User } from '../../../crds/types.generated.js';
-import { DEFAULT_SCRYPT, dummyHasher, hashPassword, verifyPasswordHash, type ScryptParams } from './password.js';
-import { encodeData, newSecret, readSecretValue, type SecretObject } from './secret.js';
+import { DEFAULT_SCRYPT, hashPassword } from './password.js';
+import { encodeData, newSecret, type SecretObject } from './secret.js';
 
 export const PASSWORD_HASH_KEY = 'passwordHash';
 export const USER_ID_LABEL = 'openstack.sim/user-id';
@@ -44,21 +44,13 @@ export async function setUserPasswordHash(kube: KubeClient, namespace: string, u
   }
 }
 
-export type PasswordVerifier = (user: User | undefined, password: string) => Promise<boolean>;
-
 /**
- * Checks a password against the user's stored hash. An unknown user, or one without a hash, is
- * still checked against a dummy hash so that the time taken does not tell them apart.
+ * The Secret holding the user's password hash, read live (the cache may lag behind a password
+ * change). An unknown user still costs the same lookup, of a name no user can have, so the time
+ * taken does not tell the two apart; it is undefined then.
  */
-export function createPasswordVerifier(kube: KubeClient, namespace: string, params: ScryptParams = DEFAULT_SCRYPT): PasswordVerifier {
-  const dummy = dummyHasher(params);
-  return async (user, password) => {
-    // An unknown user still costs the same Secret lookup (of a name no user can have).
-    const secretName = user ? (user.spec.passwordSecretRef ?? passwordSecretName(user.metadata.name)) : passwordSecretName('unknown-user');
-    const found = await kube.get<SecretObject>(Resources.Secret, secretName, namespace);
-    const secret = user ? found : undefined;
-    const stored = readSecretValue(secret, PASSWORD_HASH_KEY);
-    const matches = await verifyPasswordHash(password, stored ?? (await dummy()));
-    return matches && stored !== undefined;
-  };
+export async function readPasswordSecret(kube: KubeClient, namespace: string, user: User | undefined): Promise<SecretObject | undefined> {
+  const secretName = user ? (user.spec.passwordSecretRef ?? passwordSecretName(user.metadata.name)) : passwordSecretName('unknown-user');
+  const found = await kube.get<SecretObject>(Resources.Secret, secretName, namespace);
+  return user ? found : undefined;
 }

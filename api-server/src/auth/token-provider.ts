@@ -1,21 +1,47 @@
 // The token machinery one API server replica runs: issuing and validating stateless Fernet
-// tokens, revocation, and password checks. createTokenProvider(deps).authenticator is what the
-// router uses for X-Auth-Token on every service.
+// tokens, revocation (and sweeping revocations whose tokens have expired), and password checks.
+// createTokenProvider(deps).authenticator is what the router uses for X-Auth-Token on every
+// service; it never waits for a password check.
 import type { AuthContext } from '../common/route.js';
 import { unauthorized } from '../common/errors.js';
 import type { AppDeps, Authenticator } from '../deps.js';
 import { resolveAuthContext } from './auth-context.js';
 import { KeyRing } from './key-ring.js';
-import { createPasswordVerifier, type PasswordVerifier } from './password-store.js';
+import { DEFAULT_LOCKOUT } from './lockout.js';
+import { DEFAULT_PASSWORD_CHECKS, PasswordGate, type GateLimits } from './password-gate.js';
+import { createPasswordVerifier, type HashVerifier, type PasswordVerifier } from './password-login.js';
 import { DEFAULT_SCRYPT, type ScryptParams } from './password.js';
-import { isRevoked, revokeAuditId } from './revocations.js';
+import {
+  DEFAULT_EXPIRATION_BUFFER_SECONDS,
+  DEFAULT_MAX_REVOCATIONS_PER_USER,
+  isRevoked,
+  revocationLimitExceeded,
+  revocationLimitReached,
+  revokeAuditId,
+  sweepRevocations,
+} from './revocations.js';
 import { newAuditId, openToken, sealToken, type TokenData } from './token-codec.js';
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+export const DEFAULT_REVOCATION_SWEEP_SECONDS = 300;
 
 export interface TokenProviderOptions {
   /** scrypt cost for the dummy hash; must match how passwords are hashed (tests use a cheap one). */
   passwordParams?: ScryptParams;
+  /** Password checks in flight and waiting; beyond that a login gets 503 (see password-gate.ts). */
+  passwordChecks?: GateLimits;
+  /** The scrypt comparison, for tests that count or hold the checks. */
+  verifyHash?: HashVerifier;
+  /** Keystone's [security_compliance] lockout_failure_attempts; 0 (the default) is off. */
+  lockoutFailureAttempts?: number;
+  /** Keystone's [security_compliance] lockout_duration, seconds; 0 locks until cleared by hand. */
+  lockoutDurationSeconds?: number;
+  /** Keystone's [revoke] expiration_buffer: how long a revocation outlives its tokens, seconds. */
+  revocationExpirationBufferSeconds?: number;
+  /** How often this replica sweeps collectable revocations, seconds; 0 never (tests sweep by hand). */
+  revocationSweepIntervalSeconds?: number;
+  /** Revocations one user may hold at once (admins revoking are exempt); 0 is no limit. */
+  maxRevocationsPerUser?: number;
   /** Clock in epoch milliseconds, for tests. */
   now?: () => number;
 }
@@ -34,10 +60,13 @@ export interface TokenProvider {
   issue(req: IssueRequest): AuthContext;
   /** Throws ApiError 401 for a malformed, forged, expired, revoked or no-longer-valid token. */
   validate(token: string): Promise<AuthContext>;
-  /** Revokes the token and every token re-scoped from it. */
-  revoke(subject: AuthContext): Promise<void>;
+  /** Revokes the token and every token re-scoped from it; 403 past the caller's revocation limit. */
+  revoke(subject: AuthContext, caller: AuthContext): Promise<void>;
+  /** See PasswordVerifier: 401 for a locked account, 503 when too many checks are in flight. */
   verifyPassword: PasswordVerifier;
-  /** Loads (creating if needed) the key repository and starts following it. */
+  /** Deletes the revocations whose tokens expired (start() also runs this periodically). */
+  sweepRevocations(): Promise<number>;
+  /** Loads (creating if needed) the key repository, starts following it and sweeping. */
   start(): Promise<void>;
   stop(): void;
 }
@@ -47,43 +76,119 @@ function auditChain(parent: AuthContext | undefined): string[] {
   return [newAuditId(), parent.auditIds[parent.auditIds.length - 1]];
 }
 
-export function createTokenProvider(deps: AppDeps, options: TokenProviderOptions = {}): TokenProvider {
-  const { config, stores, kube } = deps;
-  const now = options.now ?? Date.now;
-  const ttlMs = (config.tokenTtlSeconds || DEFAULT_TOKEN_TTL_SECONDS) * 1000;
-  const keyRing = new KeyRing(kube, config.systemNamespace, deps.log);
+interface Settings {
+  now: () => number;
+  ttlMs: number;
+  bufferMs: number;
+  sweepMs: number;
+  maxRevocations: number;
+}
 
-  function decode(token: string): TokenData {
-    const data = openToken(keyRing.current(), token);
-    if (!data || data.expiresAt.getTime() <= now()) throw unauthorized();
-    if (isRevoked(stores.tokenRevocations, data.auditIds)) throw unauthorized();
+function settingsOf(deps: AppDeps, options: TokenProviderOptions): Settings {
+  return {
+    now: options.now ?? Date.now,
+    ttlMs: (deps.config.tokenTtlSeconds || DEFAULT_TOKEN_TTL_SECONDS) * 1000,
+    bufferMs: (options.revocationExpirationBufferSeconds ?? DEFAULT_EXPIRATION_BUFFER_SECONDS) * 1000,
+    sweepMs: (options.revocationSweepIntervalSeconds ?? DEFAULT_REVOCATION_SWEEP_SECONDS) * 1000,
+    maxRevocations: options.maxRevocationsPerUser ?? DEFAULT_MAX_REVOCATIONS_PER_USER,
+  };
+}
+
+function passwordVerifier(deps: AppDeps, options: TokenProviderOptions, now: () => number): PasswordVerifier {
+  return createPasswordVerifier(deps.kube, deps.config.systemNamespace, {
+    params: options.passwordParams ?? DEFAULT_SCRYPT,
+    gate: new PasswordGate(options.passwordChecks ?? DEFAULT_PASSWORD_CHECKS),
+    lockout: {
+      failureAttempts: options.lockoutFailureAttempts ?? DEFAULT_LOCKOUT.failureAttempts,
+      durationSeconds: options.lockoutDurationSeconds ?? DEFAULT_LOCKOUT.durationSeconds,
+    },
+    verifyHash: options.verifyHash,
+    now,
+  });
+}
+
+class FernetTokenProvider implements TokenProvider {
+  readonly authenticator: Authenticator = { authenticate: (token) => this.validate(token) };
+  readonly verifyPassword: PasswordVerifier;
+  private readonly keyRing: KeyRing;
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping = false;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly settings: Settings,
+    options: TokenProviderOptions,
+  ) {
+    this.keyRing = new KeyRing(deps.kube, deps.config.systemNamespace, deps.log);
+    this.verifyPassword = passwordVerifier(deps, options, settings.now);
+  }
+
+  private decode(token: string): TokenData {
+    const data = openToken(this.keyRing.current(), token);
+    if (!data || data.expiresAt.getTime() <= this.settings.now()) throw unauthorized();
+    if (isRevoked(this.deps.stores.tokenRevocations, data.auditIds)) throw unauthorized();
     return data;
   }
 
   // Synchronous work (informer caches only) behind the Authenticator's promise-based interface.
-  const validate = (token: string): Promise<AuthContext> =>
-    new Promise((resolve) => resolve(resolveAuthContext(stores, decode(token), token)));
+  validate(token: string): Promise<AuthContext> {
+    return new Promise((resolve) => resolve(resolveAuthContext(this.deps.stores, this.decode(token), token)));
+  }
 
-  function issue(req: IssueRequest): AuthContext {
-    const issuedAt = now();
+  issue(req: IssueRequest): AuthContext {
+    const issuedAt = this.settings.now();
     const data = {
       userId: req.userId,
       methods: [...new Set([...req.methods, ...(req.parent?.methods ?? [])])],
       projectId: req.projectId,
-      expiresAt: req.parent?.expiresAt ?? new Date(issuedAt + ttlMs),
+      expiresAt: req.parent?.expiresAt ?? new Date(issuedAt + this.settings.ttlMs),
       auditIds: auditChain(req.parent),
     };
-    const token = sealToken(keyRing.current(), data, issuedAt);
-    return resolveAuthContext(stores, { ...data, issuedAt: new Date(Math.floor(issuedAt / 1000) * 1000) }, token);
+    const token = sealToken(this.keyRing.current(), data, issuedAt);
+    return resolveAuthContext(this.deps.stores, { ...data, issuedAt: new Date(Math.floor(issuedAt / 1000) * 1000) }, token);
   }
 
-  return {
-    authenticator: { authenticate: validate },
-    issue,
-    validate,
-    revoke: (subject) => revokeAuditId(stores.tokenRevocations, subject.auditIds[0], subject.expiresAt),
-    verifyPassword: createPasswordVerifier(kube, config.systemNamespace, options.passwordParams ?? DEFAULT_SCRYPT),
-    start: () => keyRing.start(),
-    stop: () => keyRing.stop(),
-  };
+  async revoke(subject: AuthContext, caller: AuthContext): Promise<void> {
+    const store = this.deps.stores.tokenRevocations;
+    const { maxRevocations: max, bufferMs } = this.settings;
+    if (!caller.isAdmin && revocationLimitReached(store, subject.userId, { max, bufferMs, nowMs: this.settings.now() })) {
+      throw revocationLimitExceeded(max);
+    }
+    await revokeAuditId(store, { userId: subject.userId, auditId: subject.auditIds[0], expiresAt: subject.expiresAt });
+  }
+
+  sweepRevocations(): Promise<number> {
+    return sweepRevocations(this.deps.kube, this.deps.stores.tokenRevocations, this.settings.now(), this.settings.bufferMs);
+  }
+
+  /** One sweep at a time; a failed one is logged and the next interval tries again. */
+  private async sweepQuietly(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      await this.sweepRevocations();
+    } catch (err) {
+      this.deps.log.warn('sweeping expired token revocations failed', { error: String(err) });
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.keyRing.start();
+    if (this.settings.sweepMs > 0 && !this.sweeper) {
+      this.sweeper = setInterval(() => void this.sweepQuietly(), this.settings.sweepMs);
+      this.sweeper.unref();
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
+    this.keyRing.stop();
+  }
+}
+
+export function createTokenProvider(deps: AppDeps, options: TokenProviderOptions = {}): TokenProvider {
+  return new FernetTokenProvider(deps, settingsOf(deps, options), options);
 }

@@ -2,6 +2,8 @@
 // services added later (network, volumev3, block-storage...) append entries when wiring
 // keystoneService, so this module does not need to know about them.
 import { createHash } from 'node:crypto';
+import { Type, type Static } from '@sinclair/typebox';
+import { responseObject } from '../../common/parameter-types.js';
 
 export interface CatalogEntry {
   type: string;
@@ -10,20 +12,20 @@ export interface CatalogEntry {
   path: string;
 }
 
-export interface CatalogEndpoint {
-  id: string;
-  interface: 'public' | 'internal' | 'admin';
-  region_id: string;
-  region: string;
-  url: string;
-}
+// Tempest reads region, keystoneauth region_id: both are required (wire contract §1.3).
+const endpointSchema = responseObject({
+  id: Type.String(),
+  interface: Type.Union([Type.Literal('public'), Type.Literal('internal'), Type.Literal('admin')]),
+  region_id: Type.String(),
+  region: Type.String(),
+  url: Type.String(),
+});
 
-export interface CatalogService {
-  id: string;
-  type: string;
-  name: string;
-  endpoints: CatalogEndpoint[];
-}
+export const catalogSchema = Type.Array(
+  responseObject({ id: Type.String(), type: Type.String(), name: Type.String(), endpoints: Type.Array(endpointSchema) }),
+);
+
+export type CatalogService = Static<typeof catalogSchema>[number];
 
 export const CORE_CATALOG: readonly CatalogEntry[] = [
   { type: 'identity', name: 'keystone', path: '/identity' },

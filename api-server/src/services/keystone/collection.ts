@@ -1,6 +1,7 @@
-// Shapes and query helpers shared by Keystone's collection endpoints.
+// Links, filters and refusals shared by Keystone's collection endpoints.
 import type { RouteContext } from '../../common/route.js';
 import { forbidden, type ApiError } from '../../common/errors.js';
+import { lastQueryValue } from '../../common/pagination.js';
 
 /** The externally visible URL of a v3 resource path such as "projects/<id>". */
 export function v3Url(baseUrl: string, path: string): string {
@@ -14,26 +15,21 @@ export interface CollectionLinks {
 }
 
 /** Keystone never pages these collections, so next and previous are always null. */
-export function collectionLinks(ctx: RouteContext): CollectionLinks {
+export function collectionLinks<B, Q>(ctx: RouteContext<B, Q>): CollectionLinks {
   return { self: `${ctx.baseUrl}${ctx.req.originalUrl}`, next: null, previous: null };
 }
 
-export function collection<T>(ctx: RouteContext, key: string, items: T[]): Record<string, unknown> {
-  return { [key]: items, links: collectionLinks(ctx) };
-}
-
-/** A repeated query key (`?a=1&a=2`) counts as its last value, as in webob. */
-export function queryValue(query: Record<string, unknown>, key: string): string | undefined {
-  const raw = query[key];
-  if (Array.isArray(raw)) return raw.length ? String(raw[raw.length - 1]) : undefined;
-  return typeof raw === 'string' ? raw : undefined;
-}
-
 /** Keystone's boolean filters: "0" and false-ish words are false, any other value (even "") is true. */
-export function queryFlag(query: Record<string, unknown>, key: string): boolean | undefined {
-  const v = queryValue(query, key);
+export function queryFlag(raw: string | string[] | undefined): boolean | undefined {
+  const v = lastQueryValue(raw);
   if (v === undefined) return undefined;
   return !['0', 'false', 'no', 'off', 'f', 'n'].includes(v.toLowerCase());
+}
+
+/** An exact-match filter on a query value (the last one when the key repeats); absent matches all. */
+export function matchesQuery(raw: string | string[] | undefined, actual: string | null | undefined): boolean {
+  const want = lastQueryValue(raw);
+  return want === undefined || want === actual;
 }
 
 /** Keystone's policy-denied message names the rule that was checked. */

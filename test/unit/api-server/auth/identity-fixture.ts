@@ -1,6 +1,18 @@
 // A working identity world for unit tests: FakeKube, informer-backed stores for every kind,
 // a few users, projects and roles, passwords hashed with cheap scrypt parameters, and a started
-// token provider. Shared by the auth and keystone tests.
+// token provider. Shared by the auth and keystone tests (and the lead's persona matrix); every
+// response of a route with a response schema is validated against it (validateResponses).
+//
+// The seeded world (every password is "<user name>-pw", every user in the default domain):
+//   roles     admin, member, reader (Keystone's implied chain admin > member > reader) and foo, a
+//             role outside the hierarchy that grants nothing beyond a valid token
+//   projects  admin, demo (enabled), off (disabled)
+//   users     admin  admin + member on admin (default project admin)
+//             alice  member on demo and on off (default project demo)
+//             bob    disabled; member on demo
+//             carol  no roles at all (default project demo, which she cannot scope to)
+//             rita   reader only, on demo (default project demo)
+//             fred   foo only, on demo (default project demo)
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
@@ -13,10 +25,10 @@ import type { KubeObject } from '../../../../crds/kube-object.js';
 import type { Project, Role, RoleAssignment, User } from '../../../../crds/types.generated.js';
 import { ResourceStore } from '../../../../api-server/src/kube/store.js';
 import type { AppDeps, Stores } from '../../../../api-server/src/deps.js';
-import { hashPassword, type ScryptParams } from '../../../../api-server/src/auth/password.js';
+import { hashPassword, verifyPasswordHash, type ScryptParams } from '../../../../api-server/src/auth/password.js';
 import { setUserPasswordHash } from '../../../../api-server/src/auth/password-store.js';
 import { createTokenProvider, type TokenProvider, type TokenProviderOptions } from '../../../../api-server/src/auth/token-provider.js';
-import { buildServiceRouter } from '../../../../api-server/src/common/router.js';
+import { buildServiceRouter, type RouterDeps } from '../../../../api-server/src/common/router.js';
 import { keystoneService } from '../../../../api-server/src/services/keystone/keystone.service.js';
 
 export const FAST_SCRYPT: ScryptParams = { ln: 4, r: 8, p: 1 };
@@ -31,9 +43,9 @@ function storeOf<T extends KubeObject>(kube: FakeKube, res: ResourceType, inform
 }
 
 export interface Ids {
-  roles: { admin: string; member: string };
+  roles: { admin: string; member: string; reader: string; foo: string };
   projects: { admin: string; demo: string; off: string };
-  users: { admin: string; alice: string; bob: string; carol: string };
+  users: { admin: string; alice: string; bob: string; carol: string; rita: string; fred: string };
 }
 
 export interface World {
@@ -52,9 +64,9 @@ function cr<T extends KubeObject>(kind: string, name: string, spec: object): T {
 
 async function seed(kube: FakeKube): Promise<Ids> {
   const ids: Ids = {
-    roles: { admin: hexId(), member: hexId() },
+    roles: { admin: hexId(), member: hexId(), reader: hexId(), foo: hexId() },
     projects: { admin: hexId(), demo: hexId(), off: hexId() },
-    users: { admin: hexId(), alice: hexId(), bob: hexId(), carol: hexId() },
+    users: { admin: hexId(), alice: hexId(), bob: hexId(), carol: hexId(), rita: hexId(), fred: hexId() },
   };
   for (const [name, id] of Object.entries(ids.roles)) kube.seed(Resources.Role, cr<Role>('Role', id, { name }));
   const projects = { admin: true, demo: true, off: false } as const;
@@ -67,6 +79,8 @@ async function seed(kube: FakeKube): Promise<Ids> {
     alice: { enabled: true, defaultProjectId: ids.projects.demo, email: 'alice@example.org' },
     bob: { enabled: false },
     carol: { enabled: true, defaultProjectId: ids.projects.demo },
+    rita: { enabled: true, defaultProjectId: ids.projects.demo },
+    fred: { enabled: true, defaultProjectId: ids.projects.demo },
   };
   for (const [name, extra] of Object.entries(users)) {
     const id = ids.users[name as keyof typeof users];
@@ -79,6 +93,8 @@ async function seed(kube: FakeKube): Promise<Ids> {
     [ids.users.alice, ids.projects.demo, ids.roles.member],
     [ids.users.alice, ids.projects.off, ids.roles.member],
     [ids.users.bob, ids.projects.demo, ids.roles.member],
+    [ids.users.rita, ids.projects.demo, ids.roles.reader],
+    [ids.users.fred, ids.projects.demo, ids.roles.foo],
   ];
   for (const [u, p, r] of grants) {
     kube.seed(Resources.RoleAssignment, cr<RoleAssignment>('RoleAssignment', `${u.slice(0, 8)}-${p.slice(0, 8)}-${r.slice(0, 8)}`, { userId: u, projectId: p, roleId: r }));
@@ -103,14 +119,15 @@ export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { t
   await Promise.all(informers.map((i) => i.start()));
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const deps: AppDeps = {
-    config: { publicUrl: 'https://cloud.example', region: 'RegionOne', systemNamespace: SYSTEM_NS, tokenTtlSeconds: options.ttlSeconds ?? 3600 },
+    config: { publicUrl: 'https://cloud.example', region: 'RegionOne', systemNamespace: SYSTEM_NS, tokenTtlSeconds: options.ttlSeconds ?? 3600, validateResponses: true },
     kube,
     stores,
     metrics: new Registry(),
     log: silent,
   };
   const clock = { now: Date.now() };
-  const tokens = createTokenProvider(deps, { passwordParams: FAST_SCRYPT, ...options, now: () => clock.now });
+  // No periodic revocation sweep unless a test asks: tests sweep by hand with the fake clock.
+  const tokens = createTokenProvider(deps, { passwordParams: FAST_SCRYPT, revocationSweepIntervalSeconds: 0, ...options, now: () => clock.now });
   await tokens.start();
   const stop = (): void => {
     tokens.stop();
@@ -128,7 +145,11 @@ export interface HttpWorld extends World {
 export async function serveKeystone(world?: World): Promise<HttpWorld> {
   const w = world ?? (await makeWorld());
   const app = express();
-  const routerDeps = { authenticate: (token: string) => w.tokens.authenticator.authenticate(token), baseUrl: (req: express.Request) => `http://${req.get('host')}` };
+  const routerDeps: RouterDeps = {
+    authenticate: (token: string) => w.tokens.authenticator.authenticate(token),
+    baseUrl: (req: express.Request) => `http://${req.get('host')}`,
+    validateResponses: true,
+  };
   app.use('/identity', buildServiceRouter(keystoneService(w.deps, w.tokens), routerDeps));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -146,4 +167,46 @@ export async function serveKeystone(world?: World): Promise<HttpWorld> {
 export function passwordAuth(user: { id?: string; name?: string }, password: string, scope?: unknown): object {
   const who = user.id ? { id: user.id } : { name: user.name, domain: { name: 'Default' } };
   return { auth: { identity: { methods: ['password'], password: { user: { ...who, password } } }, ...(scope === undefined ? {} : { scope }) } };
+}
+
+/** Waits (without asserting on time) until cond holds; fails after `steps` turns of the event loop. */
+export async function until(cond: () => boolean, what: string, steps = 2000): Promise<void> {
+  for (let i = 0; i < steps; i++) {
+    if (cond()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+/**
+ * An instrumented scrypt comparison (TokenProviderOptions.verifyHash): counts calls and how many
+ * overlap, and while held, parks every call until release() so a test can see who is in flight.
+ */
+export class InstrumentedHash {
+  calls = 0;
+  running = 0;
+  maxRunning = 0;
+  private held: boolean;
+  private readonly parked: (() => void)[] = [];
+
+  constructor(options: { held?: boolean } = {}) {
+    this.held = options.held ?? false;
+  }
+
+  readonly verify = async (password: string, encoded: string): Promise<boolean> => {
+    this.calls++;
+    this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    try {
+      if (this.held) await new Promise<void>((resolve) => this.parked.push(resolve));
+      return await verifyPasswordHash(password, encoded);
+    } finally {
+      this.running--;
+    }
+  };
+
+  release(): void {
+    this.held = false;
+    for (const resolve of this.parked.splice(0)) resolve();
+  }
 }

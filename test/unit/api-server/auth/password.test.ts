@@ -4,12 +4,8 @@ import { Resources } from '../../../../crds/resources.js';
 import { KubeApiError } from '../../../../crds/client/client.js';
 import type { User } from '../../../../crds/types.generated.js';
 import { hashPassword, parsePasswordHash, verifyPasswordHash } from '../../../../api-server/src/auth/password.js';
-import {
-  createPasswordVerifier,
-  passwordSecretName,
-  setUserPassword,
-  setUserPasswordHash,
-} from '../../../../api-server/src/auth/password-store.js';
+import { passwordSecretName, setUserPassword, setUserPasswordHash } from '../../../../api-server/src/auth/password-store.js';
+import { createPasswordVerifier } from '../../../../api-server/src/auth/password-login.js';
 import type { SecretObject } from '../../../../api-server/src/auth/secret.js';
 import { FAST_SCRYPT, SYSTEM_NS } from './identity-fixture.js';
 
@@ -69,7 +65,7 @@ describe('password store', () => {
 
   it('When a password is set again then the Secret is updated and only the new password verifies', async () => {
     const kube = new FakeKube();
-    const verify = createPasswordVerifier(kube, SYSTEM_NS, FAST_SCRYPT);
+    const verify = createPasswordVerifier(kube, SYSTEM_NS, { params: FAST_SCRYPT });
     await setUserPasswordHash(kube, SYSTEM_NS, 'u1', await hashPassword('old', FAST_SCRYPT));
     await setUserPasswordHash(kube, SYSTEM_NS, 'u1', await hashPassword('new', FAST_SCRYPT));
     assert.equal(await verify(user('u1'), 'old'), false);
@@ -80,19 +76,19 @@ describe('password store', () => {
     const kube = new FakeKube();
     kube.failNext.set('create', new KubeApiError(409, 'AlreadyExists', 'already exists'));
     await setUserPasswordHash(kube, SYSTEM_NS, 'u1', await hashPassword('pw', FAST_SCRYPT));
-    assert.equal(await createPasswordVerifier(kube, SYSTEM_NS, FAST_SCRYPT)(user('u1'), 'pw'), true);
+    assert.equal(await createPasswordVerifier(kube, SYSTEM_NS, { params: FAST_SCRYPT })(user('u1'), 'pw'), true);
   });
 
   it('When the user names its own Secret then that Secret is read', async () => {
     const kube = new FakeKube();
     await setUserPasswordHash(kube, SYSTEM_NS, 'other', await hashPassword('pw', FAST_SCRYPT));
-    const verify = createPasswordVerifier(kube, SYSTEM_NS, FAST_SCRYPT);
+    const verify = createPasswordVerifier(kube, SYSTEM_NS, { params: FAST_SCRYPT });
     assert.equal(await verify(user('u1', passwordSecretName('other')), 'pw'), true);
   });
 
   it('When the user is unknown or has no Secret then verification fails after a dummy check', async () => {
     const kube = new FakeKube();
-    const verify = createPasswordVerifier(kube, SYSTEM_NS, FAST_SCRYPT);
+    const verify = createPasswordVerifier(kube, SYSTEM_NS, { params: FAST_SCRYPT });
     assert.equal(await verify(undefined, 'pw'), false);
     assert.equal(await verify(user('nobody'), 'pw'), false);
   });

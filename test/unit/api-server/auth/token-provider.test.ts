@@ -121,7 +121,7 @@ describe('token provider', () => {
     const first = w.tokens.issue({ userId: w.ids.users.admin, methods: ['password'], projectId: null });
     const rescoped = w.tokens.issue({ userId: w.ids.users.admin, methods: ['token'], projectId: w.ids.projects.admin, parent: first });
     const unrelated = issueAdmin();
-    await w.tokens.revoke(first);
+    await w.tokens.revoke(first, first);
     const cr = w.kube.peek<TokenRevocation>(Resources.TokenRevocation, revocationName(first.auditIds[0]));
     assert.equal(cr?.spec.auditId, first.auditIds[0]);
     assert.equal(cr?.spec.expiresAt, first.expiresAt.toISOString());
@@ -134,8 +134,8 @@ describe('token provider', () => {
   it('When a re-scoped token is revoked then its parent stays valid', async () => {
     const first = w.tokens.issue({ userId: w.ids.users.admin, methods: ['password'], projectId: null });
     const rescoped = w.tokens.issue({ userId: w.ids.users.admin, methods: ['token'], projectId: w.ids.projects.admin, parent: first });
-    await w.tokens.revoke(rescoped);
-    await w.tokens.revoke(rescoped); // twice is fine
+    await w.tokens.revoke(rescoped, rescoped);
+    await w.tokens.revoke(rescoped, rescoped); // twice is fine
     await assert.rejects(w.tokens.validate(rescoped.token), is401);
     await w.tokens.validate(first.token);
   });

@@ -83,6 +83,8 @@ describe('Keystone /v3/auth/tokens', () => {
     { name: 'no scope key and a default project without a role', user: 'carol', scope: undefined, project: undefined },
     { name: 'scope "unscoped"', user: 'alice', scope: 'unscoped', project: undefined },
     { name: 'project scope by id', user: 'admin', scope: 'adminById', project: 'admin' },
+    { name: 'only the reader role on the default project', user: 'rita', scope: undefined, project: 'demo' },
+    { name: 'only a role outside the hierarchy on the default project', user: 'fred', scope: undefined, project: 'demo' },
   ];
   for (const c of scopes) {
     it(`When authenticating with ${c.name} then the token is ${c.project ? `scoped to ${c.project}` : 'unscoped'}`, async () => {

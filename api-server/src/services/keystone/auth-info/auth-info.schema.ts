@@ -1,0 +1,10 @@
+// Response schemas of /v3/auth/projects, /v3/auth/domains and /v3/auth/catalog.
+import { catalogSchema } from '../catalog.js';
+import { keystoneCollection } from '../keystone.schema.js';
+import { domainSchema } from '../domains/domains.schema.js';
+import { projectSchema } from '../projects/projects.schema.js';
+
+export const listAuthProjectsResponse = keystoneCollection('projects', projectSchema);
+export const listAuthDomainsResponse = keystoneCollection('domains', domainSchema);
+// Keystone answers {"catalog": [...], "links": {...}}, the catalog list being the token's.
+export const showAuthCatalogResponse = keystoneCollection('catalog', catalogSchema.items);

@@ -1,0 +1,21 @@
+// The read-only /v3/role_assignments route (grants come later).
+import { defineRoute, type RouteDef } from '../../../common/route.js';
+import type { Stores } from '../../../deps.js';
+import { listRoleAssignmentsQuery, listRoleAssignmentsResponse } from './role-assignments.schema.js';
+import { listRoleAssignmentsHandler } from './role-assignments.handlers.js';
+
+export function roleAssignmentRoutes(stores: Stores): RouteDef[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v3/role_assignments',
+      policy: 'admin',
+      body: null,
+      query: listRoleAssignmentsQuery,
+      response: listRoleAssignmentsResponse,
+      successStatus: 200,
+      expectedErrors: [400],
+      handler: listRoleAssignmentsHandler(stores),
+    }),
+  ];
+}

@@ -1,0 +1,24 @@
+// User CR -> Keystone's user document (wire contract §1.5). The password never appears.
+import type { Static } from '@sinclair/typebox';
+import type { User } from '../../../../../crds/types.generated.js';
+import { v3Url, type CollectionLinks } from '../collection.js';
+import type { listUsersResponse, UserDocument } from './users.schema.js';
+
+export function userView(baseUrl: string, u: User): UserDocument {
+  return {
+    id: u.metadata.name,
+    name: u.spec.name,
+    domain_id: u.spec.domainId,
+    enabled: u.spec.enabled !== false,
+    ...(u.spec.defaultProjectId ? { default_project_id: u.spec.defaultProjectId } : {}),
+    ...(u.spec.description !== undefined ? { description: u.spec.description } : {}),
+    ...(u.spec.email !== undefined ? { email: u.spec.email } : {}),
+    password_expires_at: null,
+    options: {},
+    links: { self: v3Url(baseUrl, `users/${u.metadata.name}`) },
+  };
+}
+
+export function userListView(baseUrl: string, links: CollectionLinks, users: User[]): Static<typeof listUsersResponse> {
+  return { users: users.map((u) => userView(baseUrl, u)), links };
+}
