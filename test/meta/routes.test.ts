@@ -51,6 +51,21 @@ describe('Route declarations (meta)', () => {
     }
   });
 
+  it('When a route answers a body, then it declares a response schema that compiles, and a policy', () => {
+    const policies = new Set(['public', 'authenticated', 'reader', 'member', 'admin']);
+    for (const { mount, route } of routes) {
+      const name = describeRoute(mount, route);
+      assert.ok(policies.has(route.policy), `${name}: unknown policy ${String(route.policy)}`);
+      const bodiless = route.method === 'head' || route.successStatus === 204;
+      if (bodiless) {
+        assert.equal(route.response, null, `${name}: answers no body, so declares no response schema`);
+        continue;
+      }
+      assert.ok(route.response, `${name}: no response schema`);
+      assert.doesNotThrow(() => compileSchema(route.response!), `${name}: response schema does not compile`);
+    }
+  });
+
   it('When a route has a path parameter, then it may answer 404', () => {
     for (const { mount, route } of routes) {
       if (!/:[A-Za-z_]+/.test(route.path)) continue;

@@ -1,6 +1,7 @@
 // Reusable schema fragments, as Nova's validation/parameter_types.py. Written with TypeBox, so the
 // request types handlers see are derived from the schemas (Static<typeof schema>).
-import { Type, type TObject, type TOptional, type TProperties, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type TObject, type TOptional, type TProperties, type TSchema, type TUnion, type TUnsafe, type TString, type TArray } from '@sinclair/typebox';
+import { MAX_PATTERN_LENGTH } from './safe-regex.js';
 
 export const uuid = Type.String({
   pattern: '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$',
@@ -18,6 +19,19 @@ export const metadata: TUnsafe<Record<string, string>> = Type.Unsafe<Record<stri
 /** Query values arrive as strings, or as arrays of strings when a key repeats. */
 export const queryString = Type.Union([Type.String(), Type.Array(Type.String())]);
 export const queryInt = Type.String({ pattern: '^[0-9]+$' });
+/**
+ * A regular-expression filter (Nova's common_query_regex_param), once or repeated. Capped at
+ * MAX_PATTERN_LENGTH: a longer pattern is a 400 before any matching starts (see safe-regex.ts).
+ */
+export const queryPattern: TUnion<[TString, TArray<TString>]> = Type.Union([
+  Type.String({ maxLength: MAX_PATTERN_LENGTH }),
+  Type.Array(Type.String({ maxLength: MAX_PATTERN_LENGTH })),
+]);
+/** A query value restricted to a list (Nova's sort_key enums), once or repeated. */
+export function queryEnum(values: readonly string[]): TUnsafe<string | string[]> {
+  const one = { type: 'string', enum: [...values] };
+  return Type.Unsafe<string | string[]>({ anyOf: [one, { type: 'array', items: one }] });
+}
 export const queryBool = Type.String({
   pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt]|[Ff]|[Nn][Oo][Nn][Ee])$',
 });

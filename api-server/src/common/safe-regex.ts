@@ -3,6 +3,19 @@
 // by a linear-time NFA simulation over a subset: literals, escapes (\d \w \s and escaped
 // punctuation), '.', classes [a-z0-9_-] (and [^...]), the quantifiers * + ? on one atom, and the
 // anchors ^ $. Patterns outside the subset (groups, alternation, {n}) match as literal substrings.
+//
+// The simulation costs O(text x pattern) per match: every state is visited at most once per input
+// character, including while following the skips of optional pieces (the epsilon-closure). The
+// API also caps a pattern at MAX_PATTERN_LENGTH (the query schemas), since even a linear matcher
+// run over every server in a large cloud multiplies with the pattern's length.
+
+/** Longest pattern a query may carry; server names themselves are at most 255 characters. */
+export const MAX_PATTERN_LENGTH = 255;
+
+/** Counts the states a match visits, so tests can prove the bound without timing anything. */
+export interface StepMeter {
+  steps: number;
+}
 
 type Atom = (ch: string) => boolean;
 
@@ -76,35 +89,45 @@ export function compileSafe(src: string): Compiled | undefined {
   return { pieces, anchoredStart, anchoredEnd };
 }
 
-/** States reachable without consuming input: optional pieces may be skipped. */
-function closure(states: Set<number>, pieces: Piece[]): Set<number> {
+/**
+ * States reachable without consuming input: optional pieces may be skipped. A walk stops at a
+ * state already reached, whose own skips were followed then, so each state is visited once.
+ */
+function closure(states: Iterable<number>, pieces: Piece[], meter?: StepMeter): Set<number> {
   const out = new Set<number>();
-  for (let s of states) {
-    out.add(s);
-    while (s < pieces.length && pieces[s].min === 0) out.add(++s);
+  for (const start of states) {
+    if (meter) meter.steps++;
+    for (let s = start; !out.has(s); s++) {
+      out.add(s);
+      if (meter) meter.steps++;
+      if (s >= pieces.length || pieces[s].min !== 0) break;
+    }
   }
   return out;
 }
 
-function step(states: Set<number>, pieces: Piece[], ch: string): Set<number> {
-  const next = new Set<number>();
+function step(states: Set<number>, pieces: Piece[], ch: string, meter?: StepMeter): number[] {
+  const next: number[] = [];
   for (const s of states) {
+    if (meter) meter.steps++;
     if (s >= pieces.length || !pieces[s].atom(ch)) continue;
-    next.add(s + 1);
-    if (pieces[s].repeat) next.add(s);
+    next.push(s + 1);
+    if (pieces[s].repeat) next.push(s);
   }
-  return closure(next, pieces);
+  return next;
 }
 
 /** Linear in text length times pattern length, whatever the pattern. */
-export function safeTest(re: Compiled, text: string): boolean {
+export function safeTest(re: Compiled, text: string, meter?: StepMeter): boolean {
   const { pieces } = re;
-  let states = closure(new Set([0]), pieces);
+  let states = closure([0], pieces, meter);
   for (let i = 0; i <= text.length; i++) {
     if (states.has(pieces.length) && (!re.anchoredEnd || i === text.length)) return true;
     if (i === text.length) break;
-    states = step(states, pieces, text[i]);
-    if (!re.anchoredStart) states = closure(new Set([...states, 0]), pieces);
+    const next = step(states, pieces, text[i], meter);
+    // Unanchored: a match may also start at the next character.
+    if (!re.anchoredStart) next.push(0);
+    states = closure(next, pieces, meter);
     if (states.size === 0) return false;
   }
   return false;

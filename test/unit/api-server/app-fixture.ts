@@ -2,7 +2,7 @@
 // with helpers to log in as the fixture's users.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Flavor, Image } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Role, RoleAssignment } from '../../../crds/types.generated.js';
 import { createApp } from '../../../api-server/src/app.js';
 import { allServices } from '../../../api-server/src/services/index.js';
 import { API_VERSION, Resources } from '../../../crds/resources.js';
@@ -11,38 +11,65 @@ import { makeWorld, passwordAuth, type World } from './auth/identity-fixture.js'
 export const IMAGE_ID = '6e0a6d9c-2a0c-4c6b-9d1e-0f6a3f1f0a11';
 export const PRIVATE_IMAGE_ID = '7f1b7e0d-3b1d-4d7c-8e2f-1a7b4a2a1b22';
 export const SHARED_IMAGE_ID = '8a2c8f1e-4c2e-4e8d-9f3a-2b8c5b3b2c33';
+/** Public but os_hidden: Glance lists it only for os_hidden=true. */
+export const HIDDEN_IMAGE_ID = '9b3d9a2f-5d3f-4f9e-8a4b-3c9d6c4c3d44';
+/** Public but disabled: Nova lists it to admins only. */
+export const DISABLED_FLAVOR_ID = '3';
+/** Private (isPublic false): only an admin may see or boot it. */
+export const PRIVATE_FLAVOR_ID = '99';
+
+/** alice is a member of demo; carol only a reader there; admin is the cloud admin. */
+export type Persona = 'admin' | 'alice' | 'carol';
 
 export interface AppWorld extends World {
   url: string;
-  login(user: 'admin' | 'alice', project: 'admin' | 'demo'): Promise<string>;
+  login(user: Persona, project: 'admin' | 'demo'): Promise<string>;
   close(): Promise<void>;
 }
 
 function seedCatalog(w: World): void {
-  const flavor = (id: string, name: string, ramMiB: number, diskGiB: number, isPublic = true): Flavor => ({
-    apiVersion: API_VERSION, kind: 'Flavor', metadata: { name: id }, spec: { name, vcpus: 1, ramMiB, diskGiB, isPublic },
+  const flavor = (id: string, name: string, ramMiB: number, diskGiB: number, extra: Partial<Flavor['spec']> = {}): Flavor => ({
+    apiVersion: API_VERSION, kind: 'Flavor', metadata: { name: id }, spec: { name, vcpus: 1, ramMiB, diskGiB, isPublic: true, ...extra },
   });
-  w.kube.seed(Resources.Flavor, flavor('1', 'm1.tiny', 512, 1));
+  w.kube.seed(Resources.Flavor, flavor('1', 'm1.tiny', 512, 1, { extraSpecs: { 'hw:cpu_policy': 'shared' } }));
   w.kube.seed(Resources.Flavor, flavor('2', 'm1.small', 2048, 20));
-  w.kube.seed(Resources.Flavor, flavor('99', 'secret', 64, 0, false));
-  const image = (id: string, name: string, visibility: 'public' | 'private' | 'shared', owner: string): Image => ({
-    apiVersion: API_VERSION, kind: 'Image', metadata: { name: id }, spec: { name, visibility, owner, containerImage: 'busybox' }, status: { status: 'active' },
+  w.kube.seed(Resources.Flavor, flavor(DISABLED_FLAVOR_ID, 'm1.retired', 1024, 10, { disabled: true }));
+  w.kube.seed(Resources.Flavor, flavor(PRIVATE_FLAVOR_ID, 'secret', 64, 0, { isPublic: false }));
+  const image = (id: string, name: string, visibility: Image['spec']['visibility'], owner: string, extra: Partial<Image['spec']> = {}): Image => ({
+    apiVersion: API_VERSION, kind: 'Image', metadata: { name: id }, spec: { name, visibility, owner, containerImage: 'busybox', ...extra }, status: { status: 'active' },
   });
   w.kube.seed(Resources.Image, image(IMAGE_ID, 'cirros', 'public', w.ids.projects.admin));
   w.kube.seed(Resources.Image, image(PRIVATE_IMAGE_ID, 'admin-only', 'private', w.ids.projects.admin));
   w.kube.seed(Resources.Image, image(SHARED_IMAGE_ID, 'admin-shared', 'shared', w.ids.projects.admin));
+  w.kube.seed(Resources.Image, image(HIDDEN_IMAGE_ID, 'hidden', 'public', w.ids.projects.admin, { osHidden: true }));
+}
+
+/** A reader role, granted to carol on demo: she may read there but not write. */
+function seedReader(w: World): void {
+  const roleId = 'f'.repeat(32);
+  const role: Role = { apiVersion: API_VERSION, kind: 'Role', metadata: { name: roleId }, spec: { name: 'reader' } };
+  w.kube.seed(Resources.Role, role);
+  const grant: RoleAssignment = {
+    apiVersion: API_VERSION, kind: 'RoleAssignment', metadata: { name: `carol-reader-demo` },
+    spec: { userId: w.ids.users.carol, projectId: w.ids.projects.demo, roleId },
+  };
+  w.kube.seed(Resources.RoleAssignment, grant);
 }
 
 export async function serveApp(): Promise<AppWorld> {
   const w = await makeWorld();
+  // Every success body an app-level test sees is checked against its route's response schema:
+  // a mismatch is a 500 there.
+  w.deps.config.validateResponses = true;
   seedCatalog(w);
+  seedReader(w);
   const app = createApp(w.deps, w.tokens.authenticator, allServices(w.deps, w.tokens));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   w.deps.config.publicUrl = url;
-  const login = async (user: 'admin' | 'alice', project: 'admin' | 'demo'): Promise<string> => {
+  const login = async (user: Persona, project: 'admin' | 'demo'): Promise<string> => {
     const res = await fetch(`${url}/identity/v3/auth/tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

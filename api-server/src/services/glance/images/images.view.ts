@@ -1,9 +1,13 @@
 // CR -> Glance v2 image bodies. Glance puts user-defined properties at the top level.
+import type { Static } from '@sinclair/typebox';
 import type { Image } from '../../../../../crds/types.generated.js';
 import { isoSeconds } from '../../../common/time.js';
+import type { image } from './images.schema.js';
+
+type ImageBody = Static<typeof image>;
 
 /** The data fields Glance fills in as bytes arrive (all null before an upload). */
-function dataFields(img: Image): Record<string, unknown> {
+function dataFields(img: Image): Pick<ImageBody, 'status' | 'checksum' | 'os_hash_algo' | 'os_hash_value' | 'size' | 'virtual_size'> {
   const st = img.status ?? {};
   return {
     status: st.status ?? 'queued',
@@ -15,7 +19,7 @@ function dataFields(img: Image): Record<string, unknown> {
   };
 }
 
-export function imageView(img: Image): Record<string, unknown> {
+export function imageView(img: Image): ImageBody {
   const id = img.metadata.name;
   const created = isoSeconds(img.metadata.creationTimestamp ?? new Date());
   return {

@@ -1,16 +1,19 @@
 // CR -> Nova flavor bodies at microversion 2.1.
+import type { Static } from '@sinclair/typebox';
 import type { Flavor } from '../../../../../crds/types.generated.js';
 import { novaLinks } from '../links.js';
+import type { summaryEntry } from '../nova.schema.js';
+import type { flavorDetail } from './flavors.schema.js';
 
 export function flavorLinks(base: string, id: string): { rel: string; href: string }[] {
   return novaLinks(base, 'flavors', id);
 }
 
-export function flavorSummary(base: string, f: Flavor): object {
+export function flavorSummaryView(base: string, f: Flavor): Static<typeof summaryEntry> {
   return { id: f.metadata.name, name: f.spec.name, links: flavorLinks(base, f.metadata.name) };
 }
 
-export function flavorDetail(base: string, f: Flavor): object {
+export function flavorView(base: string, f: Flavor): Static<typeof flavorDetail> {
   const swap = f.spec.swapMiB ?? 0;
   return {
     id: f.metadata.name,

@@ -1,18 +1,27 @@
 // Server handlers: validate references, write the Server CR, and answer from the cache.
 import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Flavor, Image, Server } from '../../../../../crds/types.generated.js';
+import type { Static } from '@sinclair/typebox';
+import type { Flavor, Server } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
 import type { Stores } from '../../../deps.js';
 import { ApiError, badRequest, conflict, notFound } from '../../../common/errors.js';
+import { runListQuery } from '../../../common/list-query.js';
+import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import { lookupImage } from '../../glance/images/images.access.js';
+import { lookupFlavor } from '../flavors/flavors.access.js';
+import { nextPageLinks } from '../links.js';
 import { parseCount, refId, toServerResource } from './servers.mapper.js';
-import type { CreateServerBody } from './servers.schema.js';
-import { listScope, selectServers } from './servers.query.js';
-import { nextQuery } from '../../../common/pagination.js';
-import { serverDetail, serverLinks, serverSummary } from './servers.view.js';
+import { listScope, serverListSpec } from './servers.query.js';
+import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
+import { serverCreatedView, serverLinks, serverSummaryView, serverView } from './servers.view.js';
+
+type CreateContext = RouteContext<Static<typeof createServerBody>, object>;
+type ListContext = RouteContext<undefined, Static<typeof listServersQuery>>;
+type ItemContext = RouteContext<undefined, object>;
 
 export function findServer(stores: Stores, auth: AuthContext, id: string): Server {
   const found = auth.isAdmin
@@ -24,36 +33,33 @@ export function findServer(stores: Stores, auth: AuthContext, id: string): Serve
   return found;
 }
 
-export function imageVisible(image: Image, auth: AuthContext): boolean {
-  const v = image.spec.visibility;
-  return auth.isAdmin || v === 'public' || v === 'community' || image.spec.owner === auth.projectId;
-}
-
-function checkFlavor(stores: Stores, ref: string | number): Flavor {
-  const flavor = stores.flavors.get(refId(ref));
-  if (!flavor) throw badRequest(`Flavor ${refId(ref)} could not be found.`);
-  if (flavor.spec.disabled) throw badRequest(`Flavor ${refId(ref)} is disabled and cannot be used.`);
+/** A flavor the caller may not see (a private one) is as unknown as a missing one, as in Nova. */
+function checkFlavor(stores: Stores, auth: AuthContext, ref: string | number): Flavor {
+  const id = refId(ref);
+  const flavor = lookupFlavor(stores.flavors, auth, id);
+  if (!flavor) throw badRequest(`Flavor ${id} could not be found.`);
+  if (flavor.spec.disabled) throw badRequest(`Flavor ${id} is disabled and cannot be used.`);
   return flavor;
 }
 
-function checkImage(stores: Stores, auth: AuthContext, body: CreateServerBody['server']): void {
+function checkImage(stores: Stores, auth: AuthContext, body: ServerCreateRequest): void {
   const id = refId(body.imageRef);
   if (!id) {
     if (body.block_device_mapping_v2?.length) throw badRequest('Booting from volume is not supported yet.');
     throw badRequest('Missing imageRef attribute');
   }
-  const image = stores.images.get(id);
-  if (!image || !imageVisible(image, auth)) throw badRequest(`Image ${id} could not be found.`);
+  const image = lookupImage(stores.images, auth, id);
+  if (!image) throw badRequest(`Image ${id} could not be found.`);
   if ((image.status?.status ?? 'queued') !== 'active') throw badRequest(`Image ${id} is not active.`);
 }
 
-function checkAccessIps(body: CreateServerBody['server']): void {
+function checkAccessIps(body: ServerCreateRequest): void {
   if (body.accessIPv4 && !isIPv4(body.accessIPv4)) throw badRequest(`Invalid input for field/attribute accessIPv4. Value: ${body.accessIPv4} is not a valid IPv4 address.`);
   if (body.accessIPv6 && (!isIPv6(body.accessIPv6) || body.accessIPv6.includes('%'))) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
 }
 
 /** References to resources this slice does not serve yet are rejected, not ignored. */
-function checkUnsupported(body: CreateServerBody['server']): void {
+function checkUnsupported(body: ServerCreateRequest): void {
   if (body.key_name) throw badRequest(`Invalid key_name provided: keypair ${body.key_name} not found.`);
   for (const n of body.networks ?? []) {
     if (n.port) throw badRequest(`Port ${n.port} could not be found.`);
@@ -64,7 +70,7 @@ function checkUnsupported(body: CreateServerBody['server']): void {
 /** Until quotas exist, one request may boot at most this many servers (Nova's default instance quota). */
 export const MAX_SERVERS_PER_REQUEST = 10;
 
-function counts(body: CreateServerBody['server']): { min: number; max: number } {
+function counts(body: ServerCreateRequest): { min: number; max: number } {
   const min = parseCount(body.min_count, 1);
   const max = parseCount(body.max_count, min);
   if (min > max) throw badRequest(`min_count (${min}) must be <= max_count (${max}).`);
@@ -99,10 +105,10 @@ async function createOne(stores: Stores, server: Server): Promise<Server> {
 }
 
 export function createServerHandler(stores: Stores) {
-  return async (ctx: RouteContext<CreateServerBody>): Promise<RouteResult> => {
+  return async (ctx: CreateContext): Promise<RouteResult> => {
     const projectId = requireProject(ctx.auth);
     const body = ctx.body.server;
-    checkFlavor(stores, body.flavorRef);
+    checkFlavor(stores, ctx.auth, body.flavorRef);
     checkImage(stores, ctx.auth, body);
     checkUnsupported(body);
     checkAccessIps(body);
@@ -112,47 +118,44 @@ export function createServerHandler(stores: Stores) {
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
       return { body: { reservation_id: `r-${randomBytes(4).toString('hex')}` } };
     }
-    const first = created[0];
-    const server = {
-      id: first.metadata.name,
-      links: serverLinks(ctx.baseUrl, first.metadata.name),
-      'OS-DCF:diskConfig': 'MANUAL',
-      security_groups: (first.spec.securityGroups ?? []).map((name) => ({ name })),
-      adminPass: body.adminPass ?? randomBytes(9).toString('base64url'),
-    };
-    return { body: { server }, headers: { Location: server.links[0].href } };
+    const view = serverCreatedView(ctx.baseUrl, created[0], body.adminPass ?? randomBytes(9).toString('base64url'));
+    return { body: view, headers: { Location: serverLinks(ctx.baseUrl, created[0].metadata.name)[0].href } };
   };
 }
 
-function visibleServers(stores: Stores, ctx: RouteContext): Server[] {
+/** The servers a list starts from: the caller's project, or every project for all_tenants. */
+function serversInScope(stores: Stores, ctx: ListContext): Server[] {
   const scope = listScope(ctx.query, ctx.auth);
   if (scope.allProjects) return stores.servers.list();
   if (!scope.projectId) throw new ApiError(403, 'A project-scoped token is required for this request.');
   return stores.servers.list(projectNamespace(scope.projectId));
 }
 
-function pageLinks(ctx: RouteContext, path: string, nextMarker?: string): object {
-  if (!nextMarker) return {};
-  return { servers_links: [{ rel: 'next', href: `${ctx.baseUrl}/compute/v2.1/${path}?${nextQuery(ctx.query, nextMarker)}` }] };
-}
-
-export function listServersHandler(stores: Stores, detailed: boolean) {
-  return async (ctx: RouteContext): Promise<RouteResult> => {
-    const page = selectServers(visibleServers(stores, ctx), ctx.query, ctx.auth);
-    const servers = page.items.map((s) => (detailed ? serverDetail(ctx.baseUrl, s, ctx.auth.isAdmin) : serverSummary(ctx.baseUrl, s)));
-    return { body: { servers, ...pageLinks(ctx, detailed ? 'servers/detail' : 'servers', page.nextMarker) } };
+function listServers(stores: Stores, path: string, view: (ctx: ListContext, s: Server) => object) {
+  return async (ctx: ListContext): Promise<RouteResult> => {
+    const page = runListQuery(serverListSpec, serversInScope(stores, ctx), ctx.query, ctx.auth);
+    const links = nextPageLinks(ctx.baseUrl, path, page.nextMarker && nextQuery(ctx.query, page.nextMarker));
+    return { body: { servers: page.items.map((s) => view(ctx, s)), ...(links ? { servers_links: links } : {}) } };
   };
 }
 
+export function listServersHandler(stores: Stores): (ctx: ListContext) => Promise<RouteResult> {
+  return listServers(stores, 'servers', (ctx, s) => serverSummaryView(ctx.baseUrl, s));
+}
+
+export function listServersDetailHandler(stores: Stores): (ctx: ListContext) => Promise<RouteResult> {
+  return listServers(stores, 'servers/detail', (ctx, s) => serverView(ctx.baseUrl, s, ctx.auth.isAdmin));
+}
+
 export function showServerHandler(stores: Stores) {
-  return async (ctx: RouteContext): Promise<RouteResult> => {
+  return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
-    return { body: { server: serverDetail(ctx.baseUrl, server, ctx.auth.isAdmin) } };
+    return { body: { server: serverView(ctx.baseUrl, server, ctx.auth.isAdmin) } };
   };
 }
 
 export function deleteServerHandler(stores: Stores) {
-  return async (ctx: RouteContext): Promise<RouteResult> => {
+  return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     await stores.servers.delete(server.metadata.name, server.metadata.namespace);
     return {};

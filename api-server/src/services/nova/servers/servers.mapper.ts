@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
-import { API_FIELD_MANAGER, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
+import { API_FIELD_MANAGER, FINALIZER, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { badRequest } from '../../../common/errors.js';
-import type { CreateServerBody } from './servers.schema.js';
+import type { ServerCreateRequest } from './servers.schema.js';
 
 /** imageRef and flavorRef may be bare IDs or hrefs ending in the ID. */
 export function refId(ref: string | number | undefined): string {
@@ -17,7 +17,7 @@ export function parseCount(raw: number | string | undefined, fallback: number): 
   return typeof raw === 'number' ? raw : Number.parseInt(raw, 10);
 }
 
-function networksOf(body: CreateServerBody['server']): Pick<Server['spec'], 'networks' | 'networkMode'> {
+function networksOf(body: ServerCreateRequest): Pick<Server['spec'], 'networks' | 'networkMode'> {
   if (!body.networks) return { networkMode: 'auto' };
   return {
     networkMode: 'list',
@@ -35,7 +35,7 @@ export function canonicalIPv6(addr: string): string {
 }
 
 /** Fields copied only when the client sent them, so the CR carries no empty strings. */
-function optionalFields(body: CreateServerBody['server']): Partial<Server['spec']> {
+function optionalFields(body: ServerCreateRequest): Partial<Server['spec']> {
   const pairs: [keyof Server['spec'], string | undefined][] = [
     ['availabilityZone', body.availability_zone],
     ['keyName', body.key_name],
@@ -53,7 +53,7 @@ export interface ServerIdentity {
   id?: string;
 }
 
-export function toServerResource(who: ServerIdentity, body: CreateServerBody['server']): Server {
+export function toServerResource(who: ServerIdentity, body: ServerCreateRequest): Server {
   const id = who.id ?? randomUUID();
   const az = body.availability_zone;
   if (az !== undefined && az.includes('::')) throw badRequest('Forcing a host through the availability zone is not supported.');
@@ -64,7 +64,9 @@ export function toServerResource(who: ServerIdentity, body: CreateServerBody['se
       namespace: projectNamespace(who.projectId),
       labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: who.projectId },
       annotations: { 'openstack.sim/created-by': API_FIELD_MANAGER },
-      finalizers: ['openstack.sim/finalizer'],
+      // The operator's finalizer is written at create time, so the operator need not patch every
+      // new server before it can reconcile it (one apiserver write fewer per boot).
+      finalizers: [FINALIZER],
     },
     spec: {
       name: who.name,

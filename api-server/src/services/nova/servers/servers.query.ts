@@ -1,72 +1,106 @@
-// Filtering, sorting and paging of server lists (GET /servers and /servers/detail).
+// Filtering, sorting and paging of server lists (GET /servers and /servers/detail), as Nova's
+// _get_servers: which projects are listed, which filters a non-admin may use, which sort keys.
 import type { Server } from '../../../../../crds/types.generated.js';
 import { badRequest } from '../../../common/errors.js';
-import { compareBy, lastQueryValue, paginate, parseBoolQuery, type Page } from '../../../common/pagination.js';
+import { patternFilter, type FilterMatcher, type ListSpec, type Query, type SortValue } from '../../../common/list-query.js';
+import { lastQueryValue, parseBoolQuery } from '../../../common/pagination.js';
 import type { AuthContext } from '../../../common/route.js';
 import { refId } from './servers.mapper.js';
-import { patternMatcher } from '../../../common/safe-regex.js';
-import { updatedAt } from './servers.view.js';
+import { displayStatus, updatedAt } from './servers.view.js';
 
-const MAX_LIMIT = 1000;
-const SORT_KEYS: Record<string, (s: Server) => string> = {
-  created_at: (s) => s.metadata.creationTimestamp ?? '',
+const created = (s: Server): string => s.metadata.creationTimestamp ?? '';
+const none = (): SortValue => null;
+
+/**
+ * Nova's VALID_SORT_KEYS at 2.1. Keys for attributes this cloud does not keep (kernels, ramdisks,
+ * launch indexes...) are valid and sort nothing, as a column of NULLs would.
+ */
+const SORT_KEYS: Record<string, (s: Server) => SortValue> = {
+  access_ip_v4: (s) => s.spec.accessIPv4 ?? null,
+  access_ip_v6: (s) => s.spec.accessIPv6 ?? null,
+  auto_disk_config: none,
+  availability_zone: (s) => s.status?.availabilityZone ?? s.spec.availabilityZone ?? null,
+  config_drive: (s) => s.spec.configDrive ?? false,
+  created_at: created,
+  display_description: (s) => s.spec.description ?? null,
   display_name: (s) => s.spec.name,
+  host: (s) => s.status?.host ?? null,
+  hostname: (s) => s.spec.name,
+  image_ref: (s) => s.spec.imageRef ?? '',
+  instance_type_id: (s) => s.spec.flavorRef,
+  kernel_id: none,
+  key_name: (s) => s.spec.keyName ?? null,
+  launch_index: none,
+  launched_at: (s) => s.status?.launchedAt ?? null,
+  locked_by: none,
+  node: (s) => s.status?.hypervisorHostname ?? null,
+  power_state: (s) => s.status?.powerState ?? null,
+  progress: none,
+  project_id: (s) => s.spec.projectId,
+  ramdisk_id: none,
+  root_device_name: none,
+  task_state: (s) => s.status?.taskState ?? null,
+  terminated_at: none,
+  updated_at: (s) => updatedAt(s),
+  user_id: (s) => s.spec.userId,
   uuid: (s) => s.metadata.name,
-  vm_state: (s) => s.status?.vmState ?? '',
-  task_state: (s) => s.status?.taskState ?? '',
-  host: (s) => s.status?.host ?? '',
+  vm_state: (s) => s.status?.vmState ?? null,
 };
 
-type Query = Record<string, unknown>;
+/** Valid in Nova's schema but dropped before sorting (SERVER_LIST_IGNORE_SORT_KEY, before 2.73). */
+const IGNORED_SORT_KEYS = [
+  'architecture', 'cell_name', 'cleaned', 'default_ephemeral_device', 'default_swap_device', 'deleted', 'deleted_at',
+  'disable_terminate', 'ephemeral_gb', 'ephemeral_key_uuid', 'id', 'key_data', 'launched_on', 'locked', 'memory_mb',
+  'os_type', 'reservation_id', 'root_gb', 'shutdown_terminate', 'user_data', 'vcpus', 'vm_mode',
+];
+
+export const SERVER_SORT_KEYS = [...Object.keys(SORT_KEYS), ...IGNORED_SORT_KEYS];
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+const changesSince: FilterMatcher<Server> = (values) => {
+  const since = values[values.length - 1];
+  // Nova takes ISO 8601 only; JavaScript's Date.parse would also take '2011/01/01'.
+  const t = ISO_8601.test(since) ? Date.parse(since) : NaN;
+  if (Number.isNaN(t)) throw badRequest(`Invalid filter field: changes-since: ${since} is not a valid timestamp.`);
+  return (s) => Date.parse(updatedAt(s)) >= t;
+};
 
-function ipOf(s: Server): string[] {
+const lastEquals = (valueOf: (s: Server) => string | undefined, normalize = (v: string): string => v): FilterMatcher<Server> => (values) => {
+  const want = normalize(values[values.length - 1]);
+  return (s) => valueOf(s) === want;
+};
+
+function addressesOf(s: Server): string[] {
   return Object.values(s.status?.addresses ?? {}).flatMap((a) => a.map((x) => x.addr));
 }
 
-function filters(q: Query, auth: AuthContext): ((s: Server) => boolean)[] {
-  const out: ((s: Server) => boolean)[] = [];
-  const name = lastQueryValue(q.name);
-  if (name) out.push(((m) => (s: Server) => m(s.spec.name))(patternMatcher(name)));
-  const status = lastQueryValue(q.status)?.toUpperCase();
-  if (status) out.push((s) => (s.status?.status ?? 'BUILD') === status);
-  const image = lastQueryValue(q.image);
-  if (image) out.push((s) => s.spec.imageRef === refId(image));
-  const flavor = lastQueryValue(q.flavor);
-  if (flavor) out.push((s) => s.spec.flavorRef === refId(flavor));
-  const ip = lastQueryValue(q.ip);
-  if (ip) out.push(((m) => (s: Server) => ipOf(s).some((a) => m(a)))(patternMatcher(ip)));
-  const host = lastQueryValue(q.host);
-  if (host && auth.isAdmin) out.push((s) => s.status?.host === host);
-  const since = lastQueryValue(q['changes-since']);
-  if (since) {
-    // Nova takes ISO 8601 only; JavaScript's Date.parse would also take '2011/01/01'.
-    const t = ISO_8601.test(since) ? Date.parse(since) : NaN;
-    if (Number.isNaN(t)) throw badRequest(`Invalid filter field: changes-since: ${since} is not a valid timestamp.`);
-    out.push((s) => Date.parse(updatedAt(s)) >= t);
-  }
-  return out;
-}
+export const serverListSpec: ListSpec<Server> = {
+  collection: 'servers',
+  filters: {
+    name: patternFilter((s) => s.spec.name),
+    // A repeated status is an OR (Nova reads every value with getall).
+    status: (values) => ((wanted) => (s: Server) => wanted.has(displayStatus(s)))(new Set(values.map((v) => v.toUpperCase()))),
+    image: lastEquals((s) => s.spec.imageRef, refId),
+    flavor: lastEquals((s) => s.spec.flavorRef, refId),
+    ip: patternFilter(addressesOf),
+    // host is not among the filters Nova lets a non-admin use: it is dropped, not refused.
+    host: (values, auth) => (auth.isAdmin ? lastEquals((s) => s.status?.host)(values, auth) : undefined),
+    'changes-since': changesSince,
+  },
+  sortKeys: SORT_KEYS,
+  ignoredSortKeys: IGNORED_SORT_KEYS,
+  // Nova's remove_invalid_sort_keys refuses these to non-admins with 403.
+  adminOnlySortKeys: ['host', 'node'],
+  defaultSort: { key: 'created_at', dir: 'desc' },
+  idOf: (s) => s.metadata.name,
+  maxLimit: 1000,
+};
 
 /** all_tenants is honoured only for admins; project_id then narrows it (Nova's behaviour). */
 export function listScope(q: Query, auth: AuthContext): { allProjects: boolean; projectId?: string } {
-  const all = auth.isAdmin && (parseBoolQuery(lastQueryValue(q.all_tenants)) ?? q.all_tenants === '');
+  const all = auth.isAdmin && (parseBoolQuery(q.all_tenants) ?? q.all_tenants === '');
   const pid = lastQueryValue(q.project_id) ?? lastQueryValue(q.tenant_id);
   if (all) return { allProjects: !pid, projectId: pid };
   return { allProjects: false, projectId: auth.projectId };
-}
-
-export function selectServers(servers: Server[], q: Query, auth: AuthContext): Page<Server> {
-  const preds = filters(q, auth);
-  const keyName = lastQueryValue(q.sort_key) ?? 'created_at';
-  const key = SORT_KEYS[keyName];
-  if (!key) throw badRequest(`Invalid sort_key ${keyName}.`);
-  const dirRaw = lastQueryValue(q.sort_dir) ?? 'desc';
-  if (dirRaw !== 'asc' && dirRaw !== 'desc') throw badRequest(`Invalid sort_dir ${dirRaw}.`);
-  const sorted = servers
-    .filter((s) => preds.every((p) => p(s)))
-    .sort((a, b) => compareBy(key, dirRaw)(a, b) || compareBy(SORT_KEYS.uuid, 'desc')(a, b));
-  return paginate(sorted, (s) => s.metadata.name, { limit: lastQueryValue(q.limit), marker: lastQueryValue(q.marker) }, MAX_LIMIT);
 }

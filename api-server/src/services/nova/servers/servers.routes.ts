@@ -1,63 +1,49 @@
-// The /servers routes of Nova v2.1.
-import type { RouteDef } from '../../../common/route.js';
-import { legacyRoute } from '../../../common/legacy-route.js';
+// The /servers routes of Nova v2.1. Policies are Nova's defaults: reading needs a reader on the
+// project (PROJECT_READER_OR_ADMIN), creating and deleting a member (PROJECT_MEMBER_OR_ADMIN).
+import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
-import { createServerBody, listServersQuery } from './servers.schema.js';
+import {
+  createServerBody,
+  createServerResponse,
+  listServersDetailResponse,
+  listServersQuery,
+  listServersResponse,
+  showServerResponse,
+} from './servers.schema.js';
 import {
   createServerHandler,
   deleteServerHandler,
+  listServersDetailHandler,
   listServersHandler,
   showServerHandler,
 } from './servers.handlers.js';
 
-function createRoute(stores: Stores): RouteDef {
-  return legacyRoute({
-    method: 'post',
-    path: '/v2.1/servers',
-    auth: 'token',
-    bodySchema: createServerBody,
-    querySchema: noQuery,
-    successStatus: 202,
-    expectedErrors: [400, 403, 409],
-    handler: createServerHandler(stores),
-  });
-}
-
 export function serverRoutes(stores: Stores): RouteDef[] {
-  const read = { auth: 'token' as const, bodySchema: null, successStatus: 200 };
+  const read = { method: 'get' as const, policy: 'reader' as const, body: null, successStatus: 200 };
+  const list = { ...read, query: listServersQuery, expectedErrors: [400, 403] };
   return [
-    createRoute(stores),
-    legacyRoute({
-      ...read,
-      method: 'get',
+    defineRoute({
+      method: 'post',
       path: '/v2.1/servers',
-      querySchema: listServersQuery,
-      expectedErrors: [400, 403],
-      handler: listServersHandler(stores, false),
+      policy: 'member',
+      body: createServerBody,
+      query: noQuery,
+      response: createServerResponse,
+      successStatus: 202,
+      expectedErrors: [400, 403, 409],
+      handler: createServerHandler(stores),
     }),
-    legacyRoute({
-      ...read,
-      method: 'get',
-      path: '/v2.1/servers/detail',
-      querySchema: listServersQuery,
-      expectedErrors: [400, 403],
-      handler: listServersHandler(stores, true),
-    }),
-    legacyRoute({
-      ...read,
-      method: 'get',
-      path: '/v2.1/servers/:serverId',
-      querySchema: noQuery,
-      expectedErrors: [404],
-      handler: showServerHandler(stores),
-    }),
-    legacyRoute({
+    defineRoute({ ...list, path: '/v2.1/servers', response: listServersResponse, handler: listServersHandler(stores) }),
+    defineRoute({ ...list, path: '/v2.1/servers/detail', response: listServersDetailResponse, handler: listServersDetailHandler(stores) }),
+    defineRoute({ ...read, path: '/v2.1/servers/:serverId', query: noQuery, response: showServerResponse, expectedErrors: [404], handler: showServerHandler(stores) }),
+    defineRoute({
       method: 'delete',
       path: '/v2.1/servers/:serverId',
-      auth: 'token',
-      bodySchema: null,
-      querySchema: noQuery,
+      policy: 'member',
+      body: null,
+      query: noQuery,
+      response: null,
       successStatus: 204,
       expectedErrors: [404],
       handler: deleteServerHandler(stores),

@@ -1,100 +1,140 @@
-// Request schemas for /servers at microversion 2.1 (Nova's schemas/servers.py, base_create).
-import { metadata, name, querySchema, queryInt, queryString, uuid } from '../../../common/parameter-types.js';
-import { bodySchema } from '../../../common/legacy-route.js';
-import { Type } from '@sinclair/typebox';
-import type { JsonSchema } from '../../../common/validate.js';
-
-const networkEntry: JsonSchema = {
-  type: 'object',
-  properties: {
-    uuid: { type: 'string', minLength: 1, maxLength: 255 },
-    port: { oneOf: [uuid, { type: 'null' }] },
-    fixed_ip: { type: 'string', minLength: 1, maxLength: 64 },
-  },
-  additionalProperties: false,
-};
-
-const countParam: JsonSchema = {
-  oneOf: [
-    { type: 'integer', minimum: 1 },
-    { type: 'string', pattern: '^[1-9][0-9]*$' },
-  ],
-};
-
-const serverProps: Record<string, JsonSchema> = {
-  name,
-  imageRef: { type: 'string', maxLength: 255 },
-  flavorRef: { type: ['string', 'integer'], minLength: 1, maxLength: 255 },
-  adminPass: { type: 'string' },
+// Request and response schemas for /servers at microversion 2.1: the body is Nova's
+// schemas/servers.py base_create, the list query its index_query, the responses Tempest's
+// compute/v2_1/servers.py (which allows no other keys at 2.1).
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  isoTime,
   metadata,
+  name,
+  queryEnum,
+  queryInt,
+  queryPattern,
+  querySchema,
+  queryString,
+  strictObject,
+  uuid,
+} from '../../../common/parameter-types.js';
+import { novaLinkList, resourceRef, summaryEntry } from '../nova.schema.js';
+import { SERVER_SORT_KEYS } from './servers.query.js';
+
+const networkEntry = strictObject({
+  uuid: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  port: Type.Optional(Type.Union([uuid, Type.Null()])),
+  fixed_ip: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
+
+const count = Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]*$' })]);
+const shortString = Type.String({ minLength: 1, maxLength: 255 });
+
+const server = strictObject({
+  name,
+  flavorRef: Type.Union([shortString, Type.Integer()]),
+  imageRef: Type.Optional(Type.String({ maxLength: 255 })),
+  adminPass: Type.Optional(Type.String()),
+  metadata: Type.Optional(metadata),
   // The bounds match the Server CRD's, so nothing valid here is rejected by the cluster.
-  networks: { type: 'array', maxItems: 32, items: networkEntry },
-  'OS-DCF:diskConfig': { type: 'string', enum: ['AUTO', 'MANUAL'] },
-  accessIPv4: { type: 'string', maxLength: 64 },
-  accessIPv6: { type: 'string', maxLength: 64 },
-  availability_zone: { type: 'string', minLength: 1, maxLength: 255 },
-  block_device_mapping: { type: 'array' },
-  block_device_mapping_v2: { type: 'array' },
-  config_drive: { type: ['boolean', 'string', 'null'] },
-  key_name: { type: 'string', minLength: 1, maxLength: 255 },
-  min_count: countParam,
-  max_count: countParam,
-  return_reservation_id: { type: ['boolean', 'string'] },
-  security_groups: {
-    type: 'array',
-    maxItems: 64,
-    items: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 255 } }, additionalProperties: false },
-  },
-  user_data: { type: 'string', maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' },
-  personality: { type: 'array' },
-};
+  networks: Type.Optional(Type.Array(networkEntry, { maxItems: 32 })),
+  'OS-DCF:diskConfig': Type.Optional(Type.Union([Type.Literal('AUTO'), Type.Literal('MANUAL')])),
+  accessIPv4: Type.Optional(Type.String({ maxLength: 64 })),
+  accessIPv6: Type.Optional(Type.String({ maxLength: 64 })),
+  availability_zone: Type.Optional(shortString),
+  block_device_mapping: Type.Optional(Type.Array(Type.Unknown())),
+  block_device_mapping_v2: Type.Optional(Type.Array(Type.Unknown())),
+  config_drive: Type.Optional(Type.Union([Type.Boolean(), Type.String(), Type.Null()])),
+  key_name: Type.Optional(shortString),
+  min_count: Type.Optional(count),
+  max_count: Type.Optional(count),
+  return_reservation_id: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
+  security_groups: Type.Optional(Type.Array(strictObject({ name: Type.Optional(shortString) }), { maxItems: 64 })),
+  user_data: Type.Optional(Type.String({ maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' })),
+  personality: Type.Optional(Type.Array(Type.Unknown())),
+});
 
-export const createServerBody: JsonSchema = {
-  type: 'object',
-  properties: {
-    server: bodySchema(serverProps, ['name', 'flavorRef']),
-    'os:scheduler_hints': { type: 'object' },
-    'OS-SCH-HNT:scheduler_hints': { type: 'object' },
-  },
-  required: ['server'],
-  additionalProperties: false,
-};
+const hints = Type.Record(Type.String(), Type.Unknown());
 
-export const listServersQuery: JsonSchema = querySchema({
+export const createServerBody = strictObject({
+  server,
+  'os:scheduler_hints': Type.Optional(hints),
+  'OS-SCH-HNT:scheduler_hints': Type.Optional(hints),
+});
+
+/** The `server` object of a create request, as the schema admits it. */
+export type ServerCreateRequest = Static<typeof createServerBody>['server'];
+
+export const listServersQuery = querySchema({
   limit: queryInt,
   marker: Type.String(),
-  name: queryString,
+  name: queryPattern,
   status: queryString,
   image: queryString,
   flavor: queryString,
   host: queryString,
-  ip: queryString,
+  ip: queryPattern,
   'changes-since': queryString,
   all_tenants: queryString,
   project_id: queryString,
   tenant_id: queryString,
-  sort_key: queryString,
+  sort_key: queryEnum(SERVER_SORT_KEYS),
   sort_dir: queryString,
 });
 
-export interface CreateServerBody {
-  server: {
-    name: string;
-    imageRef?: string;
-    flavorRef: string | number;
-    adminPass?: string;
-    metadata?: Record<string, string>;
-    networks?: { uuid?: string; port?: string | null; fixed_ip?: string }[];
-    accessIPv4?: string;
-    accessIPv6?: string;
-    availability_zone?: string;
-    block_device_mapping_v2?: unknown[];
-    config_drive?: boolean | string | null;
-    key_name?: string;
-    min_count?: number | string;
-    max_count?: number | string;
-    return_reservation_id?: boolean | string;
-    security_groups?: { name?: string }[];
-    user_data?: string;
-  };
-}
+const createdServer = strictObject({
+  id: Type.String(),
+  links: novaLinkList,
+  'OS-DCF:diskConfig': Type.Optional(Type.String()),
+  security_groups: Type.Optional(Type.Array(strictObject({ name: Type.String() }))),
+  adminPass: Type.Optional(Type.String()),
+});
+
+/** 202: the new server's id and links, or only a reservation id when the client asked for one. */
+export const createServerResponse = Type.Union([strictObject({ server: createdServer }), strictObject({ reservation_id: Type.String() })]);
+
+const address = strictObject({
+  version: Type.Union([Type.Literal(4), Type.Literal(6)]),
+  addr: Type.String(),
+  'OS-EXT-IPS:type': Type.Optional(Type.String()),
+  'OS-EXT-IPS-MAC:mac_addr': Type.Optional(Type.String({ pattern: '^(?:[a-fA-F0-9]{2}:){5}[a-fA-F0-9]{2}$' })),
+});
+
+const nullableString = Type.Union([Type.String(), Type.Null()]);
+const powerState = Type.Union([0, 1, 3, 4, 6, 7].map((n) => Type.Literal(n)));
+
+export const serverDetail = strictObject({
+  id: Type.String(),
+  name: Type.String(),
+  status: Type.String(),
+  // "" for a server booted from a volume.
+  image: Type.Union([resourceRef, Type.String(), Type.Null()]),
+  flavor: resourceRef,
+  fault: Type.Optional(strictObject({ code: Type.Integer(), created: Type.String(), message: Type.String(), details: Type.Optional(Type.String()) })),
+  user_id: Type.String(),
+  tenant_id: Type.String(),
+  created: isoTime,
+  updated: isoTime,
+  progress: Type.Optional(Type.Integer()),
+  metadata: Type.Record(Type.String(), Type.String()),
+  links: novaLinkList,
+  addresses: Type.Record(Type.String(), Type.Array(address)),
+  hostId: Type.String(),
+  'OS-DCF:diskConfig': Type.Optional(Type.String()),
+  accessIPv4: Type.Optional(Type.String()),
+  accessIPv6: Type.Optional(Type.String()),
+  key_name: Type.Optional(nullableString),
+  security_groups: Type.Optional(Type.Array(strictObject({ name: Type.String() }))),
+  'OS-SRV-USG:launched_at': Type.Optional(nullableString),
+  'OS-SRV-USG:terminated_at': Type.Optional(nullableString),
+  'OS-EXT-AZ:availability_zone': Type.Optional(Type.String()),
+  'OS-EXT-STS:task_state': Type.Optional(nullableString),
+  'OS-EXT-STS:vm_state': Type.Optional(Type.String()),
+  'OS-EXT-STS:power_state': Type.Optional(powerState),
+  'OS-EXT-SRV-ATTR:host': Type.Optional(nullableString),
+  'OS-EXT-SRV-ATTR:instance_name': Type.Optional(Type.String()),
+  'OS-EXT-SRV-ATTR:hypervisor_hostname': Type.Optional(nullableString),
+  'os-extended-volumes:volumes_attached': Type.Optional(Type.Array(strictObject({ id: Type.String() }))),
+  config_drive: Type.Optional(Type.String()),
+});
+
+const serversLinks = Type.Optional(novaLinkList);
+export const listServersResponse = strictObject({ servers: Type.Array(summaryEntry), servers_links: serversLinks });
+export const listServersDetailResponse = strictObject({ servers: Type.Array(serverDetail), servers_links: serversLinks });
+export const showServerResponse = strictObject({ server: serverDetail });

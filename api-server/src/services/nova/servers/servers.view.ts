@@ -1,18 +1,37 @@
-// CR -> Nova server bodies at microversion 2.1, exactly the keys Tempest's schemas allow.
+// CR -> Nova server bodies at microversion 2.1, exactly the keys Tempest's schemas allow (the
+// return types are the response schemas' own, so a key outside them does not compile).
 import { createHash } from 'node:crypto';
+import type { Static } from '@sinclair/typebox';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { isoMicrosNoZone, isoSeconds } from '../../../common/time.js';
 import { novaLinks } from '../links.js';
+import type { summaryEntry } from '../nova.schema.js';
+import type { createServerResponse, serverDetail } from './servers.schema.js';
 
-const POWER_STATES: Record<string, number> = { NOSTATE: 0, RUNNING: 1, PAUSED: 3, SHUTDOWN: 4, CRASHED: 6, SUSPENDED: 7 };
+type ServerDetail = Static<typeof serverDetail>;
+
+const POWER_STATES = { NOSTATE: 0, RUNNING: 1, PAUSED: 3, SHUTDOWN: 4, CRASHED: 6, SUSPENDED: 7 } as const;
 const PROGRESS_STATUSES = new Set(['ACTIVE', 'BUILD', 'REBUILD', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING']);
 
 export function serverLinks(base: string, id: string): { rel: string; href: string }[] {
   return novaLinks(base, 'servers', id);
 }
 
-export function serverSummary(base: string, s: Server): object {
+export function serverSummaryView(base: string, s: Server): Static<typeof summaryEntry> {
   return { id: s.metadata.name, name: s.spec.name, links: serverLinks(base, s.metadata.name) };
+}
+
+/** The 202 body of a create: the first server's id and links, and its admin password. */
+export function serverCreatedView(base: string, s: Server, adminPass: string): Static<typeof createServerResponse> {
+  return {
+    server: {
+      id: s.metadata.name,
+      links: serverLinks(base, s.metadata.name),
+      'OS-DCF:diskConfig': 'MANUAL',
+      security_groups: (s.spec.securityGroups ?? []).map((name) => ({ name })),
+      adminPass,
+    },
+  };
 }
 
 /** Nova's hostId: an opaque per-project hash of the host, so tenants cannot learn host names. */
@@ -27,21 +46,22 @@ export function updatedAt(s: Server): string {
   return isoSeconds(latest);
 }
 
-function addresses(s: Server): Record<string, object[]> {
-  const out: Record<string, object[]> = {};
+function addresses(s: Server): ServerDetail['addresses'] {
+  const out: ServerDetail['addresses'] = {};
   for (const [net, addrs] of Object.entries(s.status?.addresses ?? {})) {
     out[net] = addrs.map((a) => ({
-      version: a.version,
+      version: a.version === 6 ? 6 : 4,
       addr: a.addr,
       'OS-EXT-IPS:type': a.type ?? 'fixed',
-      'OS-EXT-IPS-MAC:mac_addr': a.macAddr ?? '',
+      // Tempest checks the MAC's shape when present: leave it out rather than send "".
+      ...(a.macAddr ? { 'OS-EXT-IPS-MAC:mac_addr': a.macAddr } : {}),
     }));
   }
   return out;
 }
 
 /** Nova reports a deleting server's status as it was, with task_state deleting. */
-function displayStatus(s: Server): string {
+export function displayStatus(s: Server): string {
   return s.status?.status ?? 'BUILD';
 }
 
@@ -50,7 +70,13 @@ function taskState(s: Server, status: string): string | null {
   return s.status?.taskState ?? (status === 'BUILD' ? 'scheduling' : null);
 }
 
-function statusFields(s: Server): Record<string, unknown> {
+type Fault = NonNullable<NonNullable<Server['status']>['fault']>;
+
+function faultOf(f: Fault): NonNullable<ServerDetail['fault']> {
+  return { code: f.code, message: f.message, created: isoSeconds(f.created ?? new Date()), ...(f.details ? { details: f.details } : {}) };
+}
+
+function statusFields(s: Server): Partial<ServerDetail> {
   const st = s.status ?? {};
   const status = displayStatus(s);
   return {
@@ -65,11 +91,7 @@ function statusFields(s: Server): Record<string, unknown> {
   };
 }
 
-function faultOf(f: NonNullable<Server['status']>['fault'] & object): object {
-  return { code: f.code, message: f.message, created: isoSeconds(f.created ?? new Date()), ...(f.details ? { details: f.details } : {}) };
-}
-
-function adminFields(s: Server): Record<string, unknown> {
+function adminFields(s: Server): Partial<ServerDetail> {
   return {
     'OS-EXT-SRV-ATTR:host': s.status?.host ?? null,
     'OS-EXT-SRV-ATTR:hypervisor_hostname': s.status?.hypervisorHostname ?? null,
@@ -77,12 +99,12 @@ function adminFields(s: Server): Record<string, unknown> {
   };
 }
 
-function imageRefOf(base: string, s: Server): object | string {
+function imageRefOf(base: string, s: Server): ServerDetail['image'] {
   // A server booted from a volume has no image: Nova reports "".
   return s.spec.imageRef ? { id: s.spec.imageRef, links: [{ rel: 'bookmark', href: `${base}/compute/images/${s.spec.imageRef}` }] } : '';
 }
 
-function optionalDetail(s: Server): Record<string, unknown> {
+function optionalDetail(s: Server): Partial<ServerDetail> {
   return {
     accessIPv4: s.spec.accessIPv4 ?? '',
     accessIPv6: s.spec.accessIPv6 ?? '',
@@ -93,11 +115,13 @@ function optionalDetail(s: Server): Record<string, unknown> {
   };
 }
 
-export function serverDetail(base: string, s: Server, isAdmin: boolean): object {
+/** The full server (GET /servers/{id} and /servers/detail); admins also see where it runs. */
+export function serverView(base: string, s: Server, isAdmin: boolean): ServerDetail {
   const id = s.metadata.name;
   return {
     id,
     name: s.spec.name,
+    status: displayStatus(s),
     tenant_id: s.spec.projectId,
     user_id: s.spec.userId,
     metadata: s.spec.metadata ?? {},

@@ -1,0 +1,155 @@
+// The persona matrix, in the style of Nova's policy tests: every route is called as each default
+// persona, and the personas that may call it and those refused with 403 must together be all of
+// them. The expectation for each route is written here, independently of the route's declaration,
+// so changing a route's policy (or adding a route) fails this test until the table agrees.
+import assert from 'node:assert/strict';
+import type { Project, RoleAssignment, User } from '../../crds/types.generated.js';
+import { Resources, typeMeta } from '../../crds/resources.js';
+import { hashPassword } from '../../api-server/src/auth/password.js';
+import { setUserPasswordHash } from '../../api-server/src/auth/password-store.js';
+import type { RouteDef } from '../../api-server/src/common/route.js';
+import { allServices } from '../../api-server/src/services/index.js';
+import { call, IMAGE_ID, serveApp, type AppWorld } from '../unit/api-server/app-fixture.js';
+import { FAST_SCRYPT, passwordAuth, SYSTEM_NS } from '../unit/api-server/auth/identity-fixture.js';
+
+const PERSONAS = ['cloudAdmin', 'projectAdmin', 'member', 'reader', 'noRole', 'otherMember'] as const;
+type Persona = (typeof PERSONAS)[number];
+
+const ANY: Persona[] = [...PERSONAS];
+const ADMINS: Persona[] = ['cloudAdmin', 'projectAdmin'];
+/** Project-scoped reads: a reader or better on the token's project (another project's member reads its own). */
+const PROJECT_READERS: Persona[] = [...ADMINS, 'member', 'reader', 'otherMember'];
+/** Project-scoped writes: a member or better on the token's project. */
+const PROJECT_MEMBERS: Persona[] = [...ADMINS, 'member', 'otherMember'];
+
+/** Who may call each route (the rest must get 403), per Keystone's, Nova's and Glance's defaults. */
+const EXPECTED: Record<string, Persona[]> = {
+  'GET /identity/': ANY,
+  'GET /identity/v3': ANY,
+  'POST /identity/v3/auth/tokens': ANY,
+  // Validating, checking or revoking someone else's token (here: the cloud admin's) is admin only.
+  'HEAD /identity/v3/auth/tokens': ADMINS,
+  'GET /identity/v3/auth/tokens': ADMINS,
+  'DELETE /identity/v3/auth/tokens': ADMINS,
+  'GET /identity/v3/auth/projects': ANY,
+  'GET /identity/v3/auth/domains': ANY,
+  'GET /identity/v3/auth/catalog': ANY,
+  'GET /identity/v3/projects': ADMINS,
+  // The demo project: its own members of any role, and admins.
+  'GET /identity/v3/projects/:projectId': [...ADMINS, 'member', 'reader', 'noRole'],
+  'GET /identity/v3/users': ADMINS,
+  // alice's own record: alice (the member) and admins.
+  'GET /identity/v3/users/:userId': [...ADMINS, 'member'],
+  'GET /identity/v3/roles': ADMINS,
+  'GET /identity/v3/roles/:roleId': ADMINS,
+  'GET /identity/v3/domains': ADMINS,
+  'GET /identity/v3/domains/:domainId': ANY,
+  'GET /identity/v3/role_assignments': ADMINS,
+  'GET /compute/': ANY,
+  'GET /compute/v2': ANY,
+  'GET /compute/v2.1': ANY,
+  'GET /compute/v2.1/servers': PROJECT_READERS,
+  'GET /compute/v2.1/servers/detail': PROJECT_READERS,
+  'GET /compute/v2.1/servers/:serverId': PROJECT_READERS,
+  'POST /compute/v2.1/servers': PROJECT_MEMBERS,
+  'DELETE /compute/v2.1/servers/:serverId': PROJECT_MEMBERS,
+  'GET /compute/v2.1/flavors': ANY,
+  'GET /compute/v2.1/flavors/detail': ANY,
+  'GET /compute/v2.1/flavors/:flavorId': ANY,
+  'GET /compute/v2.1/flavors/:flavorId/os-extra_specs': PROJECT_READERS,
+  'GET /compute/v2.1/flavors/:flavorId/os-extra_specs/:key': PROJECT_READERS,
+  'GET /image/': ANY,
+  'GET /image/versions': ANY,
+  'GET /image/v2/images': PROJECT_READERS,
+  'GET /image/v2/images/:imageId': PROJECT_READERS,
+};
+
+interface Matrix {
+  w: AppWorld;
+  login(p: Persona): Promise<string>;
+  params: Record<string, string>;
+}
+
+function cr<T>(res: (typeof Resources)[keyof typeof Resources], name: string, spec: object): T {
+  return { ...typeMeta(res), metadata: { name }, spec } as T;
+}
+
+/** Adds the personas the shared world lacks: a project admin on demo, a member of another project. */
+async function seedPersonas(w: AppWorld): Promise<Record<Persona, { user: string; project: string }>> {
+  w.kube.seed(Resources.Project, cr<Project>(Resources.Project, 'alt0000000000000000000000000000a', { name: 'alt', domainId: 'default', enabled: true }));
+  const extra = { pat: [w.ids.projects.demo, w.ids.roles.admin], otto: ['alt0000000000000000000000000000a', w.ids.roles.member] } as const;
+  for (const [name, [project, role]] of Object.entries(extra)) {
+    const id = `${name}000000000000000000000000000`.slice(0, 32);
+    w.kube.seed(Resources.User, cr<User>(Resources.User, id, { name, domainId: 'default', enabled: true }));
+    await setUserPasswordHash(w.kube, SYSTEM_NS, id, await hashPassword(`${name}-pw`, FAST_SCRYPT));
+    w.kube.seed(Resources.RoleAssignment, cr<RoleAssignment>(Resources.RoleAssignment, `${name}-${role.slice(0, 8)}`, { userId: id, projectId: project, roleId: role }));
+  }
+  const { admin, demo } = w.ids.projects;
+  return {
+    cloudAdmin: { user: 'admin', project: admin },
+    projectAdmin: { user: 'pat', project: demo },
+    member: { user: 'alice', project: demo },
+    reader: { user: 'rita', project: demo },
+    noRole: { user: 'fred', project: demo },
+    otherMember: { user: 'otto', project: 'alt0000000000000000000000000000a' },
+  };
+}
+
+async function token(w: AppWorld, user: string, project: string): Promise<string> {
+  const res = await call(w.url, undefined, 'POST', '/identity/v3/auth/tokens', passwordAuth({ name: user }, `${user}-pw`, { project: { id: project } }));
+  assert.equal(res.status, 201, `login ${user}: ${res.text}`);
+  return res.headers.get('x-subject-token')!;
+}
+
+async function setUp(): Promise<Matrix> {
+  const w = await serveApp();
+  const who = await seedPersonas(w);
+  const login = (p: Persona): Promise<string> => token(w, who[p].user, who[p].project);
+  const created = await call(w.url, await login('member'), 'POST', '/compute/v2.1/servers', { server: { name: 'vm', flavorRef: '1', imageRef: IMAGE_ID } });
+  assert.equal(created.status, 202, created.text);
+  const params = {
+    serverId: created.json.server.id, flavorId: '1', key: 'hw:cpu_policy', imageId: IMAGE_ID,
+    projectId: w.ids.projects.demo, userId: w.ids.users.alice, roleId: w.ids.roles.member, domainId: 'default',
+  };
+  return { w, login, params };
+}
+
+function pathOf(mount: string, route: RouteDef, params: Record<string, string>): string {
+  return mount + route.path.replace(/:([A-Za-z_]+)/g, (_, p: string) => {
+    assert.ok(params[p] !== undefined, `no value for path parameter :${p} in ${route.path}`);
+    return params[p];
+  });
+}
+
+describe('Persona matrix (meta)', function () {
+  this.timeout(60_000);
+  let m: Matrix;
+  let routes: { mount: string; route: RouteDef; key: string }[];
+  before(async () => {
+    m = await setUp();
+    routes = allServices(m.w.deps, m.w.tokens).flatMap(({ mount, service }) =>
+      service.routes.map((route) => ({ mount, route, key: `${route.method.toUpperCase()} ${mount}${route.path}` })));
+  });
+  after(() => m.w.close());
+
+  it('When the routes are walked, then each has an expectation here and each expectation a route', () => {
+    const keys = routes.map((r) => r.key);
+    assert.deepEqual(keys.filter((k) => !EXPECTED[k]), [], 'routes without an expected persona list');
+    assert.deepEqual(Object.keys(EXPECTED).filter((k) => !keys.includes(k)), [], 'expectations for routes that do not exist');
+  });
+
+  it('When every route is called as every persona, then exactly the expected personas get past the policy', async () => {
+    const wrong: string[] = [];
+    for (const { mount, route, key } of routes) {
+      for (const persona of PERSONAS) {
+        const caller = await m.login(persona);
+        const subject = { 'X-Subject-Token': await m.login('cloudAdmin') };
+        const body = route.body === null ? undefined : {};
+        const res = await call(m.w.url, caller, route.method.toUpperCase(), pathOf(mount, route, m.params), body, subject);
+        const allowed = (EXPECTED[key] ?? []).includes(persona);
+        if ((res.status === 403) === allowed || res.status >= 500) wrong.push(`${key} as ${persona}: ${res.status} (expected ${allowed ? 'not 403' : '403'})`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+});
