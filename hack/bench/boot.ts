@@ -2,7 +2,7 @@
 // of N raw Pod creates at the same concurrency on the same cluster, measured in the same run.
 // Readiness is observed with watches, not polls. Traffic stays on loopback; counts are bounded.
 //   npm start   (in another terminal), then:
-//   npx tsx hack/bench/boot.ts [--count 100] [--concurrency 10] [--runs 3]
+//   npx tsx hack/bench/boot.ts [--count 100] [--concurrency 10] [--runs 3] [--stages]
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,8 @@ import { median, percentile, pool } from './stats.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim');
-const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, stages: { type: 'boolean', default: false } } });
+const STAGES = values.stages === true;
 const COUNT = Math.min(Number(values.count), 2000);
 const CONC = Math.min(Number(values.concurrency), 50);
 const kubeConfig = loadKubeConfig(join(stateDir, 'kubeconfig'));
@@ -95,16 +96,38 @@ async function baselinePods(): Promise<Omit<RunResult, 'writes'>> {
   }
 }
 
+/** Where a server's time goes: p50 of each stage, from the request to ACTIVE. */
+function printStages(posted: Map<string, [number, number]>, pods: ReturnType<typeof watchReady>, podsAdded: Map<string, number>, active: Map<string, number>): void {
+  const stage = (f: (id: string) => number | undefined): string => `${percentile([...posted.keys()].map(f).filter((v): v is number => v !== undefined), 50).toFixed(0)} ms`;
+  console.log(`  stages (p50): POST answered ${stage((id) => posted.get(id)![1] - posted.get(id)![0])}` +
+    `, then Pod created ${stage((id) => (podsAdded.get(id) ?? NaN) - posted.get(id)![1])}` +
+    `, then Pod Ready ${stage((id) => (pods.ready.get(id) ?? NaN) - (podsAdded.get(id) ?? NaN))}` +
+    `, then ACTIVE ${stage((id) => (active.get(id) ?? NaN) - (pods.ready.get(id) ?? NaN))}`);
+}
+
 async function servers(api: ApiSession): Promise<Omit<RunResult, 'writes'>> {
   const watch = watchReady<Server>(Resources.Server, api.namespace, (s) => s.status?.status === 'ACTIVE', COUNT);
+  const podsAdded = new Map<string, number>();
+  const seenPod = (p: PodLike): boolean => {
+    if (!podsAdded.has(p.metadata.name)) podsAdded.set(p.metadata.name, performance.now());
+    return podReady(p);
+  };
+  const pods = watchReady<PodLike>(Resources.Pod, api.namespace, seenPod, COUNT);
+  const posted = new Map<string, [number, number]>();
   const tag = randomBytes(3).toString('hex');
   const ids: string[] = [];
   try {
-    return await timed(async (i) => {
+    const result = await timed(async (i) => {
+      const t = performance.now();
       const id = await api.createServer(`bench-${tag}-${i}`);
+      posted.set(id, [t, performance.now()]);
       ids.push(id);
       return id;
     }, watch);
+    await pods.done.catch(() => undefined);
+    pods.stop();
+    if (STAGES) printStages(posted, pods, podsAdded, watch.ready);
+    return result;
   } finally {
     await pool(ids.length, CONC, (i) => api.deleteServer(ids[i]));
     await gone('the benchmark servers', async () => (await kube.list(Resources.Server, { namespace: api.namespace })).items.every((s) => !ids.includes(s.metadata.name)));

@@ -11,7 +11,7 @@ import { findCondition } from '../../../operator/src/runtime/conditions.js';
 import { TerminalError } from '../../../operator/src/runtime/controller.js';
 import { FakeKube } from '../../support/fake-kube.js';
 import { flavor, image, NS, project, projectNs, server } from './fixtures.js';
-import { KEY, seedBasics, world } from './server-world.js';
+import { KEY, markPod, seedBasics, world } from './server-world.js';
 
 type Loose = Record<string, any>;
 
@@ -102,11 +102,32 @@ describe('Server tenancy', () => {
       ok: false,
     },
     {
+      name: 'the namespace is not in the cache (its managed-by label was just removed) but a project controls it',
+      seed: (k) => (k.seed(Resources.Project, project()), k.seed<Namespace>(Resources.Namespace, { metadata: { ...projectNs().metadata, labels: {} } })),
+      ok: true,
+    },
+    {
       name: 'the namespace is controlled by something else, even with a project label',
       seed: (k) => (k.seed(Resources.Project, project()), k.seed<Namespace>(Resources.Namespace, { metadata: { name: NS, labels: { ...managed, [PROJECT_LABEL]: 'p1' }, ownerReferences: [foreignOwner] } })),
       ok: false,
     },
   ];
+  it('When the server already runs and its namespace drops out of the cache, then it stays ACTIVE and nothing is asked', async () => {
+    const w = await world((k) => {
+      seedBasics(k);
+      k.seed(Resources.Server, server());
+    });
+    await w.r.reconcile(KEY);
+    await markPod(w.kube, 'running');
+    await w.r.reconcile(KEY);
+    assert.equal(w.stored()?.status?.status, 'ACTIVE');
+    await w.kube.delete(Resources.Namespace, NS);
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.equal(w.stored()?.status?.status, 'ACTIVE');
+    assert.ok(!w.actions().some((a) => a.startsWith('get Namespace') || a.startsWith('replaceStatus')), 'a running server is not re-judged');
+  });
+
   for (const c of cases) {
     it(`When ${c.name}, then the server is ${c.ok ? 'realized' : 'refused: ERROR with a fault, a warning, and no pod'}`, async () => {
       const w = await world(
@@ -123,7 +144,7 @@ describe('Server tenancy', () => {
         return;
       }
       await assert.rejects(w.r.reconcile(KEY), (err: unknown) => err instanceof TerminalError && err.reason === 'NamespaceNotOwned');
-      assert.deepEqual(w.actions(), [`replaceStatus Server ${KEY}`], 'no finalizer, no pod: only the status');
+      assert.deepEqual(w.actions(), [`get Namespace ${NS}`, `replaceStatus Server ${KEY}`], 'asked live, then no finalizer, no pod: only the status');
       const st = w.stored()?.status;
       assert.equal(st?.status, 'ERROR');
       assert.match(st?.fault?.message ?? '', /^Namespace os-p1 is not (owned by any project|a project namespace)$/);

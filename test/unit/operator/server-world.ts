@@ -22,6 +22,8 @@ export interface WorldOptions {
   events?: (kube: FakeKube) => EventRecorder;
   /** false: no project owns os-p1 (the namespace and project are not seeded). */
   tenancy?: boolean;
+  /** The reconciler's clock; NOW by default. */
+  now?: () => Date;
 }
 
 /** Project p1 and its namespace os-p1, as the project controller leaves them. */
@@ -43,7 +45,7 @@ export async function world(seed: (kube: FakeKube) => void, opts: WorldOptions =
   const inf = Object.fromEntries(SERVER_CACHES.map((n) => [n, new Informer<KubeObject>(kube, CACHES[n].res, CACHES[n].selector)]));
   await startAll(inf);
   const events = new MemoryRecorder();
-  const deps = { kube, ...inf, ...(opts.pods ? { pods: opts.pods } : {}), events: opts.events?.(kube) ?? events, now: () => NOW } as unknown as ServerReconcilerDeps;
+  const deps = { kube, ...inf, ...(opts.pods ? { pods: opts.pods } : {}), events: opts.events?.(kube) ?? events, now: opts.now ?? (() => NOW) } as unknown as ServerReconcilerDeps;
   const r = new ServerReconciler(deps);
   kube.actions.length = 0;
   const actions = (): string[] => kube.actions.splice(0).map((a) => `${a.verb} ${a.kind} ${a.key}`);

@@ -6,6 +6,7 @@ import { Resources } from '../../../crds/resources.js';
 import { KubeEventRecorder } from '../../../operator/src/runtime/events.js';
 import { NOW, NS, pod, server, SERVER_ID, type withPodState } from './fixtures.js';
 import { KEY, markPod, seedBasics, world } from './server-world.js';
+import { BUILD_SETTLE_MS } from '../../../operator/src/controllers/server/server.status.js';
 
 type PodState = Parameters<typeof withPodState>[1];
 
@@ -60,9 +61,9 @@ describe('Server lifecycle write budget', () => {
       boot: [`create Pod ${KEY}`, EVENT, `replaceStatus Server ${KEY}`, EVENT],
     },
     {
-      name: 'When every pod step is seen, then only the steps that say something are written (pending is not: it reads as BUILD already)',
+      name: 'When every pod step is seen within a second, then only ACTIVE is written (pending reads as BUILD already, and a short BUILD on the host is held back)',
       states: ['pending', 'scheduled', 'running'],
-      boot: [`create Pod ${KEY}`, EVENT, `replaceStatus Server ${KEY}`, `replaceStatus Server ${KEY}`, EVENT],
+      boot: [`create Pod ${KEY}`, EVENT, `replaceStatus Server ${KEY}`, EVENT],
     },
   ];
   for (const c of cases) {
@@ -71,12 +72,31 @@ describe('Server lifecycle write budget', () => {
       assert.deepEqual(boot, c.boot);
       assert.deepEqual(
         teardown,
-        [`delete Pod ${KEY}`, EVENT, `replaceStatus Server ${KEY}`, `mergePatch Server ${KEY}`],
-        'deleting: the pod, task_state deleting while it goes, the finalizer, one event',
+        [`delete Pod ${KEY}`, EVENT, `mergePatch Server ${KEY}`],
+        'deleting: the pod, the finalizer, one event (the API derives task_state deleting from the deletionTimestamp)',
       );
-      assert.equal(boot.length + teardown.length, c.boot.length + 4, 'writes per server lifecycle');
+      assert.equal(boot.length + teardown.length, c.boot.length + 3, 'writes per server lifecycle');
     });
   }
+
+  it('When the Pod stays scheduled but not running for a second, then BUILD on its host is written, and not before', async () => {
+    let now = NOW.getTime();
+    const w = await world((k) => {
+      seedBasics(k);
+      k.seed(Resources.Server, fromApi());
+    }, { now: () => new Date(now) });
+    await w.r.reconcile(KEY);
+    await markPod(w.kube, 'scheduled');
+    w.actions();
+    const held = await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions().filter((a) => a.startsWith('replaceStatus')), [], 'a BUILD younger than a second is not written');
+    assert.ok(held.requeueAfter !== undefined && held.requeueAfter <= BUILD_SETTLE_MS, 'it looks again when the second is up');
+    now += BUILD_SETTLE_MS;
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions().filter((a) => a.startsWith('replaceStatus')), [`replaceStatus Server ${KEY}`]);
+    assert.equal(w.stored()?.status?.status, 'BUILD');
+    assert.ok(w.stored()?.status?.host, 'the host is shown while it builds');
+  });
 
   it('When the API server already set the finalizer, then the operator does not patch it again', async () => {
     const w = await world((k) => {

@@ -13,8 +13,8 @@ import { isControlledBy, keyOf, type ObjectCache } from '../../runtime/objects.j
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
 import { EventReason, transitionEvents as serverTransitionEvents } from './server.events.js';
 import { desiredPod, desiredPodMetadata } from './server.resources.js';
-import { computeServerStatus, deletingStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
-import { tenancyProblem } from './server.tenancy.js';
+import { buildWriteDelay, computeServerStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
+import { namespaceProblem, tenancyProblem } from './server.tenancy.js';
 
 /** A safety net while waiting for a deleted Pod to go; its watch event normally comes first. */
 export const POD_GONE_RECHECK_MS = 5_000;
@@ -56,6 +56,8 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
   readonly transitionEvents = serverTransitionEvents;
   /** Pods we already asked the apiserver to delete (server key → pod uid), until they are gone. */
   private readonly deleting = new Map<string, string>();
+  /** When this replica created each server's Pod (epoch ms): a first BUILD status may wait for it. */
+  private readonly podCreatedAt = new Map<string, number>();
 
   constructor(private readonly d: ServerReconcilerDeps) {
     this.cache = d.servers;
@@ -64,10 +66,12 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
 
   forget(key: string): void {
     this.deleting.delete(key);
+    this.podCreatedAt.delete(key);
   }
 
   async sync(cached: Server, ctx: StepContext<Server>): Promise<Outcome> {
-    const misplaced = tenancyProblem(cached, this.d);
+    // Checked before a Pod is made: a Pod we already run is not turned to ERROR by a cache miss.
+    const misplaced = this.d.pods.get(cached.metadata.name, cached.metadata.namespace) ? undefined : await this.misplacement(cached);
     if (misplaced) return failed(cached, misplaced, ctx.now);
     // The API server creates Servers with the finalizer: this patch only runs for other writers.
     const server = await addFinalizer(this.d.kube, Resources.Server, cached);
@@ -76,7 +80,19 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     if (outcome.problem) return failed(server, outcome.problem, ctx.now);
     const nodeName = outcome.pod?.spec.nodeName;
     const status = computeServerStatus(server, outcome.pod, nodeName ? this.d.nodes.get(nodeName) : undefined, ctx.now);
-    return isImplicitStatus(server.status, status) ? {} : { status };
+    if (isImplicitStatus(server.status, status)) return {};
+    const created = this.podCreatedAt.get(ctx.key);
+    const delay = buildWriteDelay(server.status, status, created === undefined ? undefined : ctx.now.getTime() - created);
+    if (delay !== undefined) return { requeueAfter: delay };
+    this.podCreatedAt.delete(ctx.key);
+    return { status };
+  }
+
+  /** The caches can lag (a watch restarting, a label just put back): ask the apiserver before refusing. */
+  private async misplacement(server: Server): Promise<Problem | undefined> {
+    if (!tenancyProblem(server, this.d)) return undefined;
+    const live = await this.d.kube.get<Namespace>(Resources.Namespace, server.metadata.namespace ?? '');
+    return namespaceProblem(server, live, this.d.projects);
   }
 
   /** Creates, keeps or deletes the Pod as the spec asks; reports what exists afterwards. */
@@ -114,6 +130,7 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
   private async createPod(server: Server, desired: Pod): Promise<PodOutcome> {
     try {
       const pod = await this.d.kube.create<Pod>(Resources.Pod, desired);
+      this.podCreatedAt.set(keyOf(server), this.d.now?.().getTime() ?? Date.now());
       this.d.events.record(Resources.Server, server, { type: 'Normal', reason: EventReason.CreatedPod, note: `Created pod ${pod.metadata.name}` });
       return { pod };
     } catch (err) {
@@ -136,16 +153,16 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
   }
 
   /**
-   * Deletion: delete the Pod and show task_state "deleting" until it is gone, then let go. A
-   * server whose Pod is already gone is let go at once, without a "deleting" status that its
-   * disappearance would supersede.
+   * Deletion: delete the Pod, wait until it is gone, then let go. No "deleting" status is written:
+   * the API derives task_state "deleting" from the deletionTimestamp, and the object is about to
+   * go, so the write would cost a round trip per server for nothing a client reads.
    */
-  async finalize(server: Server, ctx: StepContext<Server>): Promise<Outcome> {
+  async finalize(server: Server): Promise<Outcome> {
     if (!hasFinalizer(server)) return {};
     const pod = await this.podForDeletion(server);
     if (pod && isControlledBy(pod, server)) {
       if (!pod.metadata.deletionTimestamp) await this.deletePod(server, pod, EventReason.DeletedPod);
-      return { status: deletingStatus(server, ctx.now), requeueAfter: POD_GONE_RECHECK_MS };
+      return { requeueAfter: POD_GONE_RECHECK_MS };
     }
     await removeFinalizer(this.d.kube, Resources.Server, server);
     return {};

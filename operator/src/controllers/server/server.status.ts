@@ -195,6 +195,20 @@ export function isImplicitStatus(prev: ServerStatus | undefined, next: ServerSta
   return prev === undefined && next.status === 'BUILD' && next.taskState === 'scheduling' && next.fault === undefined;
 }
 
+/**
+ * A first BUILD status younger than this is not written: a Pod that starts promptly takes the
+ * server from no status straight to ACTIVE in one write (B1 counts every write), while one that
+ * stays pending (an image pull, a full cluster) still shows BUILD on its host after a second.
+ */
+export const BUILD_SETTLE_MS = 1_000;
+
+/** How long to hold back a first BUILD status whose Pod we created podAgeMs ago; undefined: write now. */
+export function buildWriteDelay(prev: ServerStatus | undefined, next: ServerStatus, podAgeMs: number | undefined): number | undefined {
+  if (prev !== undefined || next.status !== 'BUILD' || next.fault !== undefined) return undefined;
+  if (podAgeMs === undefined || podAgeMs >= BUILD_SETTLE_MS) return undefined;
+  return BUILD_SETTLE_MS - podAgeMs;
+}
+
 /** While the server is being deleted: everything as it was, with task_state "deleting". */
 export function deletingStatus(server: Server, now: Date = new Date()): ServerStatus {
   const prev = server.status ?? {};

@@ -29,11 +29,15 @@ export function owningProject(ns: Namespace, projects: ObjectCache<Project>): Pr
   return label ? projects.get(label) : undefined;
 }
 
-/** Why server must not be realized where it is, if it must not. */
-export function tenancyProblem(server: Server, src: TenancySources): Problem | undefined {
+/** Why server must not be realized in ns (undefined: there is no such namespace), if it must not. */
+export function namespaceProblem(server: Server, ns: Namespace | undefined, projects: ObjectCache<Project>): Problem | undefined {
   const name = server.metadata.namespace ?? '';
-  const ns = src.namespaces.get(name);
-  if (ns && owningProject(ns, src.projects)) return undefined;
+  if (ns && owningProject(ns, projects)) return undefined;
   const message = ns ? `Namespace ${name} is not owned by any project` : `Namespace ${name} is not a project namespace`;
   return { reason: Reason.NamespaceNotOwned, code: 400, message };
+}
+
+/** Why server must not be realized where it is, judged from the caches alone. */
+export function tenancyProblem(server: Server, src: TenancySources): Problem | undefined {
+  return namespaceProblem(server, src.namespaces.get(server.metadata.namespace ?? ''), src.projects);
 }
