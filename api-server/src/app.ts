@@ -2,7 +2,8 @@
 // and the metrics port, with /metrics only, so that a Service exposing the OpenStack APIs does not
 // publish the metrics too. No listen here, so tests can mount them on ephemeral ports (see server.ts).
 import express, { type Express, type Request } from 'express';
-import { Counter, type Registry } from 'prom-client';
+import type { Counter, Registry } from 'prom-client';
+import { counter } from '../../crds/client/metrics.js';
 import type { AppDeps, Authenticator } from './deps.js';
 import { buildServiceRouter, type RouterDeps, type ServiceDef } from './common/router.js';
 
@@ -12,9 +13,8 @@ export interface MountedService {
 }
 
 function requestCounter(registry: Registry): Counter<'service' | 'route' | 'code'> {
-  const name = 'openstack_sim_api_requests_total';
-  const existing = registry.getSingleMetric(name) as Counter<'service' | 'route' | 'code'> | undefined;
-  return existing ?? new Counter({ name, help: 'API requests by service, route and status code.', labelNames: ['service', 'route', 'code'], registers: [registry] });
+  const labelNames = ['service', 'route', 'code'] as const;
+  return counter(registry, { name: 'openstack_sim_api_requests_total', help: 'API requests by service, route and status code.', labelNames });
 }
 
 /** Self links use the configured public URL, as keystoneauth uses them as the base for later calls. */

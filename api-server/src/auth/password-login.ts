@@ -47,8 +47,8 @@ export function createPasswordVerifier(kube: KubeClient, namespace: string, opti
     return { secret, matches: matches && stored !== undefined };
   }
 
-  // Recorded after the slot is freed (the write is a Kubernetes round trip, not scrypt), but
-  // before answering, so that the client's next attempt sees it.
+  // Recorded while the slot is still held, so that a check waiting for the slot reads the count
+  // this one leaves: past the threshold, at most the checks already running get a guess in.
   async function record(user: User | undefined, { secret, matches }: Checked): Promise<void> {
     if (!user || !secret || !lockout.failureAttempts) return;
     if (!matches) await recordFailure(kube, secret, lockout, now());
@@ -56,8 +56,11 @@ export function createPasswordVerifier(kube: KubeClient, namespace: string, opti
   }
 
   return async (user, password) => {
-    const checked = await gate.run(() => check(user, password));
-    await record(user, checked);
+    const checked = await gate.run(async () => {
+      const result = await check(user, password);
+      await record(user, result);
+      return result;
+    });
     return checked.matches;
   };
 }

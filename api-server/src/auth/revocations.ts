@@ -60,10 +60,10 @@ export function isCollectable(revocation: TokenRevocation, nowMs: number, buffer
  * credentials per user ([application_credential] user_limit, a 403); since the sweep removes
  * them, this bounds how fast one user can mint them to the cap per token lifetime.
  */
-export function revocationLimitReached(store: RevocationStore, userId: string, limits: { max: number; nowMs: number; bufferMs: number }): boolean {
+export function revocationLimitReached(store: RevocationStore, userId: string, limits: { max: number; nowMs: number; bufferMs: number; pending?: number }): boolean {
   if (!limits.max) return false;
   const held = store.list().filter((r) => r.metadata.labels?.[USER_ID_LABEL] === userId && !isCollectable(r, limits.nowMs, limits.bufferMs));
-  return held.length >= limits.max;
+  return held.length + (limits.pending ?? 0) >= limits.max;
 }
 
 export function revocationLimitExceeded(max: number): ApiError {

@@ -113,6 +113,8 @@ class FernetTokenProvider implements TokenProvider {
   private readonly keyRing: KeyRing;
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping = false;
+  /** Revocations being created, per user, until the cache has them (see revoke). */
+  private readonly revoking = new Map<string, number>();
 
   constructor(
     private readonly deps: AppDeps,
@@ -151,10 +153,20 @@ class FernetTokenProvider implements TokenProvider {
   async revoke(subject: AuthContext, caller: AuthContext): Promise<void> {
     const store = this.deps.stores.tokenRevocations;
     const { maxRevocations: max, bufferMs } = this.settings;
-    if (!caller.isAdmin && revocationLimitReached(store, subject.userId, { max, bufferMs, nowMs: this.settings.now() })) {
+    const user = subject.userId;
+    // Creates still in flight are not in the cache yet: count them, or a burst passes the cap.
+    const pending = this.revoking.get(user) ?? 0;
+    if (!caller.isAdmin && revocationLimitReached(store, user, { max, bufferMs, nowMs: this.settings.now(), pending })) {
       throw revocationLimitExceeded(max);
     }
-    await revokeAuditId(store, { userId: subject.userId, auditId: subject.auditIds[0], expiresAt: subject.expiresAt });
+    this.revoking.set(user, pending + 1);
+    try {
+      await revokeAuditId(store, { userId: user, auditId: subject.auditIds[0], expiresAt: subject.expiresAt });
+    } finally {
+      const left = (this.revoking.get(user) ?? 1) - 1;
+      if (left > 0) this.revoking.set(user, left);
+      else this.revoking.delete(user);
+    }
   }
 
   sweepRevocations(): Promise<number> {

@@ -7,7 +7,6 @@ export const uuid = Type.String({
   pattern: '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$',
 });
 export const name = Type.String({ minLength: 1, maxLength: 255, pattern: '^(?!\\s)[\\s\\S]*(?<!\\s)$' });
-export const nameAllowWhitespace = Type.String({ minLength: 1, maxLength: 255 });
 export const description = Type.Union([Type.String({ maxLength: 255 }), Type.Null()]);
 export const metadata: TUnsafe<Record<string, string>> = Type.Unsafe<Record<string, string>>({
   type: 'object',
@@ -32,9 +31,6 @@ export function queryEnum(values: readonly string[]): TUnsafe<string | string[]>
   const one = { type: 'string', enum: [...values] };
   return Type.Unsafe<string | string[]>({ anyOf: [one, { type: 'array', items: one }] });
 }
-export const queryBool = Type.String({
-  pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt]|[Ff]|[Nn][Oo][Nn][Ee])$',
-});
 
 /** A query schema: every known key optional and typed, unknown keys ignored (as Nova does). */
 export function querySchema<P extends TProperties>(props: P): TObject<{ [K in keyof P]: TOptional<P[K]> }> {
@@ -52,11 +48,6 @@ export const noQuery = querySchema({});
 /** A response object whose listed keys must be present; further keys are allowed (extensions). */
 export function responseObject<P extends TProperties>(props: P): TObject<P> {
   return Type.Object(props, { additionalProperties: true });
-}
-
-/** A collection response `{<key>: [item…]}` plus optional `<key>_links` (Nova) pages. */
-export function collectionOf<K extends string>(key: K, item: TSchema): TObject {
-  return Type.Object({ [key]: Type.Array(item) }, { additionalProperties: true });
 }
 
 /** A string timestamp in ISO 8601 (RFC 3339 in practice). */

@@ -49,7 +49,3 @@ export function requireProject(auth: AuthContext): string {
   if (!auth.projectId) throw forbidden('A project-scoped token is required for this request.');
   return auth.projectId;
 }
-
-export function requireAdmin(auth: AuthContext, what: string): void {
-  if (!auth.isAdmin) throw forbidden(`Policy doesn't allow ${what} to be performed.`);
-}

@@ -47,6 +47,19 @@ describe('account lockout', () => {
     for (let i = 0; i < times; i++) assert.equal(await tokens.verifyPassword(alice, 'wrong'), false);
   };
 
+  it('When wrong passwords arrive at once and the apiserver is slow, then no more than N checks run scrypt (one slot)', async () => {
+    await world({ ...LOCKOUT, passwordChecks: { concurrency: 1, queue: 16 } });
+    // Each write of the counter takes a while: a check waiting for the slot must still see it.
+    const replace = w.kube.replace.bind(w.kube);
+    w.kube.replace = async (res, obj) => {
+      await new Promise((r) => setTimeout(r, 10));
+      return replace(res, obj);
+    };
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => w.tokens.verifyPassword(alice, 'wrong')));
+    assert.equal(hash.calls, 3, 'scrypt ran only for the attempts before the lock');
+    assert.equal(results.filter((r) => r.status === 'rejected' && isLocked(alice.metadata.name)(r.reason)).length, 7);
+  });
+
   it('When a user fails N times then even the right password is refused as locked, without running scrypt', async () => {
     await world();
     await fail(w.tokens, 3);

@@ -103,6 +103,20 @@ describe('token revocations', () => {
       await w.tokens.validate(third.token);
     });
 
+    it('When a member revokes many tokens at once while the apiserver is slow, then still only the cap is stored', async () => {
+      const create = w.kube.create.bind(w.kube);
+      w.kube.create = async (res, obj) => {
+        await new Promise((r) => setTimeout(r, 20));
+        return create(res, obj);
+      };
+      const tokens = Array.from({ length: 10 }, () => aliceToken());
+      const results = await Promise.allSettled(tokens.map((t) => w.tokens.revoke(t, t)));
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 2, 'revocations in flight count toward the cap');
+      assert.ok(results.filter((r) => r.status === 'rejected').every((r) => is403((r).reason)));
+      const labelled = w.stores.tokenRevocations.list().filter((r) => r.metadata.labels?.[USER_ID_LABEL] === w.ids.users.alice);
+      assert.equal(labelled.length, 2);
+    });
+
     it('When an admin revokes a capped user’s token then it is revoked anyway', async () => {
       const admin = w.tokens.issue({ userId: w.ids.users.admin, methods: ['password'], projectId: w.ids.projects.admin });
       for (let i = 0; i < 2; i++) {
