@@ -1,6 +1,6 @@
 // Reusable schema fragments, as Nova's validation/parameter_types.py. Written with TypeBox, so the
 // request types handlers see are derived from the schemas (Static<typeof schema>).
-import { Type, type TObject, type TOptional, type TProperties, type TSchema, type TUnion, type TUnsafe, type TString, type TArray } from '@sinclair/typebox';
+import { Type, type TObject, type TOptional, type TProperties, type TUnion, type TUnsafe, type TString, type TArray } from '@sinclair/typebox';
 import { MAX_PATTERN_LENGTH } from './safe-regex.js';
 
 export const uuid = Type.String({
