@@ -52,7 +52,10 @@ function spawnComponent(opts: StackOptions, name: string, script: string, args: 
   const logDir = join(opts.stateDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const out = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', join(opts.root, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // OPENSTACK_SIM_NODE_ARGS reaches the components' node (e.g. "--cpu-prof --cpu-prof-dir=DIR",
+  // which NODE_OPTIONS refuses): how docs/benchmarks.md profiles the operator under load.
+  const nodeArgs = (process.env.OPENSTACK_SIM_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(opts.root, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   child.on('exit', (code, signal) => {
