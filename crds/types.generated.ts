@@ -223,3 +223,15 @@ passwordSecretRef?: string
 export interface User extends KubeObject {
   spec: UserSpec;
 }
+
+/** Every kind's object type, by kind name (the resource table's keys). */
+export interface CustomResourceTypes {
+  Flavor: Flavor;
+  Image: Image;
+  Project: Project;
+  RoleAssignment: RoleAssignment;
+  Role: Role;
+  Server: Server;
+  TokenRevocation: TokenRevocation;
+  User: User;
+}

@@ -63,8 +63,11 @@ export async function generate(): Promise<string> {
     "import type { KubeObject } from './kube-object.js';",
     '',
   ].join('\n');
-  const parts = await Promise.all(loadCrds().map(typesFor));
-  return `${header}\n${parts.join('\n')}`;
+  const crds = loadCrds();
+  const parts = await Promise.all(crds.map(typesFor));
+  const byKind = crds.map((c) => `  ${c.spec.names.kind}: ${c.spec.names.kind};`).join('\n');
+  const table = `\n/** Every kind's object type, by kind name (the resource table's keys). */\nexport interface CustomResourceTypes {\n${byKind}\n}\n`;
+  return `${header}\n${parts.join('\n')}${table}`;
 }
 
 /** One entry per CRD, so no hand-written file names a kind's group, plural or scope. */

@@ -2,7 +2,7 @@
 import type { Registry } from 'prom-client';
 import type { KubeClient } from '../../crds/client/client.js';
 import type { Logger as SharedLogger } from '../../crds/client/logger.js';
-import type { Flavor, Image, Project, Role, RoleAssignment, Server, TokenRevocation, User } from '../../crds/types.generated.js';
+import type { CustomResourceTypes } from '../../crds/types.generated.js';
 import type { ResourceStore } from './kube/store.js';
 import type { AuthContext } from './common/route.js';
 
@@ -17,16 +17,11 @@ export interface ApiConfig {
   validateResponses?: boolean;
 }
 
-export interface Stores {
-  servers: ResourceStore<Server>;
-  flavors: ResourceStore<Flavor>;
-  images: ResourceStore<Image>;
-  projects: ResourceStore<Project>;
-  users: ResourceStore<User>;
-  roles: ResourceStore<Role>;
-  roleAssignments: ResourceStore<RoleAssignment>;
-  tokenRevocations: ResourceStore<TokenRevocation>;
-}
+/** A kind's store name: Server → servers, RoleAssignment → roleAssignments. */
+export type StoreKey<K extends string> = `${Uncapitalize<K>}s`;
+
+/** One informer-backed store per kind of ours, derived from the generated resource table. */
+export type Stores = { [K in keyof CustomResourceTypes as StoreKey<K>]: ResourceStore<CustomResourceTypes[K]> };
 
 /** The shared JSON logger's interface (crds/client/logger.ts), named here for the services. */
 export type Logger = SharedLogger;

@@ -1,8 +1,10 @@
-// One informer-backed store per kind the API server reads.
+// One informer-backed store per kind of ours, from the generated resource table: a new CRD gets
+// its store (stores.<kinds>) without a hand edit here.
 import type { KubeObject } from '../../../crds/kube-object.js';
 import type { KubeClient } from '../../../crds/client/client.js';
 import { Informer, type InformerLogger } from '../../../crds/client/informer.js';
-import { Resources, type ResourceType } from '../../../crds/resources.js';
+import type { ResourceType } from '../../../crds/resources.js';
+import { CustomResources } from '../../../crds/resources.generated.js';
 import type { Stores } from '../deps.js';
 import { ResourceStore } from './store.js';
 
@@ -13,6 +15,16 @@ export interface StoreSet {
   stop(): void;
 }
 
+/** The store name of a kind, as the Stores type derives it: Server → servers. */
+export function storeKey(kind: string): string {
+  return `${kind.charAt(0).toLowerCase()}${kind.slice(1)}s`;
+}
+
+/** A store for every kind in the resource table, each made by make (tests pass their own). */
+export function storesFor(make: (res: ResourceType) => ResourceStore<KubeObject>): Stores {
+  return Object.fromEntries(Object.values(CustomResources).map((res) => [storeKey(res.kind), make(res)])) as unknown as Stores;
+}
+
 export function createStores(kube: KubeClient, log: InformerLogger): StoreSet {
   const informers: Informer<KubeObject>[] = [];
   const make = <T extends KubeObject>(res: ResourceType): ResourceStore<T> => {
@@ -20,16 +32,7 @@ export function createStores(kube: KubeClient, log: InformerLogger): StoreSet {
     informers.push(informer);
     return new ResourceStore<T>(kube, informer);
   };
-  const stores: Stores = {
-    servers: make(Resources.Server),
-    flavors: make(Resources.Flavor),
-    images: make(Resources.Image),
-    projects: make(Resources.Project),
-    users: make(Resources.User),
-    roles: make(Resources.Role),
-    roleAssignments: make(Resources.RoleAssignment),
-    tokenRevocations: make(Resources.TokenRevocation),
-  };
+  const stores = storesFor(make);
   return {
     stores,
     start: async () => {

@@ -24,6 +24,7 @@ import { Resources, API_VERSION, type ResourceType } from '../../../../crds/reso
 import type { KubeObject } from '../../../../crds/kube-object.js';
 import type { Project, Role, RoleAssignment, User } from '../../../../crds/types.generated.js';
 import { ResourceStore } from '../../../../api-server/src/kube/store.js';
+import { storesFor } from '../../../../api-server/src/kube/stores.js';
 import type { AppDeps, Stores } from '../../../../api-server/src/deps.js';
 import { hashPassword, verifyPasswordHash, type ScryptParams } from '../../../../api-server/src/auth/password.js';
 import { setUserPasswordHash } from '../../../../api-server/src/auth/password-store.js';
@@ -105,16 +106,7 @@ async function seed(kube: FakeKube): Promise<Ids> {
 export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { ttlSeconds?: number } = {}): Promise<World> {
   const kube = new FakeKube();
   const informers: Informer<KubeObject>[] = [];
-  const stores: Stores = {
-    servers: storeOf(kube, Resources.Server, informers),
-    flavors: storeOf(kube, Resources.Flavor, informers),
-    images: storeOf(kube, Resources.Image, informers),
-    projects: storeOf(kube, Resources.Project, informers),
-    users: storeOf(kube, Resources.User, informers),
-    roles: storeOf(kube, Resources.Role, informers),
-    roleAssignments: storeOf(kube, Resources.RoleAssignment, informers),
-    tokenRevocations: storeOf(kube, Resources.TokenRevocation, informers),
-  };
+  const stores: Stores = storesFor((res) => storeOf(kube, res, informers));
   const ids = await seed(kube);
   await Promise.all(informers.map((i) => i.start()));
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
