@@ -13,6 +13,8 @@ export interface ServiceDef {
   name: string;
   faultStyle: FaultStyle;
   routes: RouteDef[];
+  /** A trailing slash is significant (Glance: `GET /v2/images/` names an image with an empty id, a 404). */
+  strictSlash?: boolean;
   /** Returns the negotiated microversion and sets the echo headers; throws ApiError on a bad one. */
   negotiate?: (req: Request, res: Response) => string;
 }
@@ -120,7 +122,7 @@ function handle(svc: ServiceDef, route: RouteDef, deps: RouterDeps) {
 }
 
 export function buildServiceRouter(svc: ServiceDef, deps: RouterDeps): Router {
-  const router = express.Router({ strict: false });
+  const router = express.Router({ strict: svc.strictSlash === true });
   for (const route of svc.routes) router[route.method](route.path, handle(svc, route, deps));
   router.use((req, res) => {
     sendFault(res, svc.faultStyle, { status: 404, message: `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}` });

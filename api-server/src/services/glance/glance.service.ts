@@ -5,5 +5,5 @@ import { imageRoutes } from './images/images.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 
 export function glanceService(stores: Stores): ServiceDef {
-  return { name: 'image', faultStyle: 'glance', routes: [...versionRoutes, ...imageRoutes(stores)] };
+  return { name: 'image', faultStyle: 'glance', strictSlash: true, routes: [...versionRoutes, ...imageRoutes(stores)] };
 }

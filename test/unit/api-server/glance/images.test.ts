@@ -52,6 +52,13 @@ describe('Glance /v2/images', () => {
   });
   after(async () => w.close());
 
+  it('When an image is asked for with an empty id (GET /v2/images/), then it is a 404, not the list', async () => {
+    const alice = await w.login('alice', 'demo');
+    const res = await call(w.url, alice, 'GET', '/image/v2/images/');
+    assert.equal(res.status, 404);
+    assert.equal((await call(w.url, alice, 'GET', '/image/v2/images')).status, 200);
+  });
+
   it('When the image root is read, then 300 lists v2; an explicit /versions is 200', async () => {
     const res = await call(w.url, undefined, 'GET', '/image');
     assert.equal(res.status, 300);
