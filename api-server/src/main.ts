@@ -1,10 +1,9 @@
 // The API server process: flags and environment in, a listening server out; SIGTERM stops it.
 // Logs are the operator's JSON lines; a stray rejection or exception is logged and ends the
 // process with status 1, so that the Deployment restarts it rather than it limping on.
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { jsonLogger, type Logger } from '../../crds/client/logger.js';
+import { crashHandler, installCrashHandlers, invokedDirectly } from '../../crds/client/process.js';
 import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
 import type { TokenProviderOptions } from './auth/token-provider.js';
 import type { ApiServerOptions, RunningApiServer } from './server.js';
@@ -95,19 +94,6 @@ function tokenOptions(values: Record<string, string | undefined>): TokenProvider
   };
 }
 
-/** Logs what escaped every handler, then exits 1: the process state is unknown from here on. */
-export function crashHandler(log: Logger, what: string, exit: (code: number) => void): (err: unknown) => void {
-  return (err) => {
-    log.error(what, { error: String(err), stack: err instanceof Error ? err.stack : undefined });
-    exit(1);
-  };
-}
-
-export function installCrashHandlers(log: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
-  process.on('unhandledRejection', crashHandler(log, 'unhandled rejection; exiting', exit));
-  process.on('uncaughtException', crashHandler(log, 'uncaught exception; exiting', exit));
-}
-
 function onSignals(log: Logger, server: RunningApiServer): void {
   const shutdown = (signal: string): void => {
     log.info('shutting down', { signal });
@@ -133,16 +119,6 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
   return server;
 }
 
-function invokedDirectly(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   main().catch((err: unknown) => crashHandler(createLogger(), 'startup failed', (code) => process.exit(code))(err));
 }

@@ -1,13 +1,12 @@
 // The operator's command line: flags (or environment variables), JSON logs on stdout, the
 // metrics/health endpoint, and a clean shutdown on SIGINT/SIGTERM (controllers stopped, Lease
 // released, exit 0). Watch failures never end the process: the informers retry by themselves.
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
 import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
 import { jsonLogger, type LogLevel, type Logger } from '../../crds/client/logger.js';
+import { installCrashHandlers, invokedDirectly } from '../../crds/client/process.js';
 import { close, createProbeServer, listen, parseBindAddress } from './runtime/probes.js';
 import { startOperator, type RunningOperator } from './operator.js';
 
@@ -105,7 +104,7 @@ function onSignals(log: Logger, shutdown: (signal: string) => Promise<void>): vo
 export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<RunningOperator> {
   const cfg = parseConfig(argv, env);
   const log = jsonLogger({ level: cfg.logLevel, base: { logger: 'openstack-sim-operator' } });
-  process.on('unhandledRejection', (err) => log.error('unhandled rejection', { error: err }));
+  installCrashHandlers(log);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const kube = new HttpKubeClient(loadKubeConfig(cfg.kubeconfig));
@@ -126,17 +125,7 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
   return op;
 }
 
-function invokedDirectly(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   main().catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { crashHandler, createLogger, parseConfig, parseMetricsPort } from '../../../../api-server/src/main.js';
+import { createLogger, parseConfig, parseMetricsPort } from '../../../../api-server/src/main.js';
+import { crashHandler } from '../../../../crds/client/process.js';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
