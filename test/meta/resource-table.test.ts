@@ -2,7 +2,7 @@
 // kinds' kind, plural or apiVersion as a literal: it must go through Resources (crds/resources.ts).
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCrds } from '../../hack/gen-types.js';
 import { CustomResources } from '../../crds/resources.generated.js';
@@ -43,6 +43,16 @@ describe('Resource table (meta)', () => {
   it('When a hand-written literal names a kind or plural, then the scan finds it (the check can fail)', () => {
     assert.deepEqual(tableLiterals("const o = { kind: 'Server', plural: 'servers' };", kinds, plurals), ["kind: 'Server'", "plural: 'servers'"]);
     assert.deepEqual(tableLiterals("{ kind: 'Pod' }", kinds, plurals), []);
+  });
+
+  it('When the chart\'s hand-written templates are scanned, then no RBAC rule names one of our kinds (they are generated)', () => {
+    const dir = join(root, 'charts', 'openstack-sim', 'templates');
+    const templates = readdirSync(dir).filter((f) => !f.includes('.generated.'));
+    assert.ok(templates.length >= 5);
+    const ours = new RegExp(`resources:.*\\b(${plurals.join('|')})\\b`);
+    const found = templates.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => ours.test(l)).map((l) => `${f}: ${l.trim()}`));
+    assert.deepEqual(found, []);
+    assert.ok(ours.test('    resources: [servers/status]'), 'the scan finds a rule on one of our kinds');
   });
 
   it('When every hand-written source is scanned, then none names a kind, plural or apiVersion of ours', () => {

@@ -1,0 +1,36 @@
+// Which of our kinds each component may touch, and how. The chart's rules for them are generated
+// from this table (`npm run gen` writes charts/openstack-sim/templates/_rbac-rules.generated.tpl,
+// `npm test` fails when it is stale), so a new kind is a line here, never an edit of RBAC YAML.
+// Rules on built-in kinds (Pods, Secrets, Leases…) stay in the chart's templates.
+import type { ResourceType } from './resource-type.js';
+import { Resources } from './resources.js';
+
+/** A kind, or a kind's subresource ([kind, 'status']). */
+export type RbacTarget = ResourceType | readonly [ResourceType, string];
+
+export interface RbacRule {
+  resources: readonly RbacTarget[];
+  verbs: readonly string[];
+}
+
+const READ = ['get', 'list', 'watch'] as const;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation } = Resources;
+
+export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
+  // Reads every kind it reconciles or consults; writes their status and finalizers.
+  operator: [
+    { resources: [Server], verbs: [...READ, 'patch'] },
+    { resources: [Project, Flavor, Image], verbs: READ },
+    { resources: [[Server, 'status'], [Project, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
+  ],
+  // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
+  apiServer: [
+    { resources: [Server, TokenRevocation], verbs: [...READ, 'create', 'delete'] },
+    { resources: [Flavor, Image, Project, User, Role, RoleAssignment], verbs: READ },
+  ],
+  // Creates the DevStack-like defaults once, and marks the seeded image active.
+  seed: [
+    { resources: [Project, User, Role, RoleAssignment, Flavor, Image], verbs: ['get', 'list', 'create'] },
+    { resources: [[Image, 'status']], verbs: ['update'] },
+  ],
+};
