@@ -19,12 +19,14 @@ function requestCounter(registry: Registry): Counter<'service' | 'route' | 'code
 
 /** Self links use the configured public URL, as keystoneauth uses them as the base for later calls. */
 function baseUrlOf(deps: AppDeps): (req: Request) => string {
-  return (req) => deps.config.publicUrl.replace(/\/$/, '') || `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+  return (req) => deps.config.publicUrl.replace(/\/$/, '') || `${req.protocol}://${req.host || '127.0.0.1'}`;
 }
 
 export function createApp(deps: AppDeps, auth: Authenticator, services: MountedService[]): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS-terminating ingress, the scheme and host come from the proxy's headers.
+  app.set('trust proxy', deps.config.trustedProxies ?? 0);
   app.set('etag', false);
   const requests = requestCounter(deps.metrics);
   const routerDeps: RouterDeps = {

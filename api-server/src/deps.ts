@@ -13,6 +13,11 @@ export interface ApiConfig {
   /** Namespace holding the API server's own Secrets (token keys, password hashes). */
   systemNamespace: string;
   tokenTtlSeconds: number;
+  /**
+   * Hops of reverse proxies to trust for X-Forwarded-Proto/-Host when publicUrl is empty (Express's
+   * "trust proxy"); 0, the default, trusts none, so links use the scheme and Host the client used.
+   */
+  trustedProxies?: number;
   /** Check every success body against its route's response schema (on in tests only). */
   validateResponses?: boolean;
 }

@@ -21,6 +21,13 @@ function parsePort(flag: string, value: string): number {
   return port;
 }
 
+/** How many reverse-proxy hops to trust for X-Forwarded-* (0: none). */
+function parseProxies(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new Error(`invalid --trusted-proxies: ${value}`);
+  return n;
+}
+
 /** A port, 0 for any free one, or "off" / a negative number for no metrics listener. */
 export function parseMetricsPort(value: string): number | undefined {
   const v = value.trim().toLowerCase();
@@ -40,6 +47,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerCo
       port: str(env.OPENSTACK_SIM_PORT ?? '5000'),
       'metrics-port': str(env.OPENSTACK_SIM_METRICS_PORT ?? '9090'),
       'public-url': str(env.OPENSTACK_SIM_PUBLIC_URL ?? ''),
+      'trusted-proxies': str(env.OPENSTACK_SIM_TRUSTED_PROXIES ?? '0'),
       region: str(env.OPENSTACK_SIM_REGION ?? 'RegionOne'),
       'system-namespace': str(env.OPENSTACK_SIM_SYSTEM_NAMESPACE ?? DEFAULT_SYSTEM_NAMESPACE),
       'token-ttl': str(env.OPENSTACK_SIM_TOKEN_TTL ?? '3600'),
@@ -51,7 +59,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerCo
     host: values.host,
     port: parsePort('port', values.port),
     metricsPort: parseMetricsPort(values['metrics-port']),
-    config: { publicUrl: values['public-url'], region: values.region, systemNamespace: values['system-namespace'], tokenTtlSeconds: Number(values['token-ttl']) },
+    config: { publicUrl: values['public-url'], region: values.region, systemNamespace: values['system-namespace'], tokenTtlSeconds: Number(values['token-ttl']), trustedProxies: parseProxies(values['trusted-proxies']) },
     tokens: tokenOptions(values),
   };
 }

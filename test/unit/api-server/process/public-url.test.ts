@@ -6,9 +6,9 @@ import { silentLogger } from '../../../../crds/client/logger.js';
 import { startApiServer, type RunningApiServer } from '../../../../api-server/src/server.js';
 import { FakeKube } from '../../../support/fake-kube.js';
 
-function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+function getWithHost(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { Host: host } }, (res) => {
+    const req = http.get(url, { headers: { Host: host, ...headers } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -20,7 +20,17 @@ function getWithHost(url: string, host: string): Promise<{ status: number; body:
 
 describe('API server public URL', () => {
   let server: RunningApiServer | undefined;
-  after(async () => server?.stop());
+  afterEach(async () => server?.stop());
+  const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'cloud.example.test' };
+
+  it('When a trusted proxy forwards the scheme and host, then links use them; untrusted, they are ignored', async () => {
+    const config = { publicUrl: '', region: 'RegionOne', systemNamespace: 'openstack-sim-system', tokenTtlSeconds: 3600, trustedProxies: 1 };
+    server = await startApiServer({ kube: new FakeKube(), config, host: '127.0.0.1', port: 0, log: silentLogger });
+    assert.match((await getWithHost(`${server.url}/identity/v3`, 'ingress.internal', forwarded)).body, /"href":"https:\/\/cloud\.example\.test\/identity\/v3\/"/);
+    await server.stop();
+    server = await startApiServer({ kube: new FakeKube(), config: { ...config, trustedProxies: 0 }, host: '127.0.0.1', port: 0, log: silentLogger });
+    assert.match((await getWithHost(`${server.url}/identity/v3`, 'ingress.internal', forwarded)).body, /"href":"http:\/\/ingress\.internal\/identity\/v3\/"/);
+  });
 
   it('When publicUrl is empty, then links are built from each request\'s Host, and the config stays empty', async () => {
     const config = { publicUrl: '', region: 'RegionOne', systemNamespace: 'openstack-sim-system', tokenTtlSeconds: 3600 };
