@@ -6,7 +6,7 @@
 // is written at the resourceVersion it was read at and re-read on a conflict, so concurrent
 // failures on several replicas are all counted.
 import type { KubeClient } from '../../../crds/client/client.js';
-import { isConflict, isNotFound } from '../../../crds/client/client.js';
+import { updateWithRetry } from '../../../crds/client/update.js';
 import { Resources } from '../../../crds/resources.js';
 import { unauthorized, type ApiError } from '../common/errors.js';
 import type { SecretObject } from './secret.js';
@@ -81,19 +81,13 @@ function annotated(secret: SecretObject, change: Record<string, string | null>):
  * depend on it, and the writes that won have counted failures of their own.
  */
 async function updateAnnotations(kube: KubeClient, read: SecretObject, change: AnnotationChange): Promise<void> {
-  let current: SecretObject | undefined = read;
-  for (let attempt = 1; current && attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+  const mutate = (current: SecretObject): SecretObject | undefined => {
     const next = change(current);
-    if (!next) return;
-    try {
-      await kube.replace<SecretObject>(Resources.Secret, annotated(current, next));
-      return;
-    } catch (err) {
-      if (isNotFound(err)) return;
-      if (!isConflict(err)) throw err;
-    }
-    current = await kube.get<SecretObject>(Resources.Secret, read.metadata.name, read.metadata.namespace);
-  }
+    return next && annotated(current, next);
+  };
+  // No backoff: the racing writers are this replica's few password checks, each quick.
+  const { name, namespace } = read.metadata;
+  await updateWithRetry(kube, Resources.Secret, mutate, { name, namespace, retry: { attempts: MAX_WRITE_ATTEMPTS, baseDelayMs: 0 }, first: read });
 }
 
 export function recordFailure(kube: KubeClient, secret: SecretObject, policy: LockoutPolicy, nowMs: number): Promise<void> {

@@ -3,8 +3,8 @@
 // always reads its own write (and does not see a deleted object again). update() is the
 // read-modify-write that re-reads and retries when another writer got there first.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import { isConflict, isNotFound, type KubeClient } from '../../../crds/client/client.js';
-import { Backoff } from '../../../crds/client/backoff.js';
+import type { KubeClient } from '../../../crds/client/client.js';
+import { updateWithRetry, type ConflictRetry, type Mutation } from '../../../crds/client/update.js';
 import type { Informer } from '../../../crds/client/informer.js';
 import { objectKey, type ResourceType } from '../../../crds/resources.js';
 import { conflict, type ApiError } from '../common/errors.js';
@@ -17,19 +17,10 @@ interface OverlayEntry<T> {
 
 const OVERLAY_TTL_MS = 60_000;
 
-export interface ConflictRetry {
-  /** Writes tried before a stale resourceVersion becomes the client's 409. */
-  attempts: number;
-  /** First backoff ceiling; it doubles per attempt, with jitter so racing replicas spread out. */
-  baseDelayMs: number;
-}
+export type { ConflictRetry, Mutation } from '../../../crds/client/update.js';
 
+/** Writes tried before a stale resourceVersion becomes the client's 409. */
 const DEFAULT_CONFLICT_RETRY: ConflictRetry = { attempts: 5, baseDelayMs: 20 };
-
-/** A pure change to the live object; undefined means it needs none (nothing is written). */
-export type Mutation<T> = (current: T) => T | undefined;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** resourceVersions are etcd revisions in practice; fall back to inequality if not numeric. */
 function isAtLeast(seen: string | undefined, wanted: string): boolean {
@@ -137,22 +128,9 @@ export class ResourceStore<T extends KubeObject> {
   }
 
   private async retryOnConflict(name: string, namespace: string | undefined, mutate: Mutation<T>, write: (obj: T) => Promise<T>): Promise<T | undefined> {
-    const backoff = new Backoff(this.conflictRetry.baseDelayMs, this.conflictRetry.baseDelayMs * 16);
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.client.get<T>(this.resource, name, namespace);
-      if (!current) return undefined;
-      // The mutation gets a copy, so a mutation that edits in place cannot leak into the retry.
-      const next = mutate(structuredClone(current));
-      if (next === undefined) return current;
-      try {
-        return await write({ ...next, metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion } });
-      } catch (err) {
-        if (isNotFound(err)) return undefined; // deleted between the read and the write
-        if (!isConflict(err)) throw err;
-        if (attempt >= this.conflictRetry.attempts) throw this.gaveUp(name, attempt);
-      }
-      await sleep(backoff.next());
-    }
+    const result = await updateWithRetry(this.client, this.resource, mutate, { name, namespace, retry: this.conflictRetry, write });
+    if (result.outcome === 'exhausted') throw this.gaveUp(name, this.conflictRetry.attempts);
+    return result.outcome === 'gone' ? undefined : result.object;
   }
 
   private gaveUp(name: string, attempts: number): ApiError {
