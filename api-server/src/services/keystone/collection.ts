@@ -2,17 +2,16 @@
 import type { RouteContext } from '../../common/route.js';
 import { forbidden, type ApiError } from '../../common/errors.js';
 import { lastQueryValue } from '../../common/pagination.js';
+import type { Static } from '@sinclair/typebox';
+import type { collectionLinksSchema } from './keystone.schema.js';
 
 /** The externally visible URL of a v3 resource path such as "projects/<id>". */
 export function v3Url(baseUrl: string, path: string): string {
   return `${baseUrl}/identity/v3/${path}`;
 }
 
-export interface CollectionLinks {
-  self: string;
-  next: null;
-  previous: null;
-}
+/** A collection's links, as its response schema describes them. */
+export type CollectionLinks = Static<typeof collectionLinksSchema>;
 
 /** Keystone never pages these collections, so next and previous are always null. */
 export function collectionLinks<B, Q>(ctx: RouteContext<B, Q>): CollectionLinks {
