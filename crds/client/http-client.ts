@@ -110,9 +110,28 @@ export class KubeTimeoutError extends Error {
 export interface HttpKubeClientOptions {
   /** Deadline for one non-watch request, response body included (default 30 s). */
   requestTimeoutMs?: number;
+  /** How long credentials read from the kubeconfig are reused (default CREDENTIALS_TTL_MS). */
+  credentialsTtlMs?: number;
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * How long the kubeconfig's TLS material and credentials are reused before they are read again.
+ * Reading them per request (files from disk, a token from its provider) cost a tenth of the
+ * operator's CPU under load; a minute still follows a rotated certificate or a refreshed
+ * service-account token long before the old one expires, as client-go's cached token reader does.
+ */
+export const CREDENTIALS_TTL_MS = 60_000;
+
+type ConnectionOptions = Pick<https.RequestOptions, 'ca' | 'cert' | 'key' | 'pfx' | 'passphrase' | 'rejectUnauthorized' | 'servername' | 'auth'> & {
+  headers: http.OutgoingHttpHeaders;
+};
+
+/** PEM as a string: the agent keys its socket pool by it on every request, and a Buffer is stringified each time. */
+function pem(v: unknown): unknown {
+  return Buffer.isBuffer(v) ? v.toString('utf8') : v;
+}
 
 async function readBody(res: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -124,12 +143,15 @@ export class HttpKubeClient implements KubeClient {
   private readonly server: URL;
   private readonly agent: http.Agent;
   private readonly requestTimeoutMs: number;
+  private readonly credentialsTtlMs: number;
+  private connection?: { options: Promise<ConnectionOptions>; until: number };
 
   constructor(
     private readonly kc: KubeConfig,
     opts: HttpKubeClientOptions = {},
   ) {
     this.requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.credentialsTtlMs = opts.credentialsTtlMs ?? CREDENTIALS_TTL_MS;
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('kubeconfig has no current cluster');
     this.server = new URL(cluster.server);
@@ -137,17 +159,34 @@ export class HttpKubeClient implements KubeClient {
     this.agent = new Agent({ keepAlive: true, maxSockets: 64 });
   }
 
+  /** The kubeconfig's TLS material and auth headers, read at most once per credentialsTtlMs. */
+  private connectionOptions(): Promise<ConnectionOptions> {
+    const now = Date.now();
+    if (this.connection && now < this.connection.until) return this.connection.options;
+    const options = (async (): Promise<ConnectionOptions> => {
+      const o: https.RequestOptions = { headers: {} };
+      await this.kc.applyToHTTPSOptions(o);
+      const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername, auth } = o;
+      return { ca: pem(ca), cert: pem(cert), key: pem(key), pfx, passphrase, rejectUnauthorized, servername, auth, headers: o.headers ?? {} } as ConnectionOptions;
+    })();
+    this.connection = { options, until: now + this.credentialsTtlMs };
+    // A failed read is not kept: the next request tries again.
+    options.catch(() => (this.connection = undefined));
+    return options;
+  }
+
   /** onRequest hands out the ClientRequest so that a deadline can destroy it. */
   private async open(spec: RequestSpec, onRequest?: (req: http.ClientRequest) => void): Promise<http.IncomingMessage> {
+    const conn = await this.connectionOptions();
     const opts: https.RequestOptions = {
+      ...conn,
       method: spec.method,
       hostname: this.server.hostname,
       port: this.server.port,
       path: `${this.server.pathname.replace(/\/$/, '')}${spec.path}${queryString(spec.query)}`,
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...conn.headers },
+      agent: this.agent,
     };
-    await this.kc.applyToHTTPSOptions(opts);
-    opts.agent = this.agent;
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     if (payload !== undefined) {
       // An explicit length: a chunked DELETE body left the kept-alive socket unusable for the next request.

@@ -50,6 +50,7 @@ export function writesBetween(before: WriteCounts, after: WriteCounts): WriteCou
 /** "8.1 (servers 1.0, servers/status 2.0, pods 2.0, events 3.1)" per item. */
 export function describeWrites(writes: WriteCounts, per: number): string {
   const total = [...writes.values()].reduce((a, b) => a + b, 0);
-  const parts = [...writes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / per).toFixed(1)}`);
+  // Background writes that round to 0.0 per item (a namespace's service account, a lease) say nothing.
+  const parts = [...writes].filter(([, v]) => v / per >= 0.05).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / per).toFixed(1)}`);
   return `${(total / per).toFixed(1)} (${parts.join(', ')})`;
 }

@@ -17,14 +17,14 @@ interface StandIn {
   close(): Promise<void>;
 }
 
-async function standIn(handler: Handler, requestTimeoutMs = 200): Promise<StandIn> {
+async function standIn(handler: Handler, requestTimeoutMs = 200, user: { name: string; token?: string } = { name: 'u' }, credentialsTtlMs?: number): Promise<StandIn & { kc: KubeConfig }> {
   const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [{ name: 'c', server: `http://127.0.0.1:${port}`, skipTLSVerify: true }],
-    users: [{ name: 'u' }],
+    users: [user],
     contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
     currentContext: 'x',
   });
@@ -33,7 +33,7 @@ async function standIn(handler: Handler, requestTimeoutMs = 200): Promise<StandI
     server.closeAllConnections();
     await closed;
   };
-  return { client: new HttpKubeClient(kc, { requestTimeoutMs }), close };
+  return { client: new HttpKubeClient(kc, { requestTimeoutMs, credentialsTtlMs }), close, kc };
 }
 
 const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -45,6 +45,36 @@ describe('HttpKubeClient', () => {
   afterEach(async () => {
     await stand?.close();
     stand = undefined;
+  });
+
+  describe('credentials', () => {
+    const seen: (string | undefined)[] = [];
+    const echo: Handler = (req, res) => {
+      seen.push(req.headers.authorization);
+      json(res, 200, { metadata: { name: 'f1' } });
+    };
+    const rotate = (kc: KubeConfig): void => {
+      (kc.getCurrentUser() as { token?: string }).token = 'rotated';
+    };
+    beforeEach(() => (seen.length = 0));
+
+    it('When requests follow each other, then the kubeconfig credentials are read once and reused', async () => {
+      const s = await standIn(echo, 200, { name: 'u', token: 'first' });
+      stand = s;
+      await s.client.get(Resources.Flavor, 'f1');
+      rotate(s.kc);
+      await s.client.get(Resources.Flavor, 'f1');
+      assert.deepEqual(seen, ['Bearer first', 'Bearer first']);
+    });
+
+    it('When the reuse window has passed, then a rotated token is read again', async () => {
+      const s = await standIn(echo, 200, { name: 'u', token: 'first' }, 0);
+      stand = s;
+      await s.client.get(Resources.Flavor, 'f1');
+      rotate(s.kc);
+      await s.client.get(Resources.Flavor, 'f1');
+      assert.deepEqual(seen, ['Bearer first', 'Bearer rotated']);
+    });
   });
 
   const hangs: { name: string; handler: Handler }[] = [
