@@ -36,11 +36,11 @@ describe('events', () => {
   it('When recording succeeds, then the Event is created', async () => {
     const kube = new FakeKube();
     const rec = new KubeEventRecorder(kube, { instance: 'op-1' });
-    rec.record(Resources.Server, server(), { type: 'Normal', reason: 'ServerActive', note: 'ok' });
+    rec.record(Resources.Server, server(), { type: 'Normal', reason: 'CreatedPod', note: 'ok' });
     await rec.flush();
     const { items } = await kube.list<EventV1>(Resources.Event);
     assert.equal(items.length, 1);
-    assert.equal(items[0].reason, 'ServerActive');
+    assert.equal(items[0].reason, 'CreatedPod');
   });
 
   it('When the apiserver rejects the Event, then recording neither throws nor rejects, and the failure is logged', async () => {

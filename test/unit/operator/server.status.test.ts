@@ -204,7 +204,8 @@ describe('transitionEvents', () => {
   const building = computeServerStatus(server(), undefined, undefined, NOW);
   const error = computeServerStatus(server(), pod(server(), 'unschedulable'), undefined, NOW);
   const cases: { name: string; prev: ServerStatus | undefined; next: ServerStatus; want: string[] }[] = [
-    { name: 'When a server becomes ACTIVE, then ServerActive', prev: building, next: active, want: ['ServerActive'] },
+    { name: 'When a server becomes ACTIVE, then nothing (the Ready condition tells it)', prev: building, next: active, want: [] },
+    { name: 'When an ERROR server becomes ACTIVE, then nothing', prev: error, next: active, want: [] },
     { name: 'When an ACTIVE server stays ACTIVE, then nothing', prev: active, next: active, want: [] },
     { name: 'When a server goes into ERROR, then ServerError', prev: building, next: error, want: ['ServerError'] },
     { name: 'When an ERROR stays the same, then nothing', prev: error, next: error, want: [] },

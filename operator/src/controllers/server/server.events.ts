@@ -1,4 +1,8 @@
-// Which events a status change deserves: transitions only, so a steady state emits nothing.
+// Which events a status change deserves: transitions only, so a steady state emits nothing, and
+// only transitions into trouble. Becoming ACTIVE is told by the Ready condition and its
+// lastTransitionTime, as a ReplicaSet's Pods becoming ready are: Kubernetes' controllers record
+// the actions they take (CreatedPod here, SuccessfulCreate there) and the problems they meet, and
+// an event per server per boot would be a quarter of the apiserver's writes for a server (B1).
 import type { ServerStatus } from '../../../../crds/types.generated.js';
 import { findCondition } from '../../runtime/conditions.js';
 import type { EventSpec } from '../../runtime/events.js';
@@ -10,7 +14,6 @@ export const EventReason = {
   DeletedFailedPod: 'DeletedFailedPod',
   CannotAdoptPod: 'CannotAdoptPod',
   CannotUseNamespace: 'CannotUseNamespace',
-  ServerActive: 'ServerActive',
   ServerError: 'ServerError',
 } as const;
 
@@ -25,10 +28,6 @@ const SPECIFIC_WARNINGS: Record<string, string> = {
 };
 
 const TRANSITIONS: Transition[] = [
-  (prev, next) =>
-    next.status === 'ACTIVE' && prev.status !== 'ACTIVE'
-      ? { type: 'Normal', reason: EventReason.ServerActive, note: `Server is active on host ${next.host ?? 'unknown'}` }
-      : undefined,
   (prev, next) => {
     const reason = readyReason(next);
     const specific = reason === undefined ? undefined : SPECIFIC_WARNINGS[reason];
