@@ -11,6 +11,8 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   finalizers?: string[];
   ownerReferences?: OwnerReference[];
+  /** Server-side apply's bookkeeping; informers drop it (see crds/client/informer.ts). */
+  managedFields?: unknown[];
 }
 
 export interface OwnerReference {

@@ -17,6 +17,19 @@ export interface InformerLogger {
 
 type Selector = Pick<ListOptions, 'namespace' | 'labelSelector' | 'fieldSelector'>;
 
+/**
+ * The cached copy without metadata.managedFields, as controller-runtime's default cache transform
+ * does: nothing here reads them, they are a third of a Server's JSON, and every reconcile deep-copies
+ * the cached object and every status write sends it back. An update without managedFields leaves
+ * the stored ones as they are.
+ */
+export function withoutManagedFields<T extends KubeObject>(obj: T): T {
+  if (!obj.metadata?.managedFields) return obj;
+  const metadata = { ...obj.metadata };
+  delete metadata.managedFields;
+  return { ...obj, metadata };
+}
+
 export class Informer<T extends KubeObject> {
   private readonly byNamespace = new Map<string, Map<string, T>>();
   private readonly handlers: InformerHandler<T>[] = [];
@@ -116,7 +129,8 @@ export class Informer<T extends KubeObject> {
     return handle.done;
   }
 
-  private upsert(obj: T): void {
+  private upsert(received: T): void {
+    const obj = withoutManagedFields(received);
     const ns = obj.metadata.namespace ?? '';
     let bucket = this.byNamespace.get(ns);
     if (!bucket) this.byNamespace.set(ns, (bucket = new Map<string, T>()));

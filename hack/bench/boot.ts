@@ -12,6 +12,7 @@ import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js
 import { Resources, type ResourceType } from '../../crds/resources.js';
 import { apiSession, type ApiSession } from './session.js';
 import { describeWrites, scrapeWrites, writesBetween, type WriteCounts } from './apiserver-writes.js';
+import { describeCpu, findComponents, sampleCpu, type CpuSample } from './cpu.js';
 import { median, percentile, pool } from './stats.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -22,12 +23,15 @@ const COUNT = Math.min(Number(values.count), 2000);
 const CONC = Math.min(Number(values.concurrency), 50);
 const kubeConfig = loadKubeConfig(join(stateDir, 'kubeconfig'));
 const kube = new HttpKubeClient(kubeConfig);
+const components = findComponents();
 
 interface RunResult {
   seconds: number;
   latencies: number[];
   /** apiserver writes from the first create until everything is deleted again. */
   writes: WriteCounts;
+  /** CPU seconds per process from the first create until the last item is ready. */
+  cpu: [CpuSample, CpuSample];
 }
 
 const TIMEOUT_MS = 180_000;
@@ -80,15 +84,17 @@ async function counted(run: () => Promise<Omit<RunResult, 'writes'>>): Promise<R
 
 async function timed(create: (i: number) => Promise<string>, watch: ReturnType<typeof watchReady>): Promise<Omit<RunResult, 'writes'>> {
   const started = new Map<string, number>();
+  const cpuBefore = sampleCpu(components);
   const t0 = performance.now();
   await pool(COUNT, CONC, async (i) => {
     const t = performance.now();
     started.set(await create(i), t);
   });
   await watch.done;
+  const cpu: [CpuSample, CpuSample] = [cpuBefore, sampleCpu(components)];
   watch.stop();
   const latencies = [...started].map(([name, t]) => watch.ready.get(name)! - t);
-  return { seconds: (Math.max(...watch.ready.values()) - t0) / 1000, latencies };
+  return { seconds: (Math.max(...watch.ready.values()) - t0) / 1000, latencies, cpu };
 }
 
 type PodLike = KubeObject & { status?: { phase?: string; conditions?: { type: string; status: string }[] } };
@@ -160,6 +166,16 @@ function report(name: string, runs: RunResult[]): { rate: number; p50: number; p
   const writes = new Map<string, number>();
   for (const r of runs) for (const [k, v] of r.writes) writes.set(k, (writes.get(k) ?? 0) + v);
   console.log(`${''.padEnd(22)} apiserver writes per item, create to deleted: ${describeWrites(writes, COUNT * runs.length)}`);
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  for (const { cpu: [b, a] } of runs) {
+    for (const [k, v] of a) {
+      if (!b.has(k)) continue;
+      first.set(k, (first.get(k) ?? 0) + b.get(k)!);
+      last.set(k, (last.get(k) ?? 0) + v);
+    }
+  }
+  console.log(`${''.padEnd(22)} CPU per item, create to ready: ${describeCpu(first, last, COUNT * runs.length)}`);
   return out;
 }
 

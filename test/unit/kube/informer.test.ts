@@ -40,6 +40,20 @@ describe('Informer', () => {
     await until('the deletion', () => informer.get('1') === undefined);
   });
 
+  it('When objects arrive with managedFields, listed or watched, then the cache holds them without', async () => {
+    const fields = [{ manager: 'm', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': {} } }];
+    const withFields = (id: string): Flavor => ({ ...flavor(id), metadata: { name: id, managedFields: fields } });
+    kube.seed(Resources.Flavor, withFields('4'));
+    const fresh = new Informer<Flavor>(kube, Resources.Flavor);
+    await fresh.start();
+    await kube.create(Resources.Flavor, withFields('5'));
+    await until('the watched flavor', () => fresh.get('5') !== undefined);
+    fresh.stop();
+    assert.equal(fresh.get('4')?.metadata.managedFields, undefined, 'listed');
+    assert.equal(fresh.get('5')?.metadata.managedFields, undefined, 'watched');
+    assert.equal(fresh.get('5')?.spec.vcpus, 1, 'the rest is kept');
+  });
+
   it('When the watch ends with 410 Gone, then it relists and objects changed meanwhile are right', async () => {
     const before = listCalls();
     kube.breakWatches(new KubeApiError(410, 'Expired', 'too old resource version'));
