@@ -61,6 +61,57 @@ export interface Image extends KubeObject {
   status?: ImageStatus;
 }
 
+export interface NetworkSpec {
+name: string
+description?: string
+/**
+ * Owning project ID.
+ */
+projectId: string
+adminStateUp?: boolean
+shared?: boolean
+/**
+ * Neutron's router:external.
+ */
+external?: boolean
+mtu?: number
+portSecurityEnabled?: boolean
+availabilityZoneHints?: string[]
+tags?: string[]
+/**
+ * Neutron's provider:* attributes (admin only). A VLAN id is unique per physical network, held by a NetworkSegment.
+ */
+provider?: {
+networkType: ("flat" | "vlan" | "vxlan" | "geneve" | "gre" | "local")
+physicalNetwork?: string
+segmentationId?: number
+}
+/**
+ * When the API last changed the network.
+ */
+updatedAt?: string
+}
+export interface NetworkStatus {
+status?: ("ACTIVE" | "DOWN" | "BUILD" | "ERROR")
+}
+
+export interface Network extends KubeObject {
+  spec: NetworkSpec;
+  status?: NetworkStatus;
+}
+
+export interface NetworkSegmentSpec {
+networkType: ("flat" | "vlan" | "vxlan" | "geneve" | "gre")
+physicalNetwork?: string
+segmentationId?: number
+networkId: string
+networkNamespace: string
+}
+
+export interface NetworkSegment extends KubeObject {
+  spec: NetworkSegmentSpec;
+}
+
 export interface ProjectSpec {
 name: string
 domainId: string
@@ -228,6 +279,8 @@ export interface User extends KubeObject {
 export interface CustomResourceTypes {
   Flavor: Flavor;
   Image: Image;
+  Network: Network;
+  NetworkSegment: NetworkSegment;
   Project: Project;
   RoleAssignment: RoleAssignment;
   Role: Role;

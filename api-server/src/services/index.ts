@@ -4,6 +4,7 @@ import type { TokenProvider } from '../auth/token-provider.js';
 import type { AppDeps } from '../deps.js';
 import { glanceService } from './glance/glance.service.js';
 import { keystoneService } from './keystone/keystone.service.js';
+import { neutronService } from './neutron/neutron.service.js';
 import { novaService } from './nova/nova.service.js';
 
 export function allServices(deps: AppDeps, tokens: TokenProvider): MountedService[] {
@@ -11,5 +12,6 @@ export function allServices(deps: AppDeps, tokens: TokenProvider): MountedServic
     { mount: '/identity', service: keystoneService(deps, tokens) },
     { mount: '/compute', service: novaService(deps.stores) },
     { mount: '/image', service: glanceService(deps.stores) },
+    { mount: '/network', service: neutronService(deps.stores) },
   ];
 }

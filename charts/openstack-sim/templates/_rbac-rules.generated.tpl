@@ -12,8 +12,11 @@
 {{- end }}
 {{- define "openstack-sim.rules.apiServer" -}}
 - apiGroups: [openstack.sim]
-  resources: [servers, tokenrevocations]
+  resources: [servers, tokenrevocations, networksegments]
   verbs: [get, list, watch, create, delete]
+- apiGroups: [openstack.sim]
+  resources: [networks]
+  verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
   resources: [flavors, images, projects, users, roles, roleassignments]
   verbs: [get, list, watch]

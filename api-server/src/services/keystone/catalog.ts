@@ -31,6 +31,7 @@ export const CORE_CATALOG: readonly CatalogEntry[] = [
   { type: 'identity', name: 'keystone', path: '/identity' },
   { type: 'compute', name: 'nova', path: '/compute/v2.1' },
   { type: 'image', name: 'glance', path: '/image' },
+  { type: 'network', name: 'neutron', path: '/network' },
 ];
 
 // Tempest's admin clients default to the admin interface and fall back to the first endpoint;

@@ -56,14 +56,15 @@ describe('Keystone /v3/auth/tokens', () => {
     assert.equal(token.audit_ids.length, 1);
   });
 
-  it('When a token is issued then the catalog has identity, compute and image with three interfaces each', async () => {
+  it('When a token is issued then the catalog has identity, compute, image and network with three interfaces each', async () => {
     const res = await issue(passwordAuth({ id: w.ids.users.admin }, 'admin-pw', { project: { id: w.ids.projects.admin } }));
     const { token } = (await res.json()) as TokenBody;
     const byType = Object.fromEntries((token.catalog ?? []).map((s) => [s.type, s]));
-    assert.deepEqual(Object.keys(byType).sort(), ['compute', 'identity', 'image']);
+    assert.deepEqual(Object.keys(byType).sort(), ['compute', 'identity', 'image', 'network']);
     assert.equal(byType.compute.endpoints[0].url, 'https://cloud.example/compute/v2.1');
     assert.equal(byType.identity.endpoints[0].url, 'https://cloud.example/identity');
     assert.equal(byType.image.endpoints[0].url, 'https://cloud.example/image');
+    assert.equal(byType.network.endpoints[0].url, 'https://cloud.example/network');
     for (const svc of token.catalog ?? []) {
       assert.deepEqual(svc.endpoints.map((e) => e.interface), ['public', 'internal', 'admin']);
       assert.ok(svc.endpoints.every((e) => e.region === 'RegionOne' && e.region_id === 'RegionOne'));
@@ -236,7 +237,7 @@ describe('Keystone /v3/auth/tokens', () => {
     it('When GET /v3/auth/catalog with a scoped token then 200 with the catalog', async () => {
       const res = await get('catalog', await tokenFor('alice'));
       assert.equal(res.status, 200);
-      assert.equal(((await res.json()) as { catalog: unknown[] }).catalog.length, 3);
+      assert.equal(((await res.json()) as { catalog: unknown[] }).catalog.length, 4);
     });
 
     it('When GET /v3/auth/catalog with an unscoped token then 403', async () => {

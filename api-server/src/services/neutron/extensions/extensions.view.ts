@@ -1,0 +1,26 @@
+// The extensions this API really implements, and nothing more: clients and Tempest decide what to
+// call from this list, so an alias here is a promise. Each line says what it covers.
+import type { Static } from '@sinclair/typebox';
+import type { extension } from './extensions.schema.js';
+
+type Extension = Static<typeof extension>;
+
+const UPDATED = '2026-12-01T00:00:00-00:00';
+
+const IMPLEMENTED: readonly [alias: string, name: string, description: string][] = [
+  ['external-net', 'Neutron external network', 'router:external on networks, and external networks visible to every project'],
+  ['net-mtu', 'Network MTU', 'The mtu attribute of networks'],
+  ['net-mtu-writable', 'Network MTU (writable)', 'mtu can be set when a network is created or updated'],
+  ['provider', 'Provider Network', 'provider:network_type, provider:physical_network and provider:segmentation_id (admin only)'],
+  ['network_availability_zone', 'Network Availability Zone', 'availability_zone_hints and availability_zones on networks'],
+  ['project-id', 'project_id field enabled', 'project_id beside tenant_id in every resource'],
+  ['standard-attr-description', 'standard-attr-description', 'A description on every resource'],
+  ['standard-attr-revisions', 'Resource revision numbers', 'revision_number on every resource, bumped by each change'],
+  ['revision-if-match', 'If-Match constraints based on revision_number', 'Updates and deletes honour If-Match: revision_number=N (412 on mismatch)'],
+  ['standard-attr-tag', 'Tag support for resources with standard attribute', 'PUT/GET/DELETE /{resource}/{id}/tags and the tags, tags-any, not-tags and not-tags-any filters'],
+  ['standard-attr-timestamp', 'Resource timestamps', 'created_at and updated_at on every resource, and the changed_since filter'],
+  ['pagination', 'Pagination support', 'limit and marker, with next links'],
+  ['sorting', 'Sorting support', 'sort_key and sort_dir'],
+];
+
+export const EXTENSIONS: readonly Extension[] = IMPLEMENTED.map(([alias, name, description]) => ({ alias, name, description, updated: UPDATED, links: [] }));

@@ -1,0 +1,115 @@
+// Network handlers: check the request as Neutron's policy and attribute validation do, claim a
+// provider segment before the network exists (and release it if the network cannot be made), and
+// answer from the cache.
+import type { Static } from '@sinclair/typebox';
+import type { Network } from '../../../../../crds/types.generated.js';
+import { isNotFound } from '../../../../../crds/client/client.js';
+import type { Stores } from '../../../deps.js';
+import { conflict } from '../../../common/errors.js';
+import { pickFields, runListQuery } from '../../../common/list-query.js';
+import { nextQuery } from '../../../common/pagination.js';
+import { requireProject } from '../../../common/policy.js';
+import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import { checkRevision, expectedRevision, neutronBadRequest, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { findNetwork, findOwnNetwork, networkVisible } from './networks.access.js';
+import { hasProviderAttributes, providerRequest, specChanges, toNetworkResource } from './networks.mapper.js';
+import { networkListSpec } from './networks.query.js';
+import type { createNetworkBody, listNetworksQuery, updateNetworkBody } from './networks.schema.js';
+import { allocateSegment, releaseSegment, validateProvider } from './networks.segments.js';
+import { networkView } from './networks.view.js';
+
+type CreateRequest = Static<typeof createNetworkBody>['network'];
+type UpdateRequest = Static<typeof updateNetworkBody>['network'];
+
+/** The project a new network belongs to: the caller's, or any project an admin names. */
+function owningProject(auth: AuthContext, req: CreateRequest): string {
+  const own = requireProject(auth);
+  if (req.tenant_id && req.project_id && req.tenant_id !== req.project_id) throw neutronBadRequest("'project_id' and 'tenant_id' do not match");
+  const asked = req.project_id ?? req.tenant_id;
+  if (asked && asked !== own && !auth.isAdmin) {
+    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
+  }
+  return asked ?? own;
+}
+
+/** Neutron's defaults: only an admin sets shared, router:external or provider:* (absent or false is fine). */
+function checkAdminAttributes(auth: AuthContext, req: CreateRequest | UpdateRequest, action: string): void {
+  if (auth.isAdmin) return;
+  if (hasProviderAttributes(req)) throw policyNotAuthorized(`${action}:provider:network_type`);
+  for (const key of ['shared', 'router:external'] as const) {
+    if (toBool(req[key]) === true) throw policyNotAuthorized(`${action}:${key}`);
+  }
+}
+
+async function createWithSegment(stores: Stores, net: Network, req: CreateRequest): Promise<Network> {
+  const provider = validateProvider(providerRequest(req));
+  if (!provider) return stores.networks.create(net);
+  const claimed = await allocateSegment(stores.networkSegments, provider, net);
+  const withProvider: Network = { ...net, spec: { ...net.spec, provider: claimed } };
+  try {
+    return await stores.networks.create(withProvider);
+  } catch (err) {
+    await releaseSegment(stores.networkSegments, withProvider).catch(() => undefined);
+    throw err;
+  }
+}
+
+export function createNetworkHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof createNetworkBody>, object>): Promise<RouteResult> => {
+    const req = ctx.body.network;
+    checkAdminAttributes(ctx.auth, req, 'create_network');
+    const projectId = owningProject(ctx.auth, req);
+    try {
+      const created = await createWithSegment(stores, toNetworkResource(projectId, req, new Date()), req);
+      return { body: { network: networkView(created, ctx.auth.isAdmin) } };
+    } catch (err) {
+      // The namespace is missing: the operator has not realized the project yet.
+      if (isNotFound(err)) throw conflict(`Project ${projectId} is not ready yet; retry shortly.`);
+      throw err;
+    }
+  };
+}
+
+export function listNetworksHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof listNetworksQuery>>): Promise<RouteResult> => {
+    const visible = stores.networks.list().filter((n) => networkVisible(n, ctx.auth));
+    const page = runListQuery(networkListSpec, visible, ctx.query, ctx.auth);
+    const links = page.nextMarker ? { networks_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/networks?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    return { body: { networks: page.items.map((n) => pickFields(networkView(n, ctx.auth.isAdmin), page.fields)), ...links } };
+  };
+}
+
+export function showNetworkHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof listNetworksQuery>>): Promise<RouteResult> => {
+    const net = findNetwork(stores.networks, ctx.auth, ctx.params.networkId);
+    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
+    return { body: { network: pickFields(networkView(net, ctx.auth.isAdmin), fields.length ? fields : undefined) } };
+  };
+}
+
+export function updateNetworkHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof updateNetworkBody>, object>): Promise<RouteResult> => {
+    const req = ctx.body.network;
+    checkAdminAttributes(ctx.auth, req, 'update_network');
+    if (hasProviderAttributes(req)) throw neutronBadRequest('Invalid input for operation: Plugin does not support updating provider attributes.');
+    const net = findOwnNetwork(stores.networks, ctx.auth, ctx.params.networkId, 'update_network');
+    const expected = expectedRevision(ctx.req.get('If-Match'));
+    const changes = specChanges(req);
+    const updated = await stores.networks.update(net.metadata.name, net.metadata.namespace, (current) => {
+      // Checked against the copy being written, so a concurrent change fails the precondition.
+      checkRevision(expected, current.metadata.generation ?? 1);
+      return { ...current, spec: { ...current.spec, ...changes, updatedAt: new Date().toISOString() } };
+    });
+    return { body: { network: networkView(updated ?? net, ctx.auth.isAdmin) } };
+  };
+}
+
+export function deleteNetworkHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
+    const net = findOwnNetwork(stores.networks, ctx.auth, ctx.params.networkId, 'delete_network');
+    checkRevision(expectedRevision(ctx.req.get('If-Match')), net.metadata.generation ?? 1);
+    await stores.networks.delete(net.metadata.name, net.metadata.namespace);
+    await releaseSegment(stores.networkSegments, net);
+    return { status: 204 };
+  };
+}

@@ -1,0 +1,22 @@
+// Neutron (network) v2.0, mounted at /network.
+import type { ServiceDef } from '../../common/router.js';
+import type { Stores } from '../../deps.js';
+import { extensionRoutes } from './extensions/extensions.routes.js';
+import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
+import { networkRoutes } from './networks/networks.routes.js';
+import { tagRoutes } from './tags/tags.routes.js';
+import { versionRoutes } from './versions/versions.routes.js';
+
+export function neutronService(stores: Stores): ServiceDef {
+  const networks = {
+    collection: 'networks',
+    store: stores.networks,
+    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findNetwork(stores.networks, auth, id),
+    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnNetwork(stores.networks, auth, id, action),
+  };
+  return {
+    name: 'network',
+    faultStyle: 'neutron',
+    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...tagRoutes(networks)],
+  };
+}

@@ -1,0 +1,17 @@
+// Neutron's version list and the v2.0 resource index (Tempest requires network, subnet and port
+// in it; only the collections served are listed).
+import type { Static } from '@sinclair/typebox';
+import type { listResourcesResponse, listVersionsResponse } from './versions.schema.js';
+
+/** The collections this API serves, by singular name. */
+export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[] = [{ name: 'network', collection: 'networks' }];
+
+export function versionsView(base: string): Static<typeof listVersionsResponse> {
+  return { versions: [{ id: 'v2.0', status: 'CURRENT', links: [{ rel: 'self', href: `${base}/network/v2.0/` }] }] };
+}
+
+export function resourcesView(base: string): Static<typeof listResourcesResponse> {
+  return {
+    resources: SERVED_COLLECTIONS.map((r) => ({ ...r, links: [{ rel: 'self', href: `${base}/network/v2.0/${r.collection}` }] })),
+  };
+}
