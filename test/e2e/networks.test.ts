@@ -1,0 +1,76 @@
+// Neutron networks as a user drives them: openstack network create/list/show/set/unset/delete
+// with the real CLI, tenant isolation between demo and alt_demo, provider segments claimed once,
+// and the same networks seen through kubectl.
+import assert from 'node:assert/strict';
+import { e2eStack, kubectl, openstack, openstackJson } from './support/stack.js';
+
+interface NetworkShow {
+  id: string;
+  name: string;
+  status: string;
+  description: string;
+  admin_state_up: boolean;
+  shared: boolean;
+  'router:external': boolean;
+  tags: string[];
+  revision_number: number;
+  project_id: string;
+  'provider:segmentation_id': number | null;
+}
+
+describe('openstack network (real CLI, real cluster)', () => {
+  const name = `e2e-net-${Date.now()}`;
+  let net: NetworkShow;
+
+  before(async () => {
+    await e2eStack();
+  });
+
+  it('When a member creates a network, then it is ACTIVE and the CR is in the project namespace', async () => {
+    net = await openstackJson<NetworkShow>('openstack-sim-demo', ['network', 'create', name]);
+    assert.equal(net.status, 'ACTIVE');
+    assert.equal(net.revision_number, 1);
+    const row = (await kubectl(['get', 'networks.openstack.sim', '-n', `os-${net.project_id}`, '--no-headers'])).split('\n').find((l) => l.startsWith(net.id));
+    assert.ok(row, `no kubectl row for ${net.id}`);
+    assert.ok(row.includes(name), `the row shows the network's name: ${row}`);
+  });
+
+  it('When the network is set and unset, then show tells the new name, description, state and tags', async () => {
+    await openstack('openstack-sim-demo', ['network', 'set', '--name', `${name}-b`, '--description', 'e2e', '--disable', '--tag', 'red', '--tag', 'blue', net.id]);
+    await openstack('openstack-sim-demo', ['network', 'unset', '--tag', 'red', net.id]);
+    const shown = await openstackJson<NetworkShow>('openstack-sim-demo', ['network', 'show', `${name}-b`]);
+    assert.equal(shown.description, 'e2e');
+    assert.equal(shown.admin_state_up, false);
+    assert.deepEqual(shown.tags, ['blue']);
+    assert.ok(shown.revision_number > 1);
+    const listed = await openstackJson<{ ID: string }[]>('openstack-sim-demo', ['network', 'list', '--tags', 'blue']);
+    assert.ok(listed.some((r) => r.ID === net.id));
+  });
+
+  it('When another project looks for the network, then it does not exist for them', async () => {
+    await assert.rejects(openstack('openstack-sim-alt-demo', ['network', 'show', net.id]), /No Network found/);
+    const theirs = await openstackJson<{ ID: string }[]>('openstack-sim-alt-demo', ['network', 'list']);
+    assert.equal(theirs.some((r) => r.ID === net.id), false);
+  });
+
+  it('When an admin makes a shared external VLAN network, then everyone sees it and its VLAN cannot be taken twice', async () => {
+    const ext = await openstackJson<NetworkShow>('openstack-sim', ['network', 'create', '--share', '--external', '--provider-network-type', 'vlan',
+      '--provider-physical-network', 'physnet-e2e', '--provider-segment', '42', `${name}-ext`]);
+    assert.equal(ext['provider:segmentation_id'], 42);
+    assert.equal(ext['router:external'], true);
+    const seen = await openstackJson<{ ID: string }[]>('openstack-sim-alt-demo', ['network', 'list', '--external']);
+    assert.ok(seen.some((r) => r.ID === ext.id));
+    await assert.rejects(
+      openstack('openstack-sim', ['network', 'create', '--provider-network-type', 'vlan', '--provider-physical-network', 'physnet-e2e', '--provider-segment', '42', `${name}-dup`]),
+      /409.*VLAN 42 on physical network physnet-e2e is in use/s,
+    );
+    await assert.rejects(openstack('openstack-sim-demo', ['network', 'delete', ext.id]), /403|disallowed by policy/);
+    await openstack('openstack-sim', ['network', 'delete', ext.id]);
+  });
+
+  it('When the network is deleted, then it is gone from the API and from kubectl', async () => {
+    await openstack('openstack-sim-demo', ['network', 'delete', net.id]);
+    await assert.rejects(openstack('openstack-sim-demo', ['network', 'show', net.id]), /No Network found/);
+    await assert.rejects(kubectl(['get', 'networks.openstack.sim', net.id, '-n', `os-${net.project_id}`]), /NotFound/);
+  });
+});
