@@ -10,6 +10,7 @@ export const CustomResources = {
   RoleAssignment: { group: 'openstack.sim', version: 'v1alpha1', kind: 'RoleAssignment', plural: 'roleassignments', namespaced: false },
   Role: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Role', plural: 'roles', namespaced: false },
   Server: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Server', plural: 'servers', namespaced: true },
+  Subnet: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Subnet', plural: 'subnets', namespaced: true },
   TokenRevocation: { group: 'openstack.sim', version: 'v1alpha1', kind: 'TokenRevocation', plural: 'tokenrevocations', namespaced: false },
   User: { group: 'openstack.sim', version: 'v1alpha1', kind: 'User', plural: 'users', namespaced: false },
 } as const satisfies Record<string, ResourceType>;

@@ -249,6 +249,41 @@ export interface Server extends KubeObject {
   status?: ServerStatus;
 }
 
+export interface SubnetSpec {
+name: string
+description?: string
+projectId: string
+networkId: string
+ipVersion: (4 | 6)
+cidr: string
+/**
+ * The gateway address; null means no gateway.
+ */
+gatewayIp?: (string | null)
+enableDhcp?: boolean
+allocationPools?: {
+start: string
+end: string
+}[]
+dnsNameservers?: string[]
+hostRoutes?: {
+destination: string
+nexthop: string
+}[]
+ipv6RaMode?: ("slaac" | "dhcpv6-stateful" | "dhcpv6-stateless")
+ipv6AddressMode?: ("slaac" | "dhcpv6-stateful" | "dhcpv6-stateless")
+tags?: string[]
+updatedAt?: string
+}
+export interface SubnetStatus {
+status?: string
+}
+
+export interface Subnet extends KubeObject {
+  spec: SubnetSpec;
+  status?: SubnetStatus;
+}
+
 export interface TokenRevocationSpec {
 auditId: string
 expiresAt: string
@@ -285,6 +320,7 @@ export interface CustomResourceTypes {
   RoleAssignment: RoleAssignment;
   Role: Role;
   Server: Server;
+  Subnet: Subnet;
   TokenRevocation: TokenRevocation;
   User: User;
 }

@@ -15,7 +15,7 @@
   resources: [servers, tokenrevocations, networksegments]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
-  resources: [networks]
+  resources: [networks, subnets]
   verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
   resources: [flavors, images, projects, users, roles, roleassignments]

@@ -4,6 +4,8 @@ import type { Stores } from '../../deps.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
 import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
 import { networkRoutes } from './networks/networks.routes.js';
+import { findOwnSubnet, findSubnet } from './subnets/subnets.access.js';
+import { subnetRoutes } from './subnets/subnets.routes.js';
 import { tagRoutes } from './tags/tags.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 
@@ -14,9 +16,15 @@ export function neutronService(stores: Stores): ServiceDef {
     find: (auth: Parameters<typeof findNetwork>[1], id: string) => findNetwork(stores.networks, auth, id),
     findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnNetwork(stores.networks, auth, id, action),
   };
+  const subnets = {
+    collection: 'subnets',
+    store: stores.subnets,
+    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findSubnet(stores, auth, id),
+    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnSubnet(stores, auth, id, action),
+  };
   return {
     name: 'network',
     faultStyle: 'neutron',
-    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...tagRoutes(networks)],
+    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...tagRoutes(networks), ...tagRoutes(subnets)],
   };
 }

@@ -17,6 +17,7 @@ import { networkListSpec } from './networks.query.js';
 import type { createNetworkBody, listNetworksQuery, updateNetworkBody } from './networks.schema.js';
 import { allocateSegment, releaseSegment, validateProvider } from './networks.segments.js';
 import { networkView } from './networks.view.js';
+import { deleteSubnet } from '../subnets/subnets.handlers.js';
 
 type CreateRequest = Static<typeof createNetworkBody>['network'];
 type UpdateRequest = Static<typeof updateNetworkBody>['network'];
@@ -108,6 +109,8 @@ export function deleteNetworkHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const net = findOwnNetwork(stores.networks, ctx.auth, ctx.params.networkId, 'delete_network');
     checkRevision(expectedRevision(ctx.req.get('If-Match')), net.metadata.generation ?? 1);
+    // Neutron deletes a network's subnets with it (once ports exist, a port in use is a 409 first).
+    for (const s of stores.subnets.list().filter((x) => x.spec.networkId === net.metadata.name)) await deleteSubnet(stores, s);
     await stores.networks.delete(net.metadata.name, net.metadata.namespace);
     await releaseSegment(stores.networkSegments, net);
     return { status: 204 };

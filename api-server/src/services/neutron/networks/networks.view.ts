@@ -3,6 +3,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Network } from '../../../../../crds/types.generated.js';
 import { isoSeconds } from '../../../common/time.js';
+import { subnetIdsOf } from '../subnets/subnets.registry.js';
 import type { network } from './networks.schema.js';
 
 type NetworkBody = Static<typeof network>;
@@ -42,7 +43,7 @@ export function networkView(net: Network, isAdmin: boolean): NetworkBody {
     project_id: net.spec.projectId,
     // Neutron reports a network ACTIVE from its creation; there is nothing to wait for.
     status: net.status?.status ?? 'ACTIVE',
-    subnets: [],
+    subnets: subnetIdsOf(net),
     // Zones come from where a network is hosted (DHCP agents in Neutron); nothing hosts one yet.
     availability_zones: [],
     ipv4_address_scope: null,

@@ -4,7 +4,10 @@ import type { Static } from '@sinclair/typebox';
 import type { listResourcesResponse, listVersionsResponse } from './versions.schema.js';
 
 /** The collections this API serves, by singular name. */
-export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[] = [{ name: 'network', collection: 'networks' }];
+export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[] = [
+  { name: 'network', collection: 'networks' },
+  { name: 'subnet', collection: 'subnets' },
+];
 
 export function versionsView(base: string): Static<typeof listVersionsResponse> {
   return { versions: [{ id: 'v2.0', status: 'CURRENT', links: [{ rel: 'self', href: `${base}/network/v2.0/` }] }] };

@@ -1,0 +1,134 @@
+// Subnet handlers: validate the addressing, record the CIDR on the network (the atomic overlap
+// check), then create the Subnet; undo the record if the create fails, so nothing is half-made.
+import type { Static } from '@sinclair/typebox';
+import type { Network, Subnet, SubnetSpec } from '../../../../../crds/types.generated.js';
+import { isNotFound } from '../../../../../crds/client/client.js';
+import type { Stores } from '../../../deps.js';
+import { conflict } from '../../../common/errors.js';
+import { pickFields, runListQuery } from '../../../common/list-query.js';
+import { nextQuery } from '../../../common/pagination.js';
+import { requireProject } from '../../../common/policy.js';
+import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import { formatCidr, parseCidr, type IpVersion } from '../ipam/addresses.js';
+import { checkRevision, expectedRevision, neutronBadRequest, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { findNetwork } from '../networks/networks.access.js';
+import { findOwnSubnet, findSubnet, subnetVisible } from './subnets.access.js';
+import { newSubnetId, plainChanges, toSubnetResource, type CreateSubnetRequest, type UpdateSubnetRequest } from './subnets.mapper.js';
+import { subnetListSpec } from './subnets.query.js';
+import { registerSubnet, unregisterSubnet } from './subnets.registry.js';
+import type { createSubnetBody, listSubnetsQuery, updateSubnetBody } from './subnets.schema.js';
+import { checkCidr, checkHostRoutes, checkIpv6Modes, checkNameservers, gatewayOf, poolsOf } from './subnets.validation.js';
+import { subnetView } from './subnets.view.js';
+
+/** Neutron's create_subnet policy: the network's owner or an admin (a shared network's users may not). */
+function networkForSubnet(stores: Stores, auth: AuthContext, networkId: string): Network {
+  const net = findNetwork(stores.networks, auth, networkId);
+  if (!auth.isAdmin && net.spec.projectId !== auth.projectId) throw policyNotAuthorized('create_subnet');
+  return net;
+}
+
+function subnetProject(auth: AuthContext, req: CreateSubnetRequest): string {
+  const own = requireProject(auth);
+  const asked = req.project_id ?? req.tenant_id;
+  if (asked && asked !== own && !auth.isAdmin) {
+    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
+  }
+  return asked ?? own;
+}
+
+/** The addressing of a new subnet, every field checked and canonical. */
+function addressing(req: CreateSubnetRequest): Omit<SubnetSpec, 'name' | 'projectId' | 'networkId' | 'tags' | 'updatedAt'> {
+  const version = Number(req.ip_version) as IpVersion;
+  const cidr = checkCidr(req.cidr, version);
+  const gatewayIp = gatewayOf(cidr, req.gateway_ip);
+  return {
+    ipVersion: version,
+    cidr: formatCidr(cidr),
+    gatewayIp,
+    allocationPools: poolsOf(cidr, req.allocation_pools, gatewayIp),
+    dnsNameservers: checkNameservers(version, req.dns_nameservers),
+    hostRoutes: checkHostRoutes(version, req.host_routes),
+    enableDhcp: toBool(req.enable_dhcp) ?? true,
+    description: req.description ?? '',
+    ...checkIpv6Modes(version, req.ipv6_ra_mode, req.ipv6_address_mode),
+  };
+}
+
+async function createRecorded(stores: Stores, net: Network, subnet: Subnet): Promise<Subnet> {
+  await registerSubnet(stores, net, subnet.metadata.name, parseCidr(subnet.spec.cidr)!.cidr);
+  try {
+    return await stores.subnets.create(subnet);
+  } catch (err) {
+    await unregisterSubnet(stores, net.metadata.name, subnet.metadata.name).catch(() => undefined);
+    if (isNotFound(err)) throw conflict(`Project ${subnet.spec.projectId} is not ready yet; retry shortly.`);
+    throw err;
+  }
+}
+
+export function createSubnetHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof createSubnetBody>, object>): Promise<RouteResult> => {
+    const req = ctx.body.subnet;
+    const net = networkForSubnet(stores, ctx.auth, req.network_id);
+    const projectId = subnetProject(ctx.auth, req);
+    const spec = { ...addressing(req), name: req.name ?? '', networkId: net.metadata.name };
+    const created = await createRecorded(stores, net, toSubnetResource(newSubnetId(), projectId, spec, new Date()));
+    return { body: { subnet: subnetView(created) } };
+  };
+}
+
+export function listSubnetsHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof listSubnetsQuery>>): Promise<RouteResult> => {
+    const visible = stores.subnets.list().filter((s) => subnetVisible(stores, s, ctx.auth));
+    const page = runListQuery(subnetListSpec, visible, ctx.query, ctx.auth);
+    const links = page.nextMarker ? { subnets_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/subnets?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    return { body: { subnets: page.items.map((s) => pickFields(subnetView(s), page.fields)), ...links } };
+  };
+}
+
+export function showSubnetHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof listSubnetsQuery>>): Promise<RouteResult> => {
+    const s = findSubnet(stores, ctx.auth, ctx.params.subnetId);
+    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
+    return { body: { subnet: pickFields(subnetView(s), fields.length ? fields : undefined) } };
+  };
+}
+
+/** An update's addressing, re-checked against the subnet's CIDR as Neutron's update_subnet does. */
+function addressChanges(s: Subnet, req: UpdateSubnetRequest): Partial<SubnetSpec> {
+  const version = s.spec.ipVersion;
+  const cidr = parseCidr(s.spec.cidr)!.cidr;
+  const out: Partial<SubnetSpec> = {};
+  const gateway = req.gateway_ip === undefined ? (s.spec.gatewayIp ?? null) : gatewayOf(cidr, req.gateway_ip);
+  if (req.gateway_ip !== undefined) out.gatewayIp = gateway;
+  if (req.allocation_pools !== undefined || req.gateway_ip !== undefined) out.allocationPools = poolsOf(cidr, req.allocation_pools ?? s.spec.allocationPools, gateway);
+  if (req.dns_nameservers !== undefined) out.dnsNameservers = checkNameservers(version, req.dns_nameservers);
+  if (req.host_routes !== undefined) out.hostRoutes = checkHostRoutes(version, req.host_routes);
+  return out;
+}
+
+export function updateSubnetHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof updateSubnetBody>, object>): Promise<RouteResult> => {
+    const s = findOwnSubnet(stores, ctx.auth, ctx.params.subnetId, 'update_subnet');
+    const expected = expectedRevision(ctx.req.get('If-Match'));
+    const changes = { ...plainChanges(ctx.body.subnet), ...addressChanges(s, ctx.body.subnet) };
+    const updated = await stores.subnets.update(s.metadata.name, s.metadata.namespace, (cur) => {
+      checkRevision(expected, cur.metadata.generation ?? 1);
+      return { ...cur, spec: { ...cur.spec, ...changes, updatedAt: new Date().toISOString() } };
+    });
+    return { body: { subnet: subnetView(updated ?? s) } };
+  };
+}
+
+export async function deleteSubnet(stores: Stores, s: Subnet): Promise<void> {
+  await stores.subnets.delete(s.metadata.name, s.metadata.namespace);
+  await unregisterSubnet(stores, s.spec.networkId, s.metadata.name);
+}
+
+export function deleteSubnetHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
+    const s = findOwnSubnet(stores, ctx.auth, ctx.params.subnetId, 'delete_subnet');
+    checkRevision(expectedRevision(ctx.req.get('If-Match')), s.metadata.generation ?? 1);
+    await deleteSubnet(stores, s);
+    return { status: 204 };
+  };
+}

@@ -1,0 +1,56 @@
+// Filtering, sorting and paging of GET /v2.0/subnets, as for networks.
+import type { Subnet } from '../../../../../crds/types.generated.js';
+import { anyOf, tagFilters, type FilterMatcher, type ListSpec, type SortValue } from '../../../common/list-query.js';
+import { neutronBadRequest } from '../neutron.errors.js';
+import { subnetView } from './subnets.view.js';
+
+const boolFilter = (valueOf: (s: Subnet) => boolean): FilterMatcher<Subnet> => (values) => {
+  const wanted = new Set(values.map((v) => ['true', '1'].includes(v.toLowerCase())));
+  return (s) => wanted.has(valueOf(s));
+};
+
+const changedSince: FilterMatcher<Subnet> = (values) => {
+  const since = Date.parse(values[values.length - 1]);
+  if (Number.isNaN(since)) throw neutronBadRequest(`Invalid input for changed_since. Reason: '${values[values.length - 1]}' is not a valid timestamp.`);
+  return (s) => Date.parse(subnetView(s).updated_at) >= since - 999;
+};
+
+const SORT_KEYS: Record<string, (s: Subnet) => SortValue> = {
+  id: (s) => s.metadata.name,
+  name: (s) => s.spec.name,
+  network_id: (s) => s.spec.networkId,
+  ip_version: (s) => s.spec.ipVersion,
+  cidr: (s) => s.spec.cidr,
+  tenant_id: (s) => s.spec.projectId,
+  project_id: (s) => s.spec.projectId,
+  created_at: (s) => subnetView(s).created_at,
+  updated_at: (s) => subnetView(s).updated_at,
+};
+
+export const subnetListSpec: ListSpec<Subnet> = {
+  collection: 'subnets',
+  filters: {
+    id: anyOf((s) => s.metadata.name),
+    name: anyOf((s) => s.spec.name),
+    description: anyOf((s) => s.spec.description ?? ''),
+    network_id: anyOf((s) => s.spec.networkId),
+    ip_version: anyOf((s) => s.spec.ipVersion),
+    cidr: anyOf((s) => s.spec.cidr),
+    gateway_ip: anyOf((s) => s.spec.gatewayIp ?? null),
+    tenant_id: anyOf((s) => s.spec.projectId),
+    project_id: anyOf((s) => s.spec.projectId),
+    ipv6_ra_mode: anyOf((s) => s.spec.ipv6RaMode),
+    ipv6_address_mode: anyOf((s) => s.spec.ipv6AddressMode),
+    enable_dhcp: boolFilter((s) => s.spec.enableDhcp ?? true),
+    revision_number: anyOf((s) => s.metadata.generation ?? 1),
+    changed_since: changedSince,
+    ...tagFilters<Subnet>((s) => s.spec.tags ?? []),
+  },
+  sortKeys: SORT_KEYS,
+  defaultSort: { key: 'id', dir: 'asc' },
+  pairedSortDirs: true,
+  idOf: (s) => s.metadata.name,
+  maxLimit: 10_000,
+  markerNotFound: (marker) => `Subnet ${marker} could not be found.`,
+  fields: true,
+};

@@ -1,0 +1,41 @@
+// Subnet CR → Neutron subnet body; revision_number is the CR's generation.
+import type { Static } from '@sinclair/typebox';
+import type { Subnet } from '../../../../../crds/types.generated.js';
+import { isoSeconds } from '../../../common/time.js';
+import type { subnet } from './subnets.schema.js';
+
+type SubnetBody = Static<typeof subnet>;
+
+function addressing(s: Subnet): Pick<SubnetBody, 'gateway_ip' | 'allocation_pools' | 'dns_nameservers' | 'host_routes' | 'ipv6_ra_mode' | 'ipv6_address_mode'> {
+  return {
+    gateway_ip: s.spec.gatewayIp ?? null,
+    allocation_pools: s.spec.allocationPools ?? [],
+    dns_nameservers: s.spec.dnsNameservers ?? [],
+    host_routes: s.spec.hostRoutes ?? [],
+    ipv6_ra_mode: s.spec.ipv6RaMode ?? null,
+    ipv6_address_mode: s.spec.ipv6AddressMode ?? null,
+  };
+}
+
+export function subnetView(s: Subnet): SubnetBody {
+  const created = isoSeconds(s.metadata.creationTimestamp ?? new Date());
+  return {
+    ...addressing(s),
+    id: s.metadata.name,
+    name: s.spec.name,
+    description: s.spec.description ?? '',
+    tenant_id: s.spec.projectId,
+    project_id: s.spec.projectId,
+    network_id: s.spec.networkId,
+    ip_version: s.spec.ipVersion,
+    cidr: s.spec.cidr,
+    enable_dhcp: s.spec.enableDhcp ?? true,
+    subnetpool_id: null,
+    segment_id: null,
+    service_types: [],
+    tags: s.spec.tags ?? [],
+    created_at: created,
+    updated_at: s.spec.updatedAt ? isoSeconds(s.spec.updatedAt) : created,
+    revision_number: s.metadata.generation ?? 1,
+  };
+}
