@@ -47,6 +47,28 @@ describe('openstack network (real CLI, real cluster)', () => {
     assert.ok(listed.some((r) => r.ID === net.id));
   });
 
+  it('When a subnet is created, set, unset and listed, then Neutron\'s defaults and the changes show, and the network lists it', async () => {
+    const sub = await openstackJson<{ id: string; gateway_ip: string; allocation_pools: { start: string; end: string }[]; cidr: string }>(
+      'openstack-sim-demo', ['subnet', 'create', '--network', net.id, '--subnet-range', '10.42.0.0/24', `${name}-sub`]);
+    assert.equal(sub.gateway_ip, '10.42.0.1');
+    assert.deepEqual(sub.allocation_pools, [{ start: '10.42.0.2', end: '10.42.0.254' }]);
+    await openstack('openstack-sim-demo', ['subnet', 'set', '--dns-nameserver', '10.42.0.53', '--tag', 'green', sub.id]);
+    let shown = await openstackJson<{ dns_nameservers: string[]; tags: string[] }>('openstack-sim-demo', ['subnet', 'show', sub.id]);
+    assert.deepEqual(shown.dns_nameservers, ['10.42.0.53']);
+    assert.deepEqual(shown.tags, ['green']);
+    await openstack('openstack-sim-demo', ['subnet', 'unset', '--dns-nameserver', '10.42.0.53', sub.id]);
+    shown = await openstackJson<{ dns_nameservers: string[]; tags: string[] }>('openstack-sim-demo', ['subnet', 'show', sub.id]);
+    assert.deepEqual(shown.dns_nameservers, []);
+    const rows = await openstackJson<{ ID: string; Subnet: string }[]>('openstack-sim-demo', ['subnet', 'list', '--network', net.id]);
+    assert.deepEqual(rows.map((r) => [r.ID, r.Subnet]), [[sub.id, '10.42.0.0/24']]);
+    const nets = await openstackJson<{ ID: string; Subnets: string[] | string }[]>('openstack-sim-demo', ['network', 'list']);
+    assert.ok([nets.find((r) => r.ID === net.id)?.Subnets].flat().includes(sub.id));
+    await assert.rejects(
+      openstack('openstack-sim-demo', ['subnet', 'create', '--network', net.id, '--subnet-range', '10.42.0.128/25', `${name}-overlap`]),
+      /overlaps with another subnet/,
+    );
+  });
+
   it('When another project looks for the network, then it does not exist for them', async () => {
     await assert.rejects(openstack('openstack-sim-alt-demo', ['network', 'show', net.id]), /No Network found/);
     const theirs = await openstackJson<{ ID: string }[]>('openstack-sim-alt-demo', ['network', 'list']);
@@ -68,8 +90,10 @@ describe('openstack network (real CLI, real cluster)', () => {
     await openstack('openstack-sim', ['network', 'delete', ext.id]);
   });
 
-  it('When the network is deleted, then it is gone from the API and from kubectl', async () => {
+  it('When the network is deleted, then it and its subnet are gone from the API and from kubectl', async () => {
     await openstack('openstack-sim-demo', ['network', 'delete', net.id]);
+    await assert.rejects(openstack('openstack-sim-demo', ['subnet', 'show', `${name}-sub`]), /No Subnet found/);
+    assert.equal((await kubectl(['get', 'subnets.openstack.sim', '-n', `os-${net.project_id}`, '--no-headers'])).includes(`${name}-sub`), false);
     await assert.rejects(openstack('openstack-sim-demo', ['network', 'show', net.id]), /No Network found/);
     await assert.rejects(kubectl(['get', 'networks.openstack.sim', net.id, '-n', `os-${net.project_id}`]), /NotFound/);
   });
