@@ -2,10 +2,12 @@
 import type { ResourceType } from './resource-type.js';
 
 export const CustomResources = {
+  AddressAllocation: { group: 'openstack.sim', version: 'v1alpha1', kind: 'AddressAllocation', plural: 'addressallocations', namespaced: false },
   Flavor: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Flavor', plural: 'flavors', namespaced: false },
   Image: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Image', plural: 'images', namespaced: false },
   Network: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Network', plural: 'networks', namespaced: true },
   NetworkSegment: { group: 'openstack.sim', version: 'v1alpha1', kind: 'NetworkSegment', plural: 'networksegments', namespaced: false },
+  Port: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Port', plural: 'ports', namespaced: true },
   Project: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Project', plural: 'projects', namespaced: false },
   RoleAssignment: { group: 'openstack.sim', version: 'v1alpha1', kind: 'RoleAssignment', plural: 'roleassignments', namespaced: false },
   Role: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Role', plural: 'roles', namespaced: false },

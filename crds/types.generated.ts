@@ -2,6 +2,21 @@
 /* eslint-disable */
 import type { KubeObject } from './kube-object.js';
 
+export interface AddressAllocationSpec {
+type: ("ip" | "mac")
+/**
+ * The subnet id (ip) or network id (mac).
+ */
+pool: string
+address: string
+portId: string
+portNamespace: string
+}
+
+export interface AddressAllocation extends KubeObject {
+  spec: AddressAllocationSpec;
+}
+
 export interface FlavorSpec {
 name: string
 description?: string
@@ -110,6 +125,38 @@ networkNamespace: string
 
 export interface NetworkSegment extends KubeObject {
   spec: NetworkSegmentSpec;
+}
+
+export interface PortSpec {
+name: string
+description?: string
+projectId: string
+networkId: string
+macAddress: string
+fixedIps?: {
+subnetId: string
+ipAddress: string
+}[]
+deviceId?: string
+deviceOwner?: string
+adminStateUp?: boolean
+portSecurityEnabled?: boolean
+securityGroups?: string[]
+allowedAddressPairs?: {
+ipAddress: string
+macAddress?: string
+}[]
+bindingHostId?: string
+tags?: string[]
+updatedAt?: string
+}
+export interface PortStatus {
+status?: ("ACTIVE" | "DOWN" | "BUILD" | "ERROR")
+}
+
+export interface Port extends KubeObject {
+  spec: PortSpec;
+  status?: PortStatus;
 }
 
 export interface ProjectSpec {
@@ -312,10 +359,12 @@ export interface User extends KubeObject {
 
 /** Every kind's object type, by kind name (the resource table's keys). */
 export interface CustomResourceTypes {
+  AddressAllocation: AddressAllocation;
   Flavor: Flavor;
   Image: Image;
   Network: Network;
   NetworkSegment: NetworkSegment;
+  Port: Port;
   Project: Project;
   RoleAssignment: RoleAssignment;
   Role: Role;

@@ -88,6 +88,17 @@ const EXPECTED: Record<string, Persona[]> = {
   'PUT /network/v2.0/subnets/:id/tags/:tag': PROJECT_MEMBERS,
   'DELETE /network/v2.0/subnets/:id/tags': PROJECT_MEMBERS,
   'DELETE /network/v2.0/subnets/:id/tags/:tag': PROJECT_MEMBERS,
+  'POST /network/v2.0/ports': PROJECT_MEMBERS,
+  'GET /network/v2.0/ports': PROJECT_READERS,
+  'GET /network/v2.0/ports/:portId': PROJECT_READERS,
+  'PUT /network/v2.0/ports/:portId': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/ports/:portId': PROJECT_MEMBERS,
+  'GET /network/v2.0/ports/:id/tags': PROJECT_READERS,
+  'GET /network/v2.0/ports/:id/tags/:tag': PROJECT_READERS,
+  'PUT /network/v2.0/ports/:id/tags': PROJECT_MEMBERS,
+  'PUT /network/v2.0/ports/:id/tags/:tag': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/ports/:id/tags': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/ports/:id/tags/:tag': PROJECT_MEMBERS,
 };
 
 interface Matrix {
@@ -137,7 +148,10 @@ async function setUp(): Promise<Matrix> {
   assert.equal(network.status, 201, network.text);
   const subnet = await call(w.url, await login('member'), 'POST', '/network/v2.0/subnets', { subnet: { network_id: network.json.network.id, ip_version: 4, cidr: '10.9.0.0/24' } });
   assert.equal(subnet.status, 201, subnet.text);
+  const port = await call(w.url, await login('member'), 'POST', '/network/v2.0/ports', { port: { network_id: network.json.network.id } });
+  assert.equal(port.status, 201, port.text);
   const params = {
+    portId: port.json.port.id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
     serverId: created.json.server.id, flavorId: '1', key: 'hw:cpu_policy', imageId: IMAGE_ID,
     projectId: w.ids.projects.demo, userId: w.ids.users.alice, roleId: w.ids.roles.member, domainId: 'default',
@@ -157,7 +171,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId'].some((p) => route.path.includes(p));
+  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

@@ -12,10 +12,10 @@
 {{- end }}
 {{- define "openstack-sim.rules.apiServer" -}}
 - apiGroups: [openstack.sim]
-  resources: [servers, tokenrevocations, networksegments]
+  resources: [servers, tokenrevocations, networksegments, addressallocations]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
-  resources: [networks, subnets]
+  resources: [networks, subnets, ports]
   verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
   resources: [flavors, images, projects, users, roles, roleassignments]

@@ -4,6 +4,8 @@ import type { Stores } from '../../deps.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
 import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
 import { networkRoutes } from './networks/networks.routes.js';
+import { findOwnPort, findPort } from './ports/ports.access.js';
+import { portRoutes } from './ports/ports.routes.js';
 import { findOwnSubnet, findSubnet } from './subnets/subnets.access.js';
 import { subnetRoutes } from './subnets/subnets.routes.js';
 import { tagRoutes } from './tags/tags.routes.js';
@@ -22,9 +24,15 @@ export function neutronService(stores: Stores): ServiceDef {
     find: (auth: Parameters<typeof findNetwork>[1], id: string) => findSubnet(stores, auth, id),
     findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnSubnet(stores, auth, id, action),
   };
+  const ports = {
+    collection: 'ports',
+    store: stores.ports,
+    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findPort(stores, auth, id),
+    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnPort(stores, auth, id, action),
+  };
   return {
     name: 'network',
     faultStyle: 'neutron',
-    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...tagRoutes(networks), ...tagRoutes(subnets)],
+    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...portRoutes(stores), ...tagRoutes(networks), ...tagRoutes(subnets), ...tagRoutes(ports)],
   };
 }

@@ -10,7 +10,7 @@ import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
-import { checkRevision, expectedRevision, neutronBadRequest, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, policyNotAuthorized, toBool } from '../neutron.errors.js';
 import { findNetwork, findOwnNetwork, networkVisible } from './networks.access.js';
 import { hasProviderAttributes, providerRequest, specChanges, toNetworkResource } from './networks.mapper.js';
 import { networkListSpec } from './networks.query.js';
@@ -109,7 +109,10 @@ export function deleteNetworkHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const net = findOwnNetwork(stores.networks, ctx.auth, ctx.params.networkId, 'delete_network');
     checkRevision(expectedRevision(ctx.req.get('If-Match')), net.metadata.generation ?? 1);
-    // Neutron deletes a network's subnets with it (once ports exist, a port in use is a 409 first).
+    if (stores.ports.list().some((p) => p.spec.networkId === net.metadata.name)) {
+      throw neutronConflict('NetworkInUse', `Unable to complete operation on network ${net.metadata.name}. There are one or more ports still in use on the network.`);
+    }
+    // Neutron deletes a network's subnets with it once no port is left.
     for (const s of stores.subnets.list().filter((x) => x.spec.networkId === net.metadata.name)) await deleteSubnet(stores, s);
     await stores.networks.delete(net.metadata.name, net.metadata.namespace);
     await releaseSegment(stores.networkSegments, net);

@@ -10,7 +10,7 @@ import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { formatCidr, parseCidr, type IpVersion } from '../ipam/addresses.js';
-import { checkRevision, expectedRevision, neutronBadRequest, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, policyNotAuthorized, toBool } from '../neutron.errors.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { findOwnSubnet, findSubnet, subnetVisible } from './subnets.access.js';
 import { newSubnetId, plainChanges, toSubnetResource, type CreateSubnetRequest, type UpdateSubnetRequest } from './subnets.mapper.js';
@@ -128,6 +128,9 @@ export function deleteSubnetHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const s = findOwnSubnet(stores, ctx.auth, ctx.params.subnetId, 'delete_subnet');
     checkRevision(expectedRevision(ctx.req.get('If-Match')), s.metadata.generation ?? 1);
+    if (stores.ports.list().some((p) => (p.spec.fixedIps ?? []).some((f) => f.subnetId === s.metadata.name))) {
+      throw neutronConflict('SubnetInUse', `Unable to complete operation on subnet ${s.metadata.name}: One or more ports have an IP allocation from this subnet.`);
+    }
     await deleteSubnet(stores, s);
     return { status: 204 };
   };

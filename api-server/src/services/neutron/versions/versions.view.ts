@@ -7,6 +7,7 @@ import type { listResourcesResponse, listVersionsResponse } from './versions.sch
 export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[] = [
   { name: 'network', collection: 'networks' },
   { name: 'subnet', collection: 'subnets' },
+  { name: 'port', collection: 'ports' },
 ];
 
 export function versionsView(base: string): Static<typeof listVersionsResponse> {

@@ -1,0 +1,104 @@
+// A port's addresses: which subnets its fixed IPs come from (Neutron's rules for fixed_ips with a
+// subnet, an address, both, or neither), their atomic allocation, the MAC address, and undoing
+// every claim when something later fails, so nothing is left half-allocated.
+import { randomBytes } from 'node:crypto';
+import type { Network, Subnet } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import { allocateAny, claim, claimAddress, release, type Holder } from '../ipam/allocator.js';
+import { contains, formatAddress, parseAddress, parseCidr } from '../ipam/addresses.js';
+import { neutronBadRequest, neutronConflict } from '../neutron.errors.js';
+
+export interface FixedIpRequest {
+  subnet_id?: string;
+  ip_address?: string;
+}
+
+export interface FixedIp {
+  subnetId: string;
+  ipAddress: string;
+}
+
+interface Wanted {
+  subnet: Subnet;
+  address?: string;
+}
+
+const MAC_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
+/** OpenStack's base MAC prefix (fa:16:3e), as Neutron's base_mac default. */
+const BASE_MAC = 'fa:16:3e';
+const MAX_MAC_TRIES = 16;
+
+function subnetsOf(stores: Stores, net: Network): Subnet[] {
+  return stores.subnets.list().filter((s) => s.spec.networkId === net.metadata.name).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+}
+
+function subnetFor(subnets: Subnet[], net: Network, req: FixedIpRequest): Wanted {
+  const address = req.ip_address === undefined ? undefined : parseAddress(req.ip_address);
+  if (req.ip_address !== undefined && !address) throw neutronBadRequest(`Invalid input for operation: '${req.ip_address}' is not a valid IP address.`);
+  const subnet = req.subnet_id
+    ? subnets.find((s) => s.metadata.name === req.subnet_id)
+    : subnets.find((s) => address && contains(parseCidr(s.spec.cidr)!.cidr, address));
+  if (!subnet) {
+    if (req.subnet_id) throw neutronBadRequest(`Invalid input for operation: Failed to create port on network ${net.metadata.name}, because fixed_ips included invalid subnet ${req.subnet_id}.`);
+    throw neutronBadRequest(`Invalid input for operation: IP address ${req.ip_address} is not a valid IP for any of the subnets on the specified network.`);
+  }
+  if (address && !contains(parseCidr(subnet.spec.cidr)!.cidr, address)) throw neutronBadRequest(`Invalid input for operation: IP address ${req.ip_address} is not a valid IP for the specified subnet.`);
+  if (address && subnet.spec.gatewayIp === formatAddress(address)) {
+    throw neutronConflict('IpAddressAlreadyAllocated', `IP address ${req.ip_address} already allocated in subnet ${subnet.metadata.name}`);
+  }
+  return { subnet, ...(address ? { address: formatAddress(address) } : {}) };
+}
+
+/** What to allocate: the requested fixed IPs, or, without any, one address from the network's first subnet of each version. */
+export function wantedAddresses(stores: Stores, net: Network, requested: FixedIpRequest[] | undefined): Wanted[] {
+  const subnets = subnetsOf(stores, net);
+  if (requested !== undefined) return requested.map((r) => subnetFor(subnets, net, r));
+  const v4 = subnets.find((s) => s.spec.ipVersion === 4);
+  const v6 = subnets.find((s) => s.spec.ipVersion === 6);
+  return [v4, v6].filter((s): s is Subnet => s !== undefined).map((subnet) => ({ subnet }));
+}
+
+/** Claims every wanted address, in order; on any failure the ones claimed are released and the error rethrown. */
+export async function allocateFixedIps(stores: Stores, wanted: Wanted[], holder: Holder): Promise<FixedIp[]> {
+  const done: FixedIp[] = [];
+  try {
+    for (const w of wanted) {
+      if (w.address) await claimAddress(stores.addressAllocations, w.subnet, w.address, holder);
+      const ipAddress = w.address ?? (await allocateAny(stores.addressAllocations, w.subnet, holder));
+      done.push({ subnetId: w.subnet.metadata.name, ipAddress });
+    }
+    return done;
+  } catch (err) {
+    await releaseFixedIps(stores, done);
+    throw err;
+  }
+}
+
+export async function releaseFixedIps(stores: Stores, ips: FixedIp[]): Promise<void> {
+  await Promise.all(ips.map((ip) => release(stores.addressAllocations, { type: 'ip', pool: ip.subnetId, address: ip.ipAddress }).catch(() => undefined)));
+}
+
+function randomMac(): string {
+  return `${BASE_MAC}:${[...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
+}
+
+/** The port's MAC, unique on its network: the one asked for (409 MacAddressInUse if taken), or a generated one. */
+export async function allocateMac(stores: Stores, net: Network, asked: string | undefined, holder: Holder): Promise<string> {
+  if (asked !== undefined) {
+    const mac = asked.toLowerCase();
+    if (!MAC_PATTERN.test(mac)) throw neutronBadRequest(`Invalid input for operation: '${asked}' is not a valid MAC address.`);
+    if (!(await claim(stores.addressAllocations, { type: 'mac', pool: net.metadata.name, address: mac }, holder))) {
+      throw neutronConflict('MacAddressInUse', `Unable to complete operation for network ${net.metadata.name}. The mac address ${mac} is in use.`);
+    }
+    return mac;
+  }
+  for (let i = 0; i < MAX_MAC_TRIES; i++) {
+    const mac = randomMac();
+    if (await claim(stores.addressAllocations, { type: 'mac', pool: net.metadata.name, address: mac }, holder)) return mac;
+  }
+  throw neutronConflict('MacAddressGenerationFailure', `Unable to generate unique mac on network ${net.metadata.name}.`);
+}
+
+export async function releaseMac(stores: Stores, networkId: string, mac: string): Promise<void> {
+  await release(stores.addressAllocations, { type: 'mac', pool: networkId, address: mac }).catch(() => undefined);
+}

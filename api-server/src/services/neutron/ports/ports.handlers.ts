@@ -1,0 +1,152 @@
+// Port handlers: the policy checks Neutron makes on a port's attributes, then the MAC and fixed
+// IPs claimed atomically, then the Port; any failure after a claim releases it again.
+import type { Static } from '@sinclair/typebox';
+import type { Network, Port } from '../../../../../crds/types.generated.js';
+import { isNotFound } from '../../../../../crds/client/client.js';
+import type { Stores } from '../../../deps.js';
+import { conflict } from '../../../common/errors.js';
+import { pickFields, runListQuery } from '../../../common/list-query.js';
+import { nextQuery } from '../../../common/pagination.js';
+import { requireProject } from '../../../common/policy.js';
+import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import { parseAddress, parseCidr } from '../ipam/addresses.js';
+import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, neutronNotFound, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { findNetwork } from '../networks/networks.access.js';
+import { findOwnPort, findPort, portVisible } from './ports.access.js';
+import { allocateFixedIps, allocateMac, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
+import { newPortId, plainFields, toPortResource, type CreatePortRequest, type UpdatePortRequest } from './ports.mapper.js';
+import { portListSpec } from './ports.query.js';
+import type { createPortBody, listPortsQuery, updatePortBody } from './ports.schema.js';
+import { portView } from './ports.view.js';
+
+function portProject(auth: AuthContext, req: CreatePortRequest): string {
+  const own = requireProject(auth);
+  const asked = req.project_id ?? req.tenant_id;
+  if (asked && asked !== own && !auth.isAdmin) {
+    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
+  }
+  return asked ?? own;
+}
+
+/** Neutron's defaults: binding:host_id and a chosen MAC are an admin's (or the network owner's, for the MAC). */
+function checkPortPolicy(auth: AuthContext, net: Network | undefined, req: CreatePortRequest | UpdatePortRequest, action: string): void {
+  if (auth.isAdmin) return;
+  if (req['binding:host_id'] !== undefined) throw policyNotAuthorized(`${action}:binding:host_id`);
+  if ('mac_address' in req && req.mac_address !== undefined && net?.spec.projectId !== auth.projectId) throw policyNotAuthorized(`${action}:mac_address`);
+}
+
+/** Security groups arrive with a later part of this issue: naming one is an honest 404, an empty list is fine. */
+function checkSecurityGroups(ids: string[] | undefined): void {
+  if (ids?.length) throw neutronNotFound('SecurityGroupNotFound', `Security group ${ids[0]} does not exist`);
+}
+
+function checkAddressPairs(req: CreatePortRequest | UpdatePortRequest, portSecurity: boolean): void {
+  for (const p of req.allowed_address_pairs ?? []) {
+    const a = p.ip_address.includes('/') ? parseCidr(p.ip_address)?.cidr : parseAddress(p.ip_address);
+    if (!a) throw neutronBadRequest(`Invalid input for operation: '${p.ip_address}' is not a valid IP address or CIDR.`);
+  }
+  if (req.allowed_address_pairs?.length && !portSecurity) {
+    throw neutronConflict('AddressPairAndPortSecurityRequired', 'Port Security must be enabled in order to have allowed address pairs on a port.');
+  }
+}
+
+async function createWithAddresses(stores: Stores, net: Network, port: Port, req: CreatePortRequest): Promise<Port> {
+  const holder = { portId: port.metadata.name, portNamespace: port.metadata.namespace ?? '' };
+  const wanted = wantedAddresses(stores, net, req.fixed_ips);
+  const mac = await allocateMac(stores, net, req.mac_address, holder);
+  let ips: FixedIp[] = [];
+  try {
+    ips = await allocateFixedIps(stores, wanted, holder);
+    return await stores.ports.create({ ...port, spec: { ...port.spec, macAddress: mac, fixedIps: ips } });
+  } catch (err) {
+    await releaseFixedIps(stores, ips);
+    await releaseMac(stores, net.metadata.name, mac);
+    if (isNotFound(err)) throw conflict(`Project ${port.spec.projectId} is not ready yet; retry shortly.`);
+    throw err;
+  }
+}
+
+export function createPortHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof createPortBody>, object>): Promise<RouteResult> => {
+    const req = ctx.body.port;
+    const net = findNetwork(stores.networks, ctx.auth, req.network_id);
+    checkPortPolicy(ctx.auth, net, req, 'create_port');
+    checkSecurityGroups(req.security_groups);
+    const portSecurity = toBool(req.port_security_enabled) ?? net.spec.portSecurityEnabled ?? true;
+    checkAddressPairs(req, portSecurity);
+    const projectId = portProject(ctx.auth, req);
+    const spec = { name: '', ...plainFields(req), portSecurityEnabled: portSecurity, networkId: net.metadata.name, macAddress: '', securityGroups: [] };
+    const created = await createWithAddresses(stores, net, toPortResource(newPortId(), projectId, spec, new Date()), req);
+    return { body: { port: portView(created, ctx.auth.isAdmin) } };
+  };
+}
+
+export function listPortsHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof listPortsQuery>>): Promise<RouteResult> => {
+    const visible = stores.ports.list().filter((p) => portVisible(p, ctx.auth));
+    const page = runListQuery(portListSpec, visible, ctx.query, ctx.auth);
+    const links = page.nextMarker ? { ports_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/ports?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    return { body: { ports: page.items.map((p) => pickFields(portView(p, ctx.auth.isAdmin), page.fields)), ...links } };
+  };
+}
+
+export function showPortHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof listPortsQuery>>): Promise<RouteResult> => {
+    const p = findPort(stores, ctx.auth, ctx.params.portId);
+    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
+    return { body: { port: pickFields(portView(p, ctx.auth.isAdmin), fields.length ? fields : undefined) } };
+  };
+}
+
+/** New fixed IPs: kept where unchanged, claimed where new; the old ones are released once the port is written. */
+async function reallocate(stores: Stores, p: Port, req: UpdatePortRequest): Promise<{ ips: FixedIp[]; added: FixedIp[]; removed: FixedIp[] } | undefined> {
+  if (req.fixed_ips === undefined) return undefined;
+  const net = stores.networks.list().find((n) => n.metadata.name === p.spec.networkId);
+  if (!net) throw neutronNotFound('NetworkNotFound', `Network ${p.spec.networkId} could not be found.`);
+  const current = p.spec.fixedIps ?? [];
+  const same = (a: FixedIp, b: { subnet_id?: string; ip_address?: string }): boolean => a.ipAddress === b.ip_address && (!b.subnet_id || a.subnetId === b.subnet_id);
+  const kept = current.filter((c) => req.fixed_ips!.some((r) => same(c, r)));
+  const fresh = req.fixed_ips.filter((r) => !current.some((c) => same(c, r)));
+  const added = await allocateFixedIps(stores, wantedAddresses(stores, net, fresh), { portId: p.metadata.name, portNamespace: p.metadata.namespace ?? '' });
+  return { ips: [...kept, ...added], added, removed: current.filter((c) => !kept.includes(c)) };
+}
+
+export function updatePortHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof updatePortBody>, object>): Promise<RouteResult> => {
+    const req = ctx.body.port;
+    const p = findOwnPort(stores, ctx.auth, ctx.params.portId, 'update_port');
+    checkPortPolicy(ctx.auth, undefined, req, 'update_port');
+    checkSecurityGroups(req.security_groups);
+    checkAddressPairs({ allowed_address_pairs: req.allowed_address_pairs ?? [] }, toBool(req.port_security_enabled) ?? p.spec.portSecurityEnabled ?? true);
+    const expected = expectedRevision(ctx.req.get('If-Match'));
+    checkRevision(expected, p.metadata.generation ?? 1);
+    const moved = await reallocate(stores, p, req);
+    try {
+      const updated = await stores.ports.update(p.metadata.name, p.metadata.namespace, (cur) => {
+        checkRevision(expected, cur.metadata.generation ?? 1);
+        return { ...cur, spec: { ...cur.spec, ...plainFields(req), ...(moved ? { fixedIps: moved.ips } : {}), updatedAt: new Date().toISOString() } };
+      });
+      if (moved) await releaseFixedIps(stores, moved.removed);
+      return { body: { port: portView(updated ?? p, ctx.auth.isAdmin) } };
+    } catch (err) {
+      if (moved) await releaseFixedIps(stores, moved.added);
+      throw err;
+    }
+  };
+}
+
+/** The port goes first, then its addresses: an address is never free while a port still holds it. */
+export async function deletePort(stores: Stores, p: Port): Promise<void> {
+  await stores.ports.delete(p.metadata.name, p.metadata.namespace);
+  await releaseFixedIps(stores, p.spec.fixedIps ?? []);
+  await releaseMac(stores, p.spec.networkId, p.spec.macAddress);
+}
+
+export function deletePortHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
+    const p = findOwnPort(stores, ctx.auth, ctx.params.portId, 'delete_port');
+    checkRevision(expectedRevision(ctx.req.get('If-Match')), p.metadata.generation ?? 1);
+    await deletePort(stores, p);
+    return { status: 204 };
+  };
+}
