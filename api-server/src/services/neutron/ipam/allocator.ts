@@ -105,6 +105,8 @@ export async function allocateAny(store: ResourceStore<AddressAllocation>, subne
   const taken = new Set(store.list().filter((a) => a.spec.type === 'ip' && a.spec.pool === pool).map((a) => parseAddress(a.spec.address)!.value));
   for (const value of candidates(poolRanges(subnet), taken)) {
     const address = formatAddress({ version, value });
+    // The cache learns of other claims while this loop runs: skip those without a round trip.
+    if (store.get(allocationName('ip', pool, address))) continue;
     if (await claim(store, { type: 'ip', pool, address }, holder)) return address;
   }
   throw neutronConflict('IpAddressGenerationFailure', `No more IP addresses available on network ${subnet.spec.networkId}.`);
