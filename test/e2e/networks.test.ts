@@ -69,6 +69,27 @@ describe('openstack network (real CLI, real cluster)', () => {
     );
   });
 
+  it('When ports are created, set and deleted, then addresses come from the subnet, a taken one is refused, and the subnet is in use meanwhile', async () => {
+    const port = await openstackJson<{ id: string; fixed_ips: { ip_address: string }[]; mac_address: string; status: string }>(
+      'openstack-sim-demo', ['port', 'create', '--network', net.id, '--fixed-ip', 'ip-address=10.42.0.10', `${name}-port`]);
+    assert.equal(port.fixed_ips[0].ip_address, '10.42.0.10');
+    assert.match(port.mac_address, /^fa:16:3e:/);
+    assert.equal(port.status, 'DOWN');
+    await assert.rejects(
+      openstack('openstack-sim-demo', ['port', 'create', '--network', net.id, '--fixed-ip', 'ip-address=10.42.0.10', `${name}-dup`]),
+      /IP address 10.42.0.10 already allocated/,
+    );
+    await openstack('openstack-sim-demo', ['port', 'set', '--name', `${name}-port2`, '--tag', 'web', port.id]);
+    const rows = await openstackJson<{ ID: string; Name: string; 'Fixed IP Addresses': unknown }[]>('openstack-sim-demo', ['port', 'list', '--network', net.id]);
+    assert.deepEqual(rows.map((r) => [r.ID, r.Name]), [[port.id, `${name}-port2`]]);
+    await assert.rejects(openstack('openstack-sim-demo', ['subnet', 'delete', `${name}-sub`]), /One or more ports have an IP allocation/);
+    await assert.rejects(openstack('openstack-sim-demo', ['network', 'delete', net.id]), /ports still in use/);
+    await openstack('openstack-sim-demo', ['port', 'delete', port.id]);
+    const again = await openstackJson<{ fixed_ips: { ip_address: string }[]; id: string }>('openstack-sim-demo', ['port', 'create', '--network', net.id, '--fixed-ip', 'ip-address=10.42.0.10', `${name}-again`]);
+    assert.equal(again.fixed_ips[0].ip_address, '10.42.0.10', 'the address was freed with its port');
+    await openstack('openstack-sim-demo', ['port', 'delete', again.id]);
+  });
+
   it('When another project looks for the network, then it does not exist for them', async () => {
     await assert.rejects(openstack('openstack-sim-alt-demo', ['network', 'show', net.id]), /No Network found/);
     const theirs = await openstackJson<{ ID: string }[]>('openstack-sim-alt-demo', ['network', 'list']);
