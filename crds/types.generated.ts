@@ -204,6 +204,41 @@ export interface Role extends KubeObject {
   spec: RoleSpec;
 }
 
+export interface SecurityGroupSpec {
+name: string
+description?: string
+projectId: string
+stateful?: boolean
+tags?: string[]
+updatedAt?: string
+rules?: {
+id: string
+direction: ("ingress" | "egress")
+ethertype: ("IPv4" | "IPv6")
+/**
+ * A protocol name or number; absent means any.
+ */
+protocol?: string
+portRangeMin?: number
+portRangeMax?: number
+remoteIpPrefix?: string
+remoteGroupId?: string
+description?: string
+createdAt?: string
+}[]
+}
+export interface SecurityGroupStatus {
+/**
+ * The NetworkPolicy that realizes the group
+ */
+networkPolicy?: string
+}
+
+export interface SecurityGroup extends KubeObject {
+  spec: SecurityGroupSpec;
+  status?: SecurityGroupStatus;
+}
+
 export interface ServerSpec {
 /**
  * The server's display name.
@@ -368,6 +403,7 @@ export interface CustomResourceTypes {
   Project: Project;
   RoleAssignment: RoleAssignment;
   Role: Role;
+  SecurityGroup: SecurityGroup;
   Server: Server;
   Subnet: Subnet;
   TokenRevocation: TokenRevocation;

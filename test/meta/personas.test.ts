@@ -99,6 +99,21 @@ const EXPECTED: Record<string, Persona[]> = {
   'PUT /network/v2.0/ports/:id/tags/:tag': PROJECT_MEMBERS,
   'DELETE /network/v2.0/ports/:id/tags': PROJECT_MEMBERS,
   'DELETE /network/v2.0/ports/:id/tags/:tag': PROJECT_MEMBERS,
+  'POST /network/v2.0/security-groups': PROJECT_MEMBERS,
+  'GET /network/v2.0/security-groups': PROJECT_READERS,
+  'GET /network/v2.0/security-groups/:securityGroupId': PROJECT_READERS,
+  'PUT /network/v2.0/security-groups/:securityGroupId': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/security-groups/:securityGroupId': PROJECT_MEMBERS,
+  'POST /network/v2.0/security-group-rules': PROJECT_MEMBERS,
+  'GET /network/v2.0/security-group-rules': PROJECT_READERS,
+  'GET /network/v2.0/security-group-rules/:ruleId': PROJECT_READERS,
+  'DELETE /network/v2.0/security-group-rules/:ruleId': PROJECT_MEMBERS,
+  'GET /network/v2.0/security-groups/:id/tags': PROJECT_READERS,
+  'GET /network/v2.0/security-groups/:id/tags/:tag': PROJECT_READERS,
+  'PUT /network/v2.0/security-groups/:id/tags': PROJECT_MEMBERS,
+  'PUT /network/v2.0/security-groups/:id/tags/:tag': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/security-groups/:id/tags': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/security-groups/:id/tags/:tag': PROJECT_MEMBERS,
 };
 
 interface Matrix {
@@ -150,8 +165,10 @@ async function setUp(): Promise<Matrix> {
   assert.equal(subnet.status, 201, subnet.text);
   const port = await call(w.url, await login('member'), 'POST', '/network/v2.0/ports', { port: { network_id: network.json.network.id } });
   assert.equal(port.status, 201, port.text);
+  const sg = await call(w.url, await login('member'), 'POST', '/network/v2.0/security-groups', { security_group: { name: 'web' } });
+  assert.equal(sg.status, 201, sg.text);
   const params = {
-    portId: port.json.port.id,
+    portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
     serverId: created.json.server.id, flavorId: '1', key: 'hw:cpu_policy', imageId: IMAGE_ID,
     projectId: w.ids.projects.demo, userId: w.ids.users.alice, roleId: w.ids.roles.member, domainId: 'default',
@@ -171,7 +188,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId'].some((p) => route.path.includes(p));
+  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

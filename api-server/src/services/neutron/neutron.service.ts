@@ -6,6 +6,9 @@ import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
 import { networkRoutes } from './networks/networks.routes.js';
 import { findOwnPort, findPort } from './ports/ports.access.js';
 import { portRoutes } from './ports/ports.routes.js';
+import { securityGroupRuleRoutes } from './security-group-rules/security-group-rules.routes.js';
+import { findOwnSecurityGroup, findSecurityGroup } from './security-groups/security-groups.access.js';
+import { securityGroupRoutes } from './security-groups/security-groups.routes.js';
 import { findOwnSubnet, findSubnet } from './subnets/subnets.access.js';
 import { subnetRoutes } from './subnets/subnets.routes.js';
 import { tagRoutes } from './tags/tags.routes.js';
@@ -30,9 +33,17 @@ export function neutronService(stores: Stores): ServiceDef {
     find: (auth: Parameters<typeof findNetwork>[1], id: string) => findPort(stores, auth, id),
     findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnPort(stores, auth, id, action),
   };
+  const securityGroups = {
+    collection: 'security-groups',
+    store: stores.securityGroups,
+    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findSecurityGroup(stores, auth, id),
+    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnSecurityGroup(stores, auth, id, action),
+  };
   return {
     name: 'network',
     faultStyle: 'neutron',
-    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...portRoutes(stores), ...tagRoutes(networks), ...tagRoutes(subnets), ...tagRoutes(ports)],
+    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...portRoutes(stores),
+      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores),
+      ...tagRoutes(networks), ...tagRoutes(subnets), ...tagRoutes(ports), ...tagRoutes(securityGroups)],
   };
 }

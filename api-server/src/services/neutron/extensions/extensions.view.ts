@@ -16,6 +16,7 @@ const IMPLEMENTED: readonly [alias: string, name: string, description: string][]
   ['binding', 'Port Binding', 'binding:host_id (admin), binding:vnic_type normal, and the vif type and details an admin reads'],
   ['port-security', 'Port Security', 'port_security_enabled on networks and ports'],
   ['allowed-address-pairs', 'Allowed Address Pairs', 'allowed_address_pairs on ports (port security required)'],
+  ['security-group', 'security-group', 'Security groups and rules, and each project\'s default group (realized as NetworkPolicies in a later part of this work)'],
   ['project-id', 'project_id field enabled', 'project_id beside tenant_id in every resource'],
   ['standard-attr-description', 'standard-attr-description', 'A description on every resource'],
   ['standard-attr-revisions', 'Resource revision numbers', 'revision_number on every resource, bumped by each change'],

@@ -12,6 +12,7 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { parseAddress, parseCidr } from '../ipam/addresses.js';
 import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, neutronNotFound, policyNotAuthorized, toBool } from '../neutron.errors.js';
 import { findNetwork } from '../networks/networks.access.js';
+import { ensureDefaultGroup, findSecurityGroup } from '../security-groups/security-groups.access.js';
 import { findOwnPort, findPort, portVisible } from './ports.access.js';
 import { allocateFixedIps, allocateMac, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
 import { newPortId, plainFields, toPortResource, type CreatePortRequest, type UpdatePortRequest } from './ports.mapper.js';
@@ -35,9 +36,18 @@ function checkPortPolicy(auth: AuthContext, net: Network | undefined, req: Creat
   if ('mac_address' in req && req.mac_address !== undefined && net?.spec.projectId !== auth.projectId) throw policyNotAuthorized(`${action}:mac_address`);
 }
 
-/** Security groups arrive with a later part of this issue: naming one is an honest 404, an empty list is fine. */
-function checkSecurityGroups(ids: string[] | undefined): void {
-  if (ids?.length) throw neutronNotFound('SecurityGroupNotFound', `Security group ${ids[0]} does not exist`);
+/**
+ * The port's groups: those named (each must be the caller's to see), or, with port security on and
+ * none named, the project's default group, as Neutron does; none at all without port security.
+ */
+async function portGroups(stores: Stores, auth: AuthContext, o: { projectId: string; ids: string[] | undefined; portSecurity: boolean }): Promise<string[]> {
+  const { projectId, ids, portSecurity } = o;
+  if (ids === undefined) return portSecurity ? [(await ensureDefaultGroup(stores, projectId)).metadata.name] : [];
+  for (const id of ids) findSecurityGroup(stores, auth, id);
+  if (ids.length && !portSecurity) {
+    throw neutronConflict('PortSecurityAndIPRequiredForSecurityGroups', 'Port security must be enabled and port must have an IP address in order to use security groups.');
+  }
+  return [...new Set(ids)];
 }
 
 function checkAddressPairs(req: CreatePortRequest | UpdatePortRequest, portSecurity: boolean): void {
@@ -71,11 +81,11 @@ export function createPortHandler(stores: Stores) {
     const req = ctx.body.port;
     const net = findNetwork(stores.networks, ctx.auth, req.network_id);
     checkPortPolicy(ctx.auth, net, req, 'create_port');
-    checkSecurityGroups(req.security_groups);
     const portSecurity = toBool(req.port_security_enabled) ?? net.spec.portSecurityEnabled ?? true;
     checkAddressPairs(req, portSecurity);
     const projectId = portProject(ctx.auth, req);
-    const spec = { name: '', ...plainFields(req), portSecurityEnabled: portSecurity, networkId: net.metadata.name, macAddress: '', securityGroups: [] };
+    const securityGroups = await portGroups(stores, ctx.auth, { projectId, ids: req.security_groups, portSecurity });
+    const spec = { name: '', ...plainFields(req), portSecurityEnabled: portSecurity, networkId: net.metadata.name, macAddress: '', securityGroups };
     const created = await createWithAddresses(stores, net, toPortResource(newPortId(), projectId, spec, new Date()), req);
     return { body: { port: portView(created, ctx.auth.isAdmin) } };
   };
@@ -111,20 +121,32 @@ async function reallocate(stores: Stores, p: Port, req: UpdatePortRequest): Prom
   return { ips: [...kept, ...added], added, removed: current.filter((c) => !kept.includes(c)) };
 }
 
+/** The policy and port-security checks of an update; the new groups when the update names some. */
+async function updatedGroups(stores: Stores, auth: AuthContext, p: Port, req: UpdatePortRequest): Promise<string[] | undefined> {
+  checkPortPolicy(auth, undefined, req, 'update_port');
+  const portSecurity = toBool(req.port_security_enabled) ?? p.spec.portSecurityEnabled ?? true;
+  const pairs = req.allowed_address_pairs ?? (p.spec.allowedAddressPairs ?? []).map((a) => ({ ip_address: a.ipAddress }));
+  checkAddressPairs({ allowed_address_pairs: pairs }, portSecurity);
+  if (req.security_groups !== undefined) return portGroups(stores, auth, { projectId: p.spec.projectId, ids: req.security_groups, portSecurity });
+  if (!portSecurity && (p.spec.securityGroups ?? []).length) {
+    throw neutronConflict('PortSecurityPortHasSecurityGroup', 'Port has security group associated. Cannot disable port security or IP address until security group is removed.');
+  }
+  return undefined;
+}
+
 export function updatePortHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof updatePortBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.port;
     const p = findOwnPort(stores, ctx.auth, ctx.params.portId, 'update_port');
-    checkPortPolicy(ctx.auth, undefined, req, 'update_port');
-    checkSecurityGroups(req.security_groups);
-    checkAddressPairs({ allowed_address_pairs: req.allowed_address_pairs ?? [] }, toBool(req.port_security_enabled) ?? p.spec.portSecurityEnabled ?? true);
+    const groups = await updatedGroups(stores, ctx.auth, p, req);
     const expected = expectedRevision(ctx.req.get('If-Match'));
     checkRevision(expected, p.metadata.generation ?? 1);
     const moved = await reallocate(stores, p, req);
     try {
       const updated = await stores.ports.update(p.metadata.name, p.metadata.namespace, (cur) => {
         checkRevision(expected, cur.metadata.generation ?? 1);
-        return { ...cur, spec: { ...cur.spec, ...plainFields(req), ...(moved ? { fixedIps: moved.ips } : {}), updatedAt: new Date().toISOString() } };
+        const spec = { ...cur.spec, ...plainFields(req), ...(moved ? { fixedIps: moved.ips } : {}), ...(groups ? { securityGroups: groups } : {}) };
+        return { ...cur, spec: { ...spec, updatedAt: new Date().toISOString() } };
       });
       if (moved) await releaseFixedIps(stores, moved.removed);
       return { body: { port: portView(updated ?? p, ctx.auth.isAdmin) } };

@@ -48,7 +48,7 @@ export interface TagHandlers {
 }
 
 export function tagHandlers<T extends Tagged>(t: Taggable<T>): TagHandlers {
-  const action = (verb: string): string => `${verb}_${t.collection.replace(/s$/, '')}:tags`;
+  const action = (verb: string): string => `${verb}_${t.collection.replace(/s$/, '').replace(/-/g, '_')}:tags`;
   return {
     list: async (ctx: Ctx): Promise<RouteResult> => ({ body: { tags: t.find(ctx.auth, ctx.params.id).spec.tags ?? [] } }),
     check: async (ctx: Ctx): Promise<RouteResult> => {

@@ -8,6 +8,8 @@ export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[]
   { name: 'network', collection: 'networks' },
   { name: 'subnet', collection: 'subnets' },
   { name: 'port', collection: 'ports' },
+  { name: 'security_group', collection: 'security-groups' },
+  { name: 'security_group_rule', collection: 'security-group-rules' },
 ];
 
 export function versionsView(base: string): Static<typeof listVersionsResponse> {

@@ -1,0 +1,46 @@
+// Who sees which security group (an admin every one, anyone else their project's own), and the
+// project's default group, created on first use as Neutron does. Its id is derived from the
+// project, so two replicas creating it at once make one group: the second gets AlreadyExists.
+import type { SecurityGroup } from '../../../../../crds/types.generated.js';
+import { isAlreadyExists, isNotFound } from '../../../../../crds/client/client.js';
+import type { Stores } from '../../../deps.js';
+import { conflict } from '../../../common/errors.js';
+import type { AuthContext } from '../../../common/route.js';
+import { neutronNotFound, policyNotAuthorized } from '../neutron.errors.js';
+import { DEFAULT_GROUP, defaultGroupId, defaultGroupRules, toSecurityGroupResource } from './security-groups.mapper.js';
+
+export function securityGroupVisible(sg: SecurityGroup, auth: AuthContext): boolean {
+  return auth.isAdmin || sg.spec.projectId === auth.projectId;
+}
+
+export function lookupSecurityGroup(stores: Stores, id: string): SecurityGroup | undefined {
+  return stores.securityGroups.list().find((g) => g.metadata.name === id);
+}
+
+export function findSecurityGroup(stores: Stores, auth: AuthContext, id: string): SecurityGroup {
+  const sg = lookupSecurityGroup(stores, id);
+  if (!sg || !securityGroupVisible(sg, auth)) throw neutronNotFound('SecurityGroupNotFound', `Security group ${id} does not exist`);
+  return sg;
+}
+
+export function findOwnSecurityGroup(stores: Stores, auth: AuthContext, id: string, action: string): SecurityGroup {
+  const sg = findSecurityGroup(stores, auth, id);
+  if (!auth.isAdmin && sg.spec.projectId !== auth.projectId) throw policyNotAuthorized(action);
+  return sg;
+}
+
+/** The project's default group, made now if it does not exist yet. */
+export async function ensureDefaultGroup(stores: Stores, projectId: string): Promise<SecurityGroup> {
+  const id = defaultGroupId(projectId);
+  const cached = lookupSecurityGroup(stores, id);
+  if (cached) return cached;
+  const now = new Date();
+  const group = toSecurityGroupResource({ id, projectId, name: DEFAULT_GROUP, description: 'Default security group', rules: defaultGroupRules(id, now) }, now);
+  try {
+    return await stores.securityGroups.create(group);
+  } catch (err) {
+    if (isAlreadyExists(err)) return lookupSecurityGroup(stores, id) ?? group;
+    if (isNotFound(err)) throw conflict(`Project ${projectId} is not ready yet; retry shortly.`);
+    throw err;
+  }
+}
