@@ -108,3 +108,31 @@ export interface EventV1 extends KubeObject {
   note?: string;
   regarding?: ObjectReference;
 }
+
+/** networking.k8s.io/v1 NetworkPolicy, the fields a security group's realization uses. */
+export interface NetworkPolicyPeer {
+  ipBlock?: { cidr: string; except?: string[] };
+  podSelector?: { matchLabels?: Record<string, string> };
+  namespaceSelector?: { matchLabels?: Record<string, string> };
+}
+
+export interface NetworkPolicyPort {
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  port?: number;
+  endPort?: number;
+}
+
+export interface NetworkPolicyRule {
+  ports?: NetworkPolicyPort[];
+  from?: NetworkPolicyPeer[];
+  to?: NetworkPolicyPeer[];
+}
+
+export interface NetworkPolicy extends KubeObject {
+  spec: {
+    podSelector: { matchLabels?: Record<string, string> };
+    policyTypes: ('Ingress' | 'Egress')[];
+    ingress?: NetworkPolicyRule[];
+    egress?: NetworkPolicyRule[];
+  };
+}

@@ -13,3 +13,11 @@ export const DEFAULT_SYSTEM_NAMESPACE = 'openstack-sim-system';
 export function projectNamespace(projectId: string): string {
   return `os-${projectId}`;
 }
+
+/**
+ * The label a Pod carries for each security group of its ports (value "member"): the group's
+ * NetworkPolicy selects the Pods with it, and rules with a remote group name it as their peer.
+ */
+export function securityGroupLabel(groupId: string): string {
+  return `sg.openstack.sim/${groupId}`;
+}

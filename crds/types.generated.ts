@@ -229,9 +229,22 @@ createdAt?: string
 }
 export interface SecurityGroupStatus {
 /**
- * The NetworkPolicy that realizes the group
+ * The NetworkPolicy that realizes the group, once the operator has made it.
  */
 networkPolicy?: string
+observedGeneration?: number
+/**
+ * Rules a NetworkPolicy cannot express (protocols other than TCP, UDP and SCTP); they allow nothing here.
+ */
+unrealizedRules?: string[]
+conditions?: {
+type: string
+status: ("True" | "False" | "Unknown")
+lastTransitionTime: string
+reason: string
+message: string
+observedGeneration?: number
+}[]
 }
 
 export interface SecurityGroup extends KubeObject {

@@ -4,10 +4,10 @@
   resources: [servers]
   verbs: [get, list, watch, patch]
 - apiGroups: [openstack.sim]
-  resources: [projects, flavors, images]
+  resources: [projects, flavors, images, securitygroups]
   verbs: [get, list, watch]
 - apiGroups: [openstack.sim]
-  resources: [servers/status, projects/status, servers/finalizers, projects/finalizers]
+  resources: [servers/status, projects/status, securitygroups/status, servers/finalizers, projects/finalizers]
   verbs: [update]
 {{- end }}
 {{- define "openstack-sim.rules.apiServer" -}}

@@ -1,9 +1,9 @@
 // The informer caches controllers may ask for, one line each: which kind, which selector, and the
 // object type the cache holds. The operator starts only those some registered controller needs.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { Flavor, Image, Project, Server } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
 import type { ListOptions } from '../../../crds/client/client.js';
-import type { Namespace, Node, Pod } from '../../../crds/kube-types.js';
+import type { Namespace, NetworkPolicy, Node, Pod } from '../../../crds/kube-types.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
 import { Resources, type ResourceType } from '../../../crds/resources.js';
 import type { Watchable } from '../runtime/objects.js';
@@ -32,6 +32,8 @@ export const CACHES = {
   nodes: cache<Node>(Resources.Node),
   projects: cache<Project>(Resources.Project),
   namespaces: cache<Namespace>(Resources.Namespace, MANAGED),
+  securityGroups: cache<SecurityGroup>(Resources.SecurityGroup),
+  networkPolicies: cache<NetworkPolicy>(Resources.NetworkPolicy, MANAGED),
 };
 
 export type CacheName = keyof typeof CACHES;

@@ -2,6 +2,7 @@
 // defineController next to its reconciler), plus a line in caches.ts if it reads a new kind.
 import { projectController } from './project/project.controller.js';
 import type { RegisteredController } from './registry.js';
+import { securityGroupController } from './security-group/security-group.controller.js';
 import { serverController } from './server/server.controller.js';
 
-export const CONTROLLERS: readonly RegisteredController[] = [serverController, projectController];
+export const CONTROLLERS: readonly RegisteredController[] = [serverController, projectController, securityGroupController];
