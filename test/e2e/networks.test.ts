@@ -90,6 +90,29 @@ describe('openstack network (real CLI, real cluster)', () => {
     await openstack('openstack-sim-demo', ['port', 'delete', again.id]);
   });
 
+  it('When a security group gets rules, then kubectl shows its NetworkPolicy with them; a duplicate rule is refused', async () => {
+    const sg = await openstackJson<{ id: string; rules: unknown[] }>('openstack-sim-demo', ['security', 'group', 'create', `${name}-sg`]);
+    assert.equal(sg.rules.length, 2, 'the two egress rules every group starts with');
+    await openstack('openstack-sim-demo', ['security', 'group', 'rule', 'create', '--protocol', 'tcp', '--dst-port', '22', '--remote-ip', '10.0.0.0/8', sg.id]);
+    await assert.rejects(
+      openstack('openstack-sim-demo', ['security', 'group', 'rule', 'create', '--protocol', 'tcp', '--dst-port', '22', '--remote-ip', '10.0.0.0/8', sg.id]),
+      /Security group rule already exists/,
+    );
+    const groups = await openstackJson<{ Name: string }[]>('openstack-sim-demo', ['security', 'group', 'list']);
+    assert.ok(groups.some((g) => g.Name === 'default'), 'the project has its default group');
+    const ns = `os-${net.project_id}`;
+    let policy: { spec: { ingress?: { ports?: { port: number }[]; from?: { ipBlock?: { cidr: string } }[] }[] } } | undefined;
+    const until = Date.now() + 30_000;
+    while (Date.now() < until) {
+      const list = JSON.parse(await kubectl(['get', 'networkpolicies', '-n', ns, '-l', `openstack.sim/security-group-id=${sg.id}`, '-o', 'json'])) as { items: NonNullable<typeof policy>[] };
+      policy = list.items[0];
+      if (policy?.spec.ingress?.length) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.deepEqual(policy?.spec.ingress, [{ from: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 22, protocol: 'TCP' }] }]);
+    await openstack('openstack-sim-demo', ['security', 'group', 'delete', sg.id]);
+  });
+
   it('When another project looks for the network, then it does not exist for them', async () => {
     await assert.rejects(openstack('openstack-sim-alt-demo', ['network', 'show', net.id]), /No Network found/);
     const theirs = await openstackJson<{ ID: string }[]>('openstack-sim-alt-demo', ['network', 'list']);
