@@ -66,6 +66,16 @@ describe('Nova /servers', () => {
     });
   }
 
+  it('When the server asks for a real network, then 400 says servers cannot use networks yet, and nothing is created', async () => {
+    const net = await call(w.url, alice, 'POST', '/network/v2.0/networks', { network: { name: 'private' } });
+    assert.equal(net.status, 201);
+    const before = await serverCount();
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('x', { networks: [{ uuid: net.json.network.id }] }));
+    assert.equal(res.status, 400);
+    assert.match(res.json.badRequest.message, /not supported yet/);
+    assert.equal(await serverCount(), before);
+  });
+
   it('When a member boots a private flavor, then it is unknown to them; an admin may boot it', async () => {
     const refused = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('sneaky', { flavorRef: PRIVATE_FLAVOR_ID }));
     assert.equal(refused.status, 400);

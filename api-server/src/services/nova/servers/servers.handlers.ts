@@ -13,6 +13,7 @@ import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { lookupImage } from '../../glance/images/images.access.js';
 import { lookupFlavor } from '../flavors/flavors.access.js';
+import { lookupNetwork } from '../../neutron/networks/networks.access.js';
 import { nextPageLinks } from '../links.js';
 import { parseCount, refId, toServerResource } from './servers.mapper.js';
 import { listScope, serverListSpec } from './servers.query.js';
@@ -58,12 +59,19 @@ function checkAccessIps(body: ServerCreateRequest): void {
   if (body.accessIPv6 && (!isIPv6(body.accessIPv6) || body.accessIPv6.includes('%'))) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
 }
 
-/** References to resources this slice does not serve yet are rejected, not ignored. */
-function checkUnsupported(body: ServerCreateRequest): void {
+/**
+ * References to resources this slice does not serve yet are rejected, not ignored: an unknown
+ * network or port is Nova's 400, and a real one says plainly that servers cannot use Neutron
+ * networks yet (rather than booting the server somewhere else).
+ */
+function checkUnsupported(stores: Stores, auth: AuthContext, body: ServerCreateRequest): void {
   if (body.key_name) throw badRequest(`Invalid key_name provided: keypair ${body.key_name} not found.`);
   for (const n of body.networks ?? []) {
-    if (n.port) throw badRequest(`Port ${n.port} could not be found.`);
-    if (n.uuid) throw badRequest(`Network ${n.uuid} could not be found.`);
+    if (n.port) {
+      const port = stores.ports.list().find((p) => p.metadata.name === n.port && (auth.isAdmin || p.spec.projectId === auth.projectId));
+      throw badRequest(port ? `Booting a server on port ${n.port} is not supported yet.` : `Port ${n.port} could not be found.`);
+    }
+    if (n.uuid) throw badRequest(lookupNetwork(stores.networks, auth, n.uuid) ? `Booting a server on network ${n.uuid} is not supported yet.` : `Network ${n.uuid} could not be found.`);
   }
 }
 
@@ -110,7 +118,7 @@ export function createServerHandler(stores: Stores) {
     const body = ctx.body.server;
     checkFlavor(stores, ctx.auth, body.flavorRef);
     checkImage(stores, ctx.auth, body);
-    checkUnsupported(body);
+    checkUnsupported(stores, ctx.auth, body);
     checkAccessIps(body);
     const { max } = counts(body);
     const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
