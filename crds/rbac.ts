@@ -20,7 +20,7 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
   // Reads every kind it reconciles or consults; writes their status and finalizers.
   operator: [
     { resources: [Server], verbs: [...READ, 'patch'] },
-    { resources: [Project, Flavor, Image, SecurityGroup], verbs: READ },
+    { resources: [Project, Flavor, Image, SecurityGroup, Port, Network], verbs: READ },
     { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.

@@ -295,6 +295,13 @@ tag?: string
 }[]
 networkMode?: ("auto" | "none" | "list")
 /**
+ * The Neutron ports the server uses; created ones go with the server, the user's own are unbound and kept.
+ */
+ports?: {
+id: string
+created: boolean
+}[]
+/**
  * The desired power state.
  */
 powerState?: ("Running" | "Stopped")

@@ -4,7 +4,7 @@
   resources: [servers]
   verbs: [get, list, watch, patch]
 - apiGroups: [openstack.sim]
-  resources: [projects, flavors, images, securitygroups]
+  resources: [projects, flavors, images, securitygroups, ports, networks]
   verbs: [get, list, watch]
 - apiGroups: [openstack.sim]
   resources: [servers/status, projects/status, securitygroups/status, servers/finalizers, projects/finalizers]

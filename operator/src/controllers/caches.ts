@@ -1,7 +1,7 @@
 // The informer caches controllers may ask for, one line each: which kind, which selector, and the
 // object type the cache holds. The operator starts only those some registered controller needs.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { Flavor, Image, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Network, Port, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
 import type { ListOptions } from '../../../crds/client/client.js';
 import type { Namespace, NetworkPolicy, Node, Pod } from '../../../crds/kube-types.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
@@ -33,6 +33,8 @@ export const CACHES = {
   projects: cache<Project>(Resources.Project),
   namespaces: cache<Namespace>(Resources.Namespace, MANAGED),
   securityGroups: cache<SecurityGroup>(Resources.SecurityGroup),
+  ports: cache<Port>(Resources.Port),
+  networks: cache<Network>(Resources.Network),
   networkPolicies: cache<NetworkPolicy>(Resources.NetworkPolicy, MANAGED),
 };
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Flavor, Image, Project, Server } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Network, Port, Project, Server } from '../../../crds/types.generated.js';
 import {
   serverKeyForPod,
   serversOnNode,
@@ -64,6 +64,8 @@ describe('server watches', () => {
       nodes: new Informer<Node>(kube, Resources.Node),
       namespaces: new Informer<Namespace>(kube, Resources.Namespace),
       projects: new Informer<Project>(kube, Resources.Project),
+      ports: new Informer<Port>(kube, Resources.Port),
+      networks: new Informer<Network>(kube, Resources.Network),
     };
     await startAll(src);
     const keys: string[] = [];

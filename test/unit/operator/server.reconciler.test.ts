@@ -270,6 +270,8 @@ describe('ServerReconciler', () => {
           flavors: fixed(deepFreeze(flavor())),
           images: fixed(deepFreeze(image())),
           nodes: fixed(deepFreeze(node())),
+          ports: { get: () => undefined, list: () => [] },
+          networks: { get: () => undefined, list: () => [] },
           ...tenancy(),
           events: new MemoryRecorder(),
         });

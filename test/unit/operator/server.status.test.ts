@@ -149,7 +149,7 @@ describe('computeServerStatus', () => {
     it(c.name, () => {
       const s = c.server ?? server();
       const before = structuredClone(s);
-      const st = computeServerStatus(s, c.pod?.(s), c.node, NOW);
+      const st = computeServerStatus(s, { pod: c.pod?.(s), node: c.node }, NOW);
       const { status, vmState, taskState, powerState } = st;
       const ready = findCondition(st.conditions, 'Ready');
       assert.deepEqual(
@@ -165,13 +165,13 @@ describe('computeServerStatus', () => {
   it('When computed twice at different times over the same world, then the results are equal (no churn)', () => {
     const s = server();
     const p = pod(s, 'running');
-    const first = computeServerStatus(s, p, node(), NOW);
-    const second = computeServerStatus({ ...s, status: first }, p, node(), LATER);
+    const first = computeServerStatus(s, { pod: p, node: node() }, NOW);
+    const second = computeServerStatus({ ...s, status: first }, { pod: p, node: node() }, LATER);
     assert.deepEqual(second, first);
   });
 
   it('When the server is Synced, then the Synced condition is True with ReconcileSuccess', () => {
-    const st = computeServerStatus(server(), undefined, undefined, NOW);
+    const st = computeServerStatus(server(), {}, NOW);
     assert.equal(findCondition(st.conditions, 'Synced')?.reason, Reason.ReconcileSuccess);
   });
 });
@@ -200,9 +200,9 @@ describe('problemStatus', () => {
 });
 
 describe('transitionEvents', () => {
-  const active = computeServerStatus(server(), pod(server(), 'running'), node(), NOW);
-  const building = computeServerStatus(server(), undefined, undefined, NOW);
-  const error = computeServerStatus(server(), pod(server(), 'unschedulable'), undefined, NOW);
+  const active = computeServerStatus(server(), { pod: pod(server(), 'running'), node: node() }, NOW);
+  const building = computeServerStatus(server(), {}, NOW);
+  const error = computeServerStatus(server(), { pod: pod(server(), 'unschedulable') }, NOW);
   const cases: { name: string; prev: ServerStatus | undefined; next: ServerStatus; want: string[] }[] = [
     { name: 'When a server becomes ACTIVE, then nothing (the Ready condition tells it)', prev: building, next: active, want: [] },
     { name: 'When an ERROR server becomes ACTIVE, then nothing', prev: error, next: active, want: [] },

@@ -6,7 +6,7 @@
 // - a Node whose zone label changed enqueues the Servers on it (their availability zone);
 // - a Namespace or Project event enqueues the not-yet-running Servers in that project's namespace
 //   (a server refused for a namespace no project owned is built once one does).
-import type { Project, Server } from '../../../../crds/types.generated.js';
+import type { Port, Project, Server } from '../../../../crds/types.generated.js';
 import { projectNamespace, ZONE_LABEL } from '../../../../crds/naming.js';
 import { Resources } from '../../../../crds/resources.js';
 import type { Namespace, Pod } from '../../../../crds/kube-types.js';
@@ -17,7 +17,7 @@ import { ServerReconciler } from './server.reconciler.js';
 
 export const SERVER_CONTROLLER = 'server';
 
-const SERVER_CACHES = ['servers', 'pods', 'flavors', 'images', 'nodes', 'namespaces', 'projects'] as const;
+const SERVER_CACHES = ['servers', 'pods', 'flavors', 'images', 'nodes', 'namespaces', 'projects', 'ports', 'networks'] as const;
 export type ServerWatchSources = Pick<Caches, (typeof SERVER_CACHES)[number]>;
 
 /** The Server that controls pod, if any. */
@@ -66,6 +66,11 @@ export function watchServers(src: ServerWatchSources, enqueue: (key: string) => 
   const inNamespace = (name: string): void => serversWaitingIn(src.servers.list(name), name).forEach(enqueue);
   src.namespaces.on({ onUpsert: (ns: Namespace) => inNamespace(ns.metadata.name) });
   src.projects.on({ onUpsert: (p: Project) => inNamespace(projectNamespace(p.metadata.name)) });
+  // A port of a server (its device) changing its addresses or groups changes the server's status and Pod labels.
+  const device = (p: Port): void => {
+    if (p.spec.deviceId && p.spec.deviceOwner?.startsWith('compute:')) enqueue(`${p.metadata.namespace}/${p.spec.deviceId}`);
+  };
+  src.ports.on({ onUpsert: device, onDelete: device });
 }
 
 export const serverController = defineController({

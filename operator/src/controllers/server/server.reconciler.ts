@@ -1,7 +1,7 @@
 // The Server kind's half of the reconcile shell: make its Pod exist (or not) and compute the
 // status from what is observed; the shell writes it. Idempotent: a second pass over an unchanged
 // world writes nothing.
-import type { Flavor, Image, Project, Server, ServerStatus } from '../../../../crds/types.generated.js';
+import type { Flavor, Image, Network, Port, Project, Server, ServerStatus } from '../../../../crds/types.generated.js';
 import { isAlreadyExists, type KubeClient } from '../../../../crds/client/client.js';
 import { Resources } from '../../../../crds/resources.js';
 import type { Namespace, Node, Pod } from '../../../../crds/kube-types.js';
@@ -12,6 +12,7 @@ import { addFinalizer, hasFinalizer, removeFinalizer } from '../../runtime/final
 import { isControlledBy, keyOf, type ObjectCache } from '../../runtime/objects.js';
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
 import { EventReason, transitionEvents as serverTransitionEvents } from './server.events.js';
+import { attachedPorts, SECURITY_GROUP_LABEL_PREFIX, securityGroupLabels, type AttachedPorts } from './server.ports.js';
 import { desiredPod, desiredPodMetadata } from './server.resources.js';
 import { buildWriteDelay, computeServerStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
 import { namespaceProblem, tenancyProblem } from './server.tenancy.js';
@@ -28,6 +29,8 @@ export interface ServerReconcilerDeps {
   nodes: ObjectCache<Node>;
   namespaces: ObjectCache<Namespace>;
   projects: ObjectCache<Project>;
+  ports: ObjectCache<Port>;
+  networks: ObjectCache<Network>;
   events: EventRecorder;
   now?: () => Date;
 }
@@ -76,10 +79,11 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     // The API server creates Servers with the finalizer: this patch only runs for other writers.
     const server = await addFinalizer(this.d.kube, Resources.Server, cached);
     if (server !== cached) ctx.wrote(server);
-    const outcome = await this.ensurePod(server);
+    const attached = attachedPorts(server, this.d.ports, this.d.networks);
+    const outcome = await this.ensurePod(server, attached);
     if (outcome.problem) return failed(server, outcome.problem, ctx.now);
     const nodeName = outcome.pod?.spec.nodeName;
-    const status = computeServerStatus(server, outcome.pod, nodeName ? this.d.nodes.get(nodeName) : undefined, ctx.now);
+    const status = computeServerStatus(server, { pod: outcome.pod, node: nodeName ? this.d.nodes.get(nodeName) : undefined, attached }, ctx.now);
     if (isImplicitStatus(server.status, status)) return {};
     const created = this.podCreatedAt.get(ctx.key);
     const delay = buildWriteDelay(server.status, status, created === undefined ? undefined : ctx.now.getTime() - created);
@@ -96,7 +100,8 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
   }
 
   /** Creates, keeps or deletes the Pod as the spec asks; reports what exists afterwards. */
-  private async ensurePod(server: Server): Promise<PodOutcome> {
+  private async ensurePod(server: Server, attached: AttachedPorts | undefined): Promise<PodOutcome> {
+    const groups = securityGroupLabels(attached);
     const pod = this.d.pods.get(server.metadata.name, server.metadata.namespace);
     if (!pod) this.deleting.delete(keyOf(server));
     if (pod && !isControlledBy(pod, server)) return { problem: conflict(pod) };
@@ -105,17 +110,28 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
       await this.deletePod(server, pod, stopped ? EventReason.DeletedPod : EventReason.DeletedFailedPod);
       return { pod };
     }
-    if (pod) return { pod: await this.keepPod(server, pod) };
+    if (pod) return { pod: await this.keepPod(server, pod, groups) };
     if (stopped) return { pod };
     const inputs = this.resolveInputs(server);
     if ('problem' in inputs) return inputs;
-    return this.createPod(server, desiredPod(server, inputs.flavor, inputs.image));
+    return this.createPod(server, desiredPod(server, inputs.flavor, inputs.image, groups), groups);
   }
 
-  /** Puts back the labels, annotations and controller reference we set, if they drifted. */
-  private async keepPod(server: Server, pod: Pod): Promise<Pod> {
+  /** Puts back the labels (security groups included), annotations and controller reference we set, if they drifted. */
+  private async keepPod(server: Server, pod: Pod, groups: Record<string, string>): Promise<Pod> {
     if (pod.metadata.deletionTimestamp) return pod;
-    return correctMetadataDrift(this.d.kube, Resources.Pod, { metadata: desiredPodMetadata(server) }, pod);
+    const current = await this.dropStaleGroupLabels(pod, groups);
+    return correctMetadataDrift(this.d.kube, Resources.Pod, { metadata: desiredPodMetadata(server, groups) }, current);
+  }
+
+  /**
+   * Removes the labels of groups the server's ports left: apply never removes them (the Pod's
+   * create set them, not the apply), and a stale one would keep the Pod in that group's policy.
+   */
+  private async dropStaleGroupLabels(pod: Pod, groups: Record<string, string>): Promise<Pod> {
+    const stale = Object.keys(pod.metadata.labels ?? {}).filter((k) => k.startsWith(SECURITY_GROUP_LABEL_PREFIX) && !(k in groups));
+    if (!stale.length) return pod;
+    return this.d.kube.mergePatch<Pod>(Resources.Pod, pod.metadata.name, pod.metadata.namespace, { metadata: { labels: Object.fromEntries(stale.map((k) => [k, null])) } });
   }
 
   private resolveInputs(server: Server): { flavor: Flavor; image: Image | undefined } | { problem: Problem } {
@@ -127,7 +143,7 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     return { flavor, image };
   }
 
-  private async createPod(server: Server, desired: Pod): Promise<PodOutcome> {
+  private async createPod(server: Server, desired: Pod, groups: Record<string, string>): Promise<PodOutcome> {
     try {
       const pod = await this.d.kube.create<Pod>(Resources.Pod, desired);
       this.podCreatedAt.set(keyOf(server), this.d.now?.().getTime() ?? Date.now());
@@ -138,7 +154,7 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
       // Our cache has not seen it (or lost it with a removed label), or it is somebody else's.
       const live = await this.d.kube.get<Pod>(Resources.Pod, desired.metadata.name, desired.metadata.namespace);
       if (!live) throw err;
-      return isControlledBy(live, server) ? { pod: await this.keepPod(server, live) } : { problem: conflict(live) };
+      return isControlledBy(live, server) ? { pod: await this.keepPod(server, live, groups) } : { problem: conflict(live) };
     }
   }
 

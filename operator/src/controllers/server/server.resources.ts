@@ -27,16 +27,17 @@ export type TenantPod = Pod & { spec: SecurePodSpec };
 
 /**
  * The metadata the operator owns on a server's Pod: labels, annotations and the controller
- * reference. It depends on the Server alone, so drift can be checked without the flavor or image
- * (which may since have been deleted: a running server keeps running).
+ * reference. It depends on the Server (and the security groups of its ports) alone, so drift can be
+ * checked without the flavor or image (which may since have been deleted: a running server keeps
+ * running).
  */
-export function desiredPodMetadata(server: Server): ObjectMeta {
+export function desiredPodMetadata(server: Server, groupLabels: Record<string, string> = {}): ObjectMeta {
   const { name, namespace } = server.metadata;
   const { flavorRef, imageRef } = server.spec;
   return {
     name,
     namespace,
-    labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name, [PROJECT_LABEL]: server.spec.projectId },
+    labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name, [PROJECT_LABEL]: server.spec.projectId, ...groupLabels },
     annotations: {
       [ANNOTATION_SERVER_NAME]: server.spec.name,
       [ANNOTATION_FLAVOR]: flavorRef,
@@ -47,10 +48,10 @@ export function desiredPodMetadata(server: Server): ObjectMeta {
 }
 
 /** The Pod realizing server: same name and namespace, controlled by the Server. */
-export function desiredPod(server: Server, flavor: Flavor, image: Image | undefined): TenantPod {
+export function desiredPod(server: Server, flavor: Flavor, image: Image | undefined, groupLabels: Record<string, string> = {}): TenantPod {
   return {
     ...typeMeta(Resources.Pod),
-    metadata: desiredPodMetadata(server),
+    metadata: desiredPodMetadata(server, groupLabels),
     spec: {
       containers: [serverContainer(flavor, image)],
       restartPolicy: 'Always',

@@ -1,6 +1,7 @@
 // The Server's status as a pure function of what is observed: the Server itself, its Pod and the
 // Node the Pod runs on. Nova's status/vm_state/task_state/power_state come from an ordered chain
 // of checks on the Pod; the first that matches wins.
+import { portAddresses, type AttachedPorts } from './server.ports.js';
 import type { Server, ServerStatus } from '../../../../crds/types.generated.js';
 import { ZONE_LABEL } from '../../../../crds/naming.js';
 import { kubeTime } from '../../runtime/clock.js';
@@ -130,7 +131,9 @@ function placement(server: Server, pod: Pod | undefined, node: Node | undefined)
   return { host, hypervisorHostname: host, availabilityZone: zone ?? DEFAULT_AZ };
 }
 
-function network(server: Server, pod: Pod | undefined): Partial<ServerStatus> {
+function network(server: Server, pod: Pod | undefined, attached: AttachedPorts | undefined): Partial<ServerStatus> {
+  // With Neutron ports, the addresses are the ports' (known before the Pod runs, as in Nova).
+  if (attached) return portAddresses(attached);
   const ip = pod?.metadata.deletionTimestamp ? undefined : pod?.status?.podIP;
   if (!ip || server.spec.networkMode === 'none') return {};
   const addresses: Addresses = {
@@ -175,13 +178,20 @@ function assemble(server: Server, phase: Phase, extra: Partial<ServerStatus>, no
   });
 }
 
-/** The status a Server should have, given its Pod (if any) and that Pod's Node (if known). */
-export function computeServerStatus(server: Server, pod: Pod | undefined, node?: Node, now: Date = new Date()): ServerStatus {
+/** The status a Server should have, given its Pod (if any), that Pod's Node (if known) and its Neutron ports. */
+/** What the operator observed of a server's world: its Pod, that Pod's Node, its Neutron ports. */
+export interface ServerWorld {
+  pod?: Pod;
+  node?: Node;
+  attached?: AttachedPorts;
+}
+
+export function computeServerStatus(server: Server, { pod, node, attached }: ServerWorld, now: Date = new Date()): ServerStatus {
   const prev = server.status ?? {};
   if (server.metadata.deletionTimestamp) return deletingStatus(server, now);
   const phase = observePhase({ server, pod, prev });
   const live = pod && !pod.metadata.deletionTimestamp ? pod : undefined;
-  const extra = phase.status === 'SHUTOFF' && !live ? carried(prev) : { ...placement(server, live, node), ...network(server, live) };
+  const extra = phase.status === 'SHUTOFF' && !live ? carried(prev) : { ...placement(server, live, node), ...network(server, live, attached) };
   return assemble(server, phase, { ...extra, podName: live?.metadata.name }, now);
 }
 

@@ -66,14 +66,41 @@ describe('Nova /servers', () => {
     });
   }
 
-  it('When the server asks for a real network, then 400 says servers cannot use networks yet, and nothing is created', async () => {
-    const net = await call(w.url, alice, 'POST', '/network/v2.0/networks', { network: { name: 'private' } });
-    assert.equal(net.status, 201);
+  it('When a server is booted on a network, then it gets a port there (device the server, the default group), which goes with the server', async () => {
+    const net = (await call(w.url, alice, 'POST', '/network/v2.0/networks', { network: { name: 'private' } })).json.network.id;
+    await call(w.url, alice, 'POST', '/network/v2.0/subnets', { subnet: { network_id: net, ip_version: 4, cidr: '10.0.0.0/24' } });
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('on-net', { networks: [{ uuid: net, fixed_ip: '10.0.0.20' }] }));
+    assert.equal(res.status, 202, res.text);
+    const id = res.json.server.id;
+    const ports = (await call(w.url, alice, 'GET', `/network/v2.0/ports?device_id=${id}`)).json.ports;
+    assert.equal(ports.length, 1);
+    assert.deepEqual(ports[0].fixed_ips.map((f: { ip_address: string }) => f.ip_address), ['10.0.0.20']);
+    assert.equal(ports[0].device_owner, 'compute:nova');
+    const groups = (await call(w.url, alice, 'GET', '/network/v2.0/security-groups?name=default')).json.security_groups;
+    assert.deepEqual(ports[0].security_groups, [groups[0].id]);
+    const own = (await call(w.url, alice, 'POST', '/network/v2.0/ports', { port: { network_id: net } })).json.port.id;
+    const onPort = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('on-port', { networks: [{ port: own }] }));
+    assert.equal(onPort.status, 202, onPort.text);
+    const taken = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('again', { networks: [{ port: own }] }));
+    assert.equal(taken.status, 409, 'a bound port is in use');
+    assert.equal((await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${id}`)).status, 204);
+    assert.equal((await call(w.url, alice, 'GET', `/network/v2.0/ports?device_id=${id}`)).json.ports.length, 0, 'the port it made went with it');
+    assert.equal((await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${onPort.json.server.id}`)).status, 204);
+    const kept = (await call(w.url, alice, 'GET', `/network/v2.0/ports/${own}`)).json.port;
+    assert.equal(kept.device_id, '', 'the user\'s port is unbound and kept');
+    assert.equal((await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('x', { networks: [{ port: '33333333-3333-3333-3333-333333333333' }] }))).status, 400);
+    await call(w.url, alice, 'DELETE', `/network/v2.0/ports/${own}`);
+  });
+
+  it('When the project has two usable networks and the server names none, then 409; with one, the server gets a port there', async () => {
     const before = await serverCount();
-    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('x', { networks: [{ uuid: net.json.network.id }] }));
-    assert.equal(res.status, 400);
-    assert.match(res.json.badRequest.message, /not supported yet/);
+    const a = (await call(w.url, alice, 'POST', '/network/v2.0/networks', { network: { name: 'a' } })).json.network.id;
+    const b = (await call(w.url, alice, 'POST', '/network/v2.0/networks', { network: { name: 'b' } })).json.network.id;
+    const two = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('auto'));
+    assert.equal(two.status, 409);
+    assert.match(two.json.conflictingRequest.message, /Multiple possible networks/);
     assert.equal(await serverCount(), before);
+    for (const n of [a, b]) await call(w.url, alice, 'DELETE', `/network/v2.0/networks/${n}`);
   });
 
   it('When a member boots a private flavor, then it is unknown to them; an admin may boot it', async () => {

@@ -13,9 +13,10 @@ import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { lookupImage } from '../../glance/images/images.access.js';
 import { lookupFlavor } from '../flavors/flavors.access.js';
-import { lookupNetwork } from '../../neutron/networks/networks.access.js';
+import { releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { nextPageLinks } from '../links.js';
 import { parseCount, refId, toServerResource } from './servers.mapper.js';
+import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
 import { listScope, serverListSpec } from './servers.query.js';
 import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
 import { serverCreatedView, serverLinks, serverSummaryView, serverView } from './servers.view.js';
@@ -59,20 +60,9 @@ function checkAccessIps(body: ServerCreateRequest): void {
   if (body.accessIPv6 && (!isIPv6(body.accessIPv6) || body.accessIPv6.includes('%'))) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
 }
 
-/**
- * References to resources this slice does not serve yet are rejected, not ignored: an unknown
- * network or port is Nova's 400, and a real one says plainly that servers cannot use Neutron
- * networks yet (rather than booting the server somewhere else).
- */
-function checkUnsupported(stores: Stores, auth: AuthContext, body: ServerCreateRequest): void {
+/** References to resources this slice does not serve yet are rejected, not ignored. */
+function checkUnsupported(body: ServerCreateRequest): void {
   if (body.key_name) throw badRequest(`Invalid key_name provided: keypair ${body.key_name} not found.`);
-  for (const n of body.networks ?? []) {
-    if (n.port) {
-      const port = stores.ports.list().find((p) => p.metadata.name === n.port && (auth.isAdmin || p.spec.projectId === auth.projectId));
-      throw badRequest(port ? `Booting a server on port ${n.port} is not supported yet.` : `Port ${n.port} could not be found.`);
-    }
-    if (n.uuid) throw badRequest(lookupNetwork(stores.networks, auth, n.uuid) ? `Booting a server on network ${n.uuid} is not supported yet.` : `Network ${n.uuid} could not be found.`);
-  }
 }
 
 /** Until quotas exist, one request may boot at most this many servers (Nova's default instance quota). */
@@ -90,14 +80,20 @@ function counts(body: ServerCreateRequest): { min: number; max: number } {
   return { min, max };
 }
 
-/** All or nothing: if one of several servers cannot be created, the ones made are removed. */
-async function createAll(stores: Stores, servers: Server[]): Promise<Server[]> {
+/** All or nothing: if one of several servers cannot be created, the ones made (and their ports) are removed. */
+async function createAll(stores: Stores, auth: AuthContext, servers: Server[], plan: NetworkPlan): Promise<Server[]> {
   const created: Server[] = [];
+  const attached: PortRef[][] = [];
   try {
-    for (const s of servers) created.push(await createOne(stores, s));
+    for (const s of servers) {
+      const ports = await attachPorts(stores, auth, plan, s);
+      attached.push(ports);
+      created.push(await createOne(stores, ports.length ? { ...s, spec: { ...s.spec, ports } } : s));
+    }
     return created;
   } catch (err) {
     await Promise.all(created.map((s) => stores.servers.delete(s.metadata.name, s.metadata.namespace).catch(() => undefined)));
+    for (const ports of attached) await releaseServerPorts(stores, ports).catch(() => undefined);
     throw err;
   }
 }
@@ -118,11 +114,12 @@ export function createServerHandler(stores: Stores) {
     const body = ctx.body.server;
     checkFlavor(stores, ctx.auth, body.flavorRef);
     checkImage(stores, ctx.auth, body);
-    checkUnsupported(stores, ctx.auth, body);
+    checkUnsupported(body);
     checkAccessIps(body);
     const { max } = counts(body);
+    const plan = planNetworks(stores, ctx.auth, body, max);
     const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
-    const created = await createAll(stores, names.map((name) => toServerResource({ projectId, userId: ctx.auth.userId, name }, body)));
+    const created = await createAll(stores, ctx.auth, names.map((name) => toServerResource({ projectId, userId: ctx.auth.userId, name }, body)), plan);
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
       return { body: { reservation_id: `r-${randomBytes(4).toString('hex')}` } };
     }
@@ -166,6 +163,8 @@ export function deleteServerHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     await stores.servers.delete(server.metadata.name, server.metadata.namespace);
+    // Nova deallocates the network at delete: ports it made go, the user's are unbound and kept.
+    await releaseServerPorts(stores, server.spec.ports ?? []);
     return {};
   };
 }

@@ -1,0 +1,66 @@
+// Ports for Nova: the ports a server is booted with. Nova asks Neutron for them with the caller's
+// token, so Neutron's rules (visibility, IPAM, default security group) apply exactly as for
+// POST /v2.0/ports; created ports name the server as their device and go with it, a port the user
+// passed in is bound to the server and unbound again, never deleted.
+import type { Network, Port } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import type { AuthContext } from '../../../common/route.js';
+import { neutronConflict } from '../neutron.errors.js';
+import { ensureDefaultGroup } from '../security-groups/security-groups.access.js';
+import { findOwnPort } from './ports.access.js';
+import { allocateFixedIps, allocateMac, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
+import { deletePort } from './ports.handlers.js';
+import { newPortId, toPortResource } from './ports.mapper.js';
+
+export interface DevicePortRequest {
+  network: Network;
+  fixedIp?: string;
+  projectId: string;
+  deviceId: string;
+  /** Security group ids; undefined means the project's default group. */
+  securityGroups?: string[];
+}
+
+export const COMPUTE_OWNER = 'compute:nova';
+
+/** A new port for a server, with its addresses claimed atomically; nothing is left if it fails. */
+export async function createDevicePort(stores: Stores, req: DevicePortRequest): Promise<Port> {
+  const groups = req.securityGroups ?? [(await ensureDefaultGroup(stores, req.projectId)).metadata.name];
+  const port = toPortResource(newPortId(), req.projectId, {
+    name: '', networkId: req.network.metadata.name, macAddress: '', deviceId: req.deviceId, deviceOwner: COMPUTE_OWNER,
+    portSecurityEnabled: req.network.spec.portSecurityEnabled ?? true, securityGroups: groups,
+  }, new Date());
+  const holder = { portId: port.metadata.name, portNamespace: port.metadata.namespace ?? '' };
+  const wanted = wantedAddresses(stores, req.network, req.fixedIp ? [{ ip_address: req.fixedIp }] : undefined);
+  const mac = await allocateMac(stores, req.network, undefined, holder);
+  let ips: FixedIp[] = [];
+  try {
+    ips = await allocateFixedIps(stores, wanted, holder);
+    return await stores.ports.create({ ...port, spec: { ...port.spec, macAddress: mac, fixedIps: ips } });
+  } catch (err) {
+    await releaseFixedIps(stores, ips);
+    await releaseMac(stores, req.network.metadata.name, mac);
+    throw err;
+  }
+}
+
+/** The user's port, checked free and bound to the server: a port in use is Nova's 409. */
+export async function bindPort(stores: Stores, auth: AuthContext, portId: string, deviceId: string): Promise<Port> {
+  const port = findOwnPort(stores, auth, portId, 'update_port');
+  if (port.spec.deviceId) throw neutronConflict('PortInUse', `Port ${portId} is still in use.`);
+  const bound = await stores.ports.update(port.metadata.name, port.metadata.namespace, (cur) => {
+    if (cur.spec.deviceId) throw neutronConflict('PortInUse', `Port ${portId} is still in use.`);
+    return { ...cur, spec: { ...cur.spec, deviceId, deviceOwner: COMPUTE_OWNER, updatedAt: new Date().toISOString() } };
+  });
+  return bound ?? port;
+}
+
+/** Lets go of a server's ports: created ones are deleted, the user's are unbound. */
+export async function releaseServerPorts(stores: Stores, ports: readonly { id: string; created: boolean }[]): Promise<void> {
+  for (const ref of ports) {
+    const port = stores.ports.list().find((p) => p.metadata.name === ref.id);
+    if (!port) continue;
+    if (ref.created) await deletePort(stores, port);
+    else await stores.ports.update(port.metadata.name, port.metadata.namespace, (cur) => ({ ...cur, spec: { ...cur.spec, deviceId: '', deviceOwner: '', updatedAt: new Date().toISOString() } }));
+  }
+}
