@@ -113,6 +113,24 @@ describe('openstack network (real CLI, real cluster)', () => {
     await openstack('openstack-sim-demo', ['security', 'group', 'delete', sg.id]);
   });
 
+  it('When a server is created on the network with a security group, then it shows the subnet\'s address and its Pod is in the group', async () => {
+    const sg = await openstackJson<{ id: string }>('openstack-sim-demo', ['security', 'group', 'create', `${name}-web`]);
+    const vm = await openstackJson<{ id: string; addresses: Record<string, string[]> | string; status: string }>('openstack-sim-demo',
+      ['server', 'create', '--flavor', 'm1.tiny', '--image', 'cirros', '--network', net.id, '--security-group', sg.id, '--wait', `${name}-vm`]);
+    assert.equal(vm.status, 'ACTIVE');
+    const shown = await openstackJson<{ addresses: Record<string, string[]> }>('openstack-sim-demo', ['server', 'show', vm.id]);
+    const addrs = Object.values(shown.addresses).flat();
+    assert.ok(addrs.length === 1 && /^10\.42\.0\.\d+$/.test(addrs[0]), JSON.stringify(shown.addresses));
+    const ports = await openstackJson<{ ID: string }[]>('openstack-sim-demo', ['port', 'list', '--server', vm.id]);
+    assert.equal(ports.length, 1);
+    const labels = JSON.parse(await kubectl(['get', 'pod', vm.id, '-n', `os-${net.project_id}`, '-o', 'jsonpath={.metadata.labels}'])) as Record<string, string>;
+    assert.equal(labels[`sg.openstack.sim/${sg.id}`], 'member');
+    await openstack('openstack-sim-demo', ['server', 'delete', '--wait', vm.id]);
+    const left = await openstackJson<{ ID: string }[]>('openstack-sim-demo', ['port', 'list', '--device-id', vm.id]);
+    assert.deepEqual(left, [], 'the server\'s port went with it');
+    await openstack('openstack-sim-demo', ['security', 'group', 'delete', sg.id]);
+  });
+
   it('When another project looks for the network, then it does not exist for them', async () => {
     await assert.rejects(openstack('openstack-sim-alt-demo', ['network', 'show', net.id]), /No Network found/);
     const theirs = await openstackJson<{ ID: string }[]>('openstack-sim-alt-demo', ['network', 'list']);
