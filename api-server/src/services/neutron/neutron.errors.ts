@@ -27,3 +27,16 @@ export function checkRevision(expected: number | undefined, current: number): vo
     throw new ApiError(412, `Constrained to ${expected}, but current revision is ${current}`, {}, 'RevisionNumberConstraintFailed');
   }
 }
+
+/**
+ * The project a new resource belongs to: the caller's, or any project an admin names (tenant_id
+ * and project_id must then agree), as Neutron's base controller decides it.
+ */
+export function requestedProject(own: string, isAdmin: boolean, req: { tenant_id?: string; project_id?: string }): string {
+  if (req.tenant_id && req.project_id && req.tenant_id !== req.project_id) throw neutronBadRequest("'project_id' and 'tenant_id' do not match");
+  const asked = req.project_id ?? req.tenant_id;
+  if (asked && asked !== own && !isAdmin) {
+    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
+  }
+  return asked ?? own;
+}

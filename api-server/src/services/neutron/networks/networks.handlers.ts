@@ -7,10 +7,10 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
 import { conflict } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
-import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
-import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
+import { pageLinks, showFields } from '../neutron.query.js';
 import { findNetwork, findOwnNetwork, networkVisible } from './networks.access.js';
 import { hasProviderAttributes, providerRequest, specChanges, toNetworkResource } from './networks.mapper.js';
 import { networkListSpec } from './networks.query.js';
@@ -21,17 +21,6 @@ import { deleteSubnet } from '../subnets/subnets.handlers.js';
 
 type CreateRequest = Static<typeof createNetworkBody>['network'];
 type UpdateRequest = Static<typeof updateNetworkBody>['network'];
-
-/** The project a new network belongs to: the caller's, or any project an admin names. */
-function owningProject(auth: AuthContext, req: CreateRequest): string {
-  const own = requireProject(auth);
-  if (req.tenant_id && req.project_id && req.tenant_id !== req.project_id) throw neutronBadRequest("'project_id' and 'tenant_id' do not match");
-  const asked = req.project_id ?? req.tenant_id;
-  if (asked && asked !== own && !auth.isAdmin) {
-    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
-  }
-  return asked ?? own;
-}
 
 /** Neutron's defaults: only an admin sets shared, router:external or provider:* (absent or false is fine). */
 function checkAdminAttributes(auth: AuthContext, req: CreateRequest | UpdateRequest, action: string): void {
@@ -59,7 +48,7 @@ export function createNetworkHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createNetworkBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.network;
     checkAdminAttributes(ctx.auth, req, 'create_network');
-    const projectId = owningProject(ctx.auth, req);
+    const projectId = requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req);
     try {
       const created = await createWithSegment(stores, toNetworkResource(projectId, req, new Date()), req);
       return { body: { network: networkView(created, ctx.auth.isAdmin) } };
@@ -75,7 +64,7 @@ export function listNetworksHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listNetworksQuery>>): Promise<RouteResult> => {
     const visible = stores.networks.list().filter((n) => networkVisible(n, ctx.auth));
     const page = runListQuery(networkListSpec, visible, ctx.query, ctx.auth);
-    const links = page.nextMarker ? { networks_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/networks?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    const links = pageLinks(ctx.baseUrl, 'networks', ctx.query, page.nextMarker);
     return { body: { networks: page.items.map((n) => pickFields(networkView(n, ctx.auth.isAdmin), page.fields)), ...links } };
   };
 }
@@ -83,8 +72,7 @@ export function listNetworksHandler(stores: Stores) {
 export function showNetworkHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listNetworksQuery>>): Promise<RouteResult> => {
     const net = findNetwork(stores.networks, ctx.auth, ctx.params.networkId);
-    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
-    return { body: { network: pickFields(networkView(net, ctx.auth.isAdmin), fields.length ? fields : undefined) } };
+    return { body: { network: pickFields(networkView(net, ctx.auth.isAdmin), showFields(ctx.query.fields)) } };
   };
 }
 

@@ -3,23 +3,8 @@
 // directions in pairs, limit/marker, and fields=.
 import type { Network } from '../../../../../crds/types.generated.js';
 import { anyOf, tagFilters, type FilterMatcher, type ListSpec, type SortValue } from '../../../common/list-query.js';
-import { neutronBadRequest } from '../neutron.errors.js';
+import { boolFilter, changedSince } from '../neutron.query.js';
 import { networkView } from './networks.view.js';
-
-/** A boolean attribute: "True", "true" and "1" mean true, anything else false. */
-function boolFilter(valueOf: (n: Network) => boolean): FilterMatcher<Network> {
-  return (values) => {
-    const wanted = new Set(values.map((v) => ['true', '1'].includes(v.toLowerCase())));
-    return (n) => wanted.has(valueOf(n));
-  };
-}
-
-/** changed_since (standard-attr-timestamp): updated at or after the given time. */
-const changedSince: FilterMatcher<Network> = (values) => {
-  const since = Date.parse(values[values.length - 1]);
-  if (Number.isNaN(since)) throw neutronBadRequest(`Invalid input for changed_since. Reason: '${values[values.length - 1]}' is not a valid timestamp.`);
-  return (n) => Date.parse(networkView(n, true).updated_at) >= since - 999;
-};
 
 const adminOnly = (m: FilterMatcher<Network>): FilterMatcher<Network> => (values, auth) => (auth.isAdmin ? m(values, auth) : undefined);
 
@@ -51,7 +36,7 @@ export const networkListSpec: ListSpec<Network> = {
     project_id: anyOf((n) => n.spec.projectId),
     mtu: anyOf((n) => n.spec.mtu ?? 1500),
     revision_number: anyOf((n) => n.metadata.generation ?? 1),
-    admin_state_up: boolFilter((n) => n.spec.adminStateUp ?? true),
+    admin_state_up: boolFilter<Network>((n) => n.spec.adminStateUp ?? true),
     shared: boolFilter((n) => n.spec.shared ?? false),
     'router:external': boolFilter((n) => n.spec.external ?? false),
     port_security_enabled: boolFilter((n) => n.spec.portSecurityEnabled ?? true),
@@ -59,7 +44,7 @@ export const networkListSpec: ListSpec<Network> = {
     'provider:network_type': adminOnly(anyOf((n) => n.spec.provider?.networkType ?? 'local')),
     'provider:physical_network': adminOnly(anyOf((n) => n.spec.provider?.physicalNetwork)),
     'provider:segmentation_id': adminOnly(anyOf((n) => n.spec.provider?.segmentationId)),
-    changed_since: changedSince,
+    changed_since: changedSince<Network>((n) => networkView(n, true).updated_at),
     ...tagFilters<Network>((n) => n.spec.tags ?? []),
   },
   sortKeys: SORT_KEYS,

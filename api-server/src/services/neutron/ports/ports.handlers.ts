@@ -6,11 +6,11 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
 import { conflict } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
-import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { parseAddress, parseCidr } from '../ipam/addresses.js';
-import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, neutronNotFound, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, neutronNotFound, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
+import { pageLinks, showFields } from '../neutron.query.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { ensureDefaultGroup, findSecurityGroup } from '../security-groups/security-groups.access.js';
 import { findOwnPort, findPort, portVisible } from './ports.access.js';
@@ -19,15 +19,6 @@ import { newPortId, plainFields, toPortResource, type CreatePortRequest, type Up
 import { portListSpec } from './ports.query.js';
 import type { createPortBody, listPortsQuery, updatePortBody } from './ports.schema.js';
 import { portView } from './ports.view.js';
-
-function portProject(auth: AuthContext, req: CreatePortRequest): string {
-  const own = requireProject(auth);
-  const asked = req.project_id ?? req.tenant_id;
-  if (asked && asked !== own && !auth.isAdmin) {
-    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
-  }
-  return asked ?? own;
-}
 
 /** Neutron's defaults: binding:host_id and a chosen MAC are an admin's (or the network owner's, for the MAC). */
 function checkPortPolicy(auth: AuthContext, net: Network | undefined, req: CreatePortRequest | UpdatePortRequest, action: string): void {
@@ -83,7 +74,7 @@ export function createPortHandler(stores: Stores) {
     checkPortPolicy(ctx.auth, net, req, 'create_port');
     const portSecurity = toBool(req.port_security_enabled) ?? net.spec.portSecurityEnabled ?? true;
     checkAddressPairs(req, portSecurity);
-    const projectId = portProject(ctx.auth, req);
+    const projectId = requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req);
     const securityGroups = await portGroups(stores, ctx.auth, { projectId, ids: req.security_groups, portSecurity });
     const spec = { name: '', ...plainFields(req), portSecurityEnabled: portSecurity, networkId: net.metadata.name, macAddress: '', securityGroups };
     const created = await createWithAddresses(stores, net, toPortResource(newPortId(), projectId, spec, new Date()), req);
@@ -95,7 +86,7 @@ export function listPortsHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listPortsQuery>>): Promise<RouteResult> => {
     const visible = stores.ports.list().filter((p) => portVisible(p, ctx.auth));
     const page = runListQuery(portListSpec, visible, ctx.query, ctx.auth);
-    const links = page.nextMarker ? { ports_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/ports?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    const links = pageLinks(ctx.baseUrl, 'ports', ctx.query, page.nextMarker);
     return { body: { ports: page.items.map((p) => pickFields(portView(p, ctx.auth.isAdmin), page.fields)), ...links } };
   };
 }
@@ -103,8 +94,7 @@ export function listPortsHandler(stores: Stores) {
 export function showPortHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listPortsQuery>>): Promise<RouteResult> => {
     const p = findPort(stores, ctx.auth, ctx.params.portId);
-    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
-    return { body: { port: pickFields(portView(p, ctx.auth.isAdmin), fields.length ? fields : undefined) } };
+    return { body: { port: pickFields(portView(p, ctx.auth.isAdmin), showFields(ctx.query.fields)) } };
   };
 }
 

@@ -2,12 +2,8 @@
 // mac_address…), fixed_ips=ip_address=X / subnet_id=Y as the clients send it, and the tag filters.
 import type { Port } from '../../../../../crds/types.generated.js';
 import { anyOf, tagFilters, type FilterMatcher, type ListSpec, type SortValue } from '../../../common/list-query.js';
+import { boolFilter, changedSince } from '../neutron.query.js';
 import { portView } from './ports.view.js';
-
-const boolFilter = (valueOf: (p: Port) => boolean): FilterMatcher<Port> => (values) => {
-  const wanted = new Set(values.map((v) => ['true', '1'].includes(v.toLowerCase())));
-  return (p) => wanted.has(valueOf(p));
-};
 
 /** `fixed_ips=ip_address=10.0.0.5` and `fixed_ips=subnet_id=<id>`, each value one condition, all to hold. */
 const fixedIpsFilter: FilterMatcher<Port> = (values) => {
@@ -43,8 +39,9 @@ export const portListSpec: ListSpec<Port> = {
     tenant_id: anyOf((p) => p.spec.projectId),
     project_id: anyOf((p) => p.spec.projectId),
     'binding:host_id': (values, auth) => (auth.isAdmin ? anyOf<Port>((p) => p.spec.bindingHostId ?? '')(values, auth) : undefined),
-    admin_state_up: boolFilter((p) => p.spec.adminStateUp ?? true),
-    port_security_enabled: boolFilter((p) => p.spec.portSecurityEnabled ?? true),
+    admin_state_up: boolFilter<Port>((p) => p.spec.adminStateUp ?? true),
+    port_security_enabled: boolFilter<Port>((p) => p.spec.portSecurityEnabled ?? true),
+    changed_since: changedSince<Port>((p) => portView(p, true).updated_at),
     fixed_ips: fixedIpsFilter,
     revision_number: anyOf((p) => p.metadata.generation ?? 1),
     ...tagFilters<Port>((p) => p.spec.tags ?? []),

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Static } from '@sinclair/typebox';
 import type { Stores } from '../../../deps.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
-import { nextQuery } from '../../../common/pagination.js';
+import { pageLinks, showFields } from '../neutron.query.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { neutronBadRequest, neutronConflict, neutronNotFound } from '../neutron.errors.js';
 import { findOwnSecurityGroup, findSecurityGroup, securityGroupVisible } from '../security-groups/security-groups.access.js';
@@ -48,7 +48,7 @@ export function createRuleHandler(stores: Stores) {
 export function listRulesHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listQuery>>): Promise<RouteResult> => {
     const page = runListQuery(ruleListSpec, visibleRules(stores, ctx.auth), ctx.query, ctx.auth);
-    const next = page.nextMarker ? { security_group_rules_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/security-group-rules?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    const next = pageLinks(ctx.baseUrl, 'security-group-rules', ctx.query, page.nextMarker);
     return { body: { security_group_rules: page.items.map((r) => pickFields(ruleView(r.group, r.rule), page.fields)), ...next } };
   };
 }
@@ -56,8 +56,7 @@ export function listRulesHandler(stores: Stores) {
 export function showRuleHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listQuery>>): Promise<RouteResult> => {
     const { group, rule } = findRule(stores, ctx.auth, ctx.params.ruleId);
-    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
-    return { body: { security_group_rule: pickFields(ruleView(group, rule), fields.length ? fields : undefined) } };
+    return { body: { security_group_rule: pickFields(ruleView(group, rule), showFields(ctx.query.fields)) } };
   };
 }
 

@@ -7,29 +7,20 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
 import { conflict } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
-import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
-import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, toBool } from '../neutron.errors.js';
+import { checkRevision, expectedRevision, neutronConflict, requestedProject, toBool } from '../neutron.errors.js';
+import { pageLinks, showFields } from '../neutron.query.js';
 import { ensureDefaultGroup, findOwnSecurityGroup, findSecurityGroup, securityGroupVisible } from './security-groups.access.js';
 import { DEFAULT_GROUP, defaultGroupId, egressRules, toSecurityGroupResource } from './security-groups.mapper.js';
 import { securityGroupListSpec } from './security-groups.query.js';
 import type { createSecurityGroupBody, listQuery, updateSecurityGroupBody } from './security-groups.schema.js';
 import { securityGroupView } from './security-groups.view.js';
 
-function groupProject(auth: AuthContext, req: { tenant_id?: string; project_id?: string }): string {
-  const own = requireProject(auth);
-  const asked = req.project_id ?? req.tenant_id;
-  if (asked && asked !== own && !auth.isAdmin) {
-    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
-  }
-  return asked ?? own;
-}
-
 export function createSecurityGroupHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createSecurityGroupBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.security_group;
-    const projectId = groupProject(ctx.auth, req);
+    const projectId = requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req);
     if (req.name === DEFAULT_GROUP) throw neutronConflict('SecurityGroupDefaultAlreadyExists', 'Default security group already exists.');
     await ensureDefaultGroup(stores, projectId);
     const now = new Date();
@@ -49,7 +40,7 @@ export function listSecurityGroupsHandler(stores: Stores) {
     if (ctx.auth.projectId) await ensureDefaultGroup(stores, ctx.auth.projectId);
     const visible = stores.securityGroups.list().filter((g) => securityGroupVisible(g, ctx.auth));
     const page = runListQuery(securityGroupListSpec, visible, ctx.query, ctx.auth);
-    const next = page.nextMarker ? { security_groups_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/security-groups?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    const next = pageLinks(ctx.baseUrl, 'security-groups', ctx.query, page.nextMarker);
     return { body: { security_groups: page.items.map((g) => pickFields(securityGroupView(g), page.fields)), ...next } };
   };
 }
@@ -57,8 +48,7 @@ export function listSecurityGroupsHandler(stores: Stores) {
 export function showSecurityGroupHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listQuery>>): Promise<RouteResult> => {
     const sg = findSecurityGroup(stores, ctx.auth, ctx.params.securityGroupId);
-    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
-    return { body: { security_group: pickFields(securityGroupView(sg), fields.length ? fields : undefined) } };
+    return { body: { security_group: pickFields(securityGroupView(sg), showFields(ctx.query.fields)) } };
   };
 }
 

@@ -6,11 +6,11 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
 import { conflict } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
-import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { formatCidr, parseCidr, type IpVersion } from '../ipam/addresses.js';
-import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, policyNotAuthorized, toBool } from '../neutron.errors.js';
+import { checkRevision, expectedRevision, neutronConflict, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
+import { pageLinks, showFields } from '../neutron.query.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { findOwnSubnet, findSubnet, subnetVisible } from './subnets.access.js';
 import { newSubnetId, plainChanges, toSubnetResource, type CreateSubnetRequest, type UpdateSubnetRequest } from './subnets.mapper.js';
@@ -25,15 +25,6 @@ function networkForSubnet(stores: Stores, auth: AuthContext, networkId: string):
   const net = findNetwork(stores.networks, auth, networkId);
   if (!auth.isAdmin && net.spec.projectId !== auth.projectId) throw policyNotAuthorized('create_subnet');
   return net;
-}
-
-function subnetProject(auth: AuthContext, req: CreateSubnetRequest): string {
-  const own = requireProject(auth);
-  const asked = req.project_id ?? req.tenant_id;
-  if (asked && asked !== own && !auth.isAdmin) {
-    throw neutronBadRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges");
-  }
-  return asked ?? own;
 }
 
 /** The addressing of a new subnet, every field checked and canonical. */
@@ -69,7 +60,7 @@ export function createSubnetHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createSubnetBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.subnet;
     const net = networkForSubnet(stores, ctx.auth, req.network_id);
-    const projectId = subnetProject(ctx.auth, req);
+    const projectId = requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req);
     const spec = { ...addressing(req), name: req.name ?? '', networkId: net.metadata.name };
     const created = await createRecorded(stores, net, toSubnetResource(newSubnetId(), projectId, spec, new Date()));
     return { body: { subnet: subnetView(created) } };
@@ -80,7 +71,7 @@ export function listSubnetsHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listSubnetsQuery>>): Promise<RouteResult> => {
     const visible = stores.subnets.list().filter((s) => subnetVisible(stores, s, ctx.auth));
     const page = runListQuery(subnetListSpec, visible, ctx.query, ctx.auth);
-    const links = page.nextMarker ? { subnets_links: [{ rel: 'next', href: `${ctx.baseUrl}/network/v2.0/subnets?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+    const links = pageLinks(ctx.baseUrl, 'subnets', ctx.query, page.nextMarker);
     return { body: { subnets: page.items.map((s) => pickFields(subnetView(s), page.fields)), ...links } };
   };
 }
@@ -88,8 +79,7 @@ export function listSubnetsHandler(stores: Stores) {
 export function showSubnetHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listSubnetsQuery>>): Promise<RouteResult> => {
     const s = findSubnet(stores, ctx.auth, ctx.params.subnetId);
-    const fields = [ctx.query.fields ?? []].flat().filter(Boolean);
-    return { body: { subnet: pickFields(subnetView(s), fields.length ? fields : undefined) } };
+    return { body: { subnet: pickFields(subnetView(s), showFields(ctx.query.fields)) } };
   };
 }
 

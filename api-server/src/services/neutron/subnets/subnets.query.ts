@@ -1,19 +1,8 @@
 // Filtering, sorting and paging of GET /v2.0/subnets, as for networks.
 import type { Subnet } from '../../../../../crds/types.generated.js';
-import { anyOf, tagFilters, type FilterMatcher, type ListSpec, type SortValue } from '../../../common/list-query.js';
-import { neutronBadRequest } from '../neutron.errors.js';
+import { anyOf, tagFilters, type ListSpec, type SortValue } from '../../../common/list-query.js';
+import { boolFilter, changedSince } from '../neutron.query.js';
 import { subnetView } from './subnets.view.js';
-
-const boolFilter = (valueOf: (s: Subnet) => boolean): FilterMatcher<Subnet> => (values) => {
-  const wanted = new Set(values.map((v) => ['true', '1'].includes(v.toLowerCase())));
-  return (s) => wanted.has(valueOf(s));
-};
-
-const changedSince: FilterMatcher<Subnet> = (values) => {
-  const since = Date.parse(values[values.length - 1]);
-  if (Number.isNaN(since)) throw neutronBadRequest(`Invalid input for changed_since. Reason: '${values[values.length - 1]}' is not a valid timestamp.`);
-  return (s) => Date.parse(subnetView(s).updated_at) >= since - 999;
-};
 
 const SORT_KEYS: Record<string, (s: Subnet) => SortValue> = {
   id: (s) => s.metadata.name,
@@ -41,9 +30,9 @@ export const subnetListSpec: ListSpec<Subnet> = {
     project_id: anyOf((s) => s.spec.projectId),
     ipv6_ra_mode: anyOf((s) => s.spec.ipv6RaMode),
     ipv6_address_mode: anyOf((s) => s.spec.ipv6AddressMode),
-    enable_dhcp: boolFilter((s) => s.spec.enableDhcp ?? true),
+    enable_dhcp: boolFilter<Subnet>((s) => s.spec.enableDhcp ?? true),
     revision_number: anyOf((s) => s.metadata.generation ?? 1),
-    changed_since: changedSince,
+    changed_since: changedSince<Subnet>((s) => subnetView(s).updated_at),
     ...tagFilters<Subnet>((s) => s.spec.tags ?? []),
   },
   sortKeys: SORT_KEYS,
