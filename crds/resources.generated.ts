@@ -11,6 +11,7 @@ export const CustomResources = {
   Project: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Project', plural: 'projects', namespaced: false },
   RoleAssignment: { group: 'openstack.sim', version: 'v1alpha1', kind: 'RoleAssignment', plural: 'roleassignments', namespaced: false },
   Role: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Role', plural: 'roles', namespaced: false },
+  Router: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Router', plural: 'routers', namespaced: true },
   SecurityGroup: { group: 'openstack.sim', version: 'v1alpha1', kind: 'SecurityGroup', plural: 'securitygroups', namespaced: true },
   Server: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Server', plural: 'servers', namespaced: true },
   Subnet: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Subnet', plural: 'subnets', namespaced: true },

@@ -204,6 +204,32 @@ export interface Role extends KubeObject {
   spec: RoleSpec;
 }
 
+export interface RouterSpec {
+name: string
+description?: string
+projectId: string
+adminStateUp?: boolean
+externalGateway?: {
+networkId: string
+portId: string
+enableSnat?: boolean
+}
+routes?: {
+destination: string
+nexthop: string
+}[]
+tags?: string[]
+updatedAt?: string
+}
+export interface RouterStatus {
+status?: string
+}
+
+export interface Router extends KubeObject {
+  spec: RouterSpec;
+  status?: RouterStatus;
+}
+
 export interface SecurityGroupSpec {
 name: string
 description?: string
@@ -423,6 +449,7 @@ export interface CustomResourceTypes {
   Project: Project;
   RoleAssignment: RoleAssignment;
   Role: Role;
+  Router: Router;
   SecurityGroup: SecurityGroup;
   Server: Server;
   Subnet: Subnet;

@@ -131,6 +131,26 @@ describe('openstack network (real CLI, real cluster)', () => {
     await openstack('openstack-sim-demo', ['security', 'group', 'delete', sg.id]);
   });
 
+  it('When a router gets a gateway on an external network and an interface on the subnet, then show tells both, and both go again', async () => {
+    const ext = await openstackJson<{ id: string }>('openstack-sim', ['network', 'create', '--external', '--share', `${name}-public`]);
+    await openstack('openstack-sim', ['subnet', 'create', '--network', ext.id, '--subnet-range', '172.24.42.0/24', `${name}-public-sub`]);
+    const router = await openstackJson<{ id: string }>('openstack-sim-demo', ['router', 'create', `${name}-router`]);
+    await openstack('openstack-sim-demo', ['router', 'set', '--external-gateway', ext.id, router.id]);
+    await openstack('openstack-sim-demo', ['router', 'add', 'subnet', router.id, `${name}-sub`]);
+    const shown = await openstackJson<{ status: string; external_gateway_info: { network_id: string; external_fixed_ips: { ip_address: string }[] }; interfaces_info?: { ip_address: string }[] }>(
+      'openstack-sim-demo', ['router', 'show', router.id]);
+    assert.equal(shown.status, 'ACTIVE');
+    assert.equal(shown.external_gateway_info.network_id, ext.id);
+    assert.match(shown.external_gateway_info.external_fixed_ips[0].ip_address, /^172\.24\.42\.\d+$/);
+    const ifaces = await openstackJson<{ ID: string; 'Fixed IP Addresses': unknown }[]>('openstack-sim-demo', ['port', 'list', '--router', router.id]);
+    assert.equal(ifaces.length, 1, 'the interface port');
+    await openstack('openstack-sim-demo', ['router', 'remove', 'subnet', router.id, `${name}-sub`]);
+    await openstack('openstack-sim-demo', ['router', 'unset', '--external-gateway', router.id]);
+    await openstack('openstack-sim-demo', ['router', 'delete', router.id]);
+    await assert.rejects(openstack('openstack-sim-demo', ['router', 'show', router.id]), /No Router found/);
+    await openstack('openstack-sim', ['network', 'delete', ext.id]);
+  });
+
   it('When another project looks for the network, then it does not exist for them', async () => {
     await assert.rejects(openstack('openstack-sim-alt-demo', ['network', 'show', net.id]), /No Network found/);
     const theirs = await openstackJson<{ ID: string }[]>('openstack-sim-alt-demo', ['network', 'list']);

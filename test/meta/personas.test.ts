@@ -114,6 +114,19 @@ const EXPECTED: Record<string, Persona[]> = {
   'PUT /network/v2.0/security-groups/:id/tags/:tag': PROJECT_MEMBERS,
   'DELETE /network/v2.0/security-groups/:id/tags': PROJECT_MEMBERS,
   'DELETE /network/v2.0/security-groups/:id/tags/:tag': PROJECT_MEMBERS,
+  'POST /network/v2.0/routers': PROJECT_MEMBERS,
+  'GET /network/v2.0/routers': PROJECT_READERS,
+  'GET /network/v2.0/routers/:routerId': PROJECT_READERS,
+  'PUT /network/v2.0/routers/:routerId': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/routers/:routerId': PROJECT_MEMBERS,
+  'PUT /network/v2.0/routers/:routerId/add_router_interface': PROJECT_MEMBERS,
+  'PUT /network/v2.0/routers/:routerId/remove_router_interface': PROJECT_MEMBERS,
+  'GET /network/v2.0/routers/:id/tags': PROJECT_READERS,
+  'GET /network/v2.0/routers/:id/tags/:tag': PROJECT_READERS,
+  'PUT /network/v2.0/routers/:id/tags': PROJECT_MEMBERS,
+  'PUT /network/v2.0/routers/:id/tags/:tag': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/routers/:id/tags': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/routers/:id/tags/:tag': PROJECT_MEMBERS,
 };
 
 interface Matrix {
@@ -167,7 +180,10 @@ async function setUp(): Promise<Matrix> {
   assert.equal(port.status, 201, port.text);
   const sg = await call(w.url, await login('member'), 'POST', '/network/v2.0/security-groups', { security_group: { name: 'web' } });
   assert.equal(sg.status, 201, sg.text);
+  const router = await call(w.url, await login('member'), 'POST', '/network/v2.0/routers', { router: { name: 'r1' } });
+  assert.equal(router.status, 201, router.text);
   const params = {
+    routerId: router.json.router.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
     serverId: created.json.server.id, flavorId: '1', key: 'hw:cpu_policy', imageId: IMAGE_ID,
@@ -188,7 +204,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId'].some((p) => route.path.includes(p));
+  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

@@ -15,7 +15,7 @@
   resources: [servers, tokenrevocations, networksegments, addressallocations]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
-  resources: [networks, subnets, ports, securitygroups]
+  resources: [networks, subnets, ports, securitygroups, routers]
   verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
   resources: [flavors, images, projects, users, roles, roleassignments]

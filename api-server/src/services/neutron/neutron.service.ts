@@ -6,6 +6,8 @@ import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
 import { networkRoutes } from './networks/networks.routes.js';
 import { findOwnPort, findPort } from './ports/ports.access.js';
 import { portRoutes } from './ports/ports.routes.js';
+import { findOwnRouter, findRouter } from './routers/routers.access.js';
+import { routerRoutes } from './routers/routers.routes.js';
 import { securityGroupRuleRoutes } from './security-group-rules/security-group-rules.routes.js';
 import { findOwnSecurityGroup, findSecurityGroup } from './security-groups/security-groups.access.js';
 import { securityGroupRoutes } from './security-groups/security-groups.routes.js';
@@ -39,11 +41,17 @@ export function neutronService(stores: Stores): ServiceDef {
     find: (auth: Parameters<typeof findNetwork>[1], id: string) => findSecurityGroup(stores, auth, id),
     findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnSecurityGroup(stores, auth, id, action),
   };
+  const routers = {
+    collection: 'routers',
+    store: stores.routers,
+    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findRouter(stores, auth, id),
+    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnRouter(stores, auth, id, action),
+  };
   return {
     name: 'network',
     faultStyle: 'neutron',
     routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...portRoutes(stores),
-      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores),
-      ...tagRoutes(networks), ...tagRoutes(subnets), ...tagRoutes(ports), ...tagRoutes(securityGroups)],
+      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores),
+      ...tagRoutes(networks), ...tagRoutes(subnets), ...tagRoutes(ports), ...tagRoutes(securityGroups), ...tagRoutes(routers)],
   };
 }

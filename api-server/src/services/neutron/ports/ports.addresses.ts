@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Network, Subnet } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { allocateAny, claim, claimAddress, release, type Holder } from '../ipam/allocator.js';
-import { contains, formatAddress, parseAddress, parseCidr } from '../ipam/addresses.js';
+import { contains, formatAddress, parseAddress, parseCidr, type Address } from '../ipam/addresses.js';
 import { neutronBadRequest, neutronConflict } from '../neutron.errors.js';
 
 export interface FixedIpRequest {
@@ -32,27 +32,39 @@ function subnetsOf(stores: Stores, net: Network): Subnet[] {
   return stores.subnets.list().filter((s) => s.spec.networkId === net.metadata.name).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
-function subnetFor(subnets: Subnet[], net: Network, req: FixedIpRequest): Wanted {
-  const address = req.ip_address === undefined ? undefined : parseAddress(req.ip_address);
-  if (req.ip_address !== undefined && !address) throw neutronBadRequest(`Invalid input for operation: '${req.ip_address}' is not a valid IP address.`);
+function requestedAddress(req: FixedIpRequest): Address | undefined {
+  if (req.ip_address === undefined) return undefined;
+  const address = parseAddress(req.ip_address);
+  if (!address) throw neutronBadRequest(`Invalid input for operation: '${req.ip_address}' is not a valid IP address.`);
+  return address;
+}
+
+function findSubnetFor(subnets: Subnet[], net: Network, req: FixedIpRequest, address: Address | undefined): Subnet {
   const subnet = req.subnet_id
     ? subnets.find((s) => s.metadata.name === req.subnet_id)
     : subnets.find((s) => address && contains(parseCidr(s.spec.cidr)!.cidr, address));
-  if (!subnet) {
-    if (req.subnet_id) throw neutronBadRequest(`Invalid input for operation: Failed to create port on network ${net.metadata.name}, because fixed_ips included invalid subnet ${req.subnet_id}.`);
-    throw neutronBadRequest(`Invalid input for operation: IP address ${req.ip_address} is not a valid IP for any of the subnets on the specified network.`);
-  }
+  if (subnet) return subnet;
+  if (req.subnet_id) throw neutronBadRequest(`Invalid input for operation: Failed to create port on network ${net.metadata.name}, because fixed_ips included invalid subnet ${req.subnet_id}.`);
+  throw neutronBadRequest(`Invalid input for operation: IP address ${req.ip_address} is not a valid IP for any of the subnets on the specified network.`);
+}
+
+function subnetFor(subnets: Subnet[], net: Network, req: FixedIpRequest, allowGateway: boolean): Wanted {
+  const address = requestedAddress(req);
+  const subnet = findSubnetFor(subnets, net, req, address);
   if (address && !contains(parseCidr(subnet.spec.cidr)!.cidr, address)) throw neutronBadRequest(`Invalid input for operation: IP address ${req.ip_address} is not a valid IP for the specified subnet.`);
-  if (address && subnet.spec.gatewayIp === formatAddress(address)) {
+  if (address && !allowGateway && subnet.spec.gatewayIp === formatAddress(address)) {
     throw neutronConflict('IpAddressAlreadyAllocated', `IP address ${req.ip_address} already allocated in subnet ${subnet.metadata.name}`);
   }
   return { subnet, ...(address ? { address: formatAddress(address) } : {}) };
 }
 
-/** What to allocate: the requested fixed IPs, or, without any, one address from the network's first subnet of each version. */
-export function wantedAddresses(stores: Stores, net: Network, requested: FixedIpRequest[] | undefined): Wanted[] {
+/**
+ * What to allocate: the requested fixed IPs, or, without any, one address from the network's
+ * first subnet of each version. Only a router's interface may take a subnet's gateway address.
+ */
+export function wantedAddresses(stores: Stores, net: Network, requested: FixedIpRequest[] | undefined, allowGateway = false): Wanted[] {
   const subnets = subnetsOf(stores, net);
-  if (requested !== undefined) return requested.map((r) => subnetFor(subnets, net, r));
+  if (requested !== undefined) return requested.map((r) => subnetFor(subnets, net, r, allowGateway));
   const v4 = subnets.find((s) => s.spec.ipVersion === 4);
   const v6 = subnets.find((s) => s.spec.ipVersion === 6);
   return [v4, v6].filter((s): s is Subnet => s !== undefined).map((subnet) => ({ subnet }));

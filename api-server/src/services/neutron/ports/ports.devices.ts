@@ -14,9 +14,14 @@ import { newPortId, toPortResource } from './ports.mapper.js';
 
 export interface DevicePortRequest {
   network: Network;
-  fixedIp?: string;
+  /** The fixed IPs wanted (subnet and/or address); none: one from the network's first subnet. */
+  fixedIps?: { subnet_id?: string; ip_address?: string }[];
+  /** The owning project; '' for a router's gateway port, which belongs to no tenant, as in Neutron. */
   projectId: string;
+  /** Where the port lives: the device's namespace. */
+  namespace?: string;
   deviceId: string;
+  deviceOwner?: string;
   /** Security group ids; undefined means the project's default group. */
   securityGroups?: string[];
 }
@@ -25,13 +30,16 @@ export const COMPUTE_OWNER = 'compute:nova';
 
 /** A new port for a server, with its addresses claimed atomically; nothing is left if it fails. */
 export async function createDevicePort(stores: Stores, req: DevicePortRequest): Promise<Port> {
-  const groups = req.securityGroups ?? [(await ensureDefaultGroup(stores, req.projectId)).metadata.name];
-  const port = toPortResource(newPortId(), req.projectId, {
-    name: '', networkId: req.network.metadata.name, macAddress: '', deviceId: req.deviceId, deviceOwner: COMPUTE_OWNER,
-    portSecurityEnabled: req.network.spec.portSecurityEnabled ?? true, securityGroups: groups,
+  const owner = req.deviceOwner ?? COMPUTE_OWNER;
+  const isRouter = owner.startsWith('network:');
+  const groups = req.securityGroups ?? (isRouter ? [] : [(await ensureDefaultGroup(stores, req.projectId)).metadata.name]);
+  const made = toPortResource(newPortId(), req.projectId, {
+    name: '', networkId: req.network.metadata.name, macAddress: '', deviceId: req.deviceId, deviceOwner: owner,
+    portSecurityEnabled: isRouter ? false : (req.network.spec.portSecurityEnabled ?? true), securityGroups: groups,
   }, new Date());
+  const port = { ...made, metadata: { ...made.metadata, namespace: req.namespace ?? made.metadata.namespace } };
   const holder = { portId: port.metadata.name, portNamespace: port.metadata.namespace ?? '' };
-  const wanted = wantedAddresses(stores, req.network, req.fixedIp ? [{ ip_address: req.fixedIp }] : undefined);
+  const wanted = wantedAddresses(stores, req.network, req.fixedIps, isRouter);
   const mac = await allocateMac(stores, req.network, undefined, holder);
   let ips: FixedIp[] = [];
   try {

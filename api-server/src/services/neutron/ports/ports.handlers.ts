@@ -158,6 +158,9 @@ export function deletePortHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const p = findOwnPort(stores, ctx.auth, ctx.params.portId, 'delete_port');
     checkRevision(expectedRevision(ctx.req.get('If-Match')), p.metadata.generation ?? 1);
+    if (p.spec.deviceOwner?.startsWith('network:router')) {
+      throw neutronConflict('PortInUse', `Port ${p.metadata.name} cannot be deleted directly via the port API: has device owner ${p.spec.deviceOwner}.`);
+    }
     await deletePort(stores, p);
     return { status: 204 };
   };

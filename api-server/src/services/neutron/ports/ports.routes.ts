@@ -26,7 +26,7 @@ export function portRoutes(stores: Stores): RouteDef[] {
     }),
     defineRoute({
       method: 'delete', path: item, policy: 'member', body: null, query: noQuery,
-      response: null, successStatus: 204, expectedErrors: [403, 404, 412], handler: deletePortHandler(stores),
+      response: null, successStatus: 204, expectedErrors: [403, 404, 409, 412], handler: deletePortHandler(stores),
     }),
   ];
 }

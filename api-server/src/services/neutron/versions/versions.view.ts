@@ -10,6 +10,7 @@ export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[]
   { name: 'port', collection: 'ports' },
   { name: 'security_group', collection: 'security-groups' },
   { name: 'security_group_rule', collection: 'security-group-rules' },
+  { name: 'router', collection: 'routers' },
 ];
 
 export function versionsView(base: string): Static<typeof listVersionsResponse> {

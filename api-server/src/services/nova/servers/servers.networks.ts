@@ -67,7 +67,7 @@ export async function attachPorts(stores: Stores, auth: AuthContext, plan: Netwo
   try {
     for (const e of plan.entries) {
       if ('portId' in e) refs.push({ id: (await bindPort(stores, auth, e.portId, server.metadata.name)).metadata.name, created: false });
-      else refs.push({ id: (await createDevicePort(stores, { network: e.network, fixedIp: e.fixedIp, projectId, deviceId: server.metadata.name, securityGroups })).metadata.name, created: true });
+      else refs.push({ id: (await createDevicePort(stores, { network: e.network, fixedIps: e.fixedIp ? [{ ip_address: e.fixedIp }] : undefined, projectId, deviceId: server.metadata.name, securityGroups })).metadata.name, created: true });
     }
     return refs;
   } catch (err) {
