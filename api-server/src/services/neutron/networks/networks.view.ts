@@ -33,7 +33,21 @@ function defaulted(net: Network): Pick<NetworkBody, 'admin_state_up' | 'shared' 
   };
 }
 
+/**
+ * Views already built, per cached object: the informer replaces an object on every change, so an
+ * entry is dropped with the version it describes, and a list of 1,000 networks does not rebuild
+ * (and re-parse the subnet record of) every one on every request (B7).
+ */
+const built = { admin: new WeakMap<Network, NetworkBody>(), member: new WeakMap<Network, NetworkBody>() };
+
 export function networkView(net: Network, isAdmin: boolean): NetworkBody {
+  const cache = isAdmin ? built.admin : built.member;
+  let view = cache.get(net);
+  if (!view) cache.set(net, (view = buildNetworkView(net, isAdmin)));
+  return view;
+}
+
+function buildNetworkView(net: Network, isAdmin: boolean): NetworkBody {
   const created = isoSeconds(net.metadata.creationTimestamp ?? new Date());
   return {
     ...defaulted(net),
