@@ -21,7 +21,7 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
   operator: [
     { resources: [Server], verbs: [...READ, 'patch'] },
     { resources: [Project, Flavor, Image, SecurityGroup, Port, Network], verbs: READ },
-    { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
+    { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Port, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [

@@ -121,8 +121,13 @@ describe('openstack network (real CLI, real cluster)', () => {
     const shown = await openstackJson<{ addresses: Record<string, string[]> }>('openstack-sim-demo', ['server', 'show', vm.id]);
     const addrs = Object.values(shown.addresses).flat();
     assert.ok(addrs.length === 1 && /^10\.42\.0\.\d+$/.test(addrs[0]), JSON.stringify(shown.addresses));
-    const ports = await openstackJson<{ ID: string }[]>('openstack-sim-demo', ['port', 'list', '--server', vm.id]);
+    let ports: { ID: string; Status: string }[] = [];
+    for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+      ports = await openstackJson<{ ID: string; Status: string }[]>('openstack-sim-demo', ['port', 'list', '--server', vm.id]);
+      if (ports[0]?.Status === 'ACTIVE') break;
+    }
     assert.equal(ports.length, 1);
+    assert.equal(ports[0].Status, 'ACTIVE', 'the port is ACTIVE with its server');
     const labels = JSON.parse(await kubectl(['get', 'pod', vm.id, '-n', `os-${net.project_id}`, '-o', 'jsonpath={.metadata.labels}'])) as Record<string, string>;
     assert.equal(labels[`sg.openstack.sim/${sg.id}`], 'member');
     await openstack('openstack-sim-demo', ['server', 'delete', '--wait', vm.id]);

@@ -7,7 +7,7 @@
   resources: [projects, flavors, images, securitygroups, ports, networks]
   verbs: [get, list, watch]
 - apiGroups: [openstack.sim]
-  resources: [servers/status, projects/status, securitygroups/status, servers/finalizers, projects/finalizers]
+  resources: [servers/status, projects/status, securitygroups/status, ports/status, servers/finalizers, projects/finalizers]
   verbs: [update]
 {{- end }}
 {{- define "openstack-sim.rules.apiServer" -}}

@@ -44,6 +44,18 @@ describe('Server on Neutron ports', () => {
     assert.equal(st?.status, 'ACTIVE');
     assert.deepEqual(st?.addresses, { private: [{ version: 4, addr: '10.0.0.5', type: 'fixed', macAddr: 'fa:16:3e:00:00:01' }] });
     assert.equal(st?.networks, 'private=10.0.0.5');
+    assert.equal(w.kube.peek<Port>(Resources.Port, PORT, NS)?.status?.status, 'ACTIVE', 'the port is ACTIVE with its server');
+    await new Promise((r) => setTimeout(r, 20));
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [], 'nothing more to write');
+  });
+
+  it('When the server is not running yet, then its port stays DOWN and nothing is written to it', async () => {
+    const w = await world(seed(['g1']));
+    await w.r.reconcile(KEY);
+    assert.equal(w.kube.peek<Port>(Resources.Port, PORT, NS)?.status, undefined);
+    assert.equal(w.actions().filter((a) => a.includes('Port')).length, 0);
   });
 
   it('When the Pod is made, then it carries a label per security group of the server\'s ports; when the groups change, the labels follow', async () => {

@@ -84,12 +84,21 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     if (outcome.problem) return failed(server, outcome.problem, ctx.now);
     const nodeName = outcome.pod?.spec.nodeName;
     const status = computeServerStatus(server, { pod: outcome.pod, node: nodeName ? this.d.nodes.get(nodeName) : undefined, attached }, ctx.now);
+    await this.syncPortStatus(attached, status.status === 'ACTIVE');
     if (isImplicitStatus(server.status, status)) return {};
     const created = this.podCreatedAt.get(ctx.key);
     const delay = buildWriteDelay(server.status, status, created === undefined ? undefined : ctx.now.getTime() - created);
     if (delay !== undefined) return { requeueAfter: delay };
     this.podCreatedAt.delete(ctx.key);
     return { status };
+  }
+
+  /** A server's ports are ACTIVE while it is, DOWN otherwise, as Neutron reports them; written only on change. */
+  private async syncPortStatus(attached: AttachedPorts | undefined, active: boolean): Promise<void> {
+    const want = active ? 'ACTIVE' : 'DOWN';
+    for (const port of attached?.ports ?? []) {
+      if ((port.status?.status ?? 'DOWN') !== want) await this.d.kube.replaceStatus<Port>(Resources.Port, { ...port, status: { ...port.status, status: want } });
+    }
   }
 
   /** The caches can lag (a watch restarting, a label just put back): ask the apiserver before refusing. */
