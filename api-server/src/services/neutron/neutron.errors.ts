@@ -40,3 +40,8 @@ export function requestedProject(own: string, isAdmin: boolean, req: { tenant_id
   }
   return asked ?? own;
 }
+
+/** Neutron's admin_or_owner: changing a resource needs its project or an admin (403 otherwise). */
+export function requireOwner(auth: { isAdmin: boolean; projectId?: string }, projectId: string, action: string): void {
+  if (!auth.isAdmin && projectId !== auth.projectId) throw policyNotAuthorized(action);
+}

@@ -4,7 +4,7 @@
 import type { Network } from '../../../../../crds/types.generated.js';
 import type { AuthContext } from '../../../common/route.js';
 import type { ResourceStore } from '../../../kube/store.js';
-import { neutronNotFound, policyNotAuthorized } from '../neutron.errors.js';
+import { neutronNotFound, requireOwner } from '../neutron.errors.js';
 
 export function networkVisible(net: Network, auth: AuthContext): boolean {
   return auth.isAdmin || net.spec.projectId === auth.projectId || net.spec.shared === true || net.spec.external === true;
@@ -25,6 +25,6 @@ export function findNetwork(networks: ResourceStore<Network>, auth: AuthContext,
 /** Changing a network needs its owner or an admin: a shared network seen by others stays theirs to read. */
 export function findOwnNetwork(networks: ResourceStore<Network>, auth: AuthContext, id: string, action: string): Network {
   const net = findNetwork(networks, auth, id);
-  if (!auth.isAdmin && net.spec.projectId !== auth.projectId) throw policyNotAuthorized(action);
+  requireOwner(auth, net.spec.projectId, action);
   return net;
 }

@@ -3,7 +3,7 @@
 import type { Port } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import type { AuthContext } from '../../../common/route.js';
-import { neutronNotFound, policyNotAuthorized } from '../neutron.errors.js';
+import { neutronNotFound, requireOwner } from '../neutron.errors.js';
 
 export function portVisible(p: Port, auth: AuthContext): boolean {
   return auth.isAdmin || p.spec.projectId === auth.projectId;
@@ -17,6 +17,6 @@ export function findPort(stores: Stores, auth: AuthContext, id: string): Port {
 
 export function findOwnPort(stores: Stores, auth: AuthContext, id: string, action: string): Port {
   const p = findPort(stores, auth, id);
-  if (!auth.isAdmin && p.spec.projectId !== auth.projectId) throw policyNotAuthorized(action);
+  requireOwner(auth, p.spec.projectId, action);
   return p;
 }

@@ -2,7 +2,7 @@
 import type { Port, Router } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import type { AuthContext } from '../../../common/route.js';
-import { neutronNotFound, policyNotAuthorized } from '../neutron.errors.js';
+import { neutronNotFound, requireOwner } from '../neutron.errors.js';
 
 export const INTERFACE_OWNER = 'network:router_interface';
 export const GATEWAY_OWNER = 'network:router_gateway';
@@ -19,7 +19,7 @@ export function findRouter(stores: Stores, auth: AuthContext, id: string): Route
 
 export function findOwnRouter(stores: Stores, auth: AuthContext, id: string, action: string): Router {
   const r = findRouter(stores, auth, id);
-  if (!auth.isAdmin && r.spec.projectId !== auth.projectId) throw policyNotAuthorized(action);
+  requireOwner(auth, r.spec.projectId, action);
   return r;
 }
 

@@ -6,7 +6,7 @@ import { isAlreadyExists, isNotFound } from '../../../../../crds/client/client.j
 import type { Stores } from '../../../deps.js';
 import { conflict } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
-import { neutronNotFound, policyNotAuthorized } from '../neutron.errors.js';
+import { neutronNotFound, requireOwner } from '../neutron.errors.js';
 import { DEFAULT_GROUP, defaultGroupId, defaultGroupRules, toSecurityGroupResource } from './security-groups.mapper.js';
 
 export function securityGroupVisible(sg: SecurityGroup, auth: AuthContext): boolean {
@@ -25,7 +25,7 @@ export function findSecurityGroup(stores: Stores, auth: AuthContext, id: string)
 
 export function findOwnSecurityGroup(stores: Stores, auth: AuthContext, id: string, action: string): SecurityGroup {
   const sg = findSecurityGroup(stores, auth, id);
-  if (!auth.isAdmin && sg.spec.projectId !== auth.projectId) throw policyNotAuthorized(action);
+  requireOwner(auth, sg.spec.projectId, action);
   return sg;
 }
 

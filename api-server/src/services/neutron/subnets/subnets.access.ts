@@ -3,7 +3,7 @@
 import type { Subnet } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import type { AuthContext } from '../../../common/route.js';
-import { neutronNotFound, policyNotAuthorized } from '../neutron.errors.js';
+import { neutronNotFound, requireOwner } from '../neutron.errors.js';
 
 export function subnetVisible(stores: Stores, s: Subnet, auth: AuthContext): boolean {
   if (auth.isAdmin || s.spec.projectId === auth.projectId) return true;
@@ -19,6 +19,6 @@ export function findSubnet(stores: Stores, auth: AuthContext, id: string): Subne
 
 export function findOwnSubnet(stores: Stores, auth: AuthContext, id: string, action: string): Subnet {
   const s = findSubnet(stores, auth, id);
-  if (!auth.isAdmin && s.spec.projectId !== auth.projectId) throw policyNotAuthorized(action);
+  requireOwner(auth, s.spec.projectId, action);
   return s;
 }

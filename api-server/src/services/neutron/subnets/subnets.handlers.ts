@@ -9,7 +9,7 @@ import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { formatCidr, parseCidr, type IpVersion } from '../ipam/addresses.js';
-import { checkRevision, expectedRevision, neutronConflict, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
+import { checkRevision, expectedRevision, neutronConflict, requireOwner, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { findOwnSubnet, findSubnet, subnetVisible } from './subnets.access.js';
@@ -23,7 +23,7 @@ import { subnetView } from './subnets.view.js';
 /** Neutron's create_subnet policy: the network's owner or an admin (a shared network's users may not). */
 function networkForSubnet(stores: Stores, auth: AuthContext, networkId: string): Network {
   const net = findNetwork(stores.networks, auth, networkId);
-  if (!auth.isAdmin && net.spec.projectId !== auth.projectId) throw policyNotAuthorized('create_subnet');
+  requireOwner(auth, net.spec.projectId, 'create_subnet');
   return net;
 }
 
