@@ -3,6 +3,7 @@
 // Booleans may come as strings ("True", "false"), as Neutron's convert_to_boolean accepts.
 import { Type } from '@sinclair/typebox';
 import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { collectionResponses } from '../neutron.schema.js';
 
 export const neutronBool = Type.Union([Type.Boolean(), Type.String({ pattern: '^(true|false|True|False|TRUE|FALSE|1|0)$' })]);
 const nullableString = Type.Union([Type.String(), Type.Null()]);
@@ -68,12 +69,7 @@ export const network = responseObject({
   revision_number: Type.Integer(),
 });
 
-/** With fields=, any subset of the attributes. */
-const partialNetwork = Type.Partial(network);
-
-export const listNetworksResponse = responseObject({
-  networks: Type.Array(partialNetwork),
-  networks_links: Type.Optional(Type.Array(responseObject({ rel: Type.String(), href: Type.String() }))),
-});
-export const showNetworkResponse = responseObject({ network: partialNetwork });
-export const networkResponse = responseObject({ network });
+const networkResponses = collectionResponses('network', 'networks', network);
+export const listNetworksResponse = networkResponses.list;
+export const showNetworkResponse = networkResponses.show;
+export const networkResponse = networkResponses.one;

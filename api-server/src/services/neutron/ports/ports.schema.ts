@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
+import { collectionResponses } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const address = Type.String({ maxLength: 64 });
@@ -70,11 +71,7 @@ export const port = responseObject({
   revision_number: Type.Integer(),
 });
 
-const partialPort = Type.Partial(port);
-
-export const listPortsResponse = responseObject({
-  ports: Type.Array(partialPort),
-  ports_links: Type.Optional(Type.Array(responseObject({ rel: Type.String(), href: Type.String() }))),
-});
-export const showPortResponse = responseObject({ port: partialPort });
-export const portResponse = responseObject({ port });
+const portResponses = collectionResponses('port', 'ports', port);
+export const listPortsResponse = portResponses.list;
+export const showPortResponse = portResponses.show;
+export const portResponse = portResponses.one;

@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
+import { collectionResponses } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const id = Type.String({ maxLength: 64 });
@@ -62,7 +63,7 @@ export const interfaceResponse = responseObject({
   network_id: Type.String(),
 });
 
-const links = Type.Optional(Type.Array(responseObject({ rel: Type.String(), href: Type.String() })));
-export const listRoutersResponse = responseObject({ routers: Type.Array(Type.Partial(router)), routers_links: links });
-export const showRouterResponse = responseObject({ router: Type.Partial(router) });
-export const routerResponse = responseObject({ router });
+const routerResponses = collectionResponses('router', 'routers', router);
+export const listRoutersResponse = routerResponses.list;
+export const showRouterResponse = routerResponses.show;
+export const routerResponse = routerResponses.one;

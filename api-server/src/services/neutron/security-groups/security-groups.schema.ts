@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
+import { collectionResponses } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const nullableString = Type.Union([Type.String(), Type.Null()]);
@@ -73,10 +74,11 @@ export const securityGroup = responseObject({
   revision_number: Type.Integer(),
 });
 
-const links = Type.Optional(Type.Array(responseObject({ rel: Type.String(), href: Type.String() })));
-export const listSecurityGroupsResponse = responseObject({ security_groups: Type.Array(Type.Partial(securityGroup)), security_groups_links: links });
-export const showSecurityGroupResponse = responseObject({ security_group: Type.Partial(securityGroup) });
-export const securityGroupResponse = responseObject({ security_group: securityGroup });
-export const listRulesResponse = responseObject({ security_group_rules: Type.Array(Type.Partial(rule)), security_group_rules_links: links });
-export const showRuleResponse = responseObject({ security_group_rule: Type.Partial(rule) });
-export const ruleResponse = responseObject({ security_group_rule: rule });
+const groupResponses = collectionResponses('security_group', 'security_groups', securityGroup);
+export const listSecurityGroupsResponse = groupResponses.list;
+export const showSecurityGroupResponse = groupResponses.show;
+export const securityGroupResponse = groupResponses.one;
+const ruleResponses = collectionResponses('security_group_rule', 'security_group_rules', rule);
+export const listRulesResponse = ruleResponses.list;
+export const showRuleResponse = ruleResponses.show;
+export const ruleResponse = ruleResponses.one;

@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
+import { collectionResponses } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const address = Type.String({ maxLength: 64 });
@@ -71,11 +72,7 @@ export const subnet = responseObject({
   revision_number: Type.Integer(),
 });
 
-const partialSubnet = Type.Partial(subnet);
-
-export const listSubnetsResponse = responseObject({
-  subnets: Type.Array(partialSubnet),
-  subnets_links: Type.Optional(Type.Array(responseObject({ rel: Type.String(), href: Type.String() }))),
-});
-export const showSubnetResponse = responseObject({ subnet: partialSubnet });
-export const subnetResponse = responseObject({ subnet });
+const subnetResponses = collectionResponses('subnet', 'subnets', subnet);
+export const listSubnetsResponse = subnetResponses.list;
+export const showSubnetResponse = subnetResponses.show;
+export const subnetResponse = subnetResponses.one;
