@@ -1,5 +1,8 @@
 // Neutron (network) v2.0, mounted at /network.
+import type { KubeObject } from '../../../../crds/kube-object.js';
+import type { AuthContext, RouteDef } from '../../common/route.js';
 import type { ServiceDef } from '../../common/router.js';
+import type { ResourceStore } from '../../kube/store.js';
 import type { Stores } from '../../deps.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
 import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
@@ -16,42 +19,27 @@ import { subnetRoutes } from './subnets/subnets.routes.js';
 import { tagRoutes } from './tags/tags.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 
+type Lookup<T> = (stores: Stores, auth: AuthContext, id: string) => T;
+type OwnLookup<T> = (stores: Stores, auth: AuthContext, id: string, action: string) => T;
+
+/** The standard-attr-tag routes of one collection, through that resource's own lookups. */
+function tagged<T extends KubeObject & { spec: { tags?: string[] } }>(stores: Stores, collection: string, store: ResourceStore<T>, lookups: [Lookup<T>, OwnLookup<T>]): RouteDef[] {
+  const [find, findOwn] = lookups;
+  return tagRoutes({ collection, store, find: (auth, id) => find(stores, auth, id), findOwn: (auth, id, action) => findOwn(stores, auth, id, action) });
+}
+
 export function neutronService(stores: Stores): ServiceDef {
-  const networks = {
-    collection: 'networks',
-    store: stores.networks,
-    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findNetwork(stores.networks, auth, id),
-    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnNetwork(stores.networks, auth, id, action),
-  };
-  const subnets = {
-    collection: 'subnets',
-    store: stores.subnets,
-    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findSubnet(stores, auth, id),
-    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnSubnet(stores, auth, id, action),
-  };
-  const ports = {
-    collection: 'ports',
-    store: stores.ports,
-    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findPort(stores, auth, id),
-    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnPort(stores, auth, id, action),
-  };
-  const securityGroups = {
-    collection: 'security-groups',
-    store: stores.securityGroups,
-    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findSecurityGroup(stores, auth, id),
-    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnSecurityGroup(stores, auth, id, action),
-  };
-  const routers = {
-    collection: 'routers',
-    store: stores.routers,
-    find: (auth: Parameters<typeof findNetwork>[1], id: string) => findRouter(stores, auth, id),
-    findOwn: (auth: Parameters<typeof findNetwork>[1], id: string, action: string) => findOwnRouter(stores, auth, id, action),
-  };
+  const tags = [
+    ...tagged(stores, 'networks', stores.networks, [(s, a, id) => findNetwork(s.networks, a, id), (s, a, id, act) => findOwnNetwork(s.networks, a, id, act)]),
+    ...tagged(stores, 'subnets', stores.subnets, [findSubnet, findOwnSubnet]),
+    ...tagged(stores, 'ports', stores.ports, [findPort, findOwnPort]),
+    ...tagged(stores, 'security-groups', stores.securityGroups, [findSecurityGroup, findOwnSecurityGroup]),
+    ...tagged(stores, 'routers', stores.routers, [findRouter, findOwnRouter]),
+  ];
   return {
     name: 'network',
     faultStyle: 'neutron',
     routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...portRoutes(stores),
-      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores),
-      ...tagRoutes(networks), ...tagRoutes(subnets), ...tagRoutes(ports), ...tagRoutes(securityGroups), ...tagRoutes(routers)],
+      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores), ...tags],
   };
 }
