@@ -2,7 +2,7 @@
 // subnet, an address, both, or neither), their atomic allocation, the MAC address, and undoing
 // every claim when something later fails, so nothing is left half-allocated.
 import { randomBytes } from 'node:crypto';
-import type { Network, Subnet } from '../../../../../crds/types.generated.js';
+import type { Network, Port, Subnet } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { allocateAny, claim, claimAddress, release, type Holder } from '../ipam/allocator.js';
 import { contains, formatAddress, parseAddress, parseCidr, type Address } from '../ipam/addresses.js';
@@ -18,7 +18,7 @@ export interface FixedIp {
   ipAddress: string;
 }
 
-interface Wanted {
+export interface Wanted {
   subnet: Subnet;
   address?: string;
 }
@@ -113,4 +113,23 @@ export async function allocateMac(stores: Stores, net: Network, asked: string | 
 
 export async function releaseMac(stores: Stores, networkId: string, mac: string): Promise<void> {
   await release(stores.addressAllocations, { type: 'mac', pool: networkId, address: mac }).catch(() => undefined);
+}
+
+/**
+ * Claims the port's MAC (the one asked for, or a generated one) and its wanted fixed IPs, then
+ * creates the Port; if anything fails, every claim made is released before the error goes on.
+ */
+export async function createPortWithAddresses(stores: Stores, net: Network, port: Port, addresses: { wanted: Wanted[]; mac?: string }): Promise<Port> {
+  const { wanted, mac: askedMac } = addresses;
+  const holder = { portId: port.metadata.name, portNamespace: port.metadata.namespace ?? '' };
+  const mac = await allocateMac(stores, net, askedMac, holder);
+  let ips: FixedIp[] = [];
+  try {
+    ips = await allocateFixedIps(stores, wanted, holder);
+    return await stores.ports.create({ ...port, spec: { ...port.spec, macAddress: mac, fixedIps: ips } });
+  } catch (err) {
+    await releaseFixedIps(stores, ips);
+    await releaseMac(stores, net.metadata.name, mac);
+    throw err;
+  }
 }

@@ -8,7 +8,7 @@ import type { AuthContext } from '../../../common/route.js';
 import { neutronConflict } from '../neutron.errors.js';
 import { ensureDefaultGroup } from '../security-groups/security-groups.access.js';
 import { findOwnPort } from './ports.access.js';
-import { allocateFixedIps, allocateMac, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
+import { createPortWithAddresses, wantedAddresses } from './ports.addresses.js';
 import { deletePort } from './ports.handlers.js';
 import { newPortId, toPortResource } from './ports.mapper.js';
 
@@ -38,18 +38,7 @@ export async function createDevicePort(stores: Stores, req: DevicePortRequest): 
     portSecurityEnabled: isRouter ? false : (req.network.spec.portSecurityEnabled ?? true), securityGroups: groups,
   }, new Date());
   const port = { ...made, metadata: { ...made.metadata, namespace: req.namespace ?? made.metadata.namespace } };
-  const holder = { portId: port.metadata.name, portNamespace: port.metadata.namespace ?? '' };
-  const wanted = wantedAddresses(stores, req.network, req.fixedIps, isRouter);
-  const mac = await allocateMac(stores, req.network, undefined, holder);
-  let ips: FixedIp[] = [];
-  try {
-    ips = await allocateFixedIps(stores, wanted, holder);
-    return await stores.ports.create({ ...port, spec: { ...port.spec, macAddress: mac, fixedIps: ips } });
-  } catch (err) {
-    await releaseFixedIps(stores, ips);
-    await releaseMac(stores, req.network.metadata.name, mac);
-    throw err;
-  }
+  return createPortWithAddresses(stores, req.network, port, { wanted: wantedAddresses(stores, req.network, req.fixedIps, isRouter) });
 }
 
 /** The user's port, checked free and bound to the server: a port in use is Nova's 409. */

@@ -14,7 +14,7 @@ import { pageLinks, showFields } from '../neutron.query.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { ensureDefaultGroup, findSecurityGroup } from '../security-groups/security-groups.access.js';
 import { findOwnPort, findPort, portVisible } from './ports.access.js';
-import { allocateFixedIps, allocateMac, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
+import { allocateFixedIps, createPortWithAddresses, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
 import { newPortId, plainFields, toPortResource, type CreatePortRequest, type UpdatePortRequest } from './ports.mapper.js';
 import { portListSpec } from './ports.query.js';
 import type { createPortBody, listPortsQuery, updatePortBody } from './ports.schema.js';
@@ -52,16 +52,9 @@ function checkAddressPairs(req: CreatePortRequest | UpdatePortRequest, portSecur
 }
 
 async function createWithAddresses(stores: Stores, net: Network, port: Port, req: CreatePortRequest): Promise<Port> {
-  const holder = { portId: port.metadata.name, portNamespace: port.metadata.namespace ?? '' };
-  const wanted = wantedAddresses(stores, net, req.fixed_ips);
-  const mac = await allocateMac(stores, net, req.mac_address, holder);
-  let ips: FixedIp[] = [];
   try {
-    ips = await allocateFixedIps(stores, wanted, holder);
-    return await stores.ports.create({ ...port, spec: { ...port.spec, macAddress: mac, fixedIps: ips } });
+    return await createPortWithAddresses(stores, net, port, { wanted: wantedAddresses(stores, net, req.fixed_ips), mac: req.mac_address });
   } catch (err) {
-    await releaseFixedIps(stores, ips);
-    await releaseMac(stores, net.metadata.name, mac);
     if (isNotFound(err)) throw conflict(`Project ${port.spec.projectId} is not ready yet; retry shortly.`);
     throw err;
   }
