@@ -14,19 +14,19 @@ export interface RbacRule {
 }
 
 const READ = ['get', 'list', 'watch'] as const;
-const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router } = Resources;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP } = Resources;
 
 export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
   // Reads every kind it reconciles or consults; writes their status and finalizers.
   operator: [
     { resources: [Server], verbs: [...READ, 'patch'] },
-    { resources: [Project, Flavor, Image, SecurityGroup, Port, Network], verbs: READ },
-    { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Port, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
+    { resources: [Project, Flavor, Image, SecurityGroup, Port, Network, FloatingIP], verbs: READ },
+    { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Port, 'status'], [FloatingIP, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [
     { resources: [Server, TokenRevocation, NetworkSegment, AddressAllocation], verbs: [...READ, 'create', 'delete'] },
-    { resources: [Network, Subnet, Port, SecurityGroup, Router], verbs: [...READ, 'create', 'update', 'delete'] },
+    { resources: [Network, Subnet, Port, SecurityGroup, Router, FloatingIP], verbs: [...READ, 'create', 'update', 'delete'] },
     { resources: [Flavor, Image, Project, User, Role, RoleAssignment], verbs: READ },
   ],
   // Creates the DevStack-like defaults once, and marks the seeded image active.

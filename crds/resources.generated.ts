@@ -4,6 +4,7 @@ import type { ResourceType } from './resource-type.js';
 export const CustomResources = {
   AddressAllocation: { group: 'openstack.sim', version: 'v1alpha1', kind: 'AddressAllocation', plural: 'addressallocations', namespaced: false },
   Flavor: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Flavor', plural: 'flavors', namespaced: false },
+  FloatingIP: { group: 'openstack.sim', version: 'v1alpha1', kind: 'FloatingIP', plural: 'floatingips', namespaced: true },
   Image: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Image', plural: 'images', namespaced: false },
   Network: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Network', plural: 'networks', namespaced: true },
   NetworkSegment: { group: 'openstack.sim', version: 'v1alpha1', kind: 'NetworkSegment', plural: 'networksegments', namespaced: false },

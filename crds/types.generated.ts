@@ -3,9 +3,9 @@
 import type { KubeObject } from './kube-object.js';
 
 export interface AddressAllocationSpec {
-type: ("ip" | "mac")
+type: ("ip" | "mac" | "floating")
 /**
- * The subnet id (ip) or network id (mac).
+ * The subnet id (ip), the network id (mac), or the associated port id (floating).
  */
 pool: string
 address: string
@@ -35,6 +35,50 @@ extraSpecs?: {
 
 export interface Flavor extends KubeObject {
   spec: FlavorSpec;
+}
+
+export interface FloatingIPSpec {
+projectId: string
+description?: string
+floatingNetworkId: string
+floatingSubnetId?: string
+floatingIpAddress: string
+/**
+ * The port on the external network that holds the floating address.
+ */
+externalPortId: string
+/**
+ * The associated (internal) port; absent while unassociated.
+ */
+portId?: string
+fixedIpAddress?: string
+/**
+ * The router between the port's subnet and the external network.
+ */
+routerId?: string
+tags?: string[]
+updatedAt?: string
+}
+export interface FloatingIPStatus {
+status?: ("ACTIVE" | "DOWN" | "ERROR")
+/**
+ * The Service realizing the association, while there is one.
+ */
+service?: string
+observedGeneration?: number
+conditions?: {
+type: string
+status: ("True" | "False" | "Unknown")
+observedGeneration?: number
+lastTransitionTime: string
+reason: string
+message: string
+}[]
+}
+
+export interface FloatingIP extends KubeObject {
+  spec: FloatingIPSpec;
+  status?: FloatingIPStatus;
 }
 
 export interface ImageSpec {
@@ -442,6 +486,7 @@ export interface User extends KubeObject {
 export interface CustomResourceTypes {
   AddressAllocation: AddressAllocation;
   Flavor: Flavor;
+  FloatingIP: FloatingIP;
   Image: Image;
   Network: Network;
   NetworkSegment: NetworkSegment;

@@ -121,6 +121,17 @@ const EXPECTED: Record<string, Persona[]> = {
   'DELETE /network/v2.0/routers/:routerId': PROJECT_MEMBERS,
   'PUT /network/v2.0/routers/:routerId/add_router_interface': PROJECT_MEMBERS,
   'PUT /network/v2.0/routers/:routerId/remove_router_interface': PROJECT_MEMBERS,
+  'POST /network/v2.0/floatingips': PROJECT_MEMBERS,
+  'GET /network/v2.0/floatingips': PROJECT_READERS,
+  'GET /network/v2.0/floatingips/:floatingipId': PROJECT_READERS,
+  'PUT /network/v2.0/floatingips/:floatingipId': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/floatingips/:floatingipId': PROJECT_MEMBERS,
+  'GET /network/v2.0/floatingips/:id/tags': PROJECT_READERS,
+  'GET /network/v2.0/floatingips/:id/tags/:tag': PROJECT_READERS,
+  'PUT /network/v2.0/floatingips/:id/tags': PROJECT_MEMBERS,
+  'PUT /network/v2.0/floatingips/:id/tags/:tag': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/floatingips/:id/tags': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/floatingips/:id/tags/:tag': PROJECT_MEMBERS,
   'GET /network/v2.0/routers/:id/tags': PROJECT_READERS,
   'GET /network/v2.0/routers/:id/tags/:tag': PROJECT_READERS,
   'PUT /network/v2.0/routers/:id/tags': PROJECT_MEMBERS,
@@ -182,8 +193,13 @@ async function setUp(): Promise<Matrix> {
   assert.equal(sg.status, 201, sg.text);
   const router = await call(w.url, await login('member'), 'POST', '/network/v2.0/routers', { router: { name: 'r1' } });
   assert.equal(router.status, 201, router.text);
+  const external = await call(w.url, await login('cloudAdmin'), 'POST', '/network/v2.0/networks', { network: { name: 'public', 'router:external': true } });
+  assert.equal(external.status, 201, external.text);
+  await call(w.url, await login('cloudAdmin'), 'POST', '/network/v2.0/subnets', { subnet: { network_id: external.json.network.id, ip_version: 4, cidr: '172.24.4.0/24' } });
+  const fip = await call(w.url, await login('member'), 'POST', '/network/v2.0/floatingips', { floatingip: { floating_network_id: external.json.network.id } });
+  assert.equal(fip.status, 201, fip.text);
   const params = {
-    routerId: router.json.router.id,
+    routerId: router.json.router.id, floatingipId: fip.json.floatingip.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
     serverId: created.json.server.id, flavorId: '1', key: 'hw:cpu_policy', imageId: IMAGE_ID,
@@ -204,7 +220,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId'].some((p) => route.path.includes(p));
+  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

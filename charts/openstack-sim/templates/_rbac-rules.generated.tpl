@@ -4,10 +4,10 @@
   resources: [servers]
   verbs: [get, list, watch, patch]
 - apiGroups: [openstack.sim]
-  resources: [projects, flavors, images, securitygroups, ports, networks]
+  resources: [projects, flavors, images, securitygroups, ports, networks, floatingips]
   verbs: [get, list, watch]
 - apiGroups: [openstack.sim]
-  resources: [servers/status, projects/status, securitygroups/status, ports/status, servers/finalizers, projects/finalizers]
+  resources: [servers/status, projects/status, securitygroups/status, ports/status, floatingips/status, servers/finalizers, projects/finalizers]
   verbs: [update]
 {{- end }}
 {{- define "openstack-sim.rules.apiServer" -}}
@@ -15,7 +15,7 @@
   resources: [servers, tokenrevocations, networksegments, addressallocations]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
-  resources: [networks, subnets, ports, securitygroups, routers]
+  resources: [networks, subnets, ports, securitygroups, routers, floatingips]
   verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
   resources: [flavors, images, projects, users, roles, roleassignments]

@@ -5,6 +5,8 @@ import type { ServiceDef } from '../../common/router.js';
 import type { ResourceStore } from '../../kube/store.js';
 import type { Stores } from '../../deps.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
+import { findFloatingIp, findOwnFloatingIp } from './floating-ips/floating-ips.access.js';
+import { floatingIpRoutes } from './floating-ips/floating-ips.routes.js';
 import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
 import { networkRoutes } from './networks/networks.routes.js';
 import { findOwnPort, findPort } from './ports/ports.access.js';
@@ -35,11 +37,12 @@ export function neutronService(stores: Stores): ServiceDef {
     ...tagged(stores, 'ports', stores.ports, [findPort, findOwnPort]),
     ...tagged(stores, 'security-groups', stores.securityGroups, [findSecurityGroup, findOwnSecurityGroup]),
     ...tagged(stores, 'routers', stores.routers, [findRouter, findOwnRouter]),
+    ...tagged(stores, 'floatingips', stores.floatingIPs, [findFloatingIp, findOwnFloatingIp]),
   ];
   return {
     name: 'network',
     faultStyle: 'neutron',
     routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...portRoutes(stores),
-      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores), ...tags],
+      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores), ...floatingIpRoutes(stores), ...tags],
   };
 }

@@ -22,15 +22,20 @@ const MAX_SAMPLES = 64;
 export const POOL_LABEL = 'openstack.sim/pool';
 export const PORT_LABEL = 'openstack.sim/port-id';
 
-/** The object name: `ip-<subnet>-<address in hex>` or `mac-<hash of network>-<mac>`, a valid DNS subdomain. */
-export function allocationName(type: 'ip' | 'mac', pool: string, address: string): string {
+export type SlotType = 'ip' | 'mac' | 'floating';
+
+/**
+ * The object name, a valid DNS subdomain: `ip-<subnet>-<address in hex>`, `mac-<hash of
+ * network>-<mac>`, or `fip-<port>-<fixed address in hex>` for a fixed IP a floating IP is bound to.
+ */
+export function allocationName(type: SlotType, pool: string, address: string): string {
   if (type === 'mac') return `mac-${createHash('sha256').update(pool).digest('hex').slice(0, 20)}-${address.replace(/:/g, '')}`;
-  return `ip-${pool}-${parseAddress(address)!.value.toString(16)}`;
+  return `${type === 'floating' ? 'fip' : 'ip'}-${pool}-${parseAddress(address)!.value.toString(16)}`;
 }
 
-/** One address in one pool: an IP in a subnet, or a MAC on a network. */
+/** One address in one pool: an IP in a subnet, a MAC on a network, or a port's fixed IP a floating IP is bound to. */
 export interface Slot {
-  type: 'ip' | 'mac';
+  type: SlotType;
   pool: string;
   address: string;
 }

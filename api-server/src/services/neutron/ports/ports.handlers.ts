@@ -11,6 +11,8 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { parseAddress, parseCidr } from '../ipam/addresses.js';
 import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, neutronNotFound, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { FLOATING_IP_OWNER } from '../floating-ips/floating-ips.access.js';
+import { disassociatePort } from '../floating-ips/floating-ips.association.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { ensureDefaultGroup, findSecurityGroup } from '../security-groups/security-groups.access.js';
 import { findOwnPort, findPort, portVisible } from './ports.access.js';
@@ -141,8 +143,10 @@ export function updatePortHandler(stores: Stores) {
 }
 
 /** The port goes first, then its addresses: an address is never free while a port still holds it. */
+/** Deletes the port, frees its addresses, and disassociates the floating IPs bound to it (as Neutron does). */
 export async function deletePort(stores: Stores, p: Port): Promise<void> {
   await stores.ports.delete(p.metadata.name, p.metadata.namespace);
+  await disassociatePort(stores, p.metadata.name);
   await releaseFixedIps(stores, p.spec.fixedIps ?? []);
   await releaseMac(stores, p.spec.networkId, p.spec.macAddress);
 }
@@ -151,7 +155,7 @@ export function deletePortHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const p = findOwnPort(stores, ctx.auth, ctx.params.portId, 'delete_port');
     checkRevision(expectedRevision(ctx.req.get('If-Match')), p.metadata.generation ?? 1);
-    if (p.spec.deviceOwner?.startsWith('network:router')) {
+    if (p.spec.deviceOwner?.startsWith('network:router') || p.spec.deviceOwner === FLOATING_IP_OWNER) {
       throw neutronConflict('PortInUse', `Port ${p.metadata.name} cannot be deleted directly via the port API: has device owner ${p.spec.deviceOwner}.`);
     }
     await deletePort(stores, p);

@@ -5,6 +5,7 @@ import type { Port, Router, Subnet } from '../../../../../crds/types.generated.j
 import type { Stores } from '../../../deps.js';
 import type { AuthContext } from '../../../common/route.js';
 import { neutronBadRequest, neutronConflict, neutronNotFound } from '../neutron.errors.js';
+import { floatingIpsViaRouter } from '../floating-ips/floating-ips.access.js';
 import { findOwnPort } from '../ports/ports.access.js';
 import { createDevicePort } from '../ports/ports.devices.js';
 import { deletePort } from '../ports/ports.handlers.js';
@@ -53,6 +54,18 @@ async function byPort(stores: Stores, auth: AuthContext, r: Router, portId: stri
   return bound ?? port;
 }
 
+/** 409 RouterInterfaceInUseByFloatingIP while a floating IP reaches a fixed IP through this interface. */
+function checkNoFloatingIpNeeds(stores: Stores, r: Router, iface: Port): void {
+  const subnets = new Set((iface.spec.fixedIps ?? []).map((f) => f.subnetId));
+  for (const fip of floatingIpsViaRouter(stores, r.metadata.name)) {
+    const port = stores.ports.get(fip.spec.portId!, fip.metadata.namespace);
+    const subnet = port?.spec.fixedIps?.find((f) => f.ipAddress === fip.spec.fixedIpAddress)?.subnetId;
+    if (subnet && subnets.has(subnet)) {
+      throw neutronConflict('RouterInterfaceInUseByFloatingIP', `Router interface for subnet ${subnet} on router ${r.metadata.name} cannot be deleted, as it is required by one or more floating IPs.`);
+    }
+  }
+}
+
 export async function addInterface(stores: Stores, auth: AuthContext, r: Router, req: InterfaceRequest): Promise<Port> {
   checkOne(req);
   if (req.port_id) return byPort(stores, auth, r, req.port_id);
@@ -68,6 +81,7 @@ export async function removeInterface(stores: Stores, r: Router, req: InterfaceR
     if (req.port_id) throw neutronNotFound('RouterInterfaceNotFound', `Router ${r.metadata.name} does not have an interface with id ${req.port_id}`);
     throw neutronNotFound('RouterInterfaceNotFoundForSubnet', `Router ${r.metadata.name} has no interface on subnet ${req.subnet_id}`);
   }
+  checkNoFloatingIpNeeds(stores, r, port);
   await deletePort(stores, port);
   return port;
 }

@@ -11,6 +11,7 @@ export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[]
   { name: 'security_group', collection: 'security-groups' },
   { name: 'security_group_rule', collection: 'security-group-rules' },
   { name: 'router', collection: 'routers' },
+  { name: 'floatingip', collection: 'floatingips' },
 ];
 
 export function versionsView(base: string): Static<typeof listVersionsResponse> {
