@@ -136,3 +136,16 @@ export interface NetworkPolicy extends KubeObject {
     egress?: NetworkPolicyRule[];
   };
 }
+
+/** v1 Service, the fields a floating IP's realization uses. */
+export interface Service extends KubeObject {
+  spec: {
+    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+    clusterIP?: string;
+    clusterIPs?: string[];
+    selector?: Record<string, string>;
+    externalIPs?: string[];
+    ports?: { name?: string; protocol?: 'TCP' | 'UDP' | 'SCTP'; port: number; targetPort?: number | string }[];
+    publishNotReadyAddresses?: boolean;
+  };
+}

@@ -17,6 +17,7 @@ export const BuiltinResources = {
   Event: { group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true },
   Lease: { group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true },
   NetworkPolicy: { group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy', plural: 'networkpolicies', namespaced: true },
+  Service: { group: '', version: 'v1', kind: 'Service', plural: 'services', namespaced: true },
 } as const satisfies Record<string, ResourceType>;
 
 /** Every kind, ours (generated from crds/*.yaml) and built-in, by kind name. */

@@ -1,9 +1,9 @@
 // The informer caches controllers may ask for, one line each: which kind, which selector, and the
 // object type the cache holds. The operator starts only those some registered controller needs.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { Flavor, Image, Network, Port, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
+import type { Flavor, FloatingIP, Image, Network, Port, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
 import type { ListOptions } from '../../../crds/client/client.js';
-import type { Namespace, NetworkPolicy, Node, Pod } from '../../../crds/kube-types.js';
+import type { Namespace, NetworkPolicy, Node, Pod, Service } from '../../../crds/kube-types.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
 import { Resources, type ResourceType } from '../../../crds/resources.js';
 import type { Watchable } from '../runtime/objects.js';
@@ -36,6 +36,8 @@ export const CACHES = {
   ports: cache<Port>(Resources.Port),
   networks: cache<Network>(Resources.Network),
   networkPolicies: cache<NetworkPolicy>(Resources.NetworkPolicy, MANAGED),
+  floatingIPs: cache<FloatingIP>(Resources.FloatingIP),
+  services: cache<Service>(Resources.Service, MANAGED),
 };
 
 export type CacheName = keyof typeof CACHES;

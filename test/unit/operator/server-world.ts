@@ -14,7 +14,7 @@ import { flavor, image, MemoryRecorder, node, NOW, NS, project, projectNs, SERVE
 export const KEY = `${NS}/${SERVER_ID}`;
 export const noPods: ObjectCache<Pod> = { get: () => undefined, list: () => [] };
 
-const SERVER_CACHES: CacheName[] = ['servers', 'pods', 'flavors', 'images', 'nodes', 'namespaces', 'projects', 'ports', 'networks'];
+const SERVER_CACHES: CacheName[] = ['servers', 'pods', 'flavors', 'images', 'nodes', 'namespaces', 'projects', 'ports', 'networks', 'floatingIPs'];
 
 export interface WorldOptions {
   pods?: ObjectCache<Pod>;

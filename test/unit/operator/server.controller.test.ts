@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Flavor, Image, Network, Port, Project, Server } from '../../../crds/types.generated.js';
+import type { Flavor, FloatingIP, Image, Network, Port, Project, Server } from '../../../crds/types.generated.js';
 import {
   serverKeyForPod,
   serversOnNode,
@@ -66,6 +66,7 @@ describe('server watches', () => {
       projects: new Informer<Project>(kube, Resources.Project),
       ports: new Informer<Port>(kube, Resources.Port),
       networks: new Informer<Network>(kube, Resources.Network),
+      floatingIPs: new Informer<FloatingIP>(kube, Resources.FloatingIP),
     };
     await startAll(src);
     const keys: string[] = [];

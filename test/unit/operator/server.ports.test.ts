@@ -1,7 +1,7 @@
 // A server on Neutron ports: its status addresses are the ports' (by network name, with MACs),
 // and its Pod carries one label per security group of its ports, kept in step as they change.
 import assert from 'node:assert/strict';
-import type { Network, Port, Server } from '../../../crds/types.generated.js';
+import type { FloatingIP, Network, Port, Server } from '../../../crds/types.generated.js';
 import { API_VERSION, Resources } from '../../../crds/resources.js';
 import type { Pod } from '../../../crds/kube-types.js';
 import { FakeKube } from '../../support/fake-kube.js';
@@ -72,5 +72,31 @@ describe('Server on Neutron ports', () => {
     assert.equal(labels()['sg.openstack.sim/g3'], 'member');
     assert.equal(labels()['sg.openstack.sim/g1'], undefined, 'the group the port left is no longer on the Pod');
     assert.equal(labels()['sg.openstack.sim/g2'], undefined);
+  });
+
+  it('When a floating IP is associated with the port, then the server lists it after the fixed address, with type floating; disassociated, it goes', async () => {
+    const fip: FloatingIP = {
+      apiVersion: API_VERSION, kind: 'FloatingIP', metadata: { name: 'f1', namespace: NS },
+      spec: { projectId: 'p1', floatingNetworkId: 'ext', floatingIpAddress: '172.24.4.9', externalPortId: 'xp', portId: PORT, fixedIpAddress: '10.0.0.5', routerId: 'r1' },
+    };
+    const w = await world((k) => {
+      seed(['g1'])(k);
+      k.seed(Resources.FloatingIP, fip);
+    });
+    await w.r.reconcile(KEY);
+    await markPod(w.kube, 'running');
+    await new Promise((r) => setTimeout(r, 20));
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.stored()?.status?.addresses, {
+      private: [{ version: 4, addr: '10.0.0.5', type: 'fixed', macAddr: 'fa:16:3e:00:00:01' }, { version: 4, addr: '172.24.4.9', type: 'floating', macAddr: 'fa:16:3e:00:00:01' }],
+    });
+    const stored = w.kube.peek<FloatingIP>(Resources.FloatingIP, 'f1', NS)!;
+    const unbound = { ...stored.spec };
+    delete unbound.portId;
+    delete unbound.fixedIpAddress;
+    await w.kube.replace(Resources.FloatingIP, { ...stored, spec: unbound });
+    await new Promise((r) => setTimeout(r, 20));
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.stored()?.status?.addresses?.private.map((a) => a.type), ['fixed']);
   });
 });

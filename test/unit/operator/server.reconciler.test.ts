@@ -272,6 +272,7 @@ describe('ServerReconciler', () => {
           nodes: fixed(deepFreeze(node())),
           ports: { get: () => undefined, list: () => [] },
           networks: { get: () => undefined, list: () => [] },
+          floatingIPs: { get: () => undefined, list: () => [] },
           ...tenancy(),
           events: new MemoryRecorder(),
         });

@@ -6,7 +6,7 @@
 // - a Node whose zone label changed enqueues the Servers on it (their availability zone);
 // - a Namespace or Project event enqueues the not-yet-running Servers in that project's namespace
 //   (a server refused for a namespace no project owned is built once one does).
-import type { Port, Project, Server } from '../../../../crds/types.generated.js';
+import type { FloatingIP, Port, Project, Server } from '../../../../crds/types.generated.js';
 import { projectNamespace, ZONE_LABEL } from '../../../../crds/naming.js';
 import { Resources } from '../../../../crds/resources.js';
 import type { Namespace, Pod } from '../../../../crds/kube-types.js';
@@ -17,7 +17,7 @@ import { ServerReconciler } from './server.reconciler.js';
 
 export const SERVER_CONTROLLER = 'server';
 
-const SERVER_CACHES = ['servers', 'pods', 'flavors', 'images', 'nodes', 'namespaces', 'projects', 'ports', 'networks'] as const;
+const SERVER_CACHES = ['servers', 'pods', 'flavors', 'images', 'nodes', 'namespaces', 'projects', 'ports', 'networks', 'floatingIPs'] as const;
 export type ServerWatchSources = Pick<Caches, (typeof SERVER_CACHES)[number]>;
 
 /** The Server that controls pod, if any. */
@@ -71,6 +71,12 @@ export function watchServers(src: ServerWatchSources, enqueue: (key: string) => 
     if (p.spec.deviceId && p.spec.deviceOwner?.startsWith('compute:')) enqueue(`${p.metadata.namespace}/${p.spec.deviceId}`);
   };
   src.ports.on({ onUpsert: device, onDelete: device });
+  // A floating IP (dis)associated with a port changes the addresses of that port's server, before and after.
+  const portOf = (f: FloatingIP | undefined): void => {
+    const port = f?.spec.portId ? src.ports.get(f.spec.portId, f.metadata.namespace) : undefined;
+    if (port) device(port);
+  };
+  src.floatingIPs.on({ onUpsert: (f, old) => [f, old].forEach(portOf), onDelete: portOf });
 }
 
 export const serverController = defineController({

@@ -1,7 +1,7 @@
 // The Server kind's half of the reconcile shell: make its Pod exist (or not) and compute the
 // status from what is observed; the shell writes it. Idempotent: a second pass over an unchanged
 // world writes nothing.
-import type { Flavor, Image, Network, Port, Project, Server, ServerStatus } from '../../../../crds/types.generated.js';
+import type { Flavor, FloatingIP, Image, Network, Port, Project, Server, ServerStatus } from '../../../../crds/types.generated.js';
 import { isAlreadyExists, type KubeClient } from '../../../../crds/client/client.js';
 import { Resources } from '../../../../crds/resources.js';
 import type { Namespace, Node, Pod } from '../../../../crds/kube-types.js';
@@ -31,6 +31,7 @@ export interface ServerReconcilerDeps {
   projects: ObjectCache<Project>;
   ports: ObjectCache<Port>;
   networks: ObjectCache<Network>;
+  floatingIPs: ObjectCache<FloatingIP>;
   events: EventRecorder;
   now?: () => Date;
 }
@@ -79,7 +80,7 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     // The API server creates Servers with the finalizer: this patch only runs for other writers.
     const server = await addFinalizer(this.d.kube, Resources.Server, cached);
     if (server !== cached) ctx.wrote(server);
-    const attached = attachedPorts(server, this.d.ports, this.d.networks);
+    const attached = attachedPorts(server, this.d.ports, this.d.networks, this.d.floatingIPs);
     const outcome = await this.ensurePod(server, attached);
     if (outcome.problem) return failed(server, outcome.problem, ctx.now);
     const nodeName = outcome.pod?.spec.nodeName;
