@@ -11,6 +11,7 @@ import { DEFAULT_SYSTEM_NAMESPACE } from '../../crds/naming.js';
 import { Resources } from '../../crds/resources.js';
 import { seed, type SeedResult } from '../../api-server/src/bootstrap/seed.js';
 import { defaultSeedPlan } from '../../api-server/src/bootstrap/seed-plan.js';
+import { seedNetworks, type NetworkSeedResult } from '../../api-server/src/bootstrap/seed-network.js';
 import { loadOrGeneratePasswords, writeCloudsYaml } from './clouds.js';
 import { GiveUp, run, stopChild, waitFor } from './exec.js';
 
@@ -33,6 +34,8 @@ export interface Stack {
   authUrl: string;
   toolsBin: string;
   seed: SeedResult;
+  /** DevStack's public network, private network and router1, made through the API. */
+  networks: NetworkSeedResult;
   stop(): Promise<void>;
 }
 
@@ -116,8 +119,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       if (api.exitCode !== null) throw new GiveUp(`the API server exited (${api.exitCode}); see ${join(opts.stateDir, 'logs', 'api-server.log')}`);
       return (await fetch(`${apiUrl}/identity`)).status === 300;
     }, 60_000, opts.log);
+    opts.log('seeding DevStack\'s networks through the API: public, private and router1');
+    const networks = await seedNetworks(apiUrl, { username: 'admin', password: passwords.admin, project: 'admin' }, { username: 'demo', password: passwords.demo, project: 'demo' });
     writeCloudsYaml(cloudsYaml, `${apiUrl}/identity`, opts.region ?? 'RegionOne', passwords);
-    return { kubeconfig, cloudsYaml, apiUrl, authUrl: `${apiUrl}/identity`, toolsBin: bin, seed: seeded, stop };
+    return { kubeconfig, cloudsYaml, apiUrl, authUrl: `${apiUrl}/identity`, toolsBin: bin, seed: seeded, networks, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -12,6 +12,7 @@ import { startOperator, type RunningOperator } from '../../operator/src/operator
 import { startApiServer, type RunningApiServer } from '../../api-server/src/server.js';
 import { seed } from '../../api-server/src/bootstrap/seed.js';
 import { defaultSeedPlan } from '../../api-server/src/bootstrap/seed-plan.js';
+import { seedNetworks } from '../../api-server/src/bootstrap/seed-network.js';
 import { run, waitFor } from '../../hack/lib/exec.js';
 import { passwordLogin } from '../../hack/lib/keystone-login.js';
 
@@ -88,13 +89,16 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     assert.match(await can(['delete', 'users.openstack.sim']), /no/);
   });
 
-  it('When seed, operator and API server run as the chart\'s accounts, then a server goes ACTIVE and away', async function () {
+  it('When seed, operator and API server run as the chart\'s accounts, then DevStack\'s networks are seeded, a server on private goes ACTIVE with a floating IP realized as a Service, and all goes away', async function () {
     this.timeout(180_000);
     const passwords = { admin: randomBytes(12).toString('hex'), demo: randomBytes(12).toString('hex'), alt_demo: randomBytes(12).toString('hex') };
     const ids = await seed(await clientAs(`${fullname}-seed`), ns, defaultSeedPlan(passwords));
     operator = await startOperator({ kube: await clientAs(`${fullname}-operator`), metrics: new Registry(), leaseNamespace: ns, leaderElection: true, log: quiet });
     await operator.leading;
     apiServer = await startApiServer({ kube: await clientAs(`${fullname}-api-server`), config: { publicUrl: '', region: 'RegionOne', systemNamespace: ns, tokenTtlSeconds: 3600 }, host: '127.0.0.1', port: 0, log: quiet });
+    const nets = await seedNetworks(apiServer.url, { username: 'admin', password: passwords.admin, project: 'admin' }, { username: 'demo', password: passwords.demo, project: 'demo' });
+    const again = await seedNetworks(apiServer.url, { username: 'admin', password: passwords.admin, project: 'admin' }, { username: 'demo', password: passwords.demo, project: 'demo' });
+    assert.deepEqual(again, nets, 'seeding twice makes nothing new');
     const { token } = await passwordLogin(`${apiServer.url}/identity`, 'demo', passwords.demo, 'demo');
     const call = async (method: string, path: string, body?: unknown): Promise<Response> =>
       fetch(`${apiServer!.url}${path}`, { method, headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
@@ -102,6 +106,15 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     await waitFor('the demo project to be ready', async () => (created = await call('POST', '/compute/v2.1/servers', { server: { name: 'rbac-vm', flavorRef: '1', imageRef: ids.imageIds.cirros } })).status === 202, 30_000);
     const id = ((await created!.json()) as { server: { id: string } }).server.id;
     await waitFor('ACTIVE', async () => ((await (await call('GET', `/compute/v2.1/servers/${id}`)).json()) as { server: { status: string } }).server.status === 'ACTIVE', 30_000);
+    const port = ((await (await call('GET', `/network/v2.0/ports?device_id=${id}`)).json()) as { ports: { id: string; network_id: string }[] }).ports[0];
+    assert.equal(port?.network_id, nets.privateNetworkId, 'the server is on demo\'s only network, private');
+    const fipRes = await call('POST', '/network/v2.0/floatingips', { floatingip: { floating_network_id: nets.publicNetworkId, port_id: port.id } });
+    assert.equal(fipRes.status, 201, await fipRes.clone().text());
+    const fip = ((await fipRes.json()) as { floatingip: { id: string; floating_ip_address: string } }).floatingip;
+    await waitFor('the floating IP ACTIVE', async () => ((await (await call('GET', `/network/v2.0/floatingips/${fip.id}`)).json()) as { floatingip: { status: string } }).floatingip.status === 'ACTIVE', 30_000);
+    const svc = JSON.parse(await tool('kubectl', ['get', 'svc', `fip-${fip.id}`, '-n', `os-${ids.projectIds.demo}`, '-o', 'json'])) as { spec: { externalIPs: string[] } };
+    assert.deepEqual(svc.spec.externalIPs, [fip.floating_ip_address]);
+    assert.equal((await call('DELETE', `/network/v2.0/floatingips/${fip.id}`)).status, 204);
     assert.equal((await call('DELETE', `/compute/v2.1/servers/${id}`)).status, 204);
     await waitFor('the server to be gone', async () => (await call('GET', `/compute/v2.1/servers/${id}`)).status === 404, 30_000);
   });
