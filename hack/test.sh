@@ -37,9 +37,10 @@ step generated-types npx tsx hack/gen-types.ts --check || FAILED=$((FAILED + 1))
 step lint npx eslint . || FAILED=$((FAILED + 1))
 mocha_step unit 'test/unit/**/*.test.ts' 'test/meta/**/*.test.ts'
 export OPENSTACK_SIM_STATE="$ROOT/.openstack-sim/test"
-# The cluster's tools and helm (the chart tests need it; npm start does not). The first build
-# prints how long it will take; later runs find everything in the cache.
-step tools bash hack/tools/build.sh --with-helm || FAILED=$((FAILED + 1))
+# The cluster's tools, helm and the Terraform provider (the chart and Terraform tests need them;
+# npm start does not). The first build prints how long it will take; later runs find everything
+# in the cache.
+step tools bash hack/tools/build.sh --with-helm --with-terraform-provider || FAILED=$((FAILED + 1))
 # The cluster's components run detached: take them down however this script ends.
 cleanup() { [ "${KEEP_CLUSTER:-}" = 1 ] || bash hack/cluster.sh down >/dev/null 2>&1 || true; }
 trap cleanup EXIT

@@ -1,0 +1,79 @@
+// Terraform's openstack provider (v3, built from the Go module proxy into the tools cache by
+// hack/tools/build.sh --with-terraform-provider) with the machine's terraform CLI: it applies
+// test/e2e/terraform/main.tf (external network, network, subnet, router with gateway and
+// interface, security group with rules, a server in it, a floating IP on its port), a plan
+// afterwards shows no changes, and destroy leaves nothing behind, as the openstack CLI tells.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../hack/lib/exec.js';
+import { e2eStack, kubectl, openstackJson } from './support/stack.js';
+
+const DEMO = 'openstack-sim-demo';
+
+describe('terraform-provider-openstack (real Terraform, real cluster)', function () {
+  this.timeout(600_000);
+  const prefix = `tf${Date.now().toString(36)}`;
+  let dir = '';
+  let env: NodeJS.ProcessEnv = {};
+  const terraform = (args: string[]): Promise<string> => run('terraform', [`-chdir=${dir}`, ...args, '-no-color'], { quiet: true, env: { ...env, TF_INPUT: '0' } });
+  let outputs: { server_id: { value: string }; floating_ip: { value: string }; security_group_id: { value: string } };
+
+  before(async () => {
+    const s = await e2eStack();
+    dir = mkdtempSync(join(tmpdir(), 'osim-terraform-'));
+    copyFileSync(join(import.meta.dirname, 'terraform', 'main.tf'), join(dir, 'main.tf'));
+    // Only the provider built here, from its filesystem mirror; no registry, no checkpoint calls.
+    writeFileSync(join(dir, 'terraformrc'), [
+      'provider_installation {',
+      `  filesystem_mirror {\n    path    = "${join(s.toolsBin, 'terraform-plugins')}"\n    include = ["registry.terraform.io/terraform-provider-openstack/openstack"]\n  }`,
+      '}',
+      'disable_checkpoint = true',
+    ].join('\n'));
+    env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', OS_CLIENT_CONFIG_FILE: s.cloudsYaml, TF_VAR_prefix: prefix };
+    await terraform(['init']);
+  });
+
+  after(async () => {
+    if (dir) await terraform(['destroy', '-auto-approve']).catch(() => undefined);
+  });
+
+  it('When the stack is applied, then the server is ACTIVE on its network in its group, with the floating IP on it', async () => {
+    await terraform(['apply', '-auto-approve']);
+    outputs = JSON.parse(await terraform(['output', '-json'])) as typeof outputs;
+    const vm = await openstackJson<{ status: string; addresses: Record<string, string[]>; security_groups: { name: string }[] }>(DEMO, ['server', 'show', outputs.server_id.value]);
+    assert.equal(vm.status, 'ACTIVE');
+    const addrs = vm.addresses[`${prefix}-net`];
+    assert.ok(addrs?.length === 2 && /^10\.99\.0\.\d+$/.test(addrs[0]) && addrs[1] === outputs.floating_ip.value, JSON.stringify(vm.addresses));
+    assert.deepEqual(vm.security_groups.map((g) => g.name), [`${prefix}-web`]);
+  });
+
+  it('When applied, then kubectl shows the group\'s NetworkPolicy with its rules and the floating IP\'s Service', async () => {
+    const vm = await openstackJson<{ project_id: string }>(DEMO, ['server', 'show', outputs.server_id.value]);
+    const ns = `os-${vm.project_id}`;
+    const policies = JSON.parse(await kubectl(['get', 'networkpolicies', '-n', ns, '-l', `openstack.sim/security-group-id=${outputs.security_group_id.value}`, '-o', 'json'])) as { items: { spec: { ingress?: { ports?: { port: number }[] }[] } }[] };
+    assert.deepEqual(policies.items[0]?.spec.ingress?.map((r) => r.ports?.[0].port).sort(), [22, 80]);
+    const services = await kubectl(['get', 'svc', '-n', ns, '--no-headers']);
+    assert.ok(services.split('\n').some((l) => l.startsWith('fip-') && l.includes(outputs.floating_ip.value)), services);
+  });
+
+  it('When planned again, then there are no changes', async () => {
+    // -detailed-exitcode: 0 is no changes, 2 is changes (run() rejects on anything but 0).
+    const plan = await terraform(['plan', '-detailed-exitcode']);
+    assert.match(plan, /No changes/);
+  });
+
+  it('When destroyed, then nothing of the stack is left', async () => {
+    await terraform(['destroy', '-auto-approve']);
+    const named = (rows: { Name: string }[]): string[] => rows.map((r) => r.Name).filter((n) => n.startsWith(prefix));
+    assert.deepEqual(named(await openstackJson<{ Name: string }[]>('openstack-sim', ['network', 'list'])), []);
+    assert.deepEqual(named(await openstackJson<{ Name: string }[]>('openstack-sim', ['router', 'list'])), []);
+    assert.deepEqual(named(await openstackJson<{ Name: string }[]>(DEMO, ['security', 'group', 'list'])), []);
+    assert.deepEqual(named(await openstackJson<{ Name: string }[]>(DEMO, ['server', 'list'])), []);
+    const fips = await openstackJson<{ 'Floating IP Address': string }[]>('openstack-sim', ['floating', 'ip', 'list']);
+    assert.equal(fips.some((f) => f['Floating IP Address'] === outputs.floating_ip.value), false);
+    const ports = await openstackJson<{ 'Fixed IP Addresses': unknown }[]>('openstack-sim', ['port', 'list']);
+    assert.equal(JSON.stringify(ports).includes('10.99.0.') || JSON.stringify(ports).includes('172.24.99.'), false, 'no port of the stack is left');
+  });
+});
