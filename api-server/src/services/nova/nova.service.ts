@@ -3,7 +3,10 @@ import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import { flavorExtraSpecRoutes } from './flavor-extra-specs/flavor-extra-specs.routes.js';
 import { flavorRoutes } from './flavors/flavors.routes.js';
+import { interfaceRoutes } from './interfaces/interfaces.routes.js';
 import { negotiate } from './microversion.js';
+import { serverActionRoutes } from './server-actions/server-actions.routes.js';
+import { serverSecurityGroupRoutes } from './server-security-groups/server-security-groups.routes.js';
 import { serverRoutes } from './servers/servers.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 
@@ -12,6 +15,6 @@ export function novaService(stores: Stores): ServiceDef {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores)],
   };
 }

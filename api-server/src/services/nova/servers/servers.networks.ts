@@ -20,7 +20,8 @@ export interface NetworkPlan {
   securityGroups?: string[];
 }
 
-function autoNetwork(stores: Stores, auth: AuthContext): Entry[] {
+/** Nova's choice when no network is named: the project's only usable one (none, or a 409 if several). */
+export function autoNetwork(stores: Stores, auth: AuthContext): { network: Network }[] {
   const usable = stores.networks.list().filter((n) => networkVisible(n, auth) && !n.spec.external && (n.spec.projectId === auth.projectId || n.spec.shared));
   if (usable.length > 1) throw conflict('Multiple possible networks found, use a Network ID to be more specific.');
   return usable.map((network) => ({ network }));
@@ -44,7 +45,8 @@ export function planNetworks(stores: Stores, auth: AuthContext, body: ServerCrea
   return { entries, ...(names ? { securityGroups: names } : {}) };
 }
 
-async function groupIds(stores: Stores, auth: AuthContext, projectId: string, names: string[] | undefined): Promise<string[] | undefined> {
+/** Group names or ids → ids, in the server's project ("default" is made on first use); undefined stays undefined. */
+export async function groupIds(stores: Stores, auth: AuthContext, projectId: string, names: string[] | undefined): Promise<string[] | undefined> {
   if (!names) return undefined;
   const ids: string[] = [];
   for (const name of names) {

@@ -48,6 +48,10 @@ const server = strictObject({
   security_groups: Type.Optional(Type.Array(strictObject({ name: Type.Optional(shortString) }), { maxItems: 64 })),
   user_data: Type.Optional(Type.String({ maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' })),
   personality: Type.Optional(Type.Array(Type.Unknown())),
+  // Tags on create are microversion 2.52, which is not served yet. openstacksdk (and so Ansible's
+  // openstack.cloud 2.x) sends `tags: []` at any microversion; an empty list asks for nothing,
+  // so it is let through, and any tag is still refused as Nova 2.1 refuses the field.
+  tags: Type.Optional(Type.Array(Type.String(), { maxItems: 0 })),
 });
 
 const hints = Type.Record(Type.String(), Type.Unknown());

@@ -1,0 +1,15 @@
+// POST /servers/{id}/action (Nova's default policy for the security group actions: a member).
+import { defineRoute, type RouteDef } from '../../../common/route.js';
+import { noQuery } from '../../../common/parameter-types.js';
+import type { Stores } from '../../../deps.js';
+import { serverActionHandler } from './server-actions.handlers.js';
+import { serverActionBody } from './server-actions.schema.js';
+
+export function serverActionRoutes(stores: Stores): RouteDef[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/v2.1/servers/:serverId/action', policy: 'member', body: serverActionBody, query: noQuery,
+      response: null, successStatus: 202, expectedErrors: [400, 403, 404], handler: serverActionHandler(stores),
+    }),
+  ];
+}
