@@ -3,7 +3,7 @@
 // labels its Pod; detaching deletes a port Nova made and unbinds the user's. Nova allows both only
 // while the server runs or is stopped, paused or suspended: otherwise 409.
 import type { Static } from '@sinclair/typebox';
-import type { Port, Server } from '../../../../../crds/types.generated.js';
+import type { Network, Port, Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, conflict, notFound } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -31,13 +31,23 @@ function attachedPort(stores: Stores, server: Server, portId: string): { port: P
   return { port, ref };
 }
 
-/** The port the request asks for: the user's own, bound now, or a new one on the network. */
-async function portFor(stores: Stores, auth: AuthContext, server: Server, req: AttachRequest): Promise<PortRef> {
+function checkRequest(req: AttachRequest): void {
   if (req.port_id && req.net_id) throw badRequest('Must not input both network_id and port_id');
   if (req.fixed_ips && !req.net_id) throw badRequest('Must input network_id when request IP address');
+}
+
+/** The network named, or the project's only usable one. */
+function networkFor(stores: Stores, auth: AuthContext, netId: string | undefined): Network {
+  const network = netId ? lookupNetwork(stores.networks, auth, netId) : autoNetwork(stores, auth)[0]?.network;
+  if (network) return network;
+  throw netId ? notFound(`Network ${netId} could not be found.`) : badRequest('No network is available to attach an interface to.');
+}
+
+/** The port the request asks for: the user's own, bound now, or a new one on the network. */
+async function portFor(stores: Stores, auth: AuthContext, server: Server, req: AttachRequest): Promise<PortRef> {
+  checkRequest(req);
   if (req.port_id) return { id: (await bindPort(stores, auth, req.port_id, server.metadata.name)).metadata.name, created: false };
-  const network = req.net_id ? lookupNetwork(stores.networks, auth, req.net_id) : autoNetwork(stores, auth)[0]?.network;
-  if (!network) throw req.net_id ? notFound(`Network ${req.net_id} could not be found.`) : badRequest('No network is available to attach an interface to.');
+  const network = networkFor(stores, auth, req.net_id);
   const fixedIps = req.fixed_ips?.map((f) => ({ ip_address: f.ip_address }));
   // A new port gets the server's security groups, as Nova creates it with the instance's groups.
   const securityGroups = await groupIds(stores, auth, server.spec.projectId, server.spec.securityGroups?.length ? server.spec.securityGroups : undefined);
