@@ -2,12 +2,15 @@
 // deployment serves, and no guest validation (servers are Pods on simulated nodes).
 import { join } from 'node:path';
 import { MAX_VERSION } from '../../api-server/src/services/nova/microversion.js';
+import { EXTENSIONS } from '../../api-server/src/services/neutron/extensions/extensions.view.js';
 
 export interface TempestEnv {
   authUrl: string;
   imageRef: string;
   flavorRef: string;
   flavorRefAlt: string;
+  /** The seeded external network `public`. */
+  publicNetworkId: string;
   accounts: { auth_url: string; username: string; password: string; project_name: string; admin: boolean }[];
 }
 
@@ -36,7 +39,10 @@ function sections(ws: string, env: TempestEnv): Sections {
     },
     identity: { uri_v3: `${env.authUrl}/v3`, auth_version: 'v3', region: 'RegionOne', v3_endpoint_type: 'public' },
     'identity-feature-enabled': { api_v2: false, api_v3: true, trust: false, application_credentials: false, access_rules: false, project_tags: false },
-    service_available: { nova: true, glance: true, neutron: false, cinder: false, swift: false, horizon: false, heat: false },
+    service_available: { nova: true, glance: true, neutron: true, cinder: false, swift: false, horizon: false, heat: false },
+    network: { public_network_id: env.publicNetworkId, floating_network_name: 'public', project_network_cidr: '10.100.0.0/16', project_networks_reachable: false, shared_physical_network: false },
+    // Exactly the extensions served: Tempest skips the tests of the others.
+    'network-feature-enabled': { api_extensions: EXTENSIONS.map((e) => e.alias).join(','), ipv6: true, ipv6_subnet_attributes: true, floating_ips: true, port_security: true },
     compute: {
       image_ref: env.imageRef,
       image_ref_alt: env.imageRef,

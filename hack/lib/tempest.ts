@@ -59,8 +59,10 @@ async function discoverEnv(stateDir: string): Promise<TempestEnv> {
   const base = admin.auth_url.replace(/\/identity$/, '');
   const images = (await (await fetch(`${base}/image/v2/images?name=cirros`, { headers: { 'X-Auth-Token': token } })).json()) as { images: { id: string }[] };
   if (!images.images.length) throw new Error('no cirros image: was the deployment seeded?');
+  const nets = (await (await fetch(`${base}/network/v2.0/networks?name=public&router:external=true`, { headers: { 'X-Auth-Token': token } })).json()) as { networks: { id: string }[] };
+  if (!nets.networks.length) throw new Error('no external network public: was the deployment seeded?');
   const accounts = CLOUD_USERS.map((u) => ({ ...clouds.clouds[u.cloud].auth, admin: u.username === 'admin' }));
-  return { authUrl: admin.auth_url, imageRef: images.images[0].id, flavorRef: '1', flavorRefAlt: '2', accounts };
+  return { authUrl: admin.auth_url, imageRef: images.images[0].id, flavorRef: '1', flavorRefAlt: '2', publicNetworkId: nets.networks[0].id, accounts };
 }
 
 function parseTotals(output: string): { passed: number; failed: number; skipped: number } {

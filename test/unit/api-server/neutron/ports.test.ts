@@ -124,4 +124,17 @@ describe('Neutron ports', function () {
     await Promise.all(made.map((r) => call(w.url, alice, 'DELETE', `${PORTS}/${r.json.port.id}`)));
     assert.equal((await allocations()).length, before, 'nothing leaked');
   });
+
+  it('When ports are created in bulk, then all are made; when one of them fails, none is, and nothing is left allocated', async () => {
+    const before = (await allocations()).length;
+    const ok = await call(w.url, alice, 'POST', PORTS, { ports: [{ network_id: netId, name: 'b1' }, { network_id: netId, name: 'b2' }] });
+    assert.equal(ok.status, 201, ok.text);
+    assert.deepEqual(ok.json.ports.map((p: { name: string }) => p.name), ['b1', 'b2']);
+    const bad = await call(w.url, alice, 'POST', PORTS, { ports: [{ network_id: netId, name: 'b3' }, { network_id: netId, fixed_ips: [{ ip_address: ok.json.ports[0].fixed_ips[0].ip_address }] }] });
+    assert.equal(bad.status, 409);
+    const names = (await call(w.url, alice, 'GET', `${PORTS}?name=b3`)).json.ports;
+    assert.deepEqual(names, [], 'the first port of the failed bulk was deleted again');
+    assert.equal((await allocations()).length, before + 4, 'only the two good ports hold addresses');
+    await Promise.all(ok.json.ports.map((p: { id: string }) => call(w.url, alice, 'DELETE', `${PORTS}/${p.id}`)));
+  });
 });

@@ -83,4 +83,28 @@ describe('Neutron routers', () => {
     assert.equal(res.status, 404);
     assert.equal(res.json.NeutronError.type, 'RouterNotFound');
   });
+
+  it('When a gateway names a network that does not exist, then 404; routes set to null are cleared', async () => {
+    const r = (await call(w.url, alice, 'POST', ROUTERS, { router: { name: 'gw404' } })).json.router.id;
+    const missing = await call(w.url, alice, 'PUT', `${ROUTERS}/${r}`, { router: { external_gateway_info: { network_id: '00000000-0000-4000-8000-000000000000' } } });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.json.NeutronError.type, 'NetworkNotFound');
+    const cleared = await call(w.url, alice, 'PUT', `${ROUTERS}/${r}`, { router: { routes: null } });
+    assert.equal(cleared.status, 200, cleared.text);
+    assert.deepEqual(cleared.json.router.routes, []);
+    await call(w.url, alice, 'DELETE', `${ROUTERS}/${r}`);
+  });
+
+  it('When an interface is added on a subnet overlapping one the router already joins, then 400', async () => {
+    const r = (await call(w.url, alice, 'POST', ROUTERS, { router: { name: 'overlap' } })).json.router.id;
+    const subnetOn = async (name: string): Promise<string> => {
+      const net = (await call(w.url, alice, 'POST', '/network/v2.0/networks', { network: { name } })).json.network.id;
+      return (await call(w.url, alice, 'POST', '/network/v2.0/subnets', { subnet: { network_id: net, ip_version: 4, cidr: '10.77.0.0/24' } })).json.subnet.id;
+    };
+    const [a, b] = [await subnetOn('ov-a'), await subnetOn('ov-b')];
+    assert.equal((await call(w.url, alice, 'PUT', `${ROUTERS}/${r}/add_router_interface`, { subnet_id: a })).status, 200);
+    const clash = await call(w.url, alice, 'PUT', `${ROUTERS}/${r}/add_router_interface`, { subnet_id: b });
+    assert.equal(clash.status, 400);
+    assert.match(clash.json.NeutronError.message, /overlaps with cidr 10\.77\.0\.0\/24/);
+  });
 });

@@ -62,18 +62,34 @@ async function createWithAddresses(stores: Stores, net: Network, port: Port, req
   }
 }
 
+async function createOnePort(stores: Stores, auth: AuthContext, req: CreatePortRequest): Promise<Port> {
+  const net = findNetwork(stores.networks, auth, req.network_id);
+  checkPortPolicy(auth, net, req, 'create_port');
+  const portSecurity = toBool(req.port_security_enabled) ?? net.spec.portSecurityEnabled ?? true;
+  checkAddressPairs(req, portSecurity);
+  const projectId = requestedProject(requireProject(auth), auth.isAdmin, req);
+  const securityGroups = await portGroups(stores, auth, { projectId, ids: req.security_groups, portSecurity });
+  const spec = { name: '', ...plainFields(req), portSecurityEnabled: portSecurity, networkId: net.metadata.name, macAddress: '', securityGroups };
+  return createWithAddresses(stores, net, toPortResource(newPortId(), projectId, spec, new Date()), req);
+}
+
+/** Neutron's bulk create: every port, or (when one fails) none: those made are deleted again. */
+async function createPorts(stores: Stores, auth: AuthContext, reqs: CreatePortRequest[]): Promise<Port[]> {
+  const made: Port[] = [];
+  try {
+    for (const req of reqs) made.push(await createOnePort(stores, auth, req));
+    return made;
+  } catch (err) {
+    for (const p of made) await deletePort(stores, p).catch(() => undefined);
+    throw err;
+  }
+}
+
 export function createPortHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createPortBody>, object>): Promise<RouteResult> => {
-    const req = ctx.body.port;
-    const net = findNetwork(stores.networks, ctx.auth, req.network_id);
-    checkPortPolicy(ctx.auth, net, req, 'create_port');
-    const portSecurity = toBool(req.port_security_enabled) ?? net.spec.portSecurityEnabled ?? true;
-    checkAddressPairs(req, portSecurity);
-    const projectId = requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req);
-    const securityGroups = await portGroups(stores, ctx.auth, { projectId, ids: req.security_groups, portSecurity });
-    const spec = { name: '', ...plainFields(req), portSecurityEnabled: portSecurity, networkId: net.metadata.name, macAddress: '', securityGroups };
-    const created = await createWithAddresses(stores, net, toPortResource(newPortId(), projectId, spec, new Date()), req);
-    return { body: { port: portView(created, ctx.auth.isAdmin) } };
+    const body = ctx.body;
+    if ('ports' in body) return { body: { ports: (await createPorts(stores, ctx.auth, body.ports)).map((p) => portView(p, ctx.auth.isAdmin)) } };
+    return { body: { port: portView(await createOnePort(stores, ctx.auth, body.port), ctx.auth.isAdmin) } };
   };
 }
 

@@ -5,9 +5,9 @@ import type { Port, PortSpec } from '../../../../../crds/types.generated.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import { toBool } from '../neutron.errors.js';
-import type { createPortBody, updatePortBody } from './ports.schema.js';
+import type { createPortRequest, updatePortBody } from './ports.schema.js';
 
-export type CreatePortRequest = Static<typeof createPortBody>['port'];
+export type CreatePortRequest = Static<typeof createPortRequest>;
 export type UpdatePortRequest = Static<typeof updatePortBody>['port'];
 
 export function newPortId(): string {

@@ -2,7 +2,7 @@
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
-import { createPortBody, listPortsQuery, listPortsResponse, portResponse, showPortResponse, updatePortBody } from './ports.schema.js';
+import { createPortBody, createPortResponse, listPortsQuery, listPortsResponse, portResponse, showPortResponse, updatePortBody } from './ports.schema.js';
 import { createPortHandler, deletePortHandler, listPortsHandler, showPortHandler, updatePortHandler } from './ports.handlers.js';
 
 export function portRoutes(stores: Stores): RouteDef[] {
@@ -10,7 +10,7 @@ export function portRoutes(stores: Stores): RouteDef[] {
   return [
     defineRoute({
       method: 'post', path: '/v2.0/ports', policy: 'member', body: createPortBody, query: noQuery,
-      response: portResponse, successStatus: 201, expectedErrors: [400, 403, 404, 409], handler: createPortHandler(stores),
+      response: createPortResponse, successStatus: 201, expectedErrors: [400, 403, 404, 409], handler: createPortHandler(stores),
     }),
     defineRoute({
       method: 'get', path: '/v2.0/ports', policy: 'reader', body: null, query: listPortsQuery,

@@ -26,15 +26,16 @@ const writable = {
   'binding:profile': Type.Optional(Type.Object({}, { additionalProperties: true })),
 };
 
-export const createPortBody = strictObject({
-  port: strictObject({
-    ...writable,
-    network_id: Type.String({ maxLength: 64 }),
-    mac_address: Type.Optional(Type.String({ maxLength: 17 })),
-    tenant_id: Type.Optional(Type.String({ maxLength: 255 })),
-    project_id: Type.Optional(Type.String({ maxLength: 255 })),
-  }),
+export const createPortRequest = strictObject({
+  ...writable,
+  network_id: Type.String({ maxLength: 64 }),
+  mac_address: Type.Optional(Type.String({ maxLength: 17 })),
+  tenant_id: Type.Optional(Type.String({ maxLength: 255 })),
+  project_id: Type.Optional(Type.String({ maxLength: 255 })),
 });
+
+/** One port, or Neutron's bulk create (`ports`: all are made, or none). */
+export const createPortBody = Type.Union([strictObject({ port: createPortRequest }), strictObject({ ports: Type.Array(createPortRequest, { minItems: 1, maxItems: 100 }) })]);
 
 export const updatePortBody = strictObject({ port: strictObject(writable) });
 
@@ -75,3 +76,4 @@ const portResponses = collectionResponses('port', 'ports', port);
 export const listPortsResponse = portResponses.list;
 export const showPortResponse = portResponses.show;
 export const portResponse = portResponses.one;
+export const createPortResponse = Type.Union([portResponses.one, portResponses.bulk]);

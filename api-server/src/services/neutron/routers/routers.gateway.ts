@@ -7,7 +7,7 @@ import type { Stores } from '../../../deps.js';
 import type { AuthContext } from '../../../common/route.js';
 import { floatingIpsViaRouter } from '../floating-ips/floating-ips.access.js';
 import { neutronBadRequest, neutronConflict, toBool } from '../neutron.errors.js';
-import { lookupNetwork } from '../networks/networks.access.js';
+import { findNetwork } from '../networks/networks.access.js';
 import { createDevicePort } from '../ports/ports.devices.js';
 import { deletePort } from '../ports/ports.handlers.js';
 import { GATEWAY_OWNER, gatewayPort } from './routers.access.js';
@@ -31,8 +31,8 @@ export async function plannedGateway(stores: Stores, auth: AuthContext, r: Route
   if (info === undefined) return undefined;
   checkNoFloatingIpNeeds(stores, r, wantsGateway(info) ? info.network_id : undefined);
   if (!wantsGateway(info)) return null;
-  const net = lookupNetwork(stores.networks, auth, info.network_id);
-  if (!net?.spec.external) throw neutronBadRequest(`Bad router request: Network ${info.network_id} is not a valid external network.`);
+  const net = findNetwork(stores.networks, auth, info.network_id);
+  if (!net.spec.external) throw neutronBadRequest(`Bad router request: Network ${info.network_id} is not a valid external network.`);
   const port = await createDevicePort(stores, {
     network: net, fixedIps: info.external_fixed_ips, projectId: '', namespace: r.metadata.namespace, deviceId: r.metadata.name, deviceOwner: GATEWAY_OWNER,
   });

@@ -81,7 +81,7 @@ export function updateRouterHandler(stores: Stores) {
     const r = findOwnRouter(stores, ctx.auth, ctx.params.routerId, 'update_router');
     const expected = expectedRevision(ctx.req.get('If-Match'));
     checkRevision(expected, r.metadata.generation ?? 1);
-    const routes = req.routes === undefined ? undefined : checkRoutes(stores, r, req.routes);
+    const routes = req.routes === undefined ? undefined : checkRoutes(stores, r, req.routes ?? []);
     const gateway = await plannedGateway(stores, ctx.auth, r, req.external_gateway_info);
     const updated = await stores.routers.update(r.metadata.name, r.metadata.namespace, (cur) => {
       checkRevision(expected, cur.metadata.generation ?? 1);

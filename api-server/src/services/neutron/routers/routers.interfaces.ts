@@ -4,6 +4,7 @@
 import type { Port, Router, Subnet } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import type { AuthContext } from '../../../common/route.js';
+import { overlaps, parseCidr } from '../ipam/addresses.js';
 import { neutronBadRequest, neutronConflict, neutronNotFound } from '../neutron.errors.js';
 import { floatingIpsViaRouter } from '../floating-ips/floating-ips.access.js';
 import { findOwnPort } from '../ports/ports.access.js';
@@ -26,10 +27,19 @@ function checkOne(req: InterfaceRequest): void {
   if (!req.subnet_id === !req.port_id) throw neutronBadRequest('Bad router request: Cannot specify both subnet-id and port-id, and one of them is required.');
 }
 
+/** A router joins distinct subnets: one already attached, or one whose CIDR overlaps an attached one's, is a 400. */
 function checkNotAttached(stores: Stores, r: Router, subnetIds: string[]): void {
   const attached = interfacePorts(stores, r).flatMap((p) => (p.spec.fixedIps ?? []).map((f) => f.subnetId));
   const dup = subnetIds.find((s) => attached.includes(s));
   if (dup) throw neutronBadRequest(`Bad router request: Router already has a port on subnet ${dup}.`);
+  const subnet = (id: string): Subnet | undefined => stores.subnets.list().find((s) => s.metadata.name === id);
+  for (const id of subnetIds) {
+    const mine = subnet(id);
+    const clash = attached.map(subnet).find((other) => mine && other && overlaps(parseCidr(mine.spec.cidr)!.cidr, parseCidr(other.spec.cidr)!.cidr));
+    if (mine && clash) {
+      throw neutronBadRequest(`Bad router request: Cidr ${mine.spec.cidr} of subnet ${id} overlaps with cidr ${clash.spec.cidr} of subnet ${clash.metadata.name}.`);
+    }
+  }
 }
 
 async function bySubnet(stores: Stores, r: Router, subnet: Subnet): Promise<Port> {

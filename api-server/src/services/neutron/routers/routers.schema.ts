@@ -25,7 +25,8 @@ const writable = {
 export const createRouterBody = strictObject({
   router: strictObject({ ...writable, tenant_id: Type.Optional(Type.String({ maxLength: 255 })), project_id: Type.Optional(Type.String({ maxLength: 255 })), availability_zone_hints: Type.Optional(Type.Array(shortText, { maxItems: 0 })) }),
 });
-export const updateRouterBody = strictObject({ router: strictObject({ ...writable, routes: Type.Optional(Type.Array(route, { maxItems: 30 })) }) });
+// routes: null clears them, as an empty list does (Tempest's extra-route test sends null).
+export const updateRouterBody = strictObject({ router: strictObject({ ...writable, routes: Type.Optional(Type.Union([Type.Array(route, { maxItems: 30 }), Type.Null()])) }) });
 export const interfaceBody = strictObject({ subnet_id: Type.Optional(id), port_id: Type.Optional(id) });
 
 export const listRoutersQuery = querySchema({ limit: queryInt, marker: Type.String(), fields: queryString, sort_key: queryString, sort_dir: queryString });
