@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { run } from '../../hack/lib/exec.js';
-import { e2eStack, openstackJson } from './support/stack.js';
+import { e2eStack, leftovers, openstackJson } from './support/stack.js';
 import { ensureVenv } from './support/venv.js';
 
 const DEMO = 'openstack-sim-demo';
@@ -53,11 +53,7 @@ describe('Ansible openstack.cloud (real collection and SDK, real cluster)', func
   it('When the teardown runs, then nothing of the stack is left', async () => {
     const down = await playbook(['-e', 'state=absent']);
     assert.equal(down.failed, 0);
-    const named = (rows: { Name: string }[]): string[] => rows.map((r) => r.Name).filter((n) => n.startsWith(prefix));
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>('openstack-sim', ['network', 'list'])), []);
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>('openstack-sim', ['router', 'list'])), []);
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>(DEMO, ['security', 'group', 'list'])), []);
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>(DEMO, ['server', 'list'])), []);
+    assert.deepEqual(await leftovers(prefix), { networks: [], routers: [], securityGroups: [], servers: [] });
     const fips = await openstackJson<{ 'Floating IP Address': string }[]>('openstack-sim', ['floating', 'ip', 'list']);
     assert.equal(fips.some((f) => f['Floating IP Address'].startsWith('172.24.66.')), false, 'no floating IP left');
   });

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../hack/lib/exec.js';
-import { e2eStack, kubectl, openstackJson } from './support/stack.js';
+import { e2eStack, kubectl, leftovers, openstackJson } from './support/stack.js';
 
 const DEMO = 'openstack-sim-demo';
 
@@ -66,11 +66,7 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
 
   it('When destroyed, then nothing of the stack is left', async () => {
     await terraform(['destroy', '-auto-approve']);
-    const named = (rows: { Name: string }[]): string[] => rows.map((r) => r.Name).filter((n) => n.startsWith(prefix));
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>('openstack-sim', ['network', 'list'])), []);
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>('openstack-sim', ['router', 'list'])), []);
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>(DEMO, ['security', 'group', 'list'])), []);
-    assert.deepEqual(named(await openstackJson<{ Name: string }[]>(DEMO, ['server', 'list'])), []);
+    assert.deepEqual(await leftovers(prefix), { networks: [], routers: [], securityGroups: [], servers: [] });
     const fips = await openstackJson<{ 'Floating IP Address': string }[]>('openstack-sim', ['floating', 'ip', 'list']);
     assert.equal(fips.some((f) => f['Floating IP Address'] === outputs.floating_ip.value), false);
     const ports = await openstackJson<{ 'Fixed IP Addresses': unknown }[]>('openstack-sim', ['port', 'list']);

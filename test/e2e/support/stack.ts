@@ -48,3 +48,15 @@ export async function tokenFor(cloudUser: 'admin' | 'demo' | 'alt_demo'): Promis
   const t = JSON.parse(out) as { id: string; project_id: string };
   return { token: t.id, projectId: t.project_id };
 }
+
+/** What is left, by kind, of the networks, routers, security groups and servers named with prefix (a stack's teardown check). */
+export async function leftovers(prefix: string): Promise<Record<string, string[]>> {
+  const named = async (cloud: string, args: string[]): Promise<string[]> =>
+    (await openstackJson<{ Name: string }[]>(cloud, [...args, 'list'])).map((r) => r.Name).filter((n) => n.startsWith(prefix));
+  return {
+    networks: await named('openstack-sim', ['network']),
+    routers: await named('openstack-sim', ['router']),
+    securityGroups: await named('openstack-sim-demo', ['security', 'group']),
+    servers: await named('openstack-sim-demo', ['server']),
+  };
+}

@@ -2,7 +2,7 @@
 // attributes with fields=) with `<collection>_links`, a show (a subset too), the full item that a
 // create or update answers, and the full items a bulk create answers.
 import { Type, type TObject } from '@sinclair/typebox';
-import { responseObject } from '../../common/parameter-types.js';
+import { isoTime, responseObject } from '../../common/parameter-types.js';
 
 const pageLinks = Type.Optional(Type.Array(responseObject({ rel: Type.String(), href: Type.String() })));
 
@@ -15,3 +15,11 @@ export function collectionResponses(singular: string, plural: string, item: TObj
     bulk: responseObject({ [plural]: Type.Array(item) }),
   };
 }
+
+/** Neutron's standard attributes (standard-attr-tag, -timestamp and -revisions) that every resource body carries. */
+export const standardAttributes = {
+  tags: Type.Array(Type.String()),
+  created_at: isoTime,
+  updated_at: isoTime,
+  revision_number: Type.Integer(),
+};

@@ -1,8 +1,8 @@
 // Request and response schemas of /v2.0/floatingips (Neutron's floatingip attribute map with
 // fip-port-details). Addresses and associations are checked in the handlers.
 import { Type } from '@sinclair/typebox';
-import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
-import { collectionResponses } from '../neutron.schema.js';
+import { queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { collectionResponses, standardAttributes } from '../neutron.schema.js';
 
 const id = Type.String({ maxLength: 64 });
 const address = Type.String({ maxLength: 64 });
@@ -52,10 +52,7 @@ export const floatingIp = responseObject({
   tenant_id: Type.String(),
   project_id: Type.String(),
   description: Type.String(),
-  tags: Type.Array(Type.String()),
-  created_at: isoTime,
-  updated_at: isoTime,
-  revision_number: Type.Integer(),
+  ...standardAttributes,
 });
 
 const floatingIpResponses = collectionResponses('floatingip', 'floatingips', floatingIp);

@@ -2,8 +2,8 @@
 // external-net, net-mtu-writable, provider, network_availability_zone and standard attributes).
 // Booleans may come as strings ("True", "false"), as Neutron's convert_to_boolean accepts.
 import { Type } from '@sinclair/typebox';
-import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
-import { collectionResponses } from '../neutron.schema.js';
+import { queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { collectionResponses, standardAttributes } from '../neutron.schema.js';
 
 export const neutronBool = Type.Union([Type.Boolean(), Type.String({ pattern: '^(true|false|True|False|TRUE|FALSE|1|0)$' })]);
 const nullableString = Type.Union([Type.String(), Type.Null()]);
@@ -63,10 +63,7 @@ export const network = responseObject({
   availability_zones: Type.Array(Type.String()),
   ipv4_address_scope: nullableString,
   ipv6_address_scope: nullableString,
-  tags: Type.Array(Type.String()),
-  created_at: isoTime,
-  updated_at: isoTime,
-  revision_number: Type.Integer(),
+  ...standardAttributes,
 });
 
 const networkResponses = collectionResponses('network', 'networks', network);

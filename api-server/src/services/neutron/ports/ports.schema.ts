@@ -1,9 +1,9 @@
 // Request and response schemas of /v2.0/ports (Neutron's port attribute map with binding,
 // port-security and allowed-address-pairs). Addresses are checked in the handlers.
 import { Type } from '@sinclair/typebox';
-import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
-import { collectionResponses } from '../neutron.schema.js';
+import { collectionResponses, standardAttributes } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const address = Type.String({ maxLength: 64 });
@@ -66,10 +66,7 @@ export const port = responseObject({
   extra_dhcp_opts: Type.Array(Type.Unknown()),
   port_security_enabled: Type.Boolean(),
   'binding:vnic_type': Type.String(),
-  tags: Type.Array(Type.String()),
-  created_at: isoTime,
-  updated_at: isoTime,
-  revision_number: Type.Integer(),
+  ...standardAttributes,
 });
 
 const portResponses = collectionResponses('port', 'ports', port);

@@ -1,9 +1,9 @@
 // Request and response schemas of /v2.0/routers and its interface actions (router,
 // ext-gw-mode, extraroute).
 import { Type } from '@sinclair/typebox';
-import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
-import { collectionResponses } from '../neutron.schema.js';
+import { collectionResponses, standardAttributes } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const id = Type.String({ maxLength: 64 });
@@ -48,10 +48,7 @@ export const router = responseObject({
   ha: Type.Boolean(),
   availability_zone_hints: Type.Array(Type.String()),
   availability_zones: Type.Array(Type.String()),
-  tags: Type.Array(Type.String()),
-  created_at: isoTime,
-  updated_at: isoTime,
-  revision_number: Type.Integer(),
+  ...standardAttributes,
 });
 
 export const interfaceResponse = responseObject({

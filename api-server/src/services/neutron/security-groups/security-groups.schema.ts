@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
-import { collectionResponses } from '../neutron.schema.js';
+import { collectionResponses, standardAttributes } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const nullableString = Type.Union([Type.String(), Type.Null()]);
@@ -68,10 +68,7 @@ export const securityGroup = responseObject({
   project_id: Type.String(),
   stateful: Type.Boolean(),
   security_group_rules: Type.Array(rule),
-  tags: Type.Array(Type.String()),
-  created_at: isoTime,
-  updated_at: isoTime,
-  revision_number: Type.Integer(),
+  ...standardAttributes,
 });
 
 const groupResponses = collectionResponses('security_group', 'security_groups', securityGroup);

@@ -1,9 +1,9 @@
 // Request and response schemas of /v2.0/subnets (Neutron's subnet attribute map). Addresses and
 // CIDRs are checked in subnets.validation.ts, where Neutron's messages are produced.
 import { Type } from '@sinclair/typebox';
-import { isoTime, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
-import { collectionResponses } from '../neutron.schema.js';
+import { collectionResponses, standardAttributes } from '../neutron.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const address = Type.String({ maxLength: 64 });
@@ -66,10 +66,7 @@ export const subnet = responseObject({
   subnetpool_id: nullableString,
   segment_id: nullableString,
   service_types: Type.Array(Type.String()),
-  tags: Type.Array(Type.String()),
-  created_at: isoTime,
-  updated_at: isoTime,
-  revision_number: Type.Integer(),
+  ...standardAttributes,
 });
 
 const subnetResponses = collectionResponses('subnet', 'subnets', subnet);
