@@ -42,6 +42,9 @@ describe('Neutron security groups', () => {
     const rules: RuleBody[] = res.json.security_group.security_group_rules;
     assert.deepEqual(rules.map((r) => `${r.direction} ${r.ethertype} ${String(r.protocol)}`).sort(), ['egress IPv4 null', 'egress IPv6 null']);
     assert.equal((await call(w.url, alice, 'POST', SGS, { security_group: { name: 'default' } })).status, 409);
+    const renamed = await call(w.url, alice, 'PUT', `${SGS}/${web}`, { security_group: { name: 'default' } });
+    assert.equal(renamed.status, 409, 'no other group may be named default');
+    assert.equal(renamed.json.NeutronError.type, 'SecurityGroupDefaultAlreadyExists');
   });
 
   it('When the CLI adds an SSH rule, then it is stored and listed; the same rule again is 409 SecurityGroupRuleExists', async () => {
@@ -72,6 +75,7 @@ describe('Neutron security groups', () => {
     { name: 'ports without a protocol', r: { direction: 'ingress', port_range_min: 80 }, status: 400 },
     { name: 'ports on a protocol without them', r: { direction: 'ingress', protocol: 'gre', port_range_min: 1 }, status: 400 },
     { name: 'a minimum above the maximum', r: { direction: 'ingress', protocol: 'tcp', port_range_min: 90, port_range_max: 80 }, status: 400 },
+    { name: 'a TCP maximum without a minimum', r: { direction: 'ingress', protocol: 'tcp', port_range_max: 6 }, status: 400 },
     { name: 'an ICMP type above 255', r: { direction: 'ingress', protocol: 'icmp', port_range_min: 300 }, status: 400 },
     { name: 'both remotes', r: { direction: 'ingress', remote_ip_prefix: '10.0.0.0/8', remote_group_id: 'x' }, status: 400 },
     { name: 'an IPv6 prefix on an IPv4 rule', r: { direction: 'ingress', ethertype: 'IPv4', remote_ip_prefix: '2001:db8::/64' }, status: 400 },

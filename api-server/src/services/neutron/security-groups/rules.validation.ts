@@ -50,7 +50,10 @@ function checkIcmp(min: number | undefined, max: number | undefined): void {
 function checkPortRange(protocol: number, min: number | undefined, max: number | undefined): void {
   if (!WITH_PORTS.has(protocol)) throw bad(`Invalid protocol ${protocol} for port range, only supported for TCP, UDP, UDPLITE, SCTP and DCCP.`);
   for (const v of [min, max]) if (v !== undefined && (v < 1 || v > 65535)) throw bad(`Invalid value for port ${v}.`);
-  if (min !== undefined && max !== undefined && min > max) throw bad('For TCP/UDP protocols, port_range_min must be <= port_range_max');
+  // A maximum without a minimum is a range that starts nowhere: Neutron words it the same way.
+  if ((min === undefined && max !== undefined) || (min !== undefined && max !== undefined && min > max)) {
+    throw bad('For TCP/UDP protocols, port_range_min must be <= port_range_max');
+  }
 }
 
 function checkPorts(protocol: number | undefined, min: number | undefined, max: number | undefined): void {

@@ -59,6 +59,10 @@ export function updateSecurityGroupHandler(stores: Stores) {
     if (sg.metadata.name === defaultGroupId(sg.spec.projectId) && req.name !== undefined && req.name !== DEFAULT_GROUP) {
       throw neutronConflict('SecurityGroupCannotUpdateDefault', 'Updating default security group not allowed.');
     }
+    // Only the project's default group is named so: another may not take the name.
+    if (sg.metadata.name !== defaultGroupId(sg.spec.projectId) && req.name === DEFAULT_GROUP) {
+      throw neutronConflict('SecurityGroupDefaultAlreadyExists', 'Default security group already exists.');
+    }
     const expected = expectedRevision(ctx.req.get('If-Match'));
     const updated = await stores.securityGroups.update(sg.metadata.name, sg.metadata.namespace, (cur) => {
       checkRevision(expected, cur.metadata.generation ?? 1);
