@@ -64,7 +64,11 @@ describe('Nova server networking (os-security-groups, security group actions, os
     const port = await portOf(await firstPort());
     assert.equal(port.security_groups.length, 1);
     assert.equal((await call(w.url, alice, 'POST', servers('/action'), { removeSecurityGroup: { name: 'default' } })).status, 400);
-    assert.equal((await call(w.url, alice, 'POST', servers('/action'), { frobnicate: {} })).status, 400);
+    const unknown = await call(w.url, alice, 'POST', servers('/action'), { frobnicate: {} });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.json.badRequest.message, /There is no such action: frobnicate/);
+    assert.equal((await call(w.url, alice, 'POST', servers('/action'), { addSecurityGroup: { nom: 'x' } })).status, 400, 'a bad action body');
+    assert.equal((await call(w.url, alice, 'POST', '/compute/v2.1/servers/00000000-0000-4000-8000-000000000000/action', { 'os-stop': null })).status, 404, 'an unknown server first');
   });
 
   it('When an interface is attached while the server builds, then 409; once ACTIVE, a new port on the network is attached and listed', async () => {

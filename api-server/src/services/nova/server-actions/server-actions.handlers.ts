@@ -1,18 +1,27 @@
-// POST /servers/{id}/action: one handler that dispatches on the action's key, as Nova's action
+// POST /servers/{id}/action: one handler that finds the server (404 first, as Nova), checks the
+// action's body against its schema, and dispatches on the action's key, as Nova's action
 // controllers do. Each action is 202 with no body.
 import type { Static } from '@sinclair/typebox';
 import type { Stores } from '../../../deps.js';
+import { badRequest } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
+import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
-import type { serverActionBody } from './server-actions.schema.js';
+import { SERVED_ACTIONS, type GroupActionBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
+
+const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
 
 export function serverActionHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof serverActionBody>, object>): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
-    const body = ctx.body;
-    if ('addSecurityGroup' in body) await addSecurityGroup(stores, ctx.auth, server, body.addSecurityGroup.name);
-    else await removeSecurityGroup(stores, ctx.auth, server, body.removeSecurityGroup.name);
+    const [action, body] = Object.entries(ctx.body)[0];
+    if (!isServed(action)) throw badRequest(`There is no such action: ${action}`);
+    const invalid = check(SERVED_ACTIONS[action], body, action);
+    if (invalid) throw badRequest(invalid);
+    const { name } = body as GroupActionBody;
+    if (action === 'addSecurityGroup') await addSecurityGroup(stores, ctx.auth, server, name);
+    else await removeSecurityGroup(stores, ctx.auth, server, name);
     return { status: 202 };
   };
 }

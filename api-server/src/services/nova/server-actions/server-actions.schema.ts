@@ -1,8 +1,15 @@
-// Request schema of POST /servers/{id}/action, for the actions served so far: addSecurityGroup and
-// removeSecurityGroup. Any other action is a 400, as Nova refuses an action it does not know.
-import { Type } from '@sinclair/typebox';
+// Request schemas of POST /servers/{id}/action. The route takes any one-key object, so that an
+// unknown server is a 404 whatever the action (as in Nova, which finds the server first); the
+// handler then checks the action's own body, and refuses an action it does not serve with 400,
+// as Nova refuses an action it does not know.
+import { Type, type Static } from '@sinclair/typebox';
 import { strictObject } from '../../../common/parameter-types.js';
+
+export const serverActionBody = Type.Record(Type.String(), Type.Unknown(), { minProperties: 1, maxProperties: 1 });
 
 const group = strictObject({ name: Type.String({ minLength: 1, maxLength: 255 }) });
 
-export const serverActionBody = Type.Union([strictObject({ addSecurityGroup: group }), strictObject({ removeSecurityGroup: group })]);
+/** The actions served so far, each with its body's schema. */
+export const SERVED_ACTIONS = { addSecurityGroup: group, removeSecurityGroup: group } as const;
+export type ServedAction = keyof typeof SERVED_ACTIONS;
+export type GroupActionBody = Static<typeof group>;
