@@ -40,12 +40,13 @@ describe('a server on the seeded networks (real CLI, real cluster)', () => {
   });
 
   it('When a security group is added to the server and removed again, then its ports and its Pod follow', async () => {
-    await openstack(DEMO, ['server', 'add', 'security', 'group', vm.id, `${name}-sg`]);
+    // This openstack CLI finds the group through Nova's os-security-groups proxy, by id.
+    await openstack(DEMO, ['server', 'add', 'security', 'group', vm.id, sg]);
     const groups = await openstackJson<{ security_groups: { name: string }[] }>(DEMO, ['server', 'show', vm.id]);
     assert.deepEqual(groups.security_groups.map((g) => g.name).sort(), ['default', `${name}-sg`].sort());
     const labelled = async (): Promise<boolean> => (await kubectl(['get', 'pod', vm.id, '-n', `os-${vm.project_id}`, '-o', 'jsonpath={.metadata.labels}'])).includes(`sg.openstack.sim/${sg}`);
     await until('the Pod in the group', async () => ((await labelled()) ? true : undefined));
-    await openstack(DEMO, ['server', 'remove', 'security', 'group', vm.id, `${name}-sg`]);
+    await openstack(DEMO, ['server', 'remove', 'security', 'group', vm.id, sg]);
     await until('the Pod out of the group', async () => ((await labelled()) ? undefined : true));
   });
 

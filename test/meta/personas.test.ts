@@ -54,6 +54,8 @@ const EXPECTED: Record<string, Persona[]> = {
   'POST /compute/v2.1/servers': PROJECT_MEMBERS,
   'DELETE /compute/v2.1/servers/:serverId': PROJECT_MEMBERS,
   'POST /compute/v2.1/servers/:serverId/action': PROJECT_MEMBERS,
+  'GET /compute/v2.1/os-security-groups': PROJECT_READERS,
+  'GET /compute/v2.1/os-security-groups/:securityGroupId': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-security-groups': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-interface': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-interface/:portId': PROJECT_READERS,

@@ -104,4 +104,13 @@ describe('Nova server networking (os-security-groups, security group actions, os
     assert.equal((await call(w.url, alice, 'DELETE', servers('/os-interface/not-attached'))).status, 404);
     assert.equal((await call(w.url, alice, 'POST', servers('/os-interface'), { interfaceAttachment: { net_id: '00000000-0000-4000-8000-000000000000' } })).status, 404);
   });
+
+  it('When the os-security-groups proxy is read, then it lists the project\'s groups and shows one by id; another id is 404', async () => {
+    const list = (await call(w.url, alice, 'GET', '/compute/v2.1/os-security-groups')).json.security_groups as { id: string; name: string }[];
+    const web = list.find((g) => g.name === 'web')!;
+    assert.ok(web);
+    const shown = await call(w.url, alice, 'GET', `/compute/v2.1/os-security-groups/${web.id}`);
+    assert.equal(shown.json.security_group.name, 'web');
+    assert.equal((await call(w.url, alice, 'GET', '/compute/v2.1/os-security-groups/nope')).status, 404);
+  });
 });

@@ -1,4 +1,4 @@
-// Response schema of GET /servers/{id}/os-security-groups.
+// Response schemas of GET /servers/{id}/os-security-groups and of the os-security-groups proxy.
 import { Type } from '@sinclair/typebox';
 import { responseObject } from '../../../common/parameter-types.js';
 
@@ -21,3 +21,5 @@ export const novaSecurityGroup = responseObject({
 });
 
 export const listServerSecurityGroupsResponse = responseObject({ security_groups: Type.Array(novaSecurityGroup) });
+export const listNovaSecurityGroupsResponse = listServerSecurityGroupsResponse;
+export const showNovaSecurityGroupResponse = responseObject({ security_group: novaSecurityGroup });
