@@ -23,7 +23,11 @@ describe('Nova server networking (os-security-groups, security group actions, os
     const ns = projectNamespace(w.ids.projects.demo);
     const cur = w.kube.peek<Server>(Resources.Server, server, ns)!;
     await w.kube.replaceStatus(Resources.Server, { ...cur, status: { ...cur.status, status, vmState: status === 'ACTIVE' ? 'active' : 'building' } });
-    await new Promise((r) => setTimeout(r, 20));
+    // The API reads its informer cache, which sees the write a moment later.
+    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+      if ((await call(w.url, alice, 'GET', servers())).json.server.status === status) return;
+    }
+    throw new Error(`the API never saw status ${status}`);
   }
 
   before(async () => {
