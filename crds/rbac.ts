@@ -21,6 +21,8 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
   operator: [
     { resources: [Server], verbs: [...READ, 'patch'] },
     { resources: [Project, Flavor, Image, SecurityGroup, Port, Network, FloatingIP], verbs: READ },
+    // Sweeps allocations whose port is gone (left by a crash between two API steps).
+    { resources: [AddressAllocation], verbs: [...READ, 'delete'] },
     { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Port, 'status'], [FloatingIP, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.

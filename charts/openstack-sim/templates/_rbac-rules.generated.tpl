@@ -7,6 +7,9 @@
   resources: [projects, flavors, images, securitygroups, ports, networks, floatingips]
   verbs: [get, list, watch]
 - apiGroups: [openstack.sim]
+  resources: [addressallocations]
+  verbs: [get, list, watch, delete]
+- apiGroups: [openstack.sim]
   resources: [servers/status, projects/status, securitygroups/status, ports/status, floatingips/status, servers/finalizers, projects/finalizers]
   verbs: [update]
 {{- end }}

@@ -1,7 +1,7 @@
 // The informer caches controllers may ask for, one line each: which kind, which selector, and the
 // object type the cache holds. The operator starts only those some registered controller needs.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { Flavor, FloatingIP, Image, Network, Port, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
+import type { AddressAllocation, Flavor, FloatingIP, Image, Network, Port, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
 import type { ListOptions } from '../../../crds/client/client.js';
 import type { Namespace, NetworkPolicy, Node, Pod, Service } from '../../../crds/kube-types.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
@@ -37,6 +37,7 @@ export const CACHES = {
   networks: cache<Network>(Resources.Network),
   networkPolicies: cache<NetworkPolicy>(Resources.NetworkPolicy, MANAGED),
   floatingIPs: cache<FloatingIP>(Resources.FloatingIP),
+  addressAllocations: cache<AddressAllocation>(Resources.AddressAllocation),
   services: cache<Service>(Resources.Service, MANAGED),
 };
 
