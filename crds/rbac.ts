@@ -14,7 +14,7 @@ export interface RbacRule {
 }
 
 const READ = ['get', 'list', 'watch'] as const;
-const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP } = Resources;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool } = Resources;
 
 export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
   // Reads every kind it reconciles or consults; writes their status and finalizers.
@@ -28,7 +28,7 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [
     { resources: [Server, TokenRevocation, NetworkSegment, AddressAllocation], verbs: [...READ, 'create', 'delete'] },
-    { resources: [Network, Subnet, Port, SecurityGroup, Router, FloatingIP], verbs: [...READ, 'create', 'update', 'delete'] },
+    { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP], verbs: [...READ, 'create', 'update', 'delete'] },
     { resources: [Flavor, Image, Project, User, Role, RoleAssignment], verbs: READ },
   ],
   // Creates the DevStack-like defaults once, and marks the seeded image active.

@@ -421,6 +421,25 @@ export interface Server extends KubeObject {
   status?: ServerStatus;
 }
 
+export interface SubnetPoolSpec {
+name: string
+description?: string
+projectId: string
+ipVersion: (4 | 6)
+prefixes: string[]
+minPrefixlen: number
+maxPrefixlen: number
+defaultPrefixlen: number
+shared?: boolean
+isDefault?: boolean
+tags?: string[]
+updatedAt?: string
+}
+
+export interface SubnetPool extends KubeObject {
+  spec: SubnetPoolSpec;
+}
+
 export interface SubnetSpec {
 name: string
 description?: string
@@ -428,6 +447,10 @@ projectId: string
 networkId: string
 ipVersion: (4 | 6)
 cidr: string
+/**
+ * The subnet pool the CIDR was allocated from.
+ */
+subnetpoolId?: string
 /**
  * The gateway address; null means no gateway.
  */
@@ -497,6 +520,7 @@ export interface CustomResourceTypes {
   Router: Router;
   SecurityGroup: SecurityGroup;
   Server: Server;
+  SubnetPool: SubnetPool;
   Subnet: Subnet;
   TokenRevocation: TokenRevocation;
   User: User;

@@ -129,6 +129,17 @@ const EXPECTED: Record<string, Persona[]> = {
   'DELETE /network/v2.0/routers/:routerId': PROJECT_MEMBERS,
   'PUT /network/v2.0/routers/:routerId/add_router_interface': PROJECT_MEMBERS,
   'PUT /network/v2.0/routers/:routerId/remove_router_interface': PROJECT_MEMBERS,
+  'POST /network/v2.0/subnetpools': PROJECT_MEMBERS,
+  'GET /network/v2.0/subnetpools': PROJECT_READERS,
+  'GET /network/v2.0/subnetpools/:subnetpoolId': PROJECT_READERS,
+  'PUT /network/v2.0/subnetpools/:subnetpoolId': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/subnetpools/:subnetpoolId': PROJECT_MEMBERS,
+  'GET /network/v2.0/subnetpools/:id/tags': PROJECT_READERS,
+  'GET /network/v2.0/subnetpools/:id/tags/:tag': PROJECT_READERS,
+  'PUT /network/v2.0/subnetpools/:id/tags': PROJECT_MEMBERS,
+  'PUT /network/v2.0/subnetpools/:id/tags/:tag': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/subnetpools/:id/tags': PROJECT_MEMBERS,
+  'DELETE /network/v2.0/subnetpools/:id/tags/:tag': PROJECT_MEMBERS,
   'POST /network/v2.0/floatingips': PROJECT_MEMBERS,
   'GET /network/v2.0/floatingips': PROJECT_READERS,
   'GET /network/v2.0/floatingips/:floatingipId': PROJECT_READERS,
@@ -206,8 +217,10 @@ async function setUp(): Promise<Matrix> {
   await call(w.url, await login('cloudAdmin'), 'POST', '/network/v2.0/subnets', { subnet: { network_id: external.json.network.id, ip_version: 4, cidr: '172.24.4.0/24' } });
   const fip = await call(w.url, await login('member'), 'POST', '/network/v2.0/floatingips', { floatingip: { floating_network_id: external.json.network.id } });
   assert.equal(fip.status, 201, fip.text);
+  const pool = await call(w.url, await login('member'), 'POST', '/network/v2.0/subnetpools', { subnetpool: { name: 'p1', prefixes: ['10.200.0.0/16'] } });
+  assert.equal(pool.status, 201, pool.text);
   const params = {
-    routerId: router.json.router.id, floatingipId: fip.json.floatingip.id,
+    routerId: router.json.router.id, floatingipId: fip.json.floatingip.id, subnetpoolId: pool.json.subnetpool.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
     serverId: created.json.server.id, flavorId: '1', key: 'hw:cpu_policy', imageId: IMAGE_ID,
@@ -228,7 +241,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId'].some((p) => route.path.includes(p));
+  const foreign = [':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId', ':subnetpoolId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

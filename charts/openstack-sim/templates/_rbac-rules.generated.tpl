@@ -18,7 +18,7 @@
   resources: [servers, tokenrevocations, networksegments, addressallocations]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
-  resources: [networks, subnets, ports, securitygroups, routers, floatingips]
+  resources: [networks, subnets, subnetpools, ports, securitygroups, routers, floatingips]
   verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
   resources: [flavors, images, projects, users, roles, roleassignments]

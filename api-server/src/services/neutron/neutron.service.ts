@@ -16,6 +16,8 @@ import { routerRoutes } from './routers/routers.routes.js';
 import { securityGroupRuleRoutes } from './security-group-rules/security-group-rules.routes.js';
 import { findOwnSecurityGroup, findSecurityGroup } from './security-groups/security-groups.access.js';
 import { securityGroupRoutes } from './security-groups/security-groups.routes.js';
+import { findOwnSubnetPool, findSubnetPool } from './subnet-pools/subnet-pools.access.js';
+import { subnetPoolRoutes } from './subnet-pools/subnet-pools.routes.js';
 import { findOwnSubnet, findSubnet } from './subnets/subnets.access.js';
 import { subnetRoutes } from './subnets/subnets.routes.js';
 import { tagRoutes } from './tags/tags.routes.js';
@@ -38,11 +40,12 @@ export function neutronService(stores: Stores): ServiceDef {
     ...tagged(stores, 'security-groups', stores.securityGroups, [findSecurityGroup, findOwnSecurityGroup]),
     ...tagged(stores, 'routers', stores.routers, [findRouter, findOwnRouter]),
     ...tagged(stores, 'floatingips', stores.floatingIPs, [findFloatingIp, findOwnFloatingIp]),
+    ...tagged(stores, 'subnetpools', stores.subnetPools, [findSubnetPool, findOwnSubnetPool]),
   ];
   return {
     name: 'network',
     faultStyle: 'neutron',
-    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...portRoutes(stores),
+    routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...subnetPoolRoutes(stores), ...portRoutes(stores),
       ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores), ...floatingIpRoutes(stores), ...tags],
   };
 }

@@ -62,7 +62,8 @@ describe('Neutron subnets', () => {
     { name: 'a gateway that is no address', subnet: { ip_version: 4, cidr: '10.5.0.0/24', gateway_ip: 'ten' }, status: 400, message: /not a valid IPv4 address/ },
     { name: 'six nameservers', subnet: { ip_version: 4, cidr: '10.6.0.0/24', dns_nameservers: ['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '4.4.4.4'] }, status: 400, message: /exceeds the limit 5/ },
     { name: 'IPv6 modes on IPv4', subnet: { ip_version: 4, cidr: '10.7.0.0/24', ipv6_ra_mode: 'slaac' }, status: 400, message: /ip_version is 4/ },
-    { name: 'an unknown attribute', subnet: { ip_version: 4, cidr: '10.8.0.0/24', subnetpool_id: 'x' }, status: 400, message: /./ },
+    { name: 'an unknown attribute', subnet: { ip_version: 4, cidr: '10.8.0.0/24', colour: 'red' }, status: 400, message: /./ },
+    { name: 'a subnet pool that does not exist', subnet: { ip_version: 4, subnetpool_id: 'x' }, status: 404, message: /Subnet pool x could not be found/ },
   ];
   for (const c of bad) {
     it(`When the request has ${c.name}, then ${c.status} in NeutronError form and nothing is made`, async () => {

@@ -14,6 +14,8 @@ const IMPLEMENTED: readonly [alias: string, name: string, description: string][]
   ['provider', 'Provider Network', 'provider:network_type, provider:physical_network and provider:segmentation_id (admin only)'],
   ['network_availability_zone', 'Network Availability Zone', 'availability_zone_hints and availability_zones on networks'],
   ['binding', 'Port Binding', 'binding:host_id (admin), binding:vnic_type normal, and the vif type and details an admin reads'],
+  ['subnet_allocation', 'Subnet Allocation', 'Subnet pools, and subnets allocated from them by prefix length or with a CIDR inside their prefixes (atomically, across API replicas)'],
+  ['default-subnetpools', 'Default Subnetpools', 'is_default on subnet pools (admin) and use_default_subnetpool on subnets'],
   ['port-security', 'Port Security', 'port_security_enabled on networks and ports'],
   ['allowed-address-pairs', 'Allowed Address Pairs', 'allowed_address_pairs on ports (port security required)'],
   ['security-group', 'security-group', 'Security groups and rules, and each project\'s default group (each realized as a NetworkPolicy)'],

@@ -19,6 +19,8 @@ import { registerSubnet, unregisterSubnet } from './subnets.registry.js';
 import type { createSubnetBody, listSubnetsQuery, updateSubnetBody } from './subnets.schema.js';
 import { checkCidr, checkHostRoutes, checkIpv6Modes, checkNameservers, gatewayOf, poolsOf } from './subnets.validation.js';
 import { subnetView } from './subnets.view.js';
+import { subnetCidr } from './subnets.pools.js';
+import { releaseFromPool } from '../subnet-pools/subnet-pools.registry.js';
 
 /** Neutron's create_subnet policy: the network's owner or an admin (a shared network's users may not). */
 function networkForSubnet(stores: Stores, auth: AuthContext, networkId: string): Network {
@@ -28,7 +30,7 @@ function networkForSubnet(stores: Stores, auth: AuthContext, networkId: string):
 }
 
 /** The addressing of a new subnet, every field checked and canonical. */
-function addressing(req: CreateSubnetRequest): Omit<SubnetSpec, 'name' | 'projectId' | 'networkId' | 'tags' | 'updatedAt'> {
+function addressing(req: CreateSubnetRequest & { cidr: string }): Omit<SubnetSpec, 'name' | 'projectId' | 'networkId' | 'tags' | 'updatedAt'> {
   const version = Number(req.ip_version) as IpVersion;
   const cidr = checkCidr(req.cidr, version);
   const gatewayIp = gatewayOf(cidr, req.gateway_ip);
@@ -61,9 +63,16 @@ export function createSubnetHandler(stores: Stores) {
     const req = ctx.body.subnet;
     const net = networkForSubnet(stores, ctx.auth, req.network_id);
     const projectId = requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req);
-    const spec = { ...addressing(req), name: req.name ?? '', networkId: net.metadata.name };
-    const created = await createRecorded(stores, net, toSubnetResource(newSubnetId(), projectId, spec, new Date()));
-    return { body: { subnet: subnetView(created) } };
+    const id = newSubnetId();
+    const { cidr, poolId } = await subnetCidr(stores, ctx.auth, req, id);
+    try {
+      const spec = { ...addressing({ ...req, cidr }), name: req.name ?? '', networkId: net.metadata.name, ...(poolId ? { subnetpoolId: poolId } : {}) };
+      const created = await createRecorded(stores, net, toSubnetResource(id, projectId, spec, new Date()));
+      return { body: { subnet: subnetView(created) } };
+    } catch (err) {
+      if (poolId) await releaseFromPool(stores, poolId, id).catch(() => undefined);
+      throw err;
+    }
   };
 }
 
@@ -112,6 +121,7 @@ export function updateSubnetHandler(stores: Stores) {
 export async function deleteSubnet(stores: Stores, s: Subnet): Promise<void> {
   await stores.subnets.delete(s.metadata.name, s.metadata.namespace);
   await unregisterSubnet(stores, s.spec.networkId, s.metadata.name);
+  if (s.spec.subnetpoolId) await releaseFromPool(stores, s.spec.subnetpoolId, s.metadata.name);
 }
 
 export function deleteSubnetHandler(stores: Stores) {

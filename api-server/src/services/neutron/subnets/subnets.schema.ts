@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { neutronBool } from '../networks/networks.schema.js';
 import { collectionResponses, standardAttributes } from '../neutron.schema.js';
+import { prefixlen } from '../subnet-pools/subnet-pools.schema.js';
 
 const shortText = Type.String({ maxLength: 255 });
 const address = Type.String({ maxLength: 64 });
@@ -26,7 +27,11 @@ export const createSubnetBody = strictObject({
     ...writable,
     network_id: Type.String({ maxLength: 64 }),
     ip_version: Type.Union([Type.Literal(4), Type.Literal(6), Type.Literal('4'), Type.Literal('6')]),
-    cidr: Type.String({ maxLength: 64 }),
+    // Without a cidr, a subnet pool (subnetpool_id, or the default one) gives one of prefixlen.
+    cidr: Type.Optional(Type.String({ maxLength: 64 })),
+    subnetpool_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    prefixlen: Type.Optional(prefixlen),
+    use_default_subnetpool: Type.Optional(neutronBool),
     tenant_id: Type.Optional(Type.String({ maxLength: 255 })),
     project_id: Type.Optional(Type.String({ maxLength: 255 })),
     ipv6_ra_mode: Type.Optional(ipv6Mode),

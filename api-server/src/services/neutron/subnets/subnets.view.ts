@@ -30,7 +30,7 @@ export function subnetView(s: Subnet): SubnetBody {
     ip_version: s.spec.ipVersion,
     cidr: s.spec.cidr,
     enable_dhcp: s.spec.enableDhcp ?? true,
-    subnetpool_id: null,
+    subnetpool_id: s.spec.subnetpoolId ?? null,
     segment_id: null,
     service_types: [],
     tags: s.spec.tags ?? [],

@@ -7,6 +7,7 @@ import type { listResourcesResponse, listVersionsResponse } from './versions.sch
 export const SERVED_COLLECTIONS: readonly { name: string; collection: string }[] = [
   { name: 'network', collection: 'networks' },
   { name: 'subnet', collection: 'subnets' },
+  { name: 'subnetpool', collection: 'subnetpools' },
   { name: 'port', collection: 'ports' },
   { name: 'security_group', collection: 'security-groups' },
   { name: 'security_group_rule', collection: 'security-group-rules' },
