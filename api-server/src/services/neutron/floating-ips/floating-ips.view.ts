@@ -3,7 +3,7 @@
 // associated and not yet realized.
 import type { Static } from '@sinclair/typebox';
 import type { FloatingIP, Port } from '../../../../../crds/types.generated.js';
-import { isoSeconds } from '../../../common/time.js';
+import { standardFields } from '../neutron.view.js';
 import type { floatingIp } from './floating-ips.schema.js';
 
 type FloatingIpBody = Static<typeof floatingIp>;
@@ -28,9 +28,9 @@ function portDetails(port: Port | undefined): FloatingIpBody['port_details'] {
 }
 
 export function floatingIpView(f: FloatingIP, port: Port | undefined): FloatingIpBody {
-  const created = isoSeconds(f.metadata.creationTimestamp ?? new Date());
   const associated = f.spec.portId !== undefined;
   return {
+    ...standardFields(f),
     id: f.metadata.name,
     floating_ip_address: f.spec.floatingIpAddress,
     floating_network_id: f.spec.floatingNetworkId,
@@ -39,12 +39,6 @@ export function floatingIpView(f: FloatingIP, port: Port | undefined): FloatingI
     fixed_ip_address: f.spec.fixedIpAddress ?? null,
     port_details: associated ? portDetails(port) : null,
     status: floatingIpStatus(f),
-    tenant_id: f.spec.projectId,
-    project_id: f.spec.projectId,
     description: f.spec.description ?? '',
-    tags: f.spec.tags ?? [],
-    created_at: created,
-    updated_at: f.spec.updatedAt ? isoSeconds(f.spec.updatedAt) : created,
-    revision_number: f.metadata.generation ?? 1,
   };
 }

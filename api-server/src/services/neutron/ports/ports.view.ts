@@ -2,7 +2,7 @@
 // Neutron's policy; status is DOWN until a server uses the port.
 import type { Static } from '@sinclair/typebox';
 import type { Port } from '../../../../../crds/types.generated.js';
-import { isoSeconds } from '../../../common/time.js';
+import { standardFields } from '../neutron.view.js';
 import type { port } from './ports.schema.js';
 
 type PortBody = Static<typeof port>;
@@ -32,22 +32,16 @@ function device(p: Port): Pick<PortBody, 'device_id' | 'device_owner' | 'status'
 }
 
 export function portView(p: Port, isAdmin: boolean): PortBody {
-  const created = isoSeconds(p.metadata.creationTimestamp ?? new Date());
   return {
     ...addresses(p),
+    ...standardFields(p),
     ...device(p),
     id: p.metadata.name,
     name: p.spec.name,
     description: p.spec.description ?? '',
     network_id: p.spec.networkId,
-    tenant_id: p.spec.projectId,
-    project_id: p.spec.projectId,
     extra_dhcp_opts: [],
     'binding:vnic_type': 'normal',
-    tags: p.spec.tags ?? [],
-    created_at: created,
-    updated_at: p.spec.updatedAt ? isoSeconds(p.spec.updatedAt) : created,
-    revision_number: p.metadata.generation ?? 1,
     ...(isAdmin ? bindingView(p) : {}),
   };
 }

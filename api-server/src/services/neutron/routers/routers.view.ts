@@ -1,7 +1,7 @@
 // Router CR (and its gateway Port) → Neutron router body.
 import type { Static } from '@sinclair/typebox';
 import type { Port, Router } from '../../../../../crds/types.generated.js';
-import { isoSeconds } from '../../../common/time.js';
+import { standardFields } from '../neutron.view.js';
 import type { router } from './routers.schema.js';
 
 type RouterBody = Static<typeof router>;
@@ -17,13 +17,11 @@ function gatewayView(r: Router, gatewayPort: Port | undefined): RouterBody['exte
 }
 
 export function routerView(r: Router, gatewayPort: Port | undefined): RouterBody {
-  const created = isoSeconds(r.metadata.creationTimestamp ?? new Date());
   return {
+    ...standardFields(r),
     id: r.metadata.name,
     name: r.spec.name,
     description: r.spec.description ?? '',
-    tenant_id: r.spec.projectId,
-    project_id: r.spec.projectId,
     // Nothing is scheduled for a router here: it is ACTIVE from its creation.
     status: 'ACTIVE',
     admin_state_up: r.spec.adminStateUp ?? true,
@@ -33,9 +31,5 @@ export function routerView(r: Router, gatewayPort: Port | undefined): RouterBody
     ha: false,
     availability_zone_hints: [],
     availability_zones: [],
-    tags: r.spec.tags ?? [],
-    created_at: created,
-    updated_at: r.spec.updatedAt ? isoSeconds(r.spec.updatedAt) : created,
-    revision_number: r.metadata.generation ?? 1,
   };
 }

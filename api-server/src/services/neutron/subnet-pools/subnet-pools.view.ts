@@ -1,17 +1,15 @@
 // SubnetPool CR → Neutron subnetpool body.
 import type { Static } from '@sinclair/typebox';
 import type { SubnetPool } from '../../../../../crds/types.generated.js';
-import { isoSeconds } from '../../../common/time.js';
+import { standardFields } from '../neutron.view.js';
 import type { subnetPool } from './subnet-pools.schema.js';
 
 export function subnetPoolView(p: SubnetPool): Static<typeof subnetPool> {
-  const created = isoSeconds(p.metadata.creationTimestamp ?? new Date());
   return {
+    ...standardFields(p),
     id: p.metadata.name,
     name: p.spec.name,
     description: p.spec.description ?? '',
-    tenant_id: p.spec.projectId,
-    project_id: p.spec.projectId,
     ip_version: p.spec.ipVersion,
     prefixes: p.spec.prefixes,
     min_prefixlen: p.spec.minPrefixlen,
@@ -21,9 +19,5 @@ export function subnetPoolView(p: SubnetPool): Static<typeof subnetPool> {
     is_default: p.spec.isDefault ?? false,
     address_scope_id: null,
     default_quota: null,
-    tags: p.spec.tags ?? [],
-    created_at: created,
-    updated_at: p.spec.updatedAt ? isoSeconds(p.spec.updatedAt) : created,
-    revision_number: p.metadata.generation ?? 1,
   };
 }

@@ -1,7 +1,7 @@
 // Subnet CR → Neutron subnet body; revision_number is the CR's generation.
 import type { Static } from '@sinclair/typebox';
 import type { Subnet } from '../../../../../crds/types.generated.js';
-import { isoSeconds } from '../../../common/time.js';
+import { standardFields } from '../neutron.view.js';
 import type { subnet } from './subnets.schema.js';
 
 type SubnetBody = Static<typeof subnet>;
@@ -18,14 +18,12 @@ function addressing(s: Subnet): Pick<SubnetBody, 'gateway_ip' | 'allocation_pool
 }
 
 export function subnetView(s: Subnet): SubnetBody {
-  const created = isoSeconds(s.metadata.creationTimestamp ?? new Date());
   return {
+    ...standardFields(s),
     ...addressing(s),
     id: s.metadata.name,
     name: s.spec.name,
     description: s.spec.description ?? '',
-    tenant_id: s.spec.projectId,
-    project_id: s.spec.projectId,
     network_id: s.spec.networkId,
     ip_version: s.spec.ipVersion,
     cidr: s.spec.cidr,
@@ -33,9 +31,5 @@ export function subnetView(s: Subnet): SubnetBody {
     subnetpool_id: s.spec.subnetpoolId ?? null,
     segment_id: null,
     service_types: [],
-    tags: s.spec.tags ?? [],
-    created_at: created,
-    updated_at: s.spec.updatedAt ? isoSeconds(s.spec.updatedAt) : created,
-    revision_number: s.metadata.generation ?? 1,
   };
 }
