@@ -2,17 +2,9 @@
 // it to a server (through router1 between the private subnet and public), see it on the server and
 // as a Service through kubectl, set/unset/list/show, remove it, delete it, and nothing is left.
 import assert from 'node:assert/strict';
-import { e2eStack, kubectl, openstack, openstackJson } from './support/stack.js';
+import { e2eStack, kubectl, openstack, openstackJson, until } from './support/stack.js';
 
 const DEMO = 'openstack-sim-demo';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
-    const got = await probe();
-    if (got !== undefined) return got;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 interface FloatingIpShow {
   id: string;

@@ -3,17 +3,9 @@
 // a second port attached and detached (os-interface), a floating IP through router1; and the set,
 // unset, show and list commands of security groups, rules, ports and routers not covered elsewhere.
 import assert from 'node:assert/strict';
-import { e2eStack, kubectl, openstack, openstackJson } from './support/stack.js';
+import { e2eStack, kubectl, openstack, openstackJson, until } from './support/stack.js';
 
 const DEMO = 'openstack-sim-demo';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
-    const got = await probe();
-    if (got !== undefined) return got;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('a server on the seeded networks (real CLI, real cluster)', () => {
   const name = `e2e-sn-${Date.now()}`;

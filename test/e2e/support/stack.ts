@@ -60,3 +60,12 @@ export async function leftovers(prefix: string): Promise<Record<string, string[]
     servers: await named('openstack-sim-demo', ['server']),
   };
 }
+
+/** Polls probe every half second until it returns something, for at most ms; fails naming what it waited for. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 500))) {
+    const got = await probe();
+    if (got !== undefined) return got;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

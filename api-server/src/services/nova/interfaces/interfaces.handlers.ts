@@ -10,7 +10,7 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { lookupNetwork } from '../../neutron/networks/networks.access.js';
 import { bindPort, createDevicePort, releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { findServer } from '../servers/servers.handlers.js';
-import { autoNetwork, groupIds, type PortRef } from '../servers/servers.networks.js';
+import { autoNetwork, groupIds, serverPorts, type PortRef } from '../servers/servers.networks.js';
 import type { attachInterfaceBody } from './interfaces.schema.js';
 import { interfaceView } from './interfaces.view.js';
 
@@ -58,8 +58,7 @@ async function portFor(stores: Stores, auth: AuthContext, server: Server, req: A
 export function listInterfacesHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
-    const ports = (server.spec.ports ?? []).map((r) => stores.ports.get(r.id, server.metadata.namespace)).filter((p): p is Port => p !== undefined);
-    return { body: { interfaceAttachments: ports.map(interfaceView) } };
+    return { body: { interfaceAttachments: serverPorts(stores, server).map(interfaceView) } };
   };
 }
 

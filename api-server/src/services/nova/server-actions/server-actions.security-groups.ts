@@ -6,18 +6,16 @@ import type { Port, SecurityGroup, Server } from '../../../../../crds/types.gene
 import type { Stores } from '../../../deps.js';
 import { badRequest, notFound } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
-import { ensureDefaultGroup, securityGroupVisible } from '../../neutron/security-groups/security-groups.access.js';
+import { findProjectGroup, serverPorts } from '../servers/servers.networks.js';
 
 async function findGroup(stores: Stores, auth: AuthContext, server: Server, name: string): Promise<SecurityGroup> {
-  const projectId = server.spec.projectId;
-  if (name === 'default') return ensureDefaultGroup(stores, projectId);
-  const group = stores.securityGroups.list().find((g) => securityGroupVisible(g, auth) && g.spec.projectId === projectId && (g.metadata.name === name || g.spec.name === name));
-  if (!group) throw notFound(`Security group ${name} not found for project ${projectId}.`);
+  const group = await findProjectGroup(stores, auth, server.spec.projectId, name);
+  if (!group) throw notFound(`Security group ${name} not found for project ${server.spec.projectId}.`);
   return group;
 }
 
-function serverPorts(stores: Stores, server: Server): Port[] {
-  const ports = (server.spec.ports ?? []).map((ref) => stores.ports.get(ref.id, server.metadata.namespace)).filter((p): p is Port => p !== undefined);
+function portsOf(stores: Stores, server: Server): Port[] {
+  const ports = serverPorts(stores, server);
   if (!ports.length) throw badRequest(`Instance ${server.metadata.name} has no network ports to apply security groups to.`);
   return ports;
 }
@@ -35,7 +33,7 @@ async function setServerGroupNames(stores: Stores, server: Server, change: (name
 
 export async function addSecurityGroup(stores: Stores, auth: AuthContext, server: Server, name: string): Promise<void> {
   const group = await findGroup(stores, auth, server, name);
-  const ports = serverPorts(stores, server);
+  const ports = portsOf(stores, server);
   const id = group.metadata.name;
   if (ports.every((p) => (p.spec.securityGroups ?? []).includes(id))) {
     throw badRequest(`Security group ${name} is already associated with the instance ${server.metadata.name}`);
@@ -46,7 +44,7 @@ export async function addSecurityGroup(stores: Stores, auth: AuthContext, server
 
 export async function removeSecurityGroup(stores: Stores, auth: AuthContext, server: Server, name: string): Promise<void> {
   const group = await findGroup(stores, auth, server, name);
-  const ports = serverPorts(stores, server);
+  const ports = portsOf(stores, server);
   const id = group.metadata.name;
   if (!ports.some((p) => (p.spec.securityGroups ?? []).includes(id))) {
     throw badRequest(`Security group ${name} not associated with the instance ${server.metadata.name}`);

@@ -4,11 +4,12 @@ import type { SecurityGroup, Server } from '../../../../../crds/types.generated.
 import type { Stores } from '../../../deps.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { findServer } from '../servers/servers.handlers.js';
+import { serverPorts } from '../servers/servers.networks.js';
 import { novaSecurityGroupView } from './server-security-groups.view.js';
 
 /** The security groups on the server's ports, each once, in the order the ports name them. */
 export function serverSecurityGroups(stores: Stores, server: Server): SecurityGroup[] {
-  const ids = new Set((server.spec.ports ?? []).flatMap((ref) => stores.ports.get(ref.id, server.metadata.namespace)?.spec.securityGroups ?? []));
+  const ids = new Set(serverPorts(stores, server).flatMap((p) => p.spec.securityGroups ?? []));
   return [...ids].map((id) => stores.securityGroups.get(id, server.metadata.namespace)).filter((g): g is SecurityGroup => g !== undefined);
 }
 

@@ -2,7 +2,7 @@
 // (optionally with a fixed IP) gets a new port, a port is bound as it is; without `networks`, the
 // project's only usable network (its own or a shared one), none if there is none, and a 409 if
 // there are several. Security groups named on the server apply to the ports it creates.
-import type { Network, Server } from '../../../../../crds/types.generated.js';
+import type { Network, Port, SecurityGroup, Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, conflict } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
@@ -45,16 +45,23 @@ export function planNetworks(stores: Stores, auth: AuthContext, body: ServerCrea
   return { entries, ...(names ? { securityGroups: names } : {}) };
 }
 
+/** The server's ports as the cache holds them, in the server's order (one not seen yet is left out). */
+export function serverPorts(stores: Stores, server: Server): Port[] {
+  return (server.spec.ports ?? []).map((ref) => stores.ports.get(ref.id, server.metadata.namespace)).filter((p): p is Port => p !== undefined);
+}
+
+/** A group of the project by id or name ("default" made on first use); undefined when there is none. */
+export async function findProjectGroup(stores: Stores, auth: AuthContext, projectId: string, name: string): Promise<SecurityGroup | undefined> {
+  if (name === 'default') return ensureDefaultGroup(stores, projectId);
+  return stores.securityGroups.list().find((g) => securityGroupVisible(g, auth) && g.spec.projectId === projectId && (g.metadata.name === name || g.spec.name === name));
+}
+
 /** Group names or ids → ids, in the server's project ("default" is made on first use); undefined stays undefined. */
 export async function groupIds(stores: Stores, auth: AuthContext, projectId: string, names: string[] | undefined): Promise<string[] | undefined> {
   if (!names) return undefined;
   const ids: string[] = [];
   for (const name of names) {
-    if (name === 'default') {
-      ids.push((await ensureDefaultGroup(stores, projectId)).metadata.name);
-      continue;
-    }
-    const group = stores.securityGroups.list().find((g) => securityGroupVisible(g, auth) && g.spec.projectId === projectId && (g.metadata.name === name || g.spec.name === name));
+    const group = await findProjectGroup(stores, auth, projectId, name);
     if (!group) throw badRequest(`Security group ${name} not found for project ${projectId}.`);
     ids.push(group.metadata.name);
   }
