@@ -42,10 +42,13 @@ describe('Neutron ports', function () {
   });
 
   it('When a specific address is asked for twice, then the second is 409 IpAddressAlreadyAllocated; the gateway is taken too', async () => {
-    const first = await create({ fixed_ips: [{ ip_address: '10.0.0.50' }] });
+    // The port of the test before took a random address: ask for one it did not get.
+    const held = (await call(w.url, alice, 'GET', PORTS)).json.ports.flatMap((p: { fixed_ips: { ip_address: string }[] }) => p.fixed_ips.map((f) => f.ip_address));
+    const ip = ['10.0.0.50', '10.0.0.51'].find((a) => !held.includes(a))!;
+    const first = await create({ fixed_ips: [{ ip_address: ip }] });
     assert.equal(first.status, 201, first.text);
-    assert.deepEqual(first.json.port.fixed_ips, [{ subnet_id: subnetId, ip_address: '10.0.0.50' }]);
-    const second = await create({ fixed_ips: [{ subnet_id: subnetId, ip_address: '10.0.0.50' }] });
+    assert.deepEqual(first.json.port.fixed_ips, [{ subnet_id: subnetId, ip_address: ip }]);
+    const second = await create({ fixed_ips: [{ subnet_id: subnetId, ip_address: ip }] });
     assert.equal(second.status, 409);
     assert.equal(second.json.NeutronError.type, 'IpAddressAlreadyAllocated');
     assert.equal((await create({ fixed_ips: [{ ip_address: '10.0.0.1' }] })).status, 409);
