@@ -28,8 +28,10 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [
     { resources: [Server, TokenRevocation, NetworkSegment, AddressAllocation], verbs: [...READ, 'create', 'delete'] },
-    { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP], verbs: [...READ, 'create', 'update', 'delete'] },
-    { resources: [Flavor, Image, Project, User, Role, RoleAssignment], verbs: READ },
+    { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP, Image], verbs: [...READ, 'create', 'update', 'delete'] },
+    // Glance's data state (queued, saving, active and the hashes) is written as bytes arrive.
+    { resources: [[Image, 'status']], verbs: ['update'] },
+    { resources: [Flavor, Project, User, Role, RoleAssignment], verbs: READ },
   ],
   // Creates the DevStack-like defaults once, and marks the seeded image active.
   seed: [

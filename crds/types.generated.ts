@@ -82,7 +82,10 @@ export interface FloatingIP extends KubeObject {
 }
 
 export interface ImageSpec {
-name: string
+/**
+ * Absent for an image created without one (Glance allows a null name).
+ */
+name?: string
 /**
  * The OCI image a server booted from this image runs.
  */
@@ -105,6 +108,19 @@ tags?: string[]
 properties?: {
 [k: string]: string
 }
+/**
+ * When Glance's user-visible fields last changed.
+ */
+updatedAt?: string
+/**
+ * Projects the owner shared a shared image with, and each one's answer. Inline rather than one object per member: an image has few, and every visibility check of an image list needs them; concurrent changes meet at the resourceVersion.
+ */
+members?: {
+projectId: string
+status: ("pending" | "accepted" | "rejected")
+createdAt: string
+updatedAt: string
+}[]
 }
 export interface ImageStatus {
 status?: ("queued" | "saving" | "uploading" | "importing" | "active" | "killed" | "deleted" | "pending_delete" | "deactivated")
@@ -113,6 +129,15 @@ virtualSize?: (number | null)
 checksum?: (string | null)
 osHashAlgo?: (string | null)
 osHashValue?: (string | null)
+/**
+ * What glance-direct staged (status uploading) and its import makes the image's data.
+ */
+staged?: {
+size: number
+checksum: string
+osHashValue: string
+}
+dataUpdatedAt?: string
 }
 
 export interface Image extends KubeObject {

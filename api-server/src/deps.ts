@@ -5,6 +5,7 @@ import type { Logger as SharedLogger } from '../../crds/client/logger.js';
 import type { CustomResourceTypes } from '../../crds/types.generated.js';
 import type { ResourceStore } from './kube/store.js';
 import type { AuthContext } from './common/route.js';
+import type { ImageDataStore } from './services/glance/image-data/image-data.store.js';
 
 export interface ApiConfig {
   /** Externally visible root URL (scheme://host:port), used in the catalog and self links. */
@@ -42,4 +43,6 @@ export interface AppDeps {
   stores: Stores;
   metrics: Registry;
   log: Logger;
+  /** Where Glance keeps image bytes (a directory; never etcd). */
+  imageData: ImageDataStore;
 }

@@ -35,6 +35,13 @@ export function parseMetricsPort(value: string): number | undefined {
   return parsePort('metrics-port', v);
 }
 
+/** Glance's image_size_cap, in bytes. */
+function parseSizeCap(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 1) throw new Error(`invalid --image-size-cap: ${value}`);
+  return n;
+}
+
 /** Flags win over the OPENSTACK_SIM_* environment variables. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerConfig {
   const str = (fallback: string) => ({ type: 'string', default: fallback }) as const;
@@ -51,6 +58,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerCo
       region: str(env.OPENSTACK_SIM_REGION ?? 'RegionOne'),
       'system-namespace': str(env.OPENSTACK_SIM_SYSTEM_NAMESPACE ?? DEFAULT_SYSTEM_NAMESPACE),
       'token-ttl': str(env.OPENSTACK_SIM_TOKEN_TTL ?? '3600'),
+      'image-dir': str(env.OPENSTACK_SIM_IMAGE_DIR ?? '/var/lib/openstack-sim/images'),
+      'image-size-cap': str(env.OPENSTACK_SIM_IMAGE_SIZE_CAP ?? String(1024 ** 4)),
       ...tokenFlags(env),
     },
   });
@@ -61,6 +70,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerCo
     metricsPort: parseMetricsPort(values['metrics-port']),
     config: { publicUrl: values['public-url'], region: values.region, systemNamespace: values['system-namespace'], tokenTtlSeconds: Number(values['token-ttl']), trustedProxies: parseProxies(values['trusted-proxies']) },
     tokens: tokenOptions(values),
+    images: { dir: values['image-dir'], maxBytes: parseSizeCap(values['image-size-cap']) },
   };
 }
 

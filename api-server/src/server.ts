@@ -1,6 +1,9 @@
 // Starts the API server against a cluster: caches, token keys, then the API listener and the
 // separate metrics listener.
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import type { KubeClient } from '../../crds/client/client.js';
@@ -9,6 +12,7 @@ import { createApp, createMetricsApp } from './app.js';
 import { createTokenProvider, type TokenProvider, type TokenProviderOptions } from './auth/token-provider.js';
 import type { ApiConfig, AppDeps, Logger } from './deps.js';
 import { createStores } from './kube/stores.js';
+import { ImageDataStore } from './services/glance/image-data/image-data.store.js';
 import { allServices } from './services/index.js';
 
 export interface RunningApiServer {
@@ -31,6 +35,11 @@ export interface ApiServerOptions {
   metrics?: Registry;
   /** Login bounds, lockout and revocation sweeping (Keystone's [security_compliance], [revoke]). */
   tokens?: TokenProviderOptions;
+  /**
+   * Glance's image store: a directory, and the largest image it takes (image_size_cap). Without
+   * one (tests that embed the server) a fresh temporary directory, which does not outlive the run.
+   */
+  images?: { dir: string; maxBytes?: number };
 }
 
 function listen(app: Express, port: number, host: string): Promise<HttpServer> {
@@ -50,6 +59,9 @@ async function close(server: HttpServer): Promise<void> {
   server.closeAllConnections();
 }
 
+/** Image data without an image is removed at start once it is this old (see ImageDataStore.sweep). */
+const ORPHAN_DATA_GRACE_MS = 10 * 60_000;
+
 interface Started {
   deps: AppDeps;
   tokens: TokenProvider;
@@ -62,14 +74,20 @@ async function start(opts: ApiServerOptions): Promise<Started> {
   const storeSet = createStores(opts.kube, opts.log);
   const servers: HttpServer[] = [];
   let tokens: TokenProvider | undefined;
+  const scratch = opts.images ? undefined : mkdtempSync(join(tmpdir(), 'openstack-sim-images-'));
   const stop = async (): Promise<void> => {
     await Promise.all(servers.map(close));
     tokens?.stop();
     storeSet.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   };
   try {
     await storeSet.start();
-    const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log };
+    const imageData = new ImageDataStore(opts.images?.dir ?? scratch!, opts.images?.maxBytes);
+    await imageData.start();
+    const swept = await imageData.sweep((id) => storeSet.stores.images.get(id) !== undefined, ORPHAN_DATA_GRACE_MS);
+    if (swept > 0) opts.log.info('removed image data whose image is gone', { files: swept });
+    const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log, imageData };
     tokens = createTokenProvider(deps, opts.tokens);
     await tokens.start();
     servers.push(await listen(createApp(deps, tokens.authenticator, allServices(deps, tokens)), opts.port, opts.host));

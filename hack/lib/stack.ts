@@ -112,7 +112,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await waitFor('the projects\' namespaces', () => projectsReady(kube, Object.values(seeded.projectIds)), 60_000, opts.log);
     const apiUrl = `http://127.0.0.1:${opts.port}`;
     opts.log(`starting the API server on ${apiUrl}`);
-    children.push(spawnComponent(opts, 'api-server', 'api-server/src/main.ts', ['--kubeconfig', kubeconfig, '--port', String(opts.port), '--metrics-port', String(opts.port + 2), '--public-url', apiUrl]));
+    children.push(spawnComponent(opts, 'api-server', 'api-server/src/main.ts', ['--kubeconfig', kubeconfig, '--port', String(opts.port), '--metrics-port', String(opts.port + 2), '--public-url', apiUrl, '--image-dir', join(opts.stateDir, 'images')]));
     const api = children[children.length - 1];
     await waitFor('the API server', async () => {
       // A server left over from another run could answer on the port: ours must still be alive.

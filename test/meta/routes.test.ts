@@ -38,8 +38,11 @@ describe('Route declarations (meta)', () => {
     }
   });
 
-  /** A write whose path says it all, with nothing in or out (Neutron's PUT /{res}/{id}/tags/{tag}: 201). */
-  const isPathAction = (route: RouteDef): boolean => route.body === null && route.response === null && route.successStatus === 201;
+  /**
+   * A write whose path says it all, with nothing in or out: Neutron's PUT /{res}/{id}/tags/{tag}
+   * (201), Glance's image tags and deactivate/reactivate actions (204).
+   */
+  const isPathAction = (route: RouteDef): boolean => route.body === null && route.response === null && [201, 204].includes(route.successStatus);
 
   it('When a route takes a body, then it has a compiling body schema and may answer 400', () => {
     for (const { mount, route } of routes) {
@@ -60,8 +63,8 @@ describe('Route declarations (meta)', () => {
     for (const { mount, route } of routes) {
       const name = describeRoute(mount, route);
       assert.ok(policies.has(route.policy), `${name}: unknown policy ${String(route.policy)}`);
-      // Nova's server actions and interface detach answer 202 Accepted with no body.
-      const accepted = route.successStatus === 202 && route.response === null && (route.path.endsWith('/action') || route.method === 'delete');
+      // Nova's server actions and interface detach, and Glance's import, answer 202 Accepted with no body.
+      const accepted = route.successStatus === 202 && route.response === null && (/\/(action|import)$/.test(route.path) || route.method === 'delete');
       const bodiless = route.method === 'head' || route.successStatus === 204 || isPathAction(route) || accepted;
       if (bodiless) {
         assert.equal(route.response, null, `${name}: answers no body, so declares no response schema`);

@@ -16,7 +16,7 @@ export interface SeedResult {
   imageIds: Record<string, string>;
 }
 
-type Named = KubeObject & { spec: { name: string } };
+type Named = KubeObject & { spec: { name?: string } };
 
 const keystoneId = (): string => randomUUID().replace(/-/g, '');
 

@@ -2,7 +2,8 @@
 // success status and expected errors are data, so the router enforces them uniformly and the meta
 // and persona tests can walk them. Request types are derived from the schemas (TypeBox's Static),
 // never written beside them.
-import type { Static, TSchema } from '@sinclair/typebox';
+import type { Readable } from 'node:stream';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Request, Response } from 'express';
 import type { Policy } from './policy.js';
 
@@ -43,6 +44,19 @@ export interface RouteResult {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Bytes streamed as the answer (Glance's image download) instead of a JSON body. */
+  stream?: Readable;
+}
+
+/**
+ * The body or answer of a route that moves raw bytes (Glance's image upload and download): the
+ * router reads none of the request (the handler streams `ctx.req`) and pipes the answer's
+ * `stream`, so a 1 GiB image never sits in memory.
+ */
+export const RAW_BYTES = Type.Unsafe<undefined>({ description: 'raw bytes (application/octet-stream), streamed', streamed: true });
+
+export function isRawBytes(schema: TSchema | null): boolean {
+  return (schema as { streamed?: boolean } | null)?.streamed === true;
 }
 
 /** The request body's type: none for a bodiless route, else what the schema admits. */

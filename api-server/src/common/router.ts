@@ -1,7 +1,8 @@
 // Turns a service's route table into an Express router that parses and validates input,
 // authenticates, negotiates microversions, runs the handler and renders faults the service's way.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { AuthContext, RouteContext, RouteDef, RouteResult } from './route.js';
+import { pipeline } from 'node:stream/promises';
+import { isRawBytes, type AuthContext, type RouteContext, type RouteDef, type RouteResult } from './route.js';
 import { ApiError, forbidden, isConnectionError, mapKubeError, unauthorized } from './errors.js';
 import { allows } from './policy.js';
 import { sendFault, type FaultStyle } from './faults.js';
@@ -69,7 +70,7 @@ interface Endpoint {
 }
 
 async function validatedBody(route: RouteDef, req: Request): Promise<unknown> {
-  if (route.body === null) return undefined;
+  if (route.body === null || isRawBytes(route.body)) return undefined;
   const body = await readJsonBody(req);
   const bodyError = check(route.body, body, 'request body');
   if (bodyError) throw new ApiError(400, bodyError);
@@ -86,9 +87,11 @@ async function buildContext(ep: Endpoint, req: Request, res: Response): Promise<
   return { req, res, params, body, query: req.query, auth, baseUrl: ep.deps.baseUrl(req), microversion };
 }
 
-function send(req: Request, res: Response, status: number, result: RouteResult): void {
+async function send(req: Request, res: Response, status: number, result: RouteResult): Promise<void> {
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
-  if (result.body === undefined || status === 204 || req.method === 'HEAD') res.status(status).end();
+  // A stream that breaks midway cannot become a fault (the status is sent): the connection is cut.
+  if (result.stream) await pipeline(result.stream, res.status(status)).catch(() => res.destroy());
+  else if (result.body === undefined || status === 204 || req.method === 'HEAD') res.status(status).end();
   else if (typeof result.body === 'string') res.status(status).send(result.body);
   else res.status(status).json(result.body);
 }
@@ -108,7 +111,7 @@ function handle(svc: ServiceDef, route: RouteDef, deps: RouterDeps) {
       const result = await route.handler(await buildContext({ svc, route, deps }, req, res));
       checkResponse(route, deps, result);
       status = result.status ?? route.successStatus;
-      send(req, res, status, result);
+      await send(req, res, status, result);
     } catch (err) {
       const e = errorStatus(svc, route, err);
       status = e.status;

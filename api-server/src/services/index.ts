@@ -11,7 +11,7 @@ export function allServices(deps: AppDeps, tokens: TokenProvider): MountedServic
   return [
     { mount: '/identity', service: keystoneService(deps, tokens) },
     { mount: '/compute', service: novaService(deps.stores) },
-    { mount: '/image', service: glanceService(deps.stores) },
+    { mount: '/image', service: glanceService(deps.stores, deps.imageData) },
     { mount: '/network', service: neutronService(deps.stores) },
   ];
 }

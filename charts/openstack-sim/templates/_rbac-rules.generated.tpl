@@ -18,10 +18,13 @@
   resources: [servers, tokenrevocations, networksegments, addressallocations]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
-  resources: [networks, subnets, subnetpools, ports, securitygroups, routers, floatingips]
+  resources: [networks, subnets, subnetpools, ports, securitygroups, routers, floatingips, images]
   verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
-  resources: [flavors, images, projects, users, roles, roleassignments]
+  resources: [images/status]
+  verbs: [update]
+- apiGroups: [openstack.sim]
+  resources: [flavors, projects, users, roles, roleassignments]
   verbs: [get, list, watch]
 {{- end }}
 {{- define "openstack-sim.rules.seed" -}}

@@ -14,6 +14,9 @@
 //             rita   reader only, on demo (default project demo)
 //             fred   foo only, on demo (default project demo)
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -31,6 +34,7 @@ import { setUserPasswordHash } from '../../../../api-server/src/auth/password-st
 import { createTokenProvider, type TokenProvider, type TokenProviderOptions } from '../../../../api-server/src/auth/token-provider.js';
 import { buildServiceRouter, type RouterDeps } from '../../../../api-server/src/common/router.js';
 import { keystoneService } from '../../../../api-server/src/services/keystone/keystone.service.js';
+import { ImageDataStore } from '../../../../api-server/src/services/glance/image-data/image-data.store.js';
 
 export const FAST_SCRYPT: ScryptParams = { ln: 4, r: 8, p: 1 };
 export const SYSTEM_NS = 'openstack-sim-system';
@@ -110,13 +114,16 @@ export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { t
   const ids = await seed(kube);
   await Promise.all(informers.map((i) => i.start()));
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const imageDir = mkdtempSync(join(tmpdir(), 'osim-images-'));
   const deps: AppDeps = {
     config: { publicUrl: 'https://cloud.example', region: 'RegionOne', systemNamespace: SYSTEM_NS, tokenTtlSeconds: options.ttlSeconds ?? 3600, validateResponses: true },
     kube,
     stores,
     metrics: new Registry(),
     log: silent,
+    imageData: new ImageDataStore(imageDir),
   };
+  await deps.imageData.start();
   const clock = { now: Date.now() };
   // No periodic revocation sweep unless a test asks: tests sweep by hand with the fake clock.
   const tokens = createTokenProvider(deps, { passwordParams: FAST_SCRYPT, revocationSweepIntervalSeconds: 0, ...options, now: () => clock.now });
@@ -124,6 +131,7 @@ export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { t
   const stop = (): void => {
     tokens.stop();
     for (const i of informers) i.stop();
+    rmSync(imageDir, { recursive: true, force: true });
   };
   return { kube, deps, stores, ids, tokens, clock, stop };
 }

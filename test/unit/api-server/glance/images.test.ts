@@ -11,13 +11,19 @@ describe('Glance image access rules', () => {
   const image = (visibility: Image['spec']['visibility'], owner: string, osHidden = false): Image => ({
     apiVersion: API_VERSION, kind: 'Image', metadata: { name: 'i' }, spec: { name: 'i', visibility, owner, osHidden },
   });
+  const withMember = (img: Image, status: 'pending' | 'accepted'): Image => ({
+    ...img, spec: { ...img.spec, members: [{ projectId: 'me', status, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }] },
+  });
   const mine = { isAdmin: false, projectId: 'me' } as AuthContext;
   const admin = { isAdmin: true, projectId: 'adm' } as AuthContext;
   const cases: { reason: string; img: Image; auth: AuthContext; query: Record<string, string>; visible: boolean; listed: boolean }[] = [
     { reason: 'public, anyone\'s', img: image('public', 'x'), auth: mine, query: {}, visible: true, listed: true },
     { reason: 'private, another project\'s', img: image('private', 'x'), auth: mine, query: {}, visible: false, listed: true },
     { reason: 'private, the caller\'s own', img: image('private', 'me'), auth: mine, query: {}, visible: true, listed: true },
-    { reason: 'shared, another project\'s (no members yet)', img: image('shared', 'x'), auth: mine, query: {}, visible: false, listed: true },
+    { reason: 'shared, another project\'s (no members yet)', img: image('shared', 'x'), auth: mine, query: {}, visible: false, listed: false },
+    { reason: 'shared, another project\'s, with the caller\'s project a pending member', img: withMember(image('shared', 'x'), 'pending'), auth: mine, query: {}, visible: true, listed: false },
+    { reason: 'shared, another project\'s, accepted by the caller\'s project', img: withMember(image('shared', 'x'), 'accepted'), auth: mine, query: {}, visible: true, listed: true },
+    { reason: 'shared, pending, listed with member_status=pending', img: withMember(image('shared', 'x'), 'pending'), auth: mine, query: { member_status: 'pending' }, visible: true, listed: true },
     { reason: 'community, another project\'s, without a filter', img: image('community', 'x'), auth: mine, query: {}, visible: true, listed: false },
     { reason: 'community, another project\'s, asked for', img: image('community', 'x'), auth: mine, query: { visibility: 'community' }, visible: true, listed: true },
     { reason: 'private, another project\'s, for an admin', img: image('private', 'x'), auth: admin, query: {}, visible: true, listed: true },

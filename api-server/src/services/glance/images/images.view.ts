@@ -19,6 +19,12 @@ function dataFields(img: Image): Pick<ImageBody, 'status' | 'checksum' | 'os_has
   };
 }
 
+/** The later of the last attribute change and the last data change. */
+function updatedAt(img: Image, created: string): string {
+  const times = [img.spec.updatedAt, img.status?.dataUpdatedAt].filter((t): t is string => t !== undefined).map((t) => isoSeconds(t));
+  return times.reduce((a, b) => (a > b ? a : b), created);
+}
+
 export function imageView(img: Image): ImageBody {
   const id = img.metadata.name;
   const created = isoSeconds(img.metadata.creationTimestamp ?? new Date());
@@ -27,7 +33,7 @@ export function imageView(img: Image): ImageBody {
     ...(img.spec.containerImage ? { container_image: img.spec.containerImage } : {}),
     ...dataFields(img),
     id,
-    name: img.spec.name,
+    name: img.spec.name ?? null,
     visibility: img.spec.visibility,
     protected: img.spec.protected ?? false,
     os_hidden: img.spec.osHidden ?? false,
@@ -37,7 +43,7 @@ export function imageView(img: Image): ImageBody {
     disk_format: img.spec.diskFormat ?? null,
     container_format: img.spec.containerFormat ?? null,
     created_at: created,
-    updated_at: created,
+    updated_at: updatedAt(img, created),
     tags: img.spec.tags ?? [],
     self: `/v2/images/${id}`,
     file: `/v2/images/${id}/file`,

@@ -1,0 +1,137 @@
+// Where image bytes live: a directory (the state dir for `npm start`, a PVC in the Helm chart),
+// never etcd. One file per image, named by its id. An upload streams into a private partial file,
+// hashing as it goes, and is renamed into place only once complete, so a failed or aborted upload
+// leaves no data behind and a reader never sees half an image. Staged data (glance-direct) waits
+// under staging/ until its import. Several API replicas need the directory on one shared
+// (ReadWriteMany) volume: the rename is atomic there, and any replica can serve any download.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export type DataArea = 'data' | 'staging';
+
+/** What an upload wrote: Glance's size, checksum (md5) and os_hash_value (sha512). */
+export interface WrittenData {
+  size: number;
+  md5: string;
+  sha512: string;
+}
+
+/** The upload went past the store's size cap (Glance's image_size_cap). */
+export class ImageTooLargeError extends Error {}
+
+/** Glance image ids are UUIDs; nothing else may name a file (no path traversal). */
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PARTIAL = '.partial-';
+
+function checkedId(id: string): string {
+  if (!ID_PATTERN.test(id)) throw new Error(`not an image id: ${id}`);
+  return id;
+}
+
+/** Counts and hashes the bytes passing through, and stops the stream past the cap. */
+class Measure extends Transform {
+  size = 0;
+  readonly md5 = createHash('md5');
+  readonly sha512 = createHash('sha512');
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) return done(new ImageTooLargeError(`image data exceeds ${this.maxBytes} bytes`));
+    this.md5.update(chunk);
+    this.sha512.update(chunk);
+    done(null, chunk);
+  }
+}
+
+export class ImageDataStore {
+  constructor(
+    private readonly dir: string,
+    /** Glance's image_size_cap: 1 TiB by default. */
+    readonly maxBytes = 1024 ** 4,
+  ) {}
+
+  private path(area: DataArea, id: string): string {
+    return area === 'data' ? join(this.dir, checkedId(id)) : join(this.dir, 'staging', checkedId(id));
+  }
+
+  /** Creates the directories and removes partial files a crash mid-upload left behind. */
+  async start(): Promise<void> {
+    await mkdir(join(this.dir, 'staging'), { recursive: true, mode: 0o700 });
+    for (const area of [this.dir, join(this.dir, 'staging')]) {
+      for (const name of await readdir(area)) if (name.includes(PARTIAL)) await rm(join(area, name), { force: true });
+    }
+  }
+
+  /** Streams `source` into the area under `id`, replacing what was there only once it is complete. */
+  async write(area: DataArea, id: string, source: Readable): Promise<WrittenData> {
+    const final = this.path(area, id);
+    const partial = `${final}${PARTIAL}${randomBytes(6).toString('hex')}`;
+    const measure = new Measure(this.maxBytes);
+    try {
+      await pipeline(source, measure, createWriteStream(partial, { mode: 0o600 }));
+      await rename(partial, final);
+    } catch (err) {
+      await rm(partial, { force: true });
+      throw err;
+    }
+    return { size: measure.size, md5: measure.md5.digest('hex'), sha512: measure.sha512.digest('hex') };
+  }
+
+  /** Moves staged data into place (glance-direct's import); false when nothing was staged. */
+  async promote(id: string): Promise<boolean> {
+    try {
+      await rename(this.path('staging', id), this.path('data', id));
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+  }
+
+  /** The stored bytes and their length, or undefined when the image has none. */
+  async open(id: string): Promise<{ stream: ReadStream; size: number } | undefined> {
+    try {
+      const { size } = await stat(this.path('data', id));
+      return { stream: createReadStream(this.path('data', id)), size };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async has(area: DataArea, id: string): Promise<boolean> {
+    return stat(this.path(area, id)).then(() => true, () => false);
+  }
+
+  /** Removes an image's data and anything staged for it; absent files are fine. */
+  async remove(id: string): Promise<void> {
+    await rm(this.path('data', id), { force: true });
+    await rm(this.path('staging', id), { force: true });
+  }
+
+  /**
+   * Removes data whose image is gone (a crash between deleting an image and its bytes). Only files
+   * older than `graceMs`: another replica may have just written data for an image this one's
+   * cache has not seen yet. Returns how many went.
+   */
+  async sweep(imageExists: (id: string) => boolean, graceMs: number, nowMs = Date.now()): Promise<number> {
+    let removed = 0;
+    for (const area of ['data', 'staging'] as const) {
+      const dir = area === 'data' ? this.dir : join(this.dir, 'staging');
+      for (const id of (await readdir(dir)).filter((n) => ID_PATTERN.test(n))) {
+        if (imageExists(id)) continue;
+        const { mtimeMs } = await stat(join(dir, id));
+        if (nowMs - mtimeMs < graceMs) continue;
+        await rm(join(dir, id), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,104 @@
+// Glance's image request bodies (snake_case, user properties at the top level) to the Image CR's
+// spec (camelCase, user properties under `properties`), and JSON-patch updates applied to a spec.
+// Read-only and reserved attributes are refused with Glance's 403 before the schema is checked
+// (Glance's RequestDeserializer._check_allowed), then the writable part is checked against
+// images.schema's imageWritable.
+import type { Static } from '@sinclair/typebox';
+import type { Image } from '../../../../../crds/types.generated.js';
+import { badRequest, conflict, forbidden } from '../../../common/errors.js';
+import { check } from '../../../common/validate.js';
+import { imageWritable, type patchImageBody } from './images.schema.js';
+
+type Writable = Static<typeof imageWritable>;
+type PatchOp = Static<typeof patchImageBody>[number];
+type Spec = Image['spec'];
+
+const READ_ONLY = ['checksum', 'created_at', 'updated_at', 'size', 'virtual_size', 'status', 'self', 'file', 'schema', 'os_hash_algo', 'os_hash_value', 'direct_url', 'locations', 'stores'];
+const RESERVED = ['deleted', 'deleted_at', 'location', 'owner_id'];
+
+/** The base attributes and the spec field each one is kept in. */
+const BASE: Record<string, keyof Spec> = {
+  name: 'name',
+  visibility: 'visibility',
+  protected: 'protected',
+  os_hidden: 'osHidden',
+  disk_format: 'diskFormat',
+  container_format: 'containerFormat',
+  min_disk: 'minDiskGiB',
+  min_ram: 'minRamMiB',
+  tags: 'tags',
+  owner: 'owner',
+  // Ours: the OCI image a server booted from this image runs.
+  container_image: 'containerImage',
+};
+
+function checkAllowed(key: string): void {
+  if (READ_ONLY.includes(key)) throw forbidden(`Attribute '${key}' is read-only.`);
+  if (RESERVED.includes(key)) throw forbidden(`Attribute '${key}' is reserved.`);
+}
+
+function checkSchema(body: Record<string, unknown>): Writable {
+  const problem = check(imageWritable, body, 'image');
+  if (problem) throw badRequest(`Provided object does not match schema 'image': ${problem}`);
+  return body;
+}
+
+/** One attribute's value in the spec's terms (null clears a nullable base attribute). */
+function setAttribute(spec: Spec, key: string, value: unknown): Spec {
+  const field = BASE[key];
+  if (!field) return { ...spec, properties: { ...(spec.properties ?? {}), [key]: value as string } };
+  if (value === null || value === undefined) {
+    const rest = { ...spec };
+    delete rest[field];
+    return rest;
+  }
+  return { ...spec, [field]: key === 'tags' ? [...new Set(value as string[])] : value };
+}
+
+export function toImageSpec(body: Record<string, unknown>, owner: string, now: Date): { id?: string; spec: Spec } {
+  for (const key of Object.keys(body)) checkAllowed(key);
+  const { id, ...attrs } = checkSchema(body);
+  let spec: Spec = { visibility: 'shared', owner, protected: false, osHidden: false, minDiskGiB: 0, minRamMiB: 0, tags: [], updatedAt: now.toISOString() };
+  for (const [key, value] of Object.entries(attrs)) spec = setAttribute(spec, key, value);
+  return { id, spec: { ...spec, owner: spec.owner ?? owner } };
+}
+
+function attributeOf(path: string): string {
+  const key = /^\/([^/]+)$/.exec(path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (!key) throw badRequest(`Invalid JSON pointer for this resource: '${path}'`);
+  checkAllowed(key);
+  return key;
+}
+
+function hasAttribute(spec: Spec, key: string): boolean {
+  const field = BASE[key];
+  return field ? spec[field] !== undefined : spec.properties?.[key] !== undefined;
+}
+
+function removeAttribute(spec: Spec, key: string): Spec {
+  if (BASE[key]) throw forbidden(`Attribute '${key}' cannot be removed.`);
+  if (!hasAttribute(spec, key)) throw conflict(`Property ${key} does not exist.`);
+  const properties = { ...spec.properties };
+  delete properties[key];
+  return { ...spec, properties };
+}
+
+function applyOne(spec: Spec, op: PatchOp): Spec {
+  const key = attributeOf(op.path);
+  if (op.op === 'remove') return removeAttribute(spec, key);
+  if (op.value === undefined) throw badRequest(`Unable to find 'value' element for '${op.op}' in the patch.`);
+  if (op.op === 'replace' && !BASE[key] && !hasAttribute(spec, key)) throw conflict(`Property ${key} does not exist.`);
+  checkSchema({ [key]: op.value });
+  return setAttribute(spec, key, op.value);
+}
+
+/** The spec after the patch, or a 400/403/409 naming the first operation that cannot apply. */
+export function applyImagePatch(spec: Spec, ops: PatchOp[], now: Date): Spec {
+  const patched = ops.reduce(applyOne, spec);
+  return { ...patched, updatedAt: now.toISOString() };
+}
+
+/** The attributes a patch changes, for the checks that depend on which (visibility, formats). */
+export function patchedAttributes(ops: PatchOp[]): Set<string> {
+  return new Set(ops.map((o) => attributeOf(o.path)));
+}
