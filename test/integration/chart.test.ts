@@ -76,6 +76,9 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     const deployments = JSON.parse(await tool('kubectl', ['-n', ns, 'get', 'deployments', '-o', 'json'])) as { items: { metadata: { name: string }; status: { availableReplicas?: number } }[] };
     assert.deepEqual(deployments.items.map((d) => d.metadata.name).sort(), [`${fullname}-api-server`, `${fullname}-operator`]);
     assert.ok(deployments.items.every((d) => d.status.availableReplicas === 1));
+    // Glance's image store: a PVC the API server's Pod consumes, so bound (WaitForFirstConsumer).
+    const pvc = JSON.parse(await tool('kubectl', ['-n', ns, 'get', 'pvc', `${fullname}-image-store`, '-o', 'json'])) as { status: { phase?: string } };
+    assert.equal(pvc.status.phase, 'Bound');
   });
 
   it('When the API server\'s account asks for Pods or other namespaces\' Secrets, then RBAC says no', async () => {
