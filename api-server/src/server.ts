@@ -74,16 +74,18 @@ async function start(opts: ApiServerOptions): Promise<Started> {
   const storeSet = createStores(opts.kube, opts.log);
   const servers: HttpServer[] = [];
   let tokens: TokenProvider | undefined;
+  let imageData: ImageDataStore | undefined;
   const scratch = opts.images ? undefined : mkdtempSync(join(tmpdir(), 'openstack-sim-images-'));
   const stop = async (): Promise<void> => {
     await Promise.all(servers.map(close));
     tokens?.stop();
     storeSet.stop();
+    await imageData?.stop();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   };
   try {
     await storeSet.start();
-    const imageData = new ImageDataStore(opts.images?.dir ?? scratch!, opts.images?.maxBytes);
+    imageData = new ImageDataStore(opts.images?.dir ?? scratch!, opts.images?.maxBytes);
     await imageData.start();
     const swept = await imageData.sweep((id) => storeSet.stores.images.get(id) !== undefined, ORPHAN_DATA_GRACE_MS);
     if (swept > 0) opts.log.info('removed image data whose image is gone', { files: swept });

@@ -131,6 +131,7 @@ export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { t
   const stop = (): void => {
     tokens.stop();
     for (const i of informers) i.stop();
+    void deps.imageData.stop();
     rmSync(imageDir, { recursive: true, force: true });
   };
   return { kube, deps, stores, ids, tokens, clock, stop };

@@ -4,12 +4,14 @@
 // leaves no data behind and a reader never sees half an image. Staged data (glance-direct) waits
 // under staging/ until its import. Several API replicas need the directory on one shared
 // (ReadWriteMany) volume: the rename is atomic there, and any replica can serve any download.
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Hasher } from './image-data.hash.js';
+import { StoreSink } from './image-data.sink.js';
 
 export type DataArea = 'data' | 'staging';
 
@@ -20,8 +22,7 @@ export interface WrittenData {
   sha512: string;
 }
 
-/** The upload went past the store's size cap (Glance's image_size_cap). */
-export class ImageTooLargeError extends Error {}
+export { ImageTooLargeError } from './image-data.sink.js';
 
 /** Glance image ids are UUIDs; nothing else may name a file (no path traversal). */
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -32,24 +33,9 @@ function checkedId(id: string): string {
   return id;
 }
 
-/** Counts and hashes the bytes passing through, and stops the stream past the cap. */
-class Measure extends Transform {
-  size = 0;
-  readonly md5 = createHash('md5');
-  readonly sha512 = createHash('sha512');
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) return done(new ImageTooLargeError(`image data exceeds ${this.maxBytes} bytes`));
-    this.md5.update(chunk);
-    this.sha512.update(chunk);
-    done(null, chunk);
-  }
-}
-
 export class ImageDataStore {
+  private readonly hasher = new Hasher();
+
   constructor(
     private readonly dir: string,
     /** Glance's image_size_cap: 1 TiB by default. */
@@ -62,6 +48,7 @@ export class ImageDataStore {
 
   /** Creates the directories and removes partial files a crash mid-upload left behind. */
   async start(): Promise<void> {
+    this.hasher.start();
     await mkdir(join(this.dir, 'staging'), { recursive: true, mode: 0o700 });
     for (const area of [this.dir, join(this.dir, 'staging')]) {
       for (const name of await readdir(area)) if (name.includes(PARTIAL)) await rm(join(area, name), { force: true });
@@ -72,15 +59,27 @@ export class ImageDataStore {
   async write(area: DataArea, id: string, source: Readable): Promise<WrittenData> {
     const final = this.path(area, id);
     const partial = `${final}${PARTIAL}${randomBytes(6).toString('hex')}`;
-    const measure = new Measure(this.maxBytes);
+    const file = await open(partial, 'wx', 0o600);
+    const hashes = this.hasher.open();
+    const sink = new StoreSink(file, hashes, this.maxBytes);
     try {
-      await pipeline(source, measure, createWriteStream(partial, { mode: 0o600 }));
+      await pipeline(source, sink);
+      const digests = await hashes.finish();
+      // On disk before it is renamed into place: after a crash the image's file is whole or absent.
+      await file.sync();
+      await file.close();
       await rename(partial, final);
+      return { size: sink.size, ...digests };
     } catch (err) {
+      hashes.abandon();
+      await file.close().catch(() => undefined);
       await rm(partial, { force: true });
       throw err;
     }
-    return { size: measure.size, md5: measure.md5.digest('hex'), sha512: measure.sha512.digest('hex') };
+  }
+
+  async stop(): Promise<void> {
+    await this.hasher.stop();
   }
 
   /** Moves staged data into place (glance-direct's import); false when nothing was staged. */

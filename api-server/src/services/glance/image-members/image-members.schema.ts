@@ -5,7 +5,8 @@ import { isoTime, strictObject } from '../../../common/parameter-types.js';
 export const MEMBER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 
 export const createMemberBody = strictObject({ member: Type.String({ minLength: 1, maxLength: 255 }) });
-export const updateMemberBody = strictObject({ status: Type.Union(MEMBER_STATUSES.map((s) => Type.Literal(s))) });
+// openstacksdk sends the member's id beside its status; Glance ignores it.
+export const updateMemberBody = strictObject({ status: Type.Union(MEMBER_STATUSES.map((s) => Type.Literal(s))), member: Type.Optional(Type.String()) });
 
 export const member = strictObject({
   image_id: Type.String(),

@@ -1,10 +1,11 @@
 // Image tags (PUT/DELETE /v2/images/{id}/tags/{tag}) and the deactivate/reactivate actions, each
-// one read-modify-write of the image under its resourceVersion.
+// one read-modify-write of the image under its resourceVersion. Glance's deactivate and
+// reactivate default to the owner's members and admins (ADMIN_OR_PROJECT_MEMBER), as tags do.
 import type { Image } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { ApiError, badRequest, notFound } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
-import { findImage, findOwnImage } from './images.access.js';
+import { findOwnImage } from './images.access.js';
 
 /** Glance's image_tag_quota. */
 const MAX_TAGS = 128;
@@ -51,7 +52,7 @@ type Handler = (ctx: RouteContext<undefined, object>) => Promise<RouteResult>;
 function toggleHandler(stores: Stores, action: 'deactivate' | 'reactivate', target: Status): Handler {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const { imageId } = ctx.params;
-    findImage(stores.images, ctx.auth, imageId);
+    findOwnImage(stores.images, ctx.auth, imageId, action);
     const updated = await stores.images.updateStatus(imageId, undefined, (current) => {
       const status = current.status?.status ?? 'queued';
       if (status === target) return undefined;

@@ -15,7 +15,7 @@ import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { findImage, findOwnImage, imageVisible } from './images.access.js';
-import { applyImagePatch, patchedAttributes, toImageSpec } from './images.mapper.js';
+import { applyImagePatch, normalizePatch, patchedAttributes, toImageSpec } from './images.mapper.js';
 import { imageListSpec } from './images.query.js';
 import type { createImageBody, listImagesQuery, patchImageBody } from './images.schema.js';
 import { imageView } from './images.view.js';
@@ -73,9 +73,10 @@ export function updateImageHandler(stores: Stores) {
     const found = findOwnImage(stores.images, ctx.auth, ctx.params.imageId);
     const type = (ctx.req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!JSON_PATCH_TYPES.includes(type)) throw new ApiError(415, `Unsupported Content-Type ${type || '(none)'}; use ${JSON_PATCH_TYPES[0]}.`);
-    checkPatchable(found, patchedAttributes(ctx.body), ctx.auth);
+    const ops = normalizePatch(ctx.body);
+    checkPatchable(found, patchedAttributes(ops), ctx.auth);
     const updated = await stores.images.update(found.metadata.name, undefined, (current) => {
-      const spec = applyImagePatch(current.spec, ctx.body, new Date());
+      const spec = applyImagePatch(current.spec, ops, new Date());
       if (spec.visibility === 'public' && current.spec.visibility !== 'public' && !ctx.auth.isAdmin) {
         throw forbidden('You are not authorized to complete publicize_image action.');
       }

@@ -7,10 +7,19 @@ import type { Static } from '@sinclair/typebox';
 import type { Image } from '../../../../../crds/types.generated.js';
 import { badRequest, conflict, forbidden } from '../../../common/errors.js';
 import { check } from '../../../common/validate.js';
-import { imageWritable, type patchImageBody } from './images.schema.js';
+import { imageWritable, type patchImageBody, type patchOperation } from './images.schema.js';
 
 type Writable = Static<typeof imageWritable>;
-type PatchOp = Static<typeof patchImageBody>[number];
+type PatchOp = Static<typeof patchOperation>;
+
+/** Both patch media types' operations as RFC 6902 ones ({"replace": "/name"} is {"op": "replace", "path": "/name"}). */
+export function normalizePatch(ops: Static<typeof patchImageBody>): PatchOp[] {
+  return ops.map((o) => {
+    if ('op' in o) return o as PatchOp;
+    const op = (['add', 'replace', 'remove'] as const).find((k) => k in o)!;
+    return { op, path: (o as Record<string, string>)[op], ...('value' in o ? { value: o.value } : {}) };
+  });
+}
 type Spec = Image['spec'];
 
 const READ_ONLY = ['checksum', 'created_at', 'updated_at', 'size', 'virtual_size', 'status', 'self', 'file', 'schema', 'os_hash_algo', 'os_hash_value', 'direct_url', 'locations', 'stores'];
@@ -34,7 +43,8 @@ const BASE: Record<string, keyof Spec> = {
 
 function checkAllowed(key: string): void {
   if (READ_ONLY.includes(key)) throw forbidden(`Attribute '${key}' is read-only.`);
-  if (RESERVED.includes(key)) throw forbidden(`Attribute '${key}' is reserved.`);
+  // Glance keeps the os_glance namespace for its own bookkeeping (import progress and the like).
+  if (RESERVED.includes(key) || key.startsWith('os_glance')) throw forbidden(`Attribute '${key}' is reserved.`);
 }
 
 function checkSchema(body: Record<string, unknown>): Writable {

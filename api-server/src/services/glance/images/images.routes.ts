@@ -1,6 +1,6 @@
 // The /v2/images routes of Glance. Reading defaults to ADMIN_OR_PROJECT_READER; add_image,
 // modify_image, delete_image and the tag calls to the owner's members (the handlers check the
-// owner); deactivate and reactivate to admins.
+// owner), deactivate and reactivate too.
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
@@ -27,7 +27,7 @@ export function imageRoutes(stores: Stores, data: ImageDataStore): RouteDef[] {
     defineRoute({ ...pathAction, method: 'delete', path: one, expectedErrors: [404, 409], handler: deleteImageHandler(stores, data) }),
     defineRoute({ ...pathAction, method: 'put', path: `${one}/tags/:tag`, expectedErrors: [400, 404, 409, 413], handler: addImageTagHandler(stores) }),
     defineRoute({ ...pathAction, method: 'delete', path: `${one}/tags/:tag`, expectedErrors: [404, 409], handler: deleteImageTagHandler(stores) }),
-    defineRoute({ ...pathAction, policy: 'admin', method: 'post', path: `${one}/actions/deactivate`, expectedErrors: [400, 404, 409], handler: deactivateImageHandler(stores) }),
-    defineRoute({ ...pathAction, policy: 'admin', method: 'post', path: `${one}/actions/reactivate`, expectedErrors: [400, 404, 409], handler: reactivateImageHandler(stores) }),
+    defineRoute({ ...pathAction, method: 'post', path: `${one}/actions/deactivate`, expectedErrors: [400, 404, 409], handler: deactivateImageHandler(stores) }),
+    defineRoute({ ...pathAction, method: 'post', path: `${one}/actions/reactivate`, expectedErrors: [400, 404, 409], handler: reactivateImageHandler(stores) }),
   ];
 }

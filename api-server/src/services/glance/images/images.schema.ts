@@ -57,11 +57,17 @@ export const imageWritable = Type.Object(
 
 export const createImageBody = Type.Record(Type.String({ minLength: 1, maxLength: 255 }), Type.Unknown());
 
+const pointer = Type.String({ minLength: 1, maxLength: 512 });
+
 /** RFC 6902 as Glance takes it (application/openstack-images-v2.1-json-patch). */
-export const patchImageBody = Type.Array(
-  Type.Object({ op: literals(['add', 'replace', 'remove']), path: Type.String({ minLength: 1, maxLength: 512 }), value: Type.Optional(Type.Unknown()) }, { additionalProperties: false }),
-  { maxItems: 256 },
+export const patchOperation = Type.Object({ op: literals(['add', 'replace', 'remove']), path: pointer, value: Type.Optional(Type.Unknown()) }, { additionalProperties: false });
+
+/** The older application/openstack-images-v2.0-json-patch form, still sent by Tempest: the op names the key. */
+const legacyOperation = Type.Union(
+  (['add', 'replace', 'remove'] as const).map((op) => Type.Object({ [op]: pointer, value: Type.Optional(Type.Unknown()) }, { additionalProperties: false })),
 );
+
+export const patchImageBody = Type.Array(Type.Union([patchOperation, legacyOperation]), { maxItems: 256 });
 
 export const image = Type.Object(
   {
