@@ -33,7 +33,14 @@ describe('API server command line', () => {
         lockoutFailureAttempts: 0, lockoutDurationSeconds: 1800, passwordChecks: { concurrency: 2, queue: 16 },
         revocationExpirationBufferSeconds: 1800, revocationSweepIntervalSeconds: 300, maxRevocationsPerUser: 100,
       },
+      // Glance's image store and its image_size_cap (1 TiB).
+      images: { dir: '/var/lib/openstack-sim/images', maxBytes: 1024 ** 4 },
     });
+  });
+
+  it('When the image store is set by flag and its cap by environment, then both reach the options; a bad cap fails', () => {
+    assert.deepEqual(parseConfig(['--image-dir', '/data/images'], { OPENSTACK_SIM_IMAGE_SIZE_CAP: '1048576' }).images, { dir: '/data/images', maxBytes: 1048576 });
+    assert.throws(() => parseConfig(['--image-size-cap', '1.5'], {}), /invalid --image-size-cap: 1.5/);
   });
 
   it('When lockout is set by flag and the password-check bound by environment, then both reach the token options', () => {

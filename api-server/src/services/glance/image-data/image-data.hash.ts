@@ -45,9 +45,9 @@ export class Hasher {
 
   start(): void {
     this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    // It must not keep a stopping process alive.
-    this.worker.unref();
     this.worker.on('message', (m: Reply) => this.reply(m));
+    // It must not keep a stopping process alive (after the listener: adding one refs it again).
+    this.worker.unref();
   }
 
   private reply(m: Reply): void {
