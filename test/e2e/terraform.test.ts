@@ -1,9 +1,11 @@
 // Terraform's openstack provider (v3, built from the Go module proxy into the tools cache by
 // hack/tools/build.sh --with-terraform-provider) with the machine's terraform CLI: it applies
 // test/e2e/terraform/main.tf (external network, network, subnet, router with gateway and
-// interface, security group with rules, a server in it, a floating IP on its port), a plan
+// interface, security group with rules, a server in it, a floating IP on its port, an image
+// uploaded from a local file), a plan
 // afterwards shows no changes, and destroy leaves nothing behind, as the openstack CLI tells.
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,8 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
   let dir = '';
   let env: NodeJS.ProcessEnv = {};
   const terraform = (args: string[]): Promise<string> => run('terraform', [`-chdir=${dir}`, ...args, '-no-color'], { quiet: true, env: { ...env, TF_INPUT: '0' } });
-  let outputs: { server_id: { value: string }; floating_ip: { value: string }; security_group_id: { value: string } };
+  let outputs: { server_id: { value: string }; floating_ip: { value: string }; security_group_id: { value: string }; image_id: { value: string } };
+  const imageBytes = randomBytes(1024 * 1024 + 3);
 
   before(async () => {
     const s = await e2eStack();
@@ -31,7 +34,11 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
       '}',
       'disable_checkpoint = true',
     ].join('\n'));
-    env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', OS_CLIENT_CONFIG_FILE: s.cloudsYaml, TF_VAR_prefix: prefix };
+    writeFileSync(join(dir, 'disk.raw'), imageBytes);
+    env = {
+      ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', OS_CLIENT_CONFIG_FILE: s.cloudsYaml,
+      TF_VAR_prefix: prefix, TF_VAR_image_file: join(dir, 'disk.raw'),
+    };
     await terraform(['init']);
   });
 
@@ -58,6 +65,13 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
     assert.ok(services.split('\n').some((l) => l.startsWith('fip-') && l.includes(outputs.floating_ip.value)), services);
   });
 
+  it('When applied, then the image is active with the local file\'s size and md5, its property and its tag', async () => {
+    const image = await openstackJson<{ status: string; size: number; checksum: string; tags: string[]; properties: Record<string, unknown> }>(DEMO, ['image', 'show', outputs.image_id.value]);
+    assert.deepEqual([image.status, image.size, image.checksum], ['active', imageBytes.length, createHash('md5').update(imageBytes).digest('hex')]);
+    assert.equal(image.properties.os_distro, 'cirros');
+    assert.deepEqual(image.tags, ['terraform']);
+  });
+
   it('When planned again, then there are no changes', async () => {
     // -detailed-exitcode: 0 is no changes, 2 is changes (run() rejects on anything but 0).
     const plan = await terraform(['plan', '-detailed-exitcode']);
@@ -71,5 +85,7 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
     assert.equal(fips.some((f) => f['Floating IP Address'] === outputs.floating_ip.value), false);
     const ports = await openstackJson<{ 'Fixed IP Addresses': unknown }[]>('openstack-sim', ['port', 'list']);
     assert.equal(JSON.stringify(ports).includes('10.99.0.') || JSON.stringify(ports).includes('172.24.99.'), false, 'no port of the stack is left');
+    const images = await openstackJson<{ ID: string }[]>(DEMO, ['image', 'list']);
+    assert.equal(images.some((i) => i.ID === outputs.image_id.value), false, 'the image is gone');
   });
 });

@@ -1,7 +1,7 @@
 # The stack the Terraform end-to-end test applies: an external network (as the admin), and as
 # demo a network and subnet, a router with its gateway on the external network and an interface on
 # the subnet, a security group with rules, a server on the network in the group, and a floating
-# IP associated with the server's port.
+# IP associated with the server's port; and an image uploaded from a local file.
 terraform {
   required_providers {
     openstack = {
@@ -12,6 +12,10 @@ terraform {
 }
 
 variable "prefix" {
+  type = string
+}
+
+variable "image_file" {
   type = string
 }
 
@@ -123,6 +127,23 @@ resource "openstack_networking_floatingip_associate_v2" "vm" {
   floating_ip = openstack_networking_floatingip_v2.vm.address
   port_id     = data.openstack_networking_port_v2.vm.id
   depends_on  = [openstack_networking_router_interface_v2.app]
+}
+
+resource "openstack_images_image_v2" "disk" {
+  name             = "${var.prefix}-disk"
+  local_file_path  = var.image_file
+  container_format = "bare"
+  disk_format      = "raw"
+  visibility       = "private"
+  tags             = ["terraform"]
+
+  properties = {
+    os_distro = "cirros"
+  }
+}
+
+output "image_id" {
+  value = openstack_images_image_v2.disk.id
 }
 
 output "server_id" {
