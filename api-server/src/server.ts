@@ -1,7 +1,7 @@
 // Starts the API server against a cluster: caches, token keys, then the API listener and the
 // separate metrics listener.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -42,10 +42,20 @@ export interface ApiServerOptions {
   images?: { dir: string; maxBytes?: number };
 }
 
+/** A socket silent this long is cut (an upload that stalls); one that keeps sending may take its time. */
+const IDLE_SOCKET_MS = 120_000;
+
 function listen(app: Express, port: number, host: string): Promise<HttpServer> {
+  // Node's requestTimeout (300 s for a whole request) would end any image upload slower than
+  // that; the headers keep their own timeout, and an idle socket is cut instead.
+  const s = createServer({ requestTimeout: 0 }, app);
+  s.setTimeout(IDLE_SOCKET_MS);
   return new Promise((resolve, reject) => {
-    // Express 5 hands a listen error (EADDRINUSE) to this callback rather than only emitting it.
-    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    s.once('error', reject);
+    s.listen(port, host, () => {
+      s.off('error', reject);
+      resolve(s);
+    });
   });
 }
 

@@ -4,7 +4,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { FileHandle } from 'node:fs/promises';
+import { Hasher } from '../../../../api-server/src/services/glance/image-data/image-data.hash.js';
+import { StoreSink } from '../../../../api-server/src/services/glance/image-data/image-data.sink.js';
 import { ImageDataStore, ImageTooLargeError } from '../../../../api-server/src/services/glance/image-data/image-data.store.js';
+import { pipeline } from 'node:stream/promises';
 import { call, IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
 
 const PATCH = { 'Content-Type': 'application/openstack-images-v2.1-json-patch' };
@@ -29,8 +33,9 @@ describe('Glance image writes and data', () => {
   });
   after(async () => w.close());
 
+  /** An image with formats set (Glance takes no data before), unless the body says otherwise. */
   const create = async (token: string, body: Record<string, unknown>): Promise<{ id: string; status: string; [k: string]: unknown }> => {
-    const res = await call(w.url, token, 'POST', '/image/v2/images', body);
+    const res = await call(w.url, token, 'POST', '/image/v2/images', { disk_format: 'raw', container_format: 'bare', ...body });
     assert.equal(res.status, 201, res.text);
     return res.json;
   };
@@ -54,6 +59,8 @@ describe('Glance image writes and data', () => {
     { reason: 'public visibility from a member', token: () => alice, body: { visibility: 'public' }, status: 403, text: /publicize_image/ },
     { reason: 'another project as owner', token: () => alice, body: { owner: 'someone-else' }, status: 403, text: /owned by 'someone-else'/ },
     { reason: 'a reader', token: () => carol, body: { name: 'x' }, status: 403, text: /Policy doesn't allow/ },
+    { reason: 'an id without hyphens', token: () => alice, body: { id: '0123456789abcdef0123456789abcdef' }, status: 400, text: /does not match schema 'image'/ },
+    { reason: 'more properties than Glance\'s quota', token: () => alice, body: Object.fromEntries(Array.from({ length: 129 }, (_, i) => [`p${i}`, 'v'])), status: 413, text: /Maximum number of image properties/ },
   ];
   for (const r of refusals) {
     it(`When a create carries ${r.reason}, then ${r.status} and no image is made`, async () => {
@@ -94,6 +101,14 @@ describe('Glance image writes and data', () => {
     assert.equal((await call(w.url, alice, 'GET', `/image/v2/images/${img.id}/file`)).status, 204);
   });
 
+  it('When data comes for an image without formats, then 400 and it stays queued', async () => {
+    const img = await create(alice, { name: 'formatless', disk_format: null, container_format: null });
+    const res = await put(w, alice, `/v2/images/${img.id}/file`, Buffer.from('x'));
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /disk_format, container_format must be set/);
+    assert.equal((await call(w.url, alice, 'GET', `/image/v2/images/${img.id}`)).json.status, 'queued');
+  });
+
   it('When the upload is not application/octet-stream, then 415', async () => {
     const img = await create(alice, { name: 'typed' });
     assert.equal((await put(w, alice, `/v2/images/${img.id}/file`, Buffer.from('x'), { 'Content-Type': 'text/plain' })).status, 415);
@@ -107,6 +122,7 @@ describe('Glance image writes and data', () => {
     assert.deepEqual([ok.json.name, ok.json.a, ok.json.foo], ['patched', 'b', undefined]);
     assert.equal((await call(w.url, alice, 'PATCH', path, JSON.stringify([{ op: 'remove', path: '/nope' }]), PATCH)).status, 409);
     assert.equal((await call(w.url, alice, 'PATCH', path, JSON.stringify([{ op: 'add', path: '/size', value: 1 }]), PATCH)).status, 403);
+    assert.equal((await call(w.url, alice, 'PATCH', path, JSON.stringify([{ op: 'add', path: '/id', value: 'x' }]), PATCH)).status, 403);
     assert.equal((await call(w.url, alice, 'PATCH', path, JSON.stringify([{ op: 'add', path: '/a', value: 'b' }]))).status, 415);
     assert.equal((await call(w.url, alice, 'PATCH', path, JSON.stringify([{ op: 'move', path: '/a' }]), PATCH)).status, 400);
     const legacy = await call(w.url, alice, 'PATCH', path, JSON.stringify([{ replace: '/name', value: 'v2.0-style' }]), { 'Content-Type': 'application/openstack-images-v2.0-json-patch' });
@@ -272,5 +288,35 @@ describe('Image data sweep', () => {
     assert.equal(await store.sweep(exists, 60_000), 0, 'too young: another replica may be writing it');
     assert.equal(await store.sweep(exists, 60_000, Date.now() + 120_000), 1);
     assert.deepEqual([await store.has('data', KEPT), await store.has('data', ORPHAN)], [true, false]);
+  });
+});
+
+describe('Image data sink and hasher under failure', () => {
+  const mib = (n: number): Buffer[] => Array.from({ length: n }, () => Buffer.alloc(1024 * 1024, 7));
+
+  it('When every disk write fails, then the upload fails promptly with the error instead of waiting for a free batch', async () => {
+    const hasher = new Hasher();
+    hasher.start();
+    const failing = { write: () => Promise.reject(Object.assign(new Error('no space left'), { code: 'ENOSPC' })) } as unknown as FileHandle;
+    try {
+      await assert.rejects(pipeline(Readable.from(mib(12)), new StoreSink(failing, hasher.open(), 1024 ** 3)), /no space left/);
+    } finally {
+      await hasher.stop();
+    }
+  });
+
+  it('When the hashing worker dies, then the uploads it was hashing fail, and a new worker hashes the next ones', async () => {
+    const hasher = new Hasher();
+    hasher.start();
+    try {
+      const doomed = hasher.open();
+      await (hasher as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      await assert.rejects(doomed.hash(Buffer.allocUnsafeSlow(16), 16), /hashing worker/);
+      const next = hasher.open();
+      await next.hash(Buffer.allocUnsafeSlow(3).fill(97), 3);
+      assert.equal((await next.finish()).md5, createHash('md5').update('aaa').digest('hex'));
+    } finally {
+      await hasher.stop();
+    }
   });
 });

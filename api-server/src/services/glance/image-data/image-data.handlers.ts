@@ -21,6 +21,11 @@ function statusOf(image: Image): StatusName {
   return image.status?.status ?? 'queued';
 }
 
+/** Glance refuses data for an image whose formats are not set yet. */
+function checkFormats(image: Image): void {
+  if (!image.spec.diskFormat || !image.spec.containerFormat) throw badRequest('Properties disk_format, container_format must be set prior to saving data.');
+}
+
 function checkOctetStream(ctx: RouteContext<undefined, object>): void {
   const type = (ctx.req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/octet-stream') throw new ApiError(415, `Unsupported Content-Type ${type || '(none)'}; image data is application/octet-stream.`);
@@ -78,8 +83,9 @@ async function receive({ stores, data }: DataDeps, ctx: RouteContext<undefined, 
     checkContentMd5(ctx.req.get('content-md5'), written);
     return written;
   } catch (err) {
-    await data.remove(id);
+    // Back to queued first: whatever happens to the bytes, the image must not stay claimed.
     await transition(stores, id, { from: [during], to: 'queued' }).catch(() => undefined);
+    await data.remove(id).catch(() => undefined);
     throw uploadError(err);
   }
 }
@@ -97,7 +103,7 @@ async function activate({ stores, data }: DataDeps, id: string, from: StatusName
 
 export function uploadImageDataHandler(stores: Stores, data: ImageDataStore) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
-    findOwnImage(stores.images, ctx.auth, ctx.params.imageId, 'upload data to');
+    checkFormats(findOwnImage(stores.images, ctx.auth, ctx.params.imageId, 'upload data to'));
     checkOctetStream(ctx);
     const written = await receive({ stores, data }, ctx, 'data', 'saving');
     await activate({ stores, data }, ctx.params.imageId, 'saving', written);
@@ -107,7 +113,7 @@ export function uploadImageDataHandler(stores: Stores, data: ImageDataStore) {
 
 export function stageImageDataHandler(stores: Stores, data: ImageDataStore) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
-    findOwnImage(stores.images, ctx.auth, ctx.params.imageId, 'stage data for');
+    checkFormats(findOwnImage(stores.images, ctx.auth, ctx.params.imageId, 'stage data for'));
     checkOctetStream(ctx);
     const written = await receive({ stores, data }, ctx, 'staging', 'uploading');
     // Staged bytes wait, with their hashes, for the import that makes them the image's data.
@@ -128,9 +134,10 @@ export function importImageHandler(stores: Stores, data: ImageDataStore) {
     const staged = image.status?.staged;
     if (statusOf(image) !== 'uploading' || !staged) throw conflict(`Image status transition from ${statusOf(image)} to importing is not allowed: stage the data first.`);
     await transition(stores, id, { from: ['uploading'], to: 'importing' });
-    if (!(await data.promote(id))) {
+    const promoted = await data.promote(id).catch(() => false);
+    if (!promoted) {
       await transition(stores, id, { from: ['importing'], to: 'queued', extra: { staged: undefined } });
-      throw conflict(`The staged data of image ${id} is gone; stage it again.`);
+      throw conflict(`The staged data of image ${id} could not be imported; stage it again.`);
     }
     await activate({ stores, data }, id, 'importing', { size: staged.size, md5: staged.checksum, sha512: staged.osHashValue });
     return {};

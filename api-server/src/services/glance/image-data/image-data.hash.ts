@@ -11,7 +11,12 @@ export interface Digests {
   sha512: string;
 }
 
-type Reply = { stream: number; batch: Uint8Array } | { stream: number; digests: Digests } | { stream: number; error: string };
+type Reply = { stream: number; batch: Uint8Array } | { stream: number; digests: Digests };
+
+interface Waiting<T> {
+  resolve: (v: T) => void;
+  reject: (err: Error) => void;
+}
 
 // CommonJS source for an eval worker: no file to resolve, the same under tsx and from dist/.
 const WORKER_SOURCE = `
@@ -33,8 +38,8 @@ parentPort.on('message', ({ stream, batch, length, end }) => {
 `;
 
 interface Pending {
-  batches: ((b: Buffer) => void)[];
-  digests?: (d: Digests) => void;
+  batches: Waiting<Buffer>[];
+  digests?: Waiting<Digests>;
 }
 
 /** The one hashing worker, and the streams it hashes. */
@@ -43,18 +48,41 @@ export class Hasher {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
+  private stopping = false;
+
   start(): void {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.worker.on('message', (m: Reply) => this.reply(m));
-    // It must not keep a stopping process alive (after the listener: adding one refs it again).
-    this.worker.unref();
+    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    worker.on('message', (m: Reply) => this.reply(m));
+    worker.on('error', (err) => this.lost(worker, err));
+    worker.on('exit', (code) => this.lost(worker, new Error(`the hashing worker exited (${code})`)));
+    // It must not keep a stopping process alive (after the listeners: adding one refs it again).
+    worker.unref();
+    this.worker = worker;
+  }
+
+  /** A dead worker fails the uploads it was hashing (their bytes are lost to it); a new one serves the next. */
+  private lost(worker: Worker, err: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    for (const p of this.pending.values()) {
+      for (const w of p.batches.splice(0)) w.reject(err);
+      p.digests?.reject(err);
+    }
+    this.pending.clear();
+    if (!this.stopping) this.start();
   }
 
   private reply(m: Reply): void {
     const p = this.pending.get(m.stream);
     if (!p) return;
-    if ('batch' in m) p.batches.shift()?.(Buffer.from(m.batch.buffer, m.batch.byteOffset, m.batch.byteLength));
-    else if ('digests' in m) p.digests?.(m.digests);
+    if ('batch' in m) p.batches.shift()?.resolve(Buffer.from(m.batch.buffer, m.batch.byteOffset, m.batch.byteLength));
+    else p.digests?.resolve(m.digests);
+  }
+
+  private live(stream: number): { worker: Worker; pending: Pending } {
+    const pending = this.pending.get(stream);
+    if (!this.worker || !pending) throw new Error('the hashing worker was lost during this upload');
+    return { worker: this.worker, pending };
   }
 
   open(): HashStream {
@@ -65,21 +93,24 @@ export class Hasher {
 
   /** Hands the batch to the worker (it leaves this thread) and resolves with it once hashed. */
   hash(stream: number, batch: Buffer, length: number): Promise<Buffer> {
-    const p = this.pending.get(stream)!;
-    return new Promise((resolve) => {
-      p.batches.push(resolve);
-      this.worker!.postMessage({ stream, batch, length }, [batch.buffer as ArrayBuffer]);
+    return new Promise((resolve, reject) => {
+      const { worker, pending } = this.live(stream);
+      pending.batches.push({ resolve, reject });
+      worker.postMessage({ stream, batch, length }, [batch.buffer as ArrayBuffer]);
     });
   }
 
   end(stream: number): Promise<Digests> {
-    const p = this.pending.get(stream)!;
-    return new Promise((resolve) => {
-      p.digests = (d) => {
-        this.pending.delete(stream);
-        resolve(d);
+    return new Promise((resolve, reject) => {
+      const { worker, pending } = this.live(stream);
+      pending.digests = {
+        resolve: (d) => {
+          this.pending.delete(stream);
+          resolve(d);
+        },
+        reject,
       };
-      this.worker!.postMessage({ stream, end: true });
+      worker.postMessage({ stream, end: true });
     });
   }
 
@@ -89,6 +120,7 @@ export class Hasher {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.worker?.terminate();
   }
 }

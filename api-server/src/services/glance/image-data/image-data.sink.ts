@@ -62,9 +62,15 @@ export class StoreSink extends Writable {
     const job = this.hashes
       .hash(batch, length)
       .then((back) => this.writeAt(back, length, position))
-      .catch((err: Error) => void (this.failure ??= err))
+      .catch((err: Error) => this.fail(err))
       .finally(() => this.jobs.delete(job));
     this.jobs.add(job);
+  }
+
+  /** The first failure ends the upload: every writer waiting for a batch wakes up to see it. */
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   private async writeAt(batch: Buffer, length: number, position: number): Promise<void> {

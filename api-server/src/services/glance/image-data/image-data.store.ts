@@ -27,6 +27,17 @@ export { ImageTooLargeError } from './image-data.sink.js';
 /** Glance image ids are UUIDs; nothing else may name a file (no path traversal). */
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PARTIAL = '.partial-';
+/** A partial file untouched this long belongs to no live upload (a socket idle that long is cut). */
+const PARTIAL_GRACE_MS = 10 * 60_000;
+
+/** Whether the file was last written more than ms ago; a file gone meanwhile is not. */
+async function olderThan(path: string, ms: number, nowMs: number): Promise<boolean> {
+  try {
+    return nowMs - (await stat(path)).mtimeMs >= ms;
+  } catch {
+    return false;
+  }
+}
 
 function checkedId(id: string): string {
   if (!ID_PATTERN.test(id)) throw new Error(`not an image id: ${id}`);
@@ -46,12 +57,17 @@ export class ImageDataStore {
     return area === 'data' ? join(this.dir, checkedId(id)) : join(this.dir, 'staging', checkedId(id));
   }
 
-  /** Creates the directories and removes partial files a crash mid-upload left behind. */
-  async start(): Promise<void> {
+  /**
+   * Creates the directories and removes partial files a crash mid-upload left behind: only old
+   * ones, since another replica (or the Pod this one replaces) may be writing the young ones.
+   */
+  async start(nowMs = Date.now()): Promise<void> {
     this.hasher.start();
     await mkdir(join(this.dir, 'staging'), { recursive: true, mode: 0o700 });
     for (const area of [this.dir, join(this.dir, 'staging')]) {
-      for (const name of await readdir(area)) if (name.includes(PARTIAL)) await rm(join(area, name), { force: true });
+      for (const name of await readdir(area)) {
+        if (name.includes(PARTIAL) && (await olderThan(join(area, name), PARTIAL_GRACE_MS, nowMs))) await rm(join(area, name), { force: true });
+      }
     }
   }
 
@@ -108,8 +124,9 @@ export class ImageDataStore {
     return stat(this.path(area, id)).then(() => true, () => false);
   }
 
-  /** Removes an image's data and anything staged for it; absent files are fine. */
+  /** Removes an image's data and anything staged for it; absent files (and names no image has) are fine. */
   async remove(id: string): Promise<void> {
+    if (!ID_PATTERN.test(id)) return;
     await rm(this.path('data', id), { force: true });
     await rm(this.path('staging', id), { force: true });
   }
@@ -124,9 +141,7 @@ export class ImageDataStore {
     for (const area of ['data', 'staging'] as const) {
       const dir = area === 'data' ? this.dir : join(this.dir, 'staging');
       for (const id of (await readdir(dir)).filter((n) => ID_PATTERN.test(n))) {
-        if (imageExists(id)) continue;
-        const { mtimeMs } = await stat(join(dir, id));
-        if (nowMs - mtimeMs < graceMs) continue;
+        if (imageExists(id) || !(await olderThan(join(dir, id), graceMs, nowMs))) continue;
         await rm(join(dir, id), { force: true });
         removed++;
       }

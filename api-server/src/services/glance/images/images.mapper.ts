@@ -5,7 +5,7 @@
 // images.schema's imageWritable.
 import type { Static } from '@sinclair/typebox';
 import type { Image } from '../../../../../crds/types.generated.js';
-import { badRequest, conflict, forbidden } from '../../../common/errors.js';
+import { ApiError, badRequest, conflict, forbidden } from '../../../common/errors.js';
 import { check } from '../../../common/validate.js';
 import { imageWritable, type patchImageBody, type patchOperation } from './images.schema.js';
 
@@ -41,6 +41,18 @@ const BASE: Record<string, keyof Spec> = {
   container_image: 'containerImage',
 };
 
+/** Glance's image_property_quota, and a bound on their total size that keeps the CR well inside etcd's limit. */
+const MAX_PROPERTIES = 128;
+const MAX_PROPERTY_BYTES = 256 * 1024;
+
+function checkPropertyQuota(spec: Spec): Spec {
+  const entries = Object.entries(spec.properties ?? {});
+  const bytes = entries.reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  if (entries.length > MAX_PROPERTIES) throw new ApiError(413, `Maximum number of image properties exceeded: at most ${MAX_PROPERTIES}.`);
+  if (bytes > MAX_PROPERTY_BYTES) throw new ApiError(413, `The image properties exceed ${MAX_PROPERTY_BYTES} bytes.`);
+  return spec;
+}
+
 function checkAllowed(key: string): void {
   if (READ_ONLY.includes(key)) throw forbidden(`Attribute '${key}' is read-only.`);
   // Glance keeps the os_glance namespace for its own bookkeeping (import progress and the like).
@@ -70,12 +82,14 @@ export function toImageSpec(body: Record<string, unknown>, owner: string, now: D
   const { id, ...attrs } = checkSchema(body);
   let spec: Spec = { visibility: 'shared', owner, protected: false, osHidden: false, minDiskGiB: 0, minRamMiB: 0, tags: [], updatedAt: now.toISOString() };
   for (const [key, value] of Object.entries(attrs)) spec = setAttribute(spec, key, value);
-  return { id, spec: { ...spec, owner: spec.owner ?? owner } };
+  return { id, spec: checkPropertyQuota({ ...spec, owner: spec.owner ?? owner }) };
 }
 
 function attributeOf(path: string): string {
   const key = /^\/([^/]+)$/.exec(path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
   if (!key) throw badRequest(`Invalid JSON pointer for this resource: '${path}'`);
+  // An image's id is fixed once it exists.
+  if (key === 'id') throw forbidden("Attribute 'id' is read-only.");
   checkAllowed(key);
   return key;
 }
@@ -104,7 +118,7 @@ function applyOne(spec: Spec, op: PatchOp): Spec {
 
 /** The spec after the patch, or a 400/403/409 naming the first operation that cannot apply. */
 export function applyImagePatch(spec: Spec, ops: PatchOp[], now: Date): Spec {
-  const patched = ops.reduce(applyOne, spec);
+  const patched = checkPropertyQuota(ops.reduce(applyOne, spec));
   return { ...patched, updatedAt: now.toISOString() };
 }
 

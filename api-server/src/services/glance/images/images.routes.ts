@@ -18,11 +18,11 @@ export function imageRoutes(stores: Stores, data: ImageDataStore): RouteDef[] {
     defineRoute({ ...read, path: one, query: noQuery, response: showImageResponse, expectedErrors: [404], handler: showImageHandler(stores) }),
     defineRoute({
       method: 'post', path: '/v2/images', policy: 'member', body: createImageBody, query: noQuery, response: showImageResponse, successStatus: 201,
-      expectedErrors: [400, 409], handler: createImageHandler(stores),
+      expectedErrors: [400, 409, 413], handler: createImageHandler(stores),
     }),
     defineRoute({
       method: 'patch', path: one, policy: 'member', body: patchImageBody, query: noQuery, response: showImageResponse, successStatus: 200,
-      expectedErrors: [400, 404, 409, 415], handler: updateImageHandler(stores),
+      expectedErrors: [400, 404, 409, 413, 415], handler: updateImageHandler(stores),
     }),
     defineRoute({ ...pathAction, method: 'delete', path: one, expectedErrors: [404, 409], handler: deleteImageHandler(stores, data) }),
     defineRoute({ ...pathAction, method: 'put', path: `${one}/tags/:tag`, expectedErrors: [400, 404, 409, 413], handler: addImageTagHandler(stores) }),

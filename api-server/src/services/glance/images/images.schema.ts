@@ -1,7 +1,7 @@
 // Request, query and response schemas for /v2/images (Glance's images.py get_base_properties: a
 // permissive schema whose extra properties are strings).
 import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
-import { isoTime, queryInt, querySchema, queryString, strictObject, uuid } from '../../../common/parameter-types.js';
+import { isoTime, queryInt, querySchema, queryString, strictObject } from '../../../common/parameter-types.js';
 
 export const listImagesQuery = querySchema({
   limit: queryInt,
@@ -39,7 +39,8 @@ const VISIBILITY = literals(['community', 'public', 'private', 'shared']);
  */
 export const imageWritable = Type.Object(
   {
-    id: Type.Optional(uuid),
+    // Glance's canonical form (hyphens, and lower case: the id is the Image CR's name).
+    id: Type.Optional(Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' })),
     name: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
     visibility: Type.Optional(VISIBILITY),
     protected: Type.Optional(Type.Boolean()),
