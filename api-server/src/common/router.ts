@@ -90,7 +90,11 @@ async function buildContext(ep: Endpoint, req: Request, res: Response): Promise<
 async function send(req: Request, res: Response, status: number, result: RouteResult): Promise<void> {
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   // A stream that breaks midway cannot become a fault (the status is sent): the connection is cut.
-  if (result.stream) await pipeline(result.stream, res.status(status)).catch(() => res.destroy());
+  if (result.stream && req.method === 'HEAD') {
+    // HEAD answers the headers (Content-Length, Content-MD5) without reading the bytes.
+    result.stream.destroy();
+    res.status(status).end();
+  } else if (result.stream) await pipeline(result.stream, res.status(status)).catch(() => res.destroy());
   else if (result.body === undefined || status === 204 || req.method === 'HEAD') res.status(status).end();
   else if (typeof result.body === 'string') res.status(status).send(result.body);
   else res.status(status).json(result.body);

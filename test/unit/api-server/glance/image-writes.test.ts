@@ -88,6 +88,8 @@ describe('Glance image writes and data', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-md5'), md5(bytes));
     assert.ok(Buffer.from(await res.arrayBuffer()).equals(bytes));
+    const head = await fetch(`${w.url}/image/v2/images/${img.id}/file`, { method: 'HEAD', headers: { 'X-Auth-Token': carol } });
+    assert.deepEqual([head.status, head.headers.get('content-length'), head.headers.get('content-md5')], [200, String(bytes.length), md5(bytes)]);
     assert.equal((await put(w, alice, `/v2/images/${img.id}/file`, bytes)).status, 409, 'an active image takes no second upload');
   });
 
