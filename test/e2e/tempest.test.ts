@@ -8,7 +8,7 @@ import { e2eStack } from './support/stack.js';
 const root = join(import.meta.dirname, '..', '..');
 
 describe('Tempest subset (Debian tempest 33)', () => {
-  it('When the identity, compute and network subset runs, then every test passes', async function () {
+  it('When the identity, compute, network and image subset runs, then every test passes', async function () {
     this.timeout(30 * 60 * 1000);
     await e2eStack();
     const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim', 'test');
@@ -20,6 +20,8 @@ describe('Tempest subset (Debian tempest 33)', () => {
     });
     console.error(`      tempest subset: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped (log ${result.logFile})`);
     assert.equal(result.failed, 0, `Tempest failures; see ${result.logFile}`);
-    assert.ok(result.passed >= 90, `expected at least 90 Tempest tests to pass, got ${result.passed}`);
+    // 133 pass today (3 skip for guest validation and an extension not served): a class that
+    // silently stopped running would show here.
+    assert.ok(result.passed >= 125, `expected at least 125 Tempest tests to pass, got ${result.passed}`);
   });
 });
