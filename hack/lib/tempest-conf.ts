@@ -56,7 +56,7 @@ function sections(ws: string, env: TempestEnv): Sections {
     },
     'compute-feature-enabled': Object.fromEntries(COMPUTE_FEATURES_OFF.map((f) => [f, false])),
     image: { container_formats: 'bare', disk_formats: 'raw,qcow2', build_timeout: 60 },
-    'image-feature-enabled': { api_v2: true, api_v1: false, import_image: false, os_glance_reserved: true },
+    'image-feature-enabled': { api_v2: true, api_v1: false, import_image: true, os_glance_reserved: true },
     validation: { run_validation: false },
   };
 }
