@@ -6,9 +6,10 @@
 //   controller ownerReference that someone removed or changed); a pass over an unchanged world
 //   sends nothing. Fields others added are not drift: apply leaves them alone.
 import type { KubeObject, ObjectMeta, OwnerReference } from '../../../crds/kube-object.js';
-import type { KubeClient } from '../../../crds/client/client.js';
+import { isAlreadyExists, type KubeClient } from '../../../crds/client/client.js';
 import { OPERATOR_FIELD_MANAGER } from '../../../crds/naming.js';
 import { typeMeta, type ResourceType } from '../../../crds/resources.js';
+import { stableStringify } from './objects.js';
 
 /** The metadata fields a controller owns on its children. */
 export type OwnedMetadata = Pick<ObjectMeta, 'name' | 'namespace' | 'labels' | 'annotations' | 'ownerReferences'>;
@@ -44,4 +45,32 @@ export async function correctMetadataDrift<T extends KubeObject>(kube: KubeClien
   if (!metadataDrifted(desired.metadata, observed.metadata)) return observed;
   // The apiserver answers an apply with the whole object, so the result is a full T.
   return (await kube.apply<KubeObject>(res, metadataApplyConfig(res, desired), OPERATOR_FIELD_MANAGER)) as T;
+}
+
+/**
+ * Creates a missing child with a plain create (never an apply, see above). When it exists already
+ * (another pass, or the cache lagging behind) the live object comes back, with `created` false,
+ * for the caller to check that it controls it; a 409 whose object is gone again is rethrown.
+ */
+export async function createOrGet<T extends KubeObject>(kube: KubeClient, res: ResourceType, desired: T): Promise<{ object: T; created: boolean }> {
+  try {
+    return { object: await kube.create<T>(res, desired), created: true };
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+    const live = await kube.get<T>(res, desired.metadata.name, desired.metadata.namespace);
+    if (!live) throw err;
+    return { object: live, created: false };
+  }
+}
+
+/**
+ * Keeps a child we control as its builder decides: re-applies the whole desired object when the
+ * part the builder decides (`decided`, the spec by default) or our metadata drifted, and sends
+ * nothing otherwise. A child being deleted is left to go.
+ */
+export async function keepApplied<T extends KubeObject>(kube: KubeClient, res: ResourceType, child: { desired: T; observed: T; decided: (o: T) => unknown }): Promise<T> {
+  const { desired, observed, decided } = child;
+  if (observed.metadata.deletionTimestamp) return observed;
+  if (stableStringify(decided(desired)) === stableStringify(decided(observed)) && !metadataDrifted(desired.metadata, observed.metadata)) return observed;
+  return kube.apply<T>(res, desired, OPERATOR_FIELD_MANAGER);
 }

@@ -3,15 +3,14 @@
 // while it is not, there is no Service. The status says which. Deletion needs no finalizer: the
 // Service's controller ownerReference lets the garbage collector remove it with the floating IP.
 import type { FloatingIP, FloatingIPStatus, Port } from '../../../../crds/types.generated.js';
-import { isAlreadyExists, type KubeClient } from '../../../../crds/client/client.js';
-import { OPERATOR_FIELD_MANAGER } from '../../../../crds/naming.js';
+import type { KubeClient } from '../../../../crds/client/client.js';
 import { Resources } from '../../../../crds/resources.js';
 import type { Service } from '../../../../crds/kube-types.js';
-import { metadataDrifted } from '../../runtime/apply.js';
+import { createOrGet, keepApplied } from '../../runtime/apply.js';
 import { findCondition } from '../../runtime/conditions.js';
 import { TerminalError, type ReconcileFn } from '../../runtime/controller.js';
 import type { EventRecorder, EventSpec } from '../../runtime/events.js';
-import { isControlledBy, stableStringify, type ObjectCache } from '../../runtime/objects.js';
+import { isControlledBy, type ObjectCache } from '../../runtime/objects.js';
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
 import { decidedSpec, desiredService, serviceName } from './floating-ip.resources.js';
 import { computeFloatingIpStatus, FloatingIpReason } from './floating-ip.status.js';
@@ -64,23 +63,14 @@ export class FloatingIpReconciler implements ReconcileAdapter<FloatingIP, Floati
 
   /** A plain create, never an apply: a same-named Service that is not ours must not be taken over. */
   private async create(f: FloatingIP, desired: Service): Promise<Service> {
-    try {
-      const created = await this.d.kube.create<Service>(Resources.Service, desired);
-      this.d.events.record(Resources.FloatingIP, f, { type: 'Normal', reason: 'CreatedService', note: `Created service ${created.metadata.name} for ${f.spec.floatingIpAddress}` });
-      return created;
-    } catch (err) {
-      if (!isAlreadyExists(err)) throw err;
-      const live = await this.d.kube.get<Service>(Resources.Service, desired.metadata.name, desired.metadata.namespace);
-      if (!live) throw err;
-      return live;
-    }
+    const { object, created } = await createOrGet(this.d.kube, Resources.Service, desired);
+    if (created) this.d.events.record(Resources.FloatingIP, f, { type: 'Normal', reason: 'CreatedService', note: `Created service ${object.metadata.name} for ${f.spec.floatingIpAddress}` });
+    return object;
   }
 
   /** Re-applies the Service when what the builder decides, or our metadata, drifted; else sends nothing. */
-  private async keep(desired: Service, observed: Service): Promise<Service> {
-    if (observed.metadata.deletionTimestamp) return observed;
-    if (stableStringify(decidedSpec(desired)) === stableStringify(decidedSpec(observed)) && !metadataDrifted(desired.metadata, observed.metadata)) return observed;
-    return this.d.kube.apply<Service>(Resources.Service, desired, OPERATOR_FIELD_MANAGER);
+  private keep(desired: Service, observed: Service): Promise<Service> {
+    return keepApplied(this.d.kube, Resources.Service, { desired, observed, decided: decidedSpec });
   }
 
   private async remove(f: FloatingIP, service: Service): Promise<void> {

@@ -3,15 +3,14 @@
 // Deletion needs no finalizer: the policy's controller ownerReference lets the garbage collector
 // remove it with the group.
 import type { SecurityGroup, SecurityGroupStatus } from '../../../../crds/types.generated.js';
-import { isAlreadyExists, type KubeClient } from '../../../../crds/client/client.js';
-import { OPERATOR_FIELD_MANAGER } from '../../../../crds/naming.js';
+import type { KubeClient } from '../../../../crds/client/client.js';
 import { Resources } from '../../../../crds/resources.js';
 import type { NetworkPolicy } from '../../../../crds/kube-types.js';
-import { metadataDrifted } from '../../runtime/apply.js';
+import { createOrGet, keepApplied } from '../../runtime/apply.js';
 import { findCondition } from '../../runtime/conditions.js';
 import { TerminalError, type ReconcileFn } from '../../runtime/controller.js';
 import type { EventRecorder, EventSpec } from '../../runtime/events.js';
-import { isControlledBy, stableStringify, type ObjectCache } from '../../runtime/objects.js';
+import { isControlledBy, type ObjectCache } from '../../runtime/objects.js';
 import { ReconcileShell, type ReconcileAdapter, type StepOutcome, type StepContext } from '../../runtime/reconcile-shell.js';
 import { desiredNetworkPolicy } from './security-group.resources.js';
 import { computeSecurityGroupStatus, SecurityGroupReason } from './security-group.status.js';
@@ -58,22 +57,13 @@ export class SecurityGroupReconciler implements ReconcileAdapter<SecurityGroup, 
 
   /** A plain create, never an apply: a same-named policy that is not ours must not be taken over. */
   private async create(sg: SecurityGroup, desired: NetworkPolicy): Promise<NetworkPolicy> {
-    try {
-      const created = await this.d.kube.create<NetworkPolicy>(Resources.NetworkPolicy, desired);
-      this.d.events.record(Resources.SecurityGroup, sg, { type: 'Normal', reason: 'CreatedNetworkPolicy', note: `Created network policy ${created.metadata.name}` });
-      return created;
-    } catch (err) {
-      if (!isAlreadyExists(err)) throw err;
-      const live = await this.d.kube.get<NetworkPolicy>(Resources.NetworkPolicy, desired.metadata.name, desired.metadata.namespace);
-      if (!live) throw err;
-      return live;
-    }
+    const { object, created } = await createOrGet(this.d.kube, Resources.NetworkPolicy, desired);
+    if (created) this.d.events.record(Resources.SecurityGroup, sg, { type: 'Normal', reason: 'CreatedNetworkPolicy', note: `Created network policy ${object.metadata.name}` });
+    return object;
   }
 
   /** Re-applies the whole policy when its spec or our metadata drifted (a rule changed, say); else sends nothing. */
-  private async keep(desired: NetworkPolicy, observed: NetworkPolicy): Promise<NetworkPolicy> {
-    if (observed.metadata.deletionTimestamp) return observed;
-    if (stableStringify(desired.spec) === stableStringify(observed.spec) && !metadataDrifted(desired.metadata, observed.metadata)) return observed;
-    return this.d.kube.apply<NetworkPolicy>(Resources.NetworkPolicy, desired, OPERATOR_FIELD_MANAGER);
+  private keep(desired: NetworkPolicy, observed: NetworkPolicy): Promise<NetworkPolicy> {
+    return keepApplied(this.d.kube, Resources.NetworkPolicy, { desired, observed, decided: (p) => p.spec });
   }
 }
