@@ -7,6 +7,7 @@
 import type { SubnetPool } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { formatCidr, lastAddress, overlaps, parseCidr, type Cidr } from '../ipam/addresses.js';
+import { readCidrMap, withCidrMap } from '../ipam/cidr-map.js';
 import { neutronBadRequest, neutronConflict, neutronNotFound } from '../neutron.errors.js';
 import { BITS } from './subnet-pools.rules.js';
 
@@ -14,16 +15,11 @@ export const ALLOCATIONS_ANNOTATION = 'openstack.sim/allocations';
 
 /** Subnet id → CIDR, as recorded on the pool. */
 export function poolAllocations(pool: SubnetPool): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(pool.metadata.annotations?.[ALLOCATIONS_ANNOTATION] ?? '{}');
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
+  return readCidrMap(pool, ALLOCATIONS_ANNOTATION);
 }
 
 function withAllocations(pool: SubnetPool, allocations: Record<string, string>): SubnetPool {
-  return { ...pool, metadata: { ...pool.metadata, annotations: { ...pool.metadata.annotations, [ALLOCATIONS_ANNOTATION]: JSON.stringify(allocations) } } };
+  return withCidrMap(pool, ALLOCATIONS_ANNOTATION, allocations);
 }
 
 const taken = (pool: SubnetPool): Cidr[] => Object.values(poolAllocations(pool)).map((c) => parseCidr(c)!.cidr);

@@ -5,6 +5,7 @@
 import type { Network } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { formatCidr, type Cidr } from '../ipam/addresses.js';
+import { readCidrMap, withCidrMap } from '../ipam/cidr-map.js';
 import { neutronNotFound } from '../neutron.errors.js';
 import { checkNoOverlap } from './subnets.validation.js';
 
@@ -12,12 +13,7 @@ export const SUBNETS_ANNOTATION = 'openstack.sim/subnets';
 
 /** Subnet id → CIDR, as recorded on the network. */
 export function subnetCidrs(net: Network): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(net.metadata.annotations?.[SUBNETS_ANNOTATION] ?? '{}');
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
+  return readCidrMap(net, SUBNETS_ANNOTATION);
 }
 
 export function subnetIdsOf(net: Network): string[] {
@@ -25,7 +21,7 @@ export function subnetIdsOf(net: Network): string[] {
 }
 
 function withCidrs(net: Network, cidrs: Record<string, string>): Network {
-  return { ...net, metadata: { ...net.metadata, annotations: { ...net.metadata.annotations, [SUBNETS_ANNOTATION]: JSON.stringify(cidrs) } } };
+  return withCidrMap(net, SUBNETS_ANNOTATION, cidrs);
 }
 
 /** Records the subnet on its network, refusing (400) a CIDR that overlaps one already there. */
