@@ -1,20 +1,21 @@
 // Benchmark B7 (Neutron, Rally's create_and_list_networks): network creates through the API at
-// concurrency C against raw Network CR creates at the same concurrency on the same cluster, then a
-// list of every network (1,000 by default) through the API against a raw LIST of the same CRs.
+// concurrency C against raw creates of the same Network CR (built by the API's own mapper) at the
+// same concurrency on the same cluster, then a list of every network (1,000 by default) through
+// the API against a raw LIST of the same CRs.
 // Measured in one run; loopback only; counts bounded; everything made is deleted.
 //   npm start   (in another terminal), then:
 //   npx tsx hack/bench/networks.ts [--count 100] [--concurrency 10] [--warmup 20] [--list-count 1000] [--list-concurrency 20] [--lists 50]
 // Both sides first make --warmup unmeasured creates, so that neither is measured cold (the first
 // requests after a start pay for JIT compilation, the first connections and schema compilation).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
-import type { Network } from '../../crds/types.generated.js';
 import { HttpKubeClient, loadKubeConfig } from '../../crds/client/http-client.js';
 import { projectNamespace } from '../../crds/naming.js';
-import { Resources, typeMeta } from '../../crds/resources.js';
+import { Resources } from '../../crds/resources.js';
+import { toNetworkResource } from '../../api-server/src/services/neutron/networks/networks.mapper.js';
 import { passwordLogin } from '../lib/keystone-login.js';
 import { percentile, pool } from './stats.js';
 
@@ -55,12 +56,9 @@ async function apiCreate(i: number): Promise<string> {
   return ((await r.json()) as { network: { id: string } }).network.id;
 }
 
+/** The same CR the API creates for `{"network": {"name": ...}}`: the API's own builder makes it. */
 async function rawCreate(i: number): Promise<string> {
-  const net: Network = {
-    ...typeMeta(Resources.Network),
-    metadata: { name: randomUUID(), namespace },
-    spec: { name: `b7raw-${tag}-${i}`, projectId: session.projectId, tags: [], updatedAt: new Date().toISOString() },
-  };
+  const net = toNetworkResource(session.projectId, { name: `b7raw-${tag}-${i}` }, new Date());
   return (await kube.create(Resources.Network, net)).metadata.name;
 }
 
