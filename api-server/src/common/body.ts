@@ -5,6 +5,11 @@ import { ApiError } from './errors.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The request's media type, lower case, without parameters (`; charset=...`); '' when none was sent. */
+export function mediaTypeOf(req: Request): string {
+  return (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
 export async function readRawBody(req: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;

@@ -266,19 +266,6 @@ describe('Image data store', () => {
     opened?.stream.destroy();
   });
 
-  it('When a name is not an image id, then the store refuses it (no path traversal)', async () => {
-    const store = new ImageDataStore(dir);
-    await assert.rejects(store.write('data', '../../etc/passwd', Readable.from([Buffer.from('x')])), /not an image id/);
-    assert.equal(existsSync(join(dir, '..', 'etc')), false);
-  });
-});
-
-describe('Image data sweep', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'osim-sweep-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const KEPT = '0f0e0d0c-0b0a-4908-8706-050403020101';
   const ORPHAN = '0f0e0d0c-0b0a-4908-8706-050403020102';
 
@@ -290,6 +277,12 @@ describe('Image data sweep', () => {
     assert.equal(await store.sweep(exists, 60_000), 0, 'too young: another replica may be writing it');
     assert.equal(await store.sweep(exists, 60_000, Date.now() + 120_000), 1);
     assert.deepEqual([await store.has('data', KEPT), await store.has('data', ORPHAN)], [true, false]);
+  });
+
+  it('When a name is not an image id, then the store refuses it (no path traversal)', async () => {
+    const store = new ImageDataStore(dir);
+    await assert.rejects(store.write('data', '../../etc/passwd', Readable.from([Buffer.from('x')])), /not an image id/);
+    assert.equal(existsSync(join(dir, '..', 'etc')), false);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Image } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
+import { mediaTypeOf } from '../../../common/body.js';
 import { ApiError, badRequest, conflict, forbidden } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { findImage, findOwnImage } from '../images/images.access.js';
@@ -27,7 +28,7 @@ function checkFormats(image: Image): void {
 }
 
 function checkOctetStream(ctx: RouteContext<undefined, object>): void {
-  const type = (ctx.req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaTypeOf(ctx.req);
   if (type !== 'application/octet-stream') throw new ApiError(415, `Unsupported Content-Type ${type || '(none)'}; image data is application/octet-stream.`);
 }
 

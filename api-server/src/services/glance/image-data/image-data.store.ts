@@ -14,6 +14,7 @@ import { Hasher } from './image-data.hash.js';
 import { StoreSink } from './image-data.sink.js';
 
 export type DataArea = 'data' | 'staging';
+const AREAS: readonly DataArea[] = ['data', 'staging'];
 
 /** What an upload wrote: Glance's size, checksum (md5) and os_hash_value (sha512). */
 export interface WrittenData {
@@ -53,8 +54,12 @@ export class ImageDataStore {
     readonly maxBytes = 1024 ** 4,
   ) {}
 
+  private areaDir(area: DataArea): string {
+    return area === 'data' ? this.dir : join(this.dir, 'staging');
+  }
+
   private path(area: DataArea, id: string): string {
-    return area === 'data' ? join(this.dir, checkedId(id)) : join(this.dir, 'staging', checkedId(id));
+    return join(this.areaDir(area), checkedId(id));
   }
 
   /**
@@ -63,8 +68,8 @@ export class ImageDataStore {
    */
   async start(nowMs = Date.now()): Promise<void> {
     this.hasher.start();
-    await mkdir(join(this.dir, 'staging'), { recursive: true, mode: 0o700 });
-    for (const area of [this.dir, join(this.dir, 'staging')]) {
+    await mkdir(this.areaDir('staging'), { recursive: true, mode: 0o700 });
+    for (const area of AREAS.map((a) => this.areaDir(a))) {
       for (const name of await readdir(area)) {
         if (name.includes(PARTIAL) && (await olderThan(join(area, name), PARTIAL_GRACE_MS, nowMs))) await rm(join(area, name), { force: true });
       }
@@ -138,8 +143,7 @@ export class ImageDataStore {
    */
   async sweep(imageExists: (id: string) => boolean, graceMs: number, nowMs = Date.now()): Promise<number> {
     let removed = 0;
-    for (const area of ['data', 'staging'] as const) {
-      const dir = area === 'data' ? this.dir : join(this.dir, 'staging');
+    for (const dir of AREAS.map((a) => this.areaDir(a))) {
       for (const id of (await readdir(dir)).filter((n) => ID_PATTERN.test(n))) {
         if (imageExists(id) || !(await olderThan(join(dir, id), graceMs, nowMs))) continue;
         await rm(join(dir, id), { force: true });

@@ -6,7 +6,7 @@ import type { Image } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { ApiError, conflict, forbidden, notFound } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
-import { findImage, findOwnImage, isImageOwner, memberOf, type ImageMember } from '../images/images.access.js';
+import { findImage, findOwnImage, imageNotFound, isImageOwner, memberOf, type ImageMember } from '../images/images.access.js';
 import type { createMemberBody, updateMemberBody } from './image-members.schema.js';
 import { memberView } from './image-members.view.js';
 
@@ -28,7 +28,7 @@ async function changeMembers(stores: Stores, imageId: string, change: (members: 
     const members = change(current.spec.members ?? []);
     return members && { ...current, spec: { ...current.spec, members } };
   });
-  if (!updated) throw notFound(`No image found with ID ${imageId}`);
+  if (!updated) throw imageNotFound(imageId);
   return updated;
 }
 

@@ -5,7 +5,7 @@
 // (Glance's modify_image, delete_image, upload_image...) is for its owner's members and admins: a
 // visible image of someone else is a 403, an invisible one a 404.
 import type { Image } from '../../../../../crds/types.generated.js';
-import { badRequest, forbidden, notFound } from '../../../common/errors.js';
+import { badRequest, forbidden, notFound, type ApiError } from '../../../common/errors.js';
 import type { Predicate, Query } from '../../../common/list-query.js';
 import { lastQueryValue } from '../../../common/pagination.js';
 import type { AuthContext } from '../../../common/route.js';
@@ -32,9 +32,14 @@ export function lookupImage(images: ResourceStore<Image>, auth: AuthContext, id:
   return image && imageVisible(image, auth) ? image : undefined;
 }
 
+/** Glance's 404 for an image that does not exist, is not visible, or went away meanwhile. */
+export function imageNotFound(id: string): ApiError {
+  return notFound(`No image found with ID ${id}`);
+}
+
 export function findImage(images: ResourceStore<Image>, auth: AuthContext, id: string): Image {
   const image = lookupImage(images, auth, id);
-  if (!image) throw notFound(`No image found with ID ${id}`);
+  if (!image) throw imageNotFound(id);
   return image;
 }
 

@@ -5,14 +5,10 @@ import type { Image } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { ApiError, badRequest, notFound } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
-import { findOwnImage } from './images.access.js';
+import { findOwnImage, imageNotFound } from './images.access.js';
 
 /** Glance's image_tag_quota. */
 const MAX_TAGS = 128;
-
-function gone(id: string): ApiError {
-  return notFound(`No image found with ID ${id}`);
-}
 
 export function addImageTagHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
@@ -25,7 +21,7 @@ export function addImageTagHandler(stores: Stores) {
       if (tags.length >= MAX_TAGS) throw new ApiError(413, `Maximum number of tags exceeded: ${MAX_TAGS}.`);
       return { ...current, spec: { ...current.spec, tags: [...tags, tag], updatedAt: new Date().toISOString() } };
     });
-    if (!updated) throw gone(imageId);
+    if (!updated) throw imageNotFound(imageId);
     return {};
   };
 }
@@ -39,7 +35,7 @@ export function deleteImageTagHandler(stores: Stores) {
       if (!tags.includes(tag)) throw notFound(`Tag ${tag} not found.`);
       return { ...current, spec: { ...current.spec, tags: tags.filter((t) => t !== tag), updatedAt: new Date().toISOString() } };
     });
-    if (!updated) throw gone(imageId);
+    if (!updated) throw imageNotFound(imageId);
     return {};
   };
 }
@@ -59,7 +55,7 @@ function toggleHandler(stores: Stores, action: 'deactivate' | 'reactivate', targ
       if (status !== 'active' && status !== 'deactivated') throw badRequest(`Not allowed to ${action} image in status '${status}'`);
       return { ...current, status: { ...current.status, status: target, dataUpdatedAt: new Date().toISOString() } };
     });
-    if (!updated) throw gone(imageId);
+    if (!updated) throw imageNotFound(imageId);
     return {};
   };
 }

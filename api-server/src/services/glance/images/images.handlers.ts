@@ -9,12 +9,13 @@ import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
 import type { ImageDataStore } from '../image-data/image-data.store.js';
 import { IMPORT_METHODS } from '../image-data/image-data.handlers.js';
-import { ApiError, conflict, forbidden, notFound } from '../../../common/errors.js';
+import { mediaTypeOf } from '../../../common/body.js';
+import { ApiError, conflict, forbidden } from '../../../common/errors.js';
 import { runListQuery } from '../../../common/list-query.js';
 import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
-import { findImage, findOwnImage, imageVisible } from './images.access.js';
+import { findImage, findOwnImage, imageNotFound, imageVisible } from './images.access.js';
 import { applyImagePatch, normalizePatch, patchedAttributes, toImageSpec } from './images.mapper.js';
 import { imageListSpec } from './images.query.js';
 import type { createImageBody, listImagesQuery, patchImageBody } from './images.schema.js';
@@ -71,7 +72,7 @@ function checkPatchable(image: Image, attributes: Set<string>, auth: AuthContext
 export function updateImageHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof patchImageBody>, object>): Promise<RouteResult> => {
     const found = findOwnImage(stores.images, ctx.auth, ctx.params.imageId);
-    const type = (ctx.req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    const type = mediaTypeOf(ctx.req);
     if (!JSON_PATCH_TYPES.includes(type)) throw new ApiError(415, `Unsupported Content-Type ${type || '(none)'}; use ${JSON_PATCH_TYPES[0]}.`);
     const ops = normalizePatch(ctx.body);
     checkPatchable(found, patchedAttributes(ops), ctx.auth);
@@ -82,7 +83,7 @@ export function updateImageHandler(stores: Stores) {
       }
       return { ...current, spec };
     });
-    if (!updated) throw notFound(`No image found with ID ${found.metadata.name}`);
+    if (!updated) throw imageNotFound(found.metadata.name);
     return { body: imageView(updated) };
   };
 }
