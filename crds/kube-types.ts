@@ -10,6 +10,12 @@ export interface Container {
   command?: string[];
   args?: string[];
   resources?: { requests?: ResourceList; limits?: ResourceList };
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+}
+
+export interface PodVolume {
+  name: string;
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
 }
 
 export interface NodeSelectorRequirement {
@@ -43,6 +49,7 @@ export interface PodSpec {
   tolerations?: Toleration[];
   enableServiceLinks?: boolean;
   automountServiceAccountToken?: boolean;
+  volumes?: PodVolume[];
 }
 
 export interface PodCondition {
@@ -148,4 +155,24 @@ export interface Service extends KubeObject {
     ports?: { name?: string; protocol?: 'TCP' | 'UDP' | 'SCTP'; port: number; targetPort?: number | string }[];
     publishNotReadyAddresses?: boolean;
   };
+}
+
+export interface PersistentVolumeClaimSpec {
+  accessModes: ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
+  resources: { requests: ResourceList };
+  storageClassName?: string;
+  volumeMode?: 'Filesystem' | 'Block';
+  volumeName?: string;
+}
+
+export interface PersistentVolumeClaim extends KubeObject {
+  spec: PersistentVolumeClaimSpec;
+  status?: { phase?: 'Pending' | 'Bound' | 'Lost'; capacity?: ResourceList };
+}
+
+export interface StorageClass extends KubeObject {
+  provisioner: string;
+  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
+  allowVolumeExpansion?: boolean;
+  reclaimPolicy?: string;
 }

@@ -21,3 +21,13 @@ export function projectNamespace(projectId: string): string {
 export function securityGroupLabel(groupId: string): string {
   return `sg.openstack.sim/${groupId}`;
 }
+
+/** The PersistentVolumeClaim realizing a Cinder volume, in the volume's namespace. */
+export function volumeClaimName(volumeId: string): string {
+  return `vol-${volumeId}`;
+}
+
+/** The Pod that mounts an attached volume's claim on its server's node. */
+export function attachmentPodName(attachmentId: string): string {
+  return `volatt-${attachmentId}`;
+}

@@ -15,8 +15,11 @@ export const CustomResources = {
   Router: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Router', plural: 'routers', namespaced: true },
   SecurityGroup: { group: 'openstack.sim', version: 'v1alpha1', kind: 'SecurityGroup', plural: 'securitygroups', namespaced: true },
   Server: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Server', plural: 'servers', namespaced: true },
+  Snapshot: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Snapshot', plural: 'snapshots', namespaced: true },
   SubnetPool: { group: 'openstack.sim', version: 'v1alpha1', kind: 'SubnetPool', plural: 'subnetpools', namespaced: true },
   Subnet: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Subnet', plural: 'subnets', namespaced: true },
   TokenRevocation: { group: 'openstack.sim', version: 'v1alpha1', kind: 'TokenRevocation', plural: 'tokenrevocations', namespaced: false },
   User: { group: 'openstack.sim', version: 'v1alpha1', kind: 'User', plural: 'users', namespaced: false },
+  Volume: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Volume', plural: 'volumes', namespaced: true },
+  VolumeType: { group: 'openstack.sim', version: 'v1alpha1', kind: 'VolumeType', plural: 'volumetypes', namespaced: false },
 } as const satisfies Record<string, ResourceType>;

@@ -446,6 +446,40 @@ export interface Server extends KubeObject {
   status?: ServerStatus;
 }
 
+export interface SnapshotSpec {
+projectId: string
+userId: string
+volumeId: string
+name?: string
+description?: string
+size: number
+metadata?: {
+[k: string]: string
+}
+/**
+ * A status os-reset_status declared, until the next change.
+ */
+transientStatus?: ("creating" | "available" | "error" | "error_deleting" | "deleting")
+updatedAt?: string
+}
+export interface SnapshotStatus {
+status?: ("creating" | "available" | "deleting" | "error" | "error_deleting")
+observedGeneration?: number
+conditions?: {
+type: string
+status: ("True" | "False" | "Unknown")
+observedGeneration?: number
+lastTransitionTime: string
+reason: string
+message: string
+}[]
+}
+
+export interface Snapshot extends KubeObject {
+  spec: SnapshotSpec;
+  status?: SnapshotStatus;
+}
+
 export interface SubnetPoolSpec {
 name: string
 description?: string
@@ -530,6 +564,124 @@ export interface User extends KubeObject {
   spec: UserSpec;
 }
 
+export interface VolumeSpec {
+projectId: string
+userId: string
+/**
+ * Absent when created without one (Cinder allows a null name).
+ */
+name?: string
+description?: string
+/**
+ * GiB; the claim's storage request.
+ */
+size: number
+volumeTypeId: string
+volumeTypeName: string
+/**
+ * The StorageClass of its volume type when it was created; empty means the cluster's default class.
+ */
+storageClassName?: string
+availabilityZone: string
+metadata?: {
+[k: string]: string
+}
+bootable?: boolean
+readOnly?: boolean
+multiattach?: boolean
+/**
+ * The snapshot it was created from.
+ */
+snapshotId?: string
+/**
+ * The volume it was cloned from.
+ */
+sourceVolid?: string
+/**
+ * The image it was created from.
+ */
+imageId?: string
+/**
+ * Cinder's volume_image_metadata, copied from the source image.
+ */
+imageMetadata?: {
+[k: string]: string
+}
+/**
+ * A status the API declared (os-reserve, os-begin_detaching, os-reset_status) that holds until the next action clears it.
+ */
+transientStatus?: ("attaching" | "detaching" | "reserved" | "maintenance" | "available" | "error" | "in-use" | "error_deleting" | "error_extending")
+/**
+ * The servers it is attached to, as Nova and Cinder recorded them.
+ * 
+ * @maxItems 64
+ */
+attachments?: {
+/**
+ * The attachment's UUID.
+ */
+id: string
+serverId: string
+/**
+ * The device name Nova reports (/dev/vdb...).
+ */
+device: string
+mode?: ("rw" | "ro")
+attachedAt: string
+deleteOnTermination?: boolean
+}[]
+updatedAt?: string
+}
+export interface VolumeStatus {
+status?: ("creating" | "available" | "reserved" | "attaching" | "in-use" | "detaching" | "extending" | "maintenance" | "deleting" | "error" | "error_deleting" | "error_extending")
+/**
+ * The PersistentVolumeClaim realizing the volume.
+ */
+claimName?: string
+claimPhase?: string
+/**
+ * The size the claim holds
+ */
+size?: number
+/**
+ * The attachment Pods and where they run.
+ */
+attachments?: {
+id: string
+pod: string
+node?: string
+ready?: boolean
+}[]
+observedGeneration?: number
+conditions?: {
+type: string
+status: ("True" | "False" | "Unknown")
+observedGeneration?: number
+lastTransitionTime: string
+reason: string
+message: string
+}[]
+}
+
+export interface Volume extends KubeObject {
+  spec: VolumeSpec;
+  status?: VolumeStatus;
+}
+
+export interface VolumeTypeSpec {
+name: string
+description?: string
+isPublic?: boolean
+storageClassName?: string
+extraSpecs?: {
+[k: string]: string
+}
+}
+
+export interface VolumeType extends KubeObject {
+  spec: VolumeTypeSpec;
+}
+
 /** Every kind's object type, by kind name (the resource table's keys). */
 export interface CustomResourceTypes {
   AddressAllocation: AddressAllocation;
@@ -545,8 +697,11 @@ export interface CustomResourceTypes {
   Router: Router;
   SecurityGroup: SecurityGroup;
   Server: Server;
+  Snapshot: Snapshot;
   SubnetPool: SubnetPool;
   Subnet: Subnet;
   TokenRevocation: TokenRevocation;
   User: User;
+  Volume: Volume;
+  VolumeType: VolumeType;
 }

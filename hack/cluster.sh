@@ -69,7 +69,8 @@ up() {
   wait_for "nodes Ready" 120 kc wait --for=condition=Ready node --all --timeout=1s
   say "waiting for the controller-manager (default ServiceAccount)"
   wait_for "the default ServiceAccount" 120 kc -n default get serviceaccount default
-  kc apply -f "$ROOT/hack/kwok/storageclass.yaml" >/dev/null
+  # The binding mode is immutable: a class from an older checkout is replaced, not patched.
+  kc apply -f "$ROOT/hack/kwok/storageclass.yaml" >/dev/null 2>&1 || { kc delete storageclass standard >/dev/null; kc apply -f "$ROOT/hack/kwok/storageclass.yaml" >/dev/null; }
   say "cluster $NAME is up"
   status
 }

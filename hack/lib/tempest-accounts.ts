@@ -35,6 +35,7 @@ export async function provisionAccounts(stateDir: string, members: number, admin
     users: accounts.map((a) => ({ name: a.username, password: a.password, project: a.project_name, roles: [...a.roles, 'reader'] })),
     flavors: {},
     images: [],
+    volumeTypes: [],
   });
   const ready = async (): Promise<boolean> => {
     for (const id of Object.values(seeded.projectIds)) {

@@ -47,6 +47,7 @@ export async function startHarness(): Promise<Harness> {
     ],
     flavors: DEFAULT_FLAVORS,
     images: [{ name: `it-image-${suffix}`, containerImage: CIRROS_CONTAINER_IMAGE, ownerProject: `it-owner-${suffix}` }],
+    volumeTypes: [],
   });
   const projectIds = Object.values(ids.projectIds);
   const ready = async (): Promise<boolean> => {

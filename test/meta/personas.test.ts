@@ -3,13 +3,14 @@
 // them. The expectation for each route is written here, independently of the route's declaration,
 // so changing a route's policy (or adding a route) fails this test until the table agrees.
 import assert from 'node:assert/strict';
-import type { Project, RoleAssignment, User } from '../../crds/types.generated.js';
+import type { Project, RoleAssignment, User, Volume } from '../../crds/types.generated.js';
+import { projectNamespace } from '../../crds/naming.js';
 import { Resources, typeMeta } from '../../crds/resources.js';
 import { hashPassword } from '../../api-server/src/auth/password.js';
 import { setUserPasswordHash } from '../../api-server/src/auth/password-store.js';
 import type { RouteDef } from '../../api-server/src/common/route.js';
 import { allServices } from '../../api-server/src/services/index.js';
-import { call, IMAGE_ID, serveApp, type AppWorld } from '../unit/api-server/app-fixture.js';
+import { call, DEFAULT_VOLUME_TYPE_ID, IMAGE_ID, serveApp, type AppWorld } from '../unit/api-server/app-fixture.js';
 import { FAST_SCRYPT, passwordAuth, SYSTEM_NS } from '../unit/api-server/auth/identity-fixture.js';
 
 const PERSONAS = ['cloudAdmin', 'projectAdmin', 'member', 'reader', 'noRole', 'otherMember'] as const;
@@ -78,6 +79,42 @@ const EXPECTED: Record<string, Persona[]> = {
   'POST /image/v2/images/:imageId/actions/deactivate': PROJECT_MEMBERS,
   'POST /image/v2/images/:imageId/actions/reactivate': PROJECT_MEMBERS,
   'PUT /image/v2/images/:imageId/file': PROJECT_MEMBERS,
+  'GET /compute/v2.1/servers/:serverId/os-volume_attachments': PROJECT_READERS,
+  'GET /compute/v2.1/servers/:serverId/os-volume_attachments/:volumeId': PROJECT_READERS,
+  'POST /compute/v2.1/servers/:serverId/os-volume_attachments': PROJECT_MEMBERS,
+  'DELETE /compute/v2.1/servers/:serverId/os-volume_attachments/:volumeId': PROJECT_MEMBERS,
+  'GET /volume/': ANY,
+  'GET /volume/v3': ANY,
+  // Cinder's 2023 defaults: a project's readers read, its members write (admin actions check inside).
+  'GET /volume/v3/:projectId/volumes': PROJECT_READERS,
+  'GET /volume/v3/:projectId/volumes/detail': PROJECT_READERS,
+  'GET /volume/v3/:projectId/volumes/:volumeId': PROJECT_READERS,
+  'POST /volume/v3/:projectId/volumes': PROJECT_MEMBERS,
+  'PUT /volume/v3/:projectId/volumes/:volumeId': PROJECT_MEMBERS,
+  'DELETE /volume/v3/:projectId/volumes/:volumeId': PROJECT_MEMBERS,
+  'POST /volume/v3/:projectId/volumes/:volumeId/action': PROJECT_MEMBERS,
+  'GET /volume/v3/:projectId/volumes/:volumeId/metadata': PROJECT_READERS,
+  'POST /volume/v3/:projectId/volumes/:volumeId/metadata': PROJECT_MEMBERS,
+  'PUT /volume/v3/:projectId/volumes/:volumeId/metadata': PROJECT_MEMBERS,
+  'GET /volume/v3/:projectId/volumes/:volumeId/metadata/:key': PROJECT_READERS,
+  'PUT /volume/v3/:projectId/volumes/:volumeId/metadata/:key': PROJECT_MEMBERS,
+  'DELETE /volume/v3/:projectId/volumes/:volumeId/metadata/:key': PROJECT_MEMBERS,
+  'GET /volume/v3/:projectId/snapshots': PROJECT_READERS,
+  'GET /volume/v3/:projectId/snapshots/detail': PROJECT_READERS,
+  'GET /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_READERS,
+  'POST /volume/v3/:projectId/snapshots': PROJECT_MEMBERS,
+  'PUT /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_MEMBERS,
+  'DELETE /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_MEMBERS,
+  'GET /volume/v3/:projectId/snapshots/:snapshotId/metadata': PROJECT_READERS,
+  'POST /volume/v3/:projectId/snapshots/:snapshotId/metadata': PROJECT_MEMBERS,
+  'PUT /volume/v3/:projectId/snapshots/:snapshotId/metadata': PROJECT_MEMBERS,
+  'GET /volume/v3/:projectId/snapshots/:snapshotId/metadata/:key': PROJECT_READERS,
+  'PUT /volume/v3/:projectId/snapshots/:snapshotId/metadata/:key': PROJECT_MEMBERS,
+  'DELETE /volume/v3/:projectId/snapshots/:snapshotId/metadata/:key': PROJECT_MEMBERS,
+  'GET /volume/v3/:projectId/types': PROJECT_READERS,
+  'GET /volume/v3/:projectId/types/default': PROJECT_READERS,
+  'GET /volume/v3/:projectId/types/:typeId': PROJECT_READERS,
+  'GET /volume/v3/:projectId/os-availability-zone': PROJECT_READERS,
   'GET /image/v2/images/:imageId/file': PROJECT_READERS,
   'PUT /image/v2/images/:imageId/stage': PROJECT_MEMBERS,
   'POST /image/v2/images/:imageId/import': PROJECT_MEMBERS,
@@ -243,8 +280,15 @@ async function setUp(): Promise<Matrix> {
   // The demo project's own shared image: its members pass the ownership checks, other projects see none of it.
   const image = await call(w.url, await login('member'), 'POST', '/image/v2/images', { name: 'matrix', visibility: 'shared' });
   assert.equal(image.status, 201, image.text);
+  const volume = await call(w.url, await login('member'), 'POST', `/volume/v3/${w.ids.projects.demo}/volumes`, { volume: { size: 1, name: 'matrix' } });
+  assert.equal(volume.status, 202, volume.text);
+  // What the operator would write once the volume's claim is bound.
+  const made = await w.kube.get<Volume>(Resources.Volume, volume.json.volume.id, projectNamespace(w.ids.projects.demo));
+  await w.kube.replaceStatus(Resources.Volume, { ...made!, status: { status: 'available' } });
+  const snapshot = await call(w.url, await login('member'), 'POST', `/volume/v3/${w.ids.projects.demo}/snapshots`, { snapshot: { volume_id: volume.json.volume.id } });
+  assert.equal(snapshot.status, 202, snapshot.text);
   const params = {
-    memberId: w.ids.projects.admin,
+    memberId: w.ids.projects.admin, volumeId: volume.json.volume.id as string, snapshotId: snapshot.json.snapshot.id as string, typeId: DEFAULT_VOLUME_TYPE_ID,
     routerId: router.json.router.id, floatingipId: fip.json.floatingip.id, subnetpoolId: pool.json.subnetpool.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
@@ -266,7 +310,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':imageId', ':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId', ':subnetpoolId'].some((p) => route.path.includes(p));
+  const foreign = [':imageId', ':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId', ':subnetpoolId', ':volumeId', ':snapshotId', '/volume/v3/:projectId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

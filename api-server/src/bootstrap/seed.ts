@@ -1,7 +1,7 @@
 // Applies a SeedPlan idempotently: what exists (matched by name) is kept, what is missing is
 // created, and seeded users' passwords are (re)set so the written clouds.yaml always works.
 import { randomUUID } from 'node:crypto';
-import type { Flavor, Image, Project, Role, RoleAssignment, User } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Project, Role, RoleAssignment, User, VolumeType } from '../../../crds/types.generated.js';
 import type { KubeObject } from '../../../crds/kube-object.js';
 import { createIfAbsent, type KubeClient } from '../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
@@ -80,5 +80,6 @@ export async function seed(kube: KubeClient, systemNamespace: string, plan: Seed
   await seedUsers(kube, systemNamespace, plan, ids);
   await seedFlavors(kube, plan.flavors);
   for (const img of plan.images) ids.imageIds[img.name] = await seedImage(kube, img, ids.projectIds[img.ownerProject]);
+  for (const type of plan.volumeTypes ?? []) await ensureNamed<VolumeType>(kube, Resources.VolumeType, type, randomUUID());
   return ids;
 }

@@ -2,6 +2,7 @@
 import type { MountedService } from '../app.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import type { AppDeps } from '../deps.js';
+import { cinderService } from './cinder/cinder.service.js';
 import { glanceService } from './glance/glance.service.js';
 import { keystoneService } from './keystone/keystone.service.js';
 import { neutronService } from './neutron/neutron.service.js';
@@ -13,5 +14,6 @@ export function allServices(deps: AppDeps, tokens: TokenProvider): MountedServic
     { mount: '/compute', service: novaService(deps.stores) },
     { mount: '/image', service: glanceService(deps.stores, deps.imageData) },
     { mount: '/network', service: neutronService(deps.stores) },
+    { mount: '/volume', service: cinderService(deps.stores) },
   ];
 }

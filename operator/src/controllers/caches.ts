@@ -1,9 +1,9 @@
 // The informer caches controllers may ask for, one line each: which kind, which selector, and the
 // object type the cache holds. The operator starts only those some registered controller needs.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { AddressAllocation, Flavor, FloatingIP, Image, Network, Port, Project, SecurityGroup, Server } from '../../../crds/types.generated.js';
+import type { AddressAllocation, Flavor, FloatingIP, Image, Network, Port, Project, SecurityGroup, Server, Snapshot, Volume } from '../../../crds/types.generated.js';
 import type { ListOptions } from '../../../crds/client/client.js';
-import type { Namespace, NetworkPolicy, Node, Pod, Service } from '../../../crds/kube-types.js';
+import type { Namespace, NetworkPolicy, Node, PersistentVolumeClaim, Pod, Service, StorageClass } from '../../../crds/kube-types.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
 import { Resources, type ResourceType } from '../../../crds/resources.js';
 import type { Watchable } from '../runtime/objects.js';
@@ -39,6 +39,10 @@ export const CACHES = {
   floatingIPs: cache<FloatingIP>(Resources.FloatingIP),
   addressAllocations: cache<AddressAllocation>(Resources.AddressAllocation),
   services: cache<Service>(Resources.Service, MANAGED),
+  volumes: cache<Volume>(Resources.Volume),
+  snapshots: cache<Snapshot>(Resources.Snapshot),
+  persistentVolumeClaims: cache<PersistentVolumeClaim>(Resources.PersistentVolumeClaim, MANAGED),
+  storageClasses: cache<StorageClass>(Resources.StorageClass),
 };
 
 export type CacheName = keyof typeof CACHES;

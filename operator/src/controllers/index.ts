@@ -6,5 +6,7 @@ import { projectController } from './project/project.controller.js';
 import type { RegisteredController } from './registry.js';
 import { securityGroupController } from './security-group/security-group.controller.js';
 import { serverController } from './server/server.controller.js';
+import { snapshotController } from './snapshot/snapshot.controller.js';
+import { volumeController } from './volume/volume.controller.js';
 
-export const CONTROLLERS: readonly RegisteredController[] = [serverController, projectController, securityGroupController, floatingIpController, addressAllocationController];
+export const CONTROLLERS: readonly RegisteredController[] = [serverController, projectController, securityGroupController, floatingIpController, addressAllocationController, volumeController, snapshotController];

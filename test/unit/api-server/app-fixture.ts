@@ -12,6 +12,8 @@ export const IMAGE_ID = '6e0a6d9c-2a0c-4c6b-9d1e-0f6a3f1f0a11';
 export const PRIVATE_IMAGE_ID = '7f1b7e0d-3b1d-4d7c-8e2f-1a7b4a2a1b22';
 export const SHARED_IMAGE_ID = '8a2c8f1e-4c2e-4e8d-9f3a-2b8c5b3b2c33';
 /** Public but os_hidden: Glance lists it only for os_hidden=true. */
+/** The seeded __DEFAULT__ volume type, on the cluster's default StorageClass. */
+export const DEFAULT_VOLUME_TYPE_ID = 'a4c1d2e3-6e4f-4a0b-9b5c-4d0e7d5d4e55';
 export const HIDDEN_IMAGE_ID = '9b3d9a2f-5d3f-4f9e-8a4b-3c9d6c4c3d44';
 /** Public but disabled: Nova lists it to admins only. */
 export const DISABLED_FLAVOR_ID = '3';
@@ -42,6 +44,7 @@ function seedCatalog(w: World): void {
   w.kube.seed(Resources.Image, image(PRIVATE_IMAGE_ID, 'admin-only', 'private', w.ids.projects.admin));
   w.kube.seed(Resources.Image, image(SHARED_IMAGE_ID, 'admin-shared', 'shared', w.ids.projects.admin));
   w.kube.seed(Resources.Image, image(HIDDEN_IMAGE_ID, 'hidden', 'public', w.ids.projects.admin, { osHidden: true }));
+  w.kube.seed(Resources.VolumeType, { apiVersion: API_VERSION, kind: 'VolumeType', metadata: { name: DEFAULT_VOLUME_TYPE_ID }, spec: { name: '__DEFAULT__', isPublic: true, extraSpecs: {} } });
 }
 
 /** A reader role, granted to carol on demo: she may read there but not write. */

@@ -32,6 +32,8 @@ export const CORE_CATALOG: readonly CatalogEntry[] = [
   { type: 'compute', name: 'nova', path: '/compute/v2.1' },
   { type: 'image', name: 'glance', path: '/image' },
   { type: 'network', name: 'neutron', path: '/network' },
+  { type: 'block-storage', name: 'cinder', path: '/volume/v3/{project_id}' },
+  { type: 'volumev3', name: 'cinderv3', path: '/volume/v3/{project_id}' },
 ];
 
 // Tempest's admin clients default to the admin interface and fall back to the first endpoint;

@@ -10,12 +10,13 @@ import { serverActionRoutes } from './server-actions/server-actions.routes.js';
 import { serverSecurityGroupRoutes } from './server-security-groups/server-security-groups.routes.js';
 import { serverRoutes } from './servers/servers.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
+import { volumeAttachmentRoutes } from './volume-attachments/volume-attachments.routes.js';
 
 export function novaService(stores: Stores): ServiceDef {
   return {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores)],
   };
 }

@@ -56,15 +56,18 @@ describe('Keystone /v3/auth/tokens', () => {
     assert.equal(token.audit_ids.length, 1);
   });
 
-  it('When a token is issued then the catalog has identity, compute, image and network with three interfaces each', async () => {
+  it('When a token is issued then the catalog has identity, compute, image, network and block storage with three interfaces each', async () => {
     const res = await issue(passwordAuth({ id: w.ids.users.admin }, 'admin-pw', { project: { id: w.ids.projects.admin } }));
     const { token } = (await res.json()) as TokenBody;
     const byType = Object.fromEntries((token.catalog ?? []).map((s) => [s.type, s]));
-    assert.deepEqual(Object.keys(byType).sort(), ['compute', 'identity', 'image', 'network']);
+    assert.deepEqual(Object.keys(byType).sort(), ['block-storage', 'compute', 'identity', 'image', 'network', 'volumev3']);
     assert.equal(byType.compute.endpoints[0].url, 'https://cloud.example/compute/v2.1');
     assert.equal(byType.identity.endpoints[0].url, 'https://cloud.example/identity');
     assert.equal(byType.image.endpoints[0].url, 'https://cloud.example/image');
     assert.equal(byType.network.endpoints[0].url, 'https://cloud.example/network');
+    // Cinder's endpoints carry the token's project, as DevStack's do.
+    assert.equal(byType['block-storage'].endpoints[0].url, `https://cloud.example/volume/v3/${w.ids.projects.admin}`);
+    assert.equal(byType.volumev3.endpoints[0].url, byType['block-storage'].endpoints[0].url);
     for (const svc of token.catalog ?? []) {
       assert.deepEqual(svc.endpoints.map((e) => e.interface), ['public', 'internal', 'admin']);
       assert.ok(svc.endpoints.every((e) => e.region === 'RegionOne' && e.region_id === 'RegionOne'));
@@ -237,7 +240,7 @@ describe('Keystone /v3/auth/tokens', () => {
     it('When GET /v3/auth/catalog with a scoped token then 200 with the catalog', async () => {
       const res = await get('catalog', await tokenFor('alice'));
       assert.equal(res.status, 200);
-      assert.equal(((await res.json()) as { catalog: unknown[] }).catalog.length, 4);
+      assert.equal(((await res.json()) as { catalog: unknown[] }).catalog.length, 6);
     });
 
     it('When GET /v3/auth/catalog with an unscoped token then 403', async () => {

@@ -20,6 +20,7 @@ import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './ser
 import { listScope, serverListSpec } from './servers.query.js';
 import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
 import { serverCreatedView, serverLinks, serverSummaryView, serverView } from './servers.view.js';
+import { attachedVolumeIds, releaseServerVolumes } from '../volume-attachments/volume-attachments.release.js';
 
 type CreateContext = RouteContext<Static<typeof createServerBody>, object>;
 type ListContext = RouteContext<undefined, Static<typeof listServersQuery>>;
@@ -149,13 +150,13 @@ export function listServersHandler(stores: Stores): (ctx: ListContext) => Promis
 }
 
 export function listServersDetailHandler(stores: Stores): (ctx: ListContext) => Promise<RouteResult> {
-  return listServers(stores, 'servers/detail', (ctx, s) => serverView(ctx.baseUrl, s, ctx.auth.isAdmin));
+  return listServers(stores, 'servers/detail', (ctx, s) => serverView(ctx.baseUrl, s, ctx.auth.isAdmin, attachedVolumeIds(stores, s)));
 }
 
 export function showServerHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
-    return { body: { server: serverView(ctx.baseUrl, server, ctx.auth.isAdmin) } };
+    return { body: { server: serverView(ctx.baseUrl, server, ctx.auth.isAdmin, attachedVolumeIds(stores, server)) } };
   };
 }
 
@@ -165,6 +166,8 @@ export function deleteServerHandler(stores: Stores) {
     await stores.servers.delete(server.metadata.name, server.metadata.namespace);
     // Nova deallocates the network at delete: ports it made go, the user's are unbound and kept.
     await releaseServerPorts(stores, server.spec.ports ?? []);
+    // ...and detaches its volumes, deleting those attached with delete_on_termination.
+    await releaseServerVolumes(stores, server);
     return {};
   };
 }

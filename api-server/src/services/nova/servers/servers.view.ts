@@ -115,8 +115,8 @@ function optionalDetail(s: Server): Partial<ServerDetail> {
   };
 }
 
-/** The full server (GET /servers/{id} and /servers/detail); admins also see where it runs. */
-export function serverView(base: string, s: Server, isAdmin: boolean): ServerDetail {
+/** The full server (GET /servers/{id} and /servers/detail) with its attached volumes; admins also see where it runs. */
+export function serverView(base: string, s: Server, isAdmin: boolean, attachedVolumeIds: string[] = []): ServerDetail {
   const id = s.metadata.name;
   return {
     id,
@@ -133,7 +133,7 @@ export function serverView(base: string, s: Server, isAdmin: boolean): ServerDet
     addresses: addresses(s),
     links: serverLinks(base, id),
     'OS-DCF:diskConfig': 'MANUAL',
-    'os-extended-volumes:volumes_attached': [],
+    'os-extended-volumes:volumes_attached': attachedVolumeIds.map((id) => ({ id })),
     ...optionalDetail(s),
     ...statusFields(s),
     ...(isAdmin ? adminFields(s) : {}),

@@ -1,0 +1,23 @@
+// Cinder (block-storage) v3, mounted at /volume: volumes, their actions and metadata, snapshots,
+// volume types and availability zones, all under /v3/{project_id}.
+import type { ServiceDef } from '../../common/router.js';
+import type { Stores } from '../../deps.js';
+import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
+import { negotiate } from './cinder.microversion.js';
+import { metadataRoutes } from './metadata/metadata.routes.js';
+import { snapshotRoutes } from './snapshots/snapshots.routes.js';
+import { versionRoutes } from './versions/versions.routes.js';
+import { volumeActionRoutes } from './volume-actions/volume-actions.routes.js';
+import { volumeTypeRoutes } from './volume-types/volume-types.routes.js';
+import { findVolume } from './volumes/volumes.access.js';
+import { volumeRoutes } from './volumes/volumes.routes.js';
+
+export function cinderService(stores: Stores): ServiceDef {
+  const volumeMetadata = metadataRoutes('/v3/:projectId/volumes/:volumeId', { store: stores.volumes, find: (auth, id) => findVolume(stores, auth, id), idParam: 'volumeId' });
+  return {
+    name: 'block-storage',
+    faultStyle: 'nova',
+    negotiate,
+    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...availabilityZoneRoutes],
+  };
+}

@@ -1,0 +1,24 @@
+// The metadata routes under a volume or a snapshot: readers read, members write.
+import { defineRoute, type RouteDef } from '../../../common/route.js';
+import { noQuery } from '../../../common/parameter-types.js';
+import type { KubeObject } from '../../../../../crds/kube-object.js';
+import { deleteMetaItemHandler, setMetaItemHandler, showMetaItemHandler, showMetadataHandler, writeMetadataHandler, type MetadataOwner } from './metadata.handlers.js';
+import { metadataBody, metadataResponse, metaItemBody, metaItemResponse } from './metadata.schema.js';
+
+type WithMetadata = KubeObject & { spec: { metadata?: Record<string, string>; updatedAt?: string } };
+
+/** `parent` is the owner's path, e.g. /v3/:projectId/volumes/:volumeId. */
+export function metadataRoutes<T extends WithMetadata>(parent: string, owner: MetadataOwner<T>): RouteDef[] {
+  const all = `${parent}/metadata`;
+  const one = `${all}/:key`;
+  const errors = [400, 404];
+  const write = { policy: 'member' as const, query: noQuery, successStatus: 200, expectedErrors: [...errors, 409] };
+  return [
+    defineRoute({ method: 'get', path: all, policy: 'reader', body: null, query: noQuery, response: metadataResponse, successStatus: 200, expectedErrors: errors, handler: showMetadataHandler(owner) }),
+    defineRoute({ ...write, method: 'post', path: all, body: metadataBody, response: metadataResponse, handler: writeMetadataHandler(owner, 'merge') }),
+    defineRoute({ ...write, method: 'put', path: all, body: metadataBody, response: metadataResponse, handler: writeMetadataHandler(owner, 'replace') }),
+    defineRoute({ method: 'get', path: one, policy: 'reader', body: null, query: noQuery, response: metaItemResponse, successStatus: 200, expectedErrors: errors, handler: showMetaItemHandler(owner) }),
+    defineRoute({ ...write, method: 'put', path: one, body: metaItemBody, response: metaItemResponse, handler: setMetaItemHandler(owner) }),
+    defineRoute({ ...write, method: 'delete', path: one, body: null, response: null, handler: deleteMetaItemHandler(owner) }),
+  ];
+}

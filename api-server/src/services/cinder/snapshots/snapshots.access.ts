@@ -1,0 +1,47 @@
+// Who sees which snapshot (an admin every one, anyone else their project's), and its list query.
+import type { Snapshot } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import { anyOf, type ListSpec, type SortValue } from '../../../common/list-query.js';
+import type { AuthContext } from '../../../common/route.js';
+import { snapshotNotFound } from '../cinder.errors.js';
+import { listedProjects } from '../volumes/volumes.query.js';
+import { snapshotStatus } from './snapshots.view.js';
+
+export function findSnapshot(stores: Stores, auth: AuthContext, id: string): Snapshot {
+  const s = stores.snapshots.list().find((x) => x.metadata.name === id);
+  if (!s || (!auth.isAdmin && s.spec.projectId !== auth.projectId)) throw snapshotNotFound(id);
+  return s;
+}
+
+const created = (s: Snapshot): string => s.metadata.creationTimestamp ?? '';
+const SORT_KEYS: Record<string, (s: Snapshot) => SortValue> = {
+  id: (s) => s.metadata.name,
+  name: (s) => s.spec.name ?? null,
+  display_name: (s) => s.spec.name ?? null,
+  size: (s) => s.spec.size,
+  status: snapshotStatus,
+  volume_id: (s) => s.spec.volumeId,
+  created_at: created,
+  updated_at: (s) => s.spec.updatedAt ?? created(s),
+};
+
+export const snapshotListSpec: ListSpec<Snapshot> = {
+  collection: 'snapshots',
+  filters: {
+    name: anyOf((s) => s.spec.name ?? ''),
+    display_name: anyOf((s) => s.spec.name ?? ''),
+    status: anyOf(snapshotStatus),
+    volume_id: anyOf((s) => s.spec.volumeId),
+    project_id: (values, auth) => (auth.isAdmin ? anyOf<Snapshot>((s) => s.spec.projectId)(values, auth) : undefined),
+  },
+  baseFilter: (query, auth) => {
+    const listed = listedProjects(query, auth);
+    return (s) => listed(s.spec.projectId);
+  },
+  sortKeys: SORT_KEYS,
+  defaultSort: { key: 'created_at', dir: 'desc' },
+  sortParam: true,
+  idOf: (s) => s.metadata.name,
+  maxLimit: 1000,
+  markerNotFound: (marker) => `Marker ${marker} could not be found.`,
+};

@@ -1,0 +1,52 @@
+// The body of POST /volumes/{id}/action: exactly one of the actions Cinder's volume_actions and
+// admin_actions take, each with its own schema (an unknown action is a 400).
+import { Type } from '@sinclair/typebox';
+import { responseObject } from '../../../common/parameter-types.js';
+import { volumeSize } from '../volumes/volumes.schema.js';
+
+const empty = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]);
+const flag = Type.Union([Type.Boolean(), Type.String({ maxLength: 16 })]);
+const connector = Type.Object({ connector: Type.Optional(Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()])) }, { additionalProperties: true });
+const VOLUME_STATUSES = ['available', 'error', 'creating', 'deleting', 'in-use', 'attaching', 'detaching', 'error_deleting', 'maintenance', 'reserved', 'error_extending'];
+
+export const volumeActionBody = Type.Object(
+  {
+    'os-extend': Type.Optional(Type.Object({ new_size: volumeSize }, { additionalProperties: false })),
+    'os-set_bootable': Type.Optional(Type.Object({ bootable: flag }, { additionalProperties: false })),
+    'os-update_readonly_flag': Type.Optional(Type.Object({ readonly: flag }, { additionalProperties: false })),
+    'os-reset_status': Type.Optional(
+      Type.Object(
+        {
+          status: Type.Optional(Type.Union(VOLUME_STATUSES.map((s) => Type.Literal(s)))),
+          attach_status: Type.Optional(Type.Union([Type.Literal('attached'), Type.Literal('detached')])),
+          migration_status: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    'os-force_delete': Type.Optional(empty),
+    'os-reserve': Type.Optional(empty),
+    'os-unreserve': Type.Optional(empty),
+    'os-begin_detaching': Type.Optional(empty),
+    'os-roll_detaching': Type.Optional(empty),
+    'os-attach': Type.Optional(
+      Type.Object(
+        {
+          instance_uuid: Type.Optional(Type.String({ maxLength: 64 })),
+          host_name: Type.Optional(Type.String({ maxLength: 255 })),
+          mountpoint: Type.String({ maxLength: 255 }),
+          mode: Type.Optional(Type.Union([Type.Literal('rw'), Type.Literal('ro')])),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    'os-detach': Type.Optional(Type.Union([Type.Object({ attachment_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])) }, { additionalProperties: false }), Type.Null()])),
+    'os-initialize_connection': Type.Optional(connector),
+    'os-terminate_connection': Type.Optional(connector),
+  },
+  { additionalProperties: false, minProperties: 1, maxProperties: 1 },
+);
+
+export const initializeConnectionResponse = responseObject({
+  connection_info: responseObject({ driver_volume_type: Type.String(), data: Type.Object({}, { additionalProperties: true }) }),
+});

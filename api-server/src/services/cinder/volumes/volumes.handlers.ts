@@ -1,0 +1,123 @@
+// Volume handlers, as Cinder's volumes controller: create (reads as the checks Cinder makes, in
+// its order), list and detail through the shared list query, show, update and delete. The
+// operator turns the CR into a claim; the API records only what was asked.
+import type { Static } from '@sinclair/typebox';
+import { randomUUID } from 'node:crypto';
+import type { Snapshot, Volume, VolumeType } from '../../../../../crds/types.generated.js';
+import { isNotFound } from '../../../../../crds/client/client.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
+import { Resources, typeMeta } from '../../../../../crds/resources.js';
+import type { Stores } from '../../../deps.js';
+import { conflict } from '../../../common/errors.js';
+import { runListQuery } from '../../../common/list-query.js';
+import { nextQuery, parseBoolQuery } from '../../../common/pagination.js';
+import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import { checkVolumeZone } from '../availability-zones/availability-zones.js';
+import { invalidVolume, pathProject } from '../cinder.errors.js';
+import { defaultVolumeType, findVolumeType, typeIsMultiattach } from '../volume-types/volume-types.access.js';
+import { findVolume } from './volumes.access.js';
+import { applyVolumeUpdate, requestedSize, toVolumeSpec, type CreateVolumeRequest } from './volumes.mapper.js';
+import { volumeListSpec } from './volumes.query.js';
+import type { createVolumeBody, deleteVolumeQuery, listVolumesQuery, updateVolumeBody } from './volumes.schema.js';
+import { resolveSource, volumeSizeFor, type ResolvedSource } from './volumes.sources.js';
+import { volumeStatus, volumeSummaryView, volumeView } from './volumes.view.js';
+
+/** The type asked for by name or id, else the source's, else __DEFAULT__. */
+function volumeTypeFor(stores: Stores, auth: AuthContext, req: CreateVolumeRequest, source: ResolvedSource): VolumeType {
+  if (req.volume_type) return findVolumeType(stores, auth, req.volume_type);
+  const inherited = source.typeId ? stores.volumeTypes.get(source.typeId) : undefined;
+  return inherited ?? defaultVolumeType(stores);
+}
+
+function newVolume(id: string, spec: Volume['spec']): Volume {
+  const labels = { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: spec.projectId };
+  return { ...typeMeta(Resources.Volume), metadata: { name: id, namespace: projectNamespace(spec.projectId), labels }, spec };
+}
+
+async function createVolumeCr(stores: Stores, volume: Volume): Promise<Volume> {
+  try {
+    return await stores.volumes.create(volume);
+  } catch (err) {
+    if (isNotFound(err)) throw conflict(`Project ${volume.spec.projectId} is not ready yet; retry shortly.`);
+    throw err;
+  }
+}
+
+export function createVolumeHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof createVolumeBody>, object>): Promise<RouteResult> => {
+    const projectId = pathProject(ctx.auth, ctx.params.projectId);
+    const req = ctx.body.volume;
+    const asked = requestedSize(req.size);
+    const source = resolveSource(stores, ctx.auth, req, asked);
+    const size = volumeSizeFor(asked, source);
+    const type = volumeTypeFor(stores, ctx.auth, req, source);
+    const availabilityZone = checkVolumeZone(req.availability_zone);
+    const typeFacts = { id: type.metadata.name, name: type.spec.name, storageClassName: type.spec.storageClassName, multiattach: typeIsMultiattach(type) };
+    const spec = toVolumeSpec(req, { projectId, userId: ctx.auth.userId, size, type: typeFacts, availabilityZone, source }, new Date());
+    const made = await createVolumeCr(stores, newVolume(randomUUID(), spec));
+    return { body: { volume: volumeView(made, ctx.baseUrl) } };
+  };
+}
+
+function listPage(stores: Stores, ctx: RouteContext<undefined, Static<typeof listVolumesQuery>>, path: string): { items: Volume[]; links: { volumes_links?: { rel: string; href: string }[] } } {
+  const page = runListQuery(volumeListSpec, stores.volumes.list(), ctx.query, ctx.auth);
+  const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/${path}`;
+  const links = page.nextMarker ? { volumes_links: [{ rel: 'next', href: `${href}?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
+  return { items: page.items, links };
+}
+
+export function listVolumesHandler(stores: Stores, detail: boolean) {
+  return async (ctx: RouteContext<undefined, Static<typeof listVolumesQuery>>): Promise<RouteResult> => {
+    pathProject(ctx.auth, ctx.params.projectId);
+    const { items, links } = listPage(stores, ctx, detail ? 'volumes/detail' : 'volumes');
+    const view = detail ? volumeView : volumeSummaryView;
+    return { body: { volumes: items.map((v) => view(v, ctx.baseUrl)), ...links } };
+  };
+}
+
+export function showVolumeHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
+    pathProject(ctx.auth, ctx.params.projectId);
+    return { body: { volume: volumeView(findVolume(stores, ctx.auth, ctx.params.volumeId), ctx.baseUrl) } };
+  };
+}
+
+export function updateVolumeHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof updateVolumeBody>, object>): Promise<RouteResult> => {
+    pathProject(ctx.auth, ctx.params.projectId);
+    const found = findVolume(stores, ctx.auth, ctx.params.volumeId);
+    const updated = await stores.volumes.update(found.metadata.name, found.metadata.namespace, (cur) => applyVolumeUpdate(cur, ctx.body.volume, new Date()));
+    return { body: { volume: volumeView(updated ?? found, ctx.baseUrl) } };
+  };
+}
+
+const DELETABLE = ['available', 'error', 'error_restoring', 'error_extending', 'error_managing'];
+const NOT_DELETABLE = 'Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.';
+
+/** Cinder's delete checks: a deletable status, no attachments, and no snapshots unless cascading (or forced, for the status). */
+export function checkDeletable(stores: Stores, v: Volume, opts: { cascade: boolean; force: boolean }): void {
+  if (!opts.force && !DELETABLE.includes(volumeStatus(v))) throw invalidVolume(NOT_DELETABLE);
+  if ((v.spec.attachments ?? []).length > 0) throw invalidVolume(NOT_DELETABLE);
+  if (!opts.cascade && snapshotsOf(stores, v).length > 0) throw invalidVolume(NOT_DELETABLE);
+}
+
+function snapshotsOf(stores: Stores, v: Volume): Snapshot[] {
+  return stores.snapshots.list(v.metadata.namespace).filter((s) => s.spec.volumeId === v.metadata.name);
+}
+
+/** Deletes the volume, and with cascade its snapshots first, so none outlives it. */
+export async function removeVolume(stores: Stores, v: Volume, opts: { cascade: boolean; force: boolean }): Promise<void> {
+  checkDeletable(stores, v, opts);
+  for (const s of snapshotsOf(stores, v)) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
+  await stores.volumes.delete(v.metadata.name, v.metadata.namespace);
+}
+
+export function deleteVolumeHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof deleteVolumeQuery>>): Promise<RouteResult> => {
+    pathProject(ctx.auth, ctx.params.projectId);
+    const v = findVolume(stores, ctx.auth, ctx.params.volumeId);
+    const force = ctx.auth.isAdmin && parseBoolQuery(ctx.query.force) === true;
+    await removeVolume(stores, v, { cascade: parseBoolQuery(ctx.query.cascade) === true, force });
+    return {};
+  };
+}

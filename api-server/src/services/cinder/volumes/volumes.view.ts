@@ -1,0 +1,85 @@
+// A Volume CR as Cinder shows a volume (3.0). The status is the operator's, refined by what the
+// API has recorded and the operator may not have seen yet: an attachment just made reads
+// `attaching`, one just removed `detaching`, a grown size `extending`, and a status the API
+// declared (os-reserve, os-reset_status) reads as declared.
+import type { Static } from '@sinclair/typebox';
+import type { Volume } from '../../../../../crds/types.generated.js';
+import { isoMicrosNoZone } from '../../../common/time.js';
+import type { volume } from './volumes.schema.js';
+
+export type VolumeView = Static<typeof volume>;
+
+/** What the API recorded about attachments and the operator may not have acted on yet. */
+function attachmentStatus(v: Volume, observed: string): string | undefined {
+  const attached = (v.spec.attachments ?? []).length > 0;
+  if (attached && observed !== 'in-use' && observed !== 'error') return 'attaching';
+  if (!attached && (observed === 'in-use' || observed === 'attaching')) return 'detaching';
+  return undefined;
+}
+
+export function volumeStatus(v: Volume): string {
+  if (v.spec.transientStatus) return v.spec.transientStatus;
+  const observed = v.status?.status ?? 'creating';
+  const growing = observed === 'available' && (v.status?.size ?? v.spec.size) < v.spec.size;
+  return attachmentStatus(v, observed) ?? (growing ? 'extending' : observed);
+}
+
+function links(base: string, v: Volume): VolumeView['links'] {
+  return [
+    { rel: 'self', href: `${base}/volume/v3/${v.spec.projectId}/volumes/${v.metadata.name}` },
+    { rel: 'bookmark', href: `${base}/volume/${v.spec.projectId}/volumes/${v.metadata.name}` },
+  ];
+}
+
+function attachmentsView(v: Volume): VolumeView['attachments'] {
+  const nodes = new Map((v.status?.attachments ?? []).map((a) => [a.id, a.node ?? null]));
+  return (v.spec.attachments ?? []).map((a) => ({
+    id: v.metadata.name,
+    attachment_id: a.id,
+    volume_id: v.metadata.name,
+    server_id: a.serverId,
+    host_name: nodes.get(a.id) ?? null,
+    device: a.device,
+    attached_at: isoMicrosNoZone(a.attachedAt),
+  }));
+}
+
+/** Cinder shows the readonly admin flag among the metadata once it has been set. */
+function metadataView(v: Volume): Record<string, string> {
+  const md = { ...(v.spec.metadata ?? {}) };
+  if (v.spec.readOnly !== undefined) md.readonly = v.spec.readOnly ? 'True' : 'False';
+  return md;
+}
+
+export function volumeView(v: Volume, base: string): VolumeView {
+  const created = isoMicrosNoZone(v.metadata.creationTimestamp ?? new Date());
+  return {
+    id: v.metadata.name,
+    name: v.spec.name ?? null,
+    description: v.spec.description ?? null,
+    size: v.spec.size,
+    status: volumeStatus(v),
+    availability_zone: v.spec.availabilityZone,
+    created_at: created,
+    updated_at: v.spec.updatedAt ? isoMicrosNoZone(v.spec.updatedAt) : created,
+    user_id: v.spec.userId,
+    'os-vol-tenant-attr:tenant_id': v.spec.projectId,
+    volume_type: v.spec.volumeTypeName,
+    snapshot_id: v.spec.snapshotId ?? null,
+    source_volid: v.spec.sourceVolid ?? null,
+    metadata: metadataView(v),
+    bootable: v.spec.bootable ? 'true' : 'false',
+    encrypted: false,
+    multiattach: v.spec.multiattach === true,
+    replication_status: null,
+    consistencygroup_id: null,
+    migration_status: null,
+    attachments: attachmentsView(v),
+    links: links(base, v),
+    ...(v.spec.imageMetadata ? { volume_image_metadata: { ...v.spec.imageMetadata } } : {}),
+  };
+}
+
+export function volumeSummaryView(v: Volume, base: string): Pick<VolumeView, 'id' | 'name' | 'links'> {
+  return { id: v.metadata.name, name: v.spec.name ?? null, links: links(base, v) };
+}

@@ -1,0 +1,71 @@
+// os-volume_attachments: list, show, attach and detach a server's volumes at 2.1. Nova asks
+// Cinder with the caller's token, so Cinder's rules decide: another project's volume is a 404,
+// a volume that is not available (or in-use and multiattach) a 400. Nova allows it only while the
+// server runs, is stopped, paused or suspended: otherwise 409.
+import type { Static } from '@sinclair/typebox';
+import type { Server, Volume } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import { badRequest, conflict, notFound } from '../../../common/errors.js';
+import type { RouteContext, RouteResult } from '../../../common/route.js';
+import { findVolume, volumesOfServer } from '../../cinder/volumes/volumes.access.js';
+import { attachVolume, detachVolume, type VolumeAttachment } from '../../cinder/volumes/volumes.attachments.js';
+import { findServer } from '../servers/servers.handlers.js';
+import type { attachVolumeBody, volumeAttachment } from './volume-attachments.schema.js';
+
+type ItemContext = RouteContext<undefined, object>;
+const ATTACHABLE = new Set(['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED']);
+
+function attachmentView(v: Volume, a: VolumeAttachment): Static<typeof volumeAttachment> {
+  // At 2.1 the attachment's id is the volume's id.
+  return { id: v.metadata.name, volumeId: v.metadata.name, serverId: a.serverId, device: a.device };
+}
+
+function checkState(server: Server, action: string): void {
+  if (!ATTACHABLE.has(server.status?.status ?? 'BUILD')) throw conflict(`Cannot '${action}' instance ${server.metadata.name} while it is in vm_state ${server.status?.vmState ?? 'building'}`);
+}
+
+function attachmentOf(stores: Stores, server: Server, volumeId: string): { volume: Volume; attachment: VolumeAttachment } {
+  const volume = volumesOfServer(stores, server.metadata.namespace, server.metadata.name).find((v) => v.metadata.name === volumeId);
+  const attachment = volume?.spec.attachments?.find((a) => a.serverId === server.metadata.name);
+  if (!volume || !attachment) throw notFound(`Volume ${volumeId} is not attached to the instance ${server.metadata.name}`);
+  return { volume, attachment };
+}
+
+export function listVolumeAttachmentsHandler(stores: Stores) {
+  return async (ctx: ItemContext): Promise<RouteResult> => {
+    const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    const volumes = volumesOfServer(stores, server.metadata.namespace, server.metadata.name).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const views = volumes.flatMap((v) => (v.spec.attachments ?? []).filter((a) => a.serverId === server.metadata.name).map((a) => attachmentView(v, a)));
+    return { body: { volumeAttachments: views } };
+  };
+}
+
+export function showVolumeAttachmentHandler(stores: Stores) {
+  return async (ctx: ItemContext): Promise<RouteResult> => {
+    const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    const { volume, attachment } = attachmentOf(stores, server, ctx.params.volumeId);
+    return { body: { volumeAttachment: attachmentView(volume, attachment) } };
+  };
+}
+
+export function attachVolumeHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof attachVolumeBody>, object>): Promise<RouteResult> => {
+    const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    checkState(server, 'attach_volume');
+    const req = ctx.body.volumeAttachment;
+    const volume = findVolume(stores, ctx.auth, req.volumeId);
+    if (volume.metadata.namespace !== server.metadata.namespace) throw badRequest(`Invalid volume: volume ${volume.metadata.name} belongs to another project than the server.`);
+    const attachment = await attachVolume(stores, volume, { serverId: server.metadata.name, device: req.device });
+    return { body: { volumeAttachment: attachmentView(volume, attachment) } };
+  };
+}
+
+export function detachVolumeHandler(stores: Stores) {
+  return async (ctx: ItemContext): Promise<RouteResult> => {
+    const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    checkState(server, 'detach_volume');
+    const { volume } = attachmentOf(stores, server, ctx.params.volumeId);
+    await detachVolume(stores, volume, { serverId: server.metadata.name });
+    return {};
+  };
+}

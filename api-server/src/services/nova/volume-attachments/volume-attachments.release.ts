@@ -1,0 +1,18 @@
+// A server's volumes, as Nova sees them: the ids it shows in os-extended-volumes:volumes_attached,
+// and what its delete does to them (detach each; delete those attached with delete_on_termination).
+import type { Server } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import { volumesOfServer } from '../../cinder/volumes/volumes.access.js';
+import { detachVolume } from '../../cinder/volumes/volumes.attachments.js';
+
+export function attachedVolumeIds(stores: Stores, s: Server): string[] {
+  return volumesOfServer(stores, s.metadata.namespace, s.metadata.name).map((v) => v.metadata.name).sort();
+}
+
+export async function releaseServerVolumes(stores: Stores, s: Server): Promise<void> {
+  for (const v of volumesOfServer(stores, s.metadata.namespace, s.metadata.name)) {
+    const mine = (v.spec.attachments ?? []).find((a) => a.serverId === s.metadata.name);
+    await detachVolume(stores, v, { serverId: s.metadata.name });
+    if (mine?.deleteOnTermination && (v.spec.attachments ?? []).length === 1) await stores.volumes.delete(v.metadata.name, v.metadata.namespace);
+  }
+}

@@ -1,0 +1,15 @@
+// Request and response schemas of /servers/{id}/os-volume_attachments at 2.1 (Nova's
+// volumes.py schemas): the volume to attach, an optional device name.
+import { Type } from '@sinclair/typebox';
+import { responseObject, strictObject } from '../../../common/parameter-types.js';
+
+export const attachVolumeBody = strictObject({
+  volumeAttachment: strictObject({
+    volumeId: Type.String({ minLength: 1, maxLength: 64 }),
+    device: Type.Optional(Type.Union([Type.String({ maxLength: 255, pattern: '^/dev/[a-z]+$' }), Type.Null()])),
+  }),
+});
+
+export const volumeAttachment = responseObject({ id: Type.String(), volumeId: Type.String(), serverId: Type.String(), device: Type.String() });
+export const volumeAttachmentResponse = responseObject({ volumeAttachment });
+export const listVolumeAttachmentsResponse = responseObject({ volumeAttachments: Type.Array(volumeAttachment) });
