@@ -640,7 +640,7 @@ status?: ("creating" | "available" | "reserved" | "attaching" | "in-use" | "deta
 claimName?: string
 claimPhase?: string
 /**
- * The size the claim holds
+ * The size the claim holds, in GiB.
  */
 size?: number
 /**
