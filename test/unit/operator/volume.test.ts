@@ -1,0 +1,187 @@
+// Volumes realized as claims and attachment Pods: the builders, the status table (claim phase,
+// binding mode, attachment Pods, expansion) and the reconciler as action lists: the claim made
+// once, nothing on a no-op pass, an attachment Pod once the server's Pod has a node, deleted when
+// the attachment goes, a claim that is not ours refused.
+import assert from 'node:assert/strict';
+import type { Snapshot, Volume } from '../../../crds/types.generated.js';
+import { Informer } from '../../../crds/client/informer.js';
+import { API_VERSION, Resources } from '../../../crds/resources.js';
+import type { PersistentVolumeClaim, Pod, StorageClass } from '../../../crds/kube-types.js';
+import { computeSnapshotStatus } from '../../../operator/src/controllers/snapshot/snapshot.status.js';
+import { VolumeReconciler } from '../../../operator/src/controllers/volume/volume.reconciler.js';
+import { desiredAttachmentPod, desiredClaim, quantityGiB } from '../../../operator/src/controllers/volume/volume.resources.js';
+import { computeVolumeStatus } from '../../../operator/src/controllers/volume/volume.status.js';
+import { findCondition } from '../../../operator/src/runtime/conditions.js';
+import { TerminalError } from '../../../operator/src/runtime/controller.js';
+import { FakeKube } from '../../support/fake-kube.js';
+import { MemoryRecorder, NOW } from './fixtures.js';
+
+const NS = 'os-p1';
+const ID = '1a2b3c4d-0000-4000-8000-000000000001';
+const SERVER = '5e6f7a8b-0000-4000-8000-000000000002';
+const ATT = '9c0d1e2f-0000-4000-8000-000000000003';
+const KEY = `${NS}/${ID}`;
+const CLAIM = `vol-${ID}`;
+const MANAGED = { 'app.kubernetes.io/managed-by': 'openstack-sim' };
+
+function volume(over: Partial<Volume['spec']> = {}, generation = 1): Volume {
+  return {
+    apiVersion: API_VERSION, kind: 'Volume', metadata: { name: ID, namespace: NS, uid: `uid-${ID}`, generation },
+    spec: { projectId: 'p1', userId: 'u1', size: 1, volumeTypeId: 't1', volumeTypeName: '__DEFAULT__', availabilityZone: 'nova', attachments: [], ...over },
+  };
+}
+
+const attached = (over: Partial<Volume['spec']> = {}): Volume => volume({ attachments: [{ id: ATT, serverId: SERVER, device: '/dev/vdb', attachedAt: NOW.toISOString() }], ...over });
+
+function claim(phase: 'Pending' | 'Bound' | 'Lost', capacity = '1Gi', className = 'standard'): PersistentVolumeClaim {
+  const c = desiredClaim(volume(), 1);
+  return { ...c, spec: { ...c.spec, storageClassName: className }, status: { phase, ...(phase === 'Bound' ? { capacity: { storage: capacity } } : {}) } };
+}
+
+function storageClass(mode: 'Immediate' | 'WaitForFirstConsumer', expandable = false): StorageClass {
+  return { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'kubernetes.io/host-path', volumeBindingMode: mode, allowVolumeExpansion: expandable };
+}
+
+function attachmentPod(running: boolean, deleting = false): Pod {
+  const p = desiredAttachmentPod(attached(), attached().spec.attachments![0], 'node-1');
+  return { ...p, metadata: { ...p.metadata, ...(deleting ? { deletionTimestamp: NOW.toISOString() } : {}) }, spec: { ...p.spec, nodeName: 'node-1' }, status: { phase: running ? 'Running' : 'Pending' } };
+}
+
+describe('volume builders', () => {
+  it('When a claim is built, then it requests the size in Gi, ReadWriteOnce (ReadWriteMany for multiattach), and is controlled by the volume', () => {
+    const c = desiredClaim(volume({ storageClassName: 'fast' }), 3);
+    assert.deepEqual([c.metadata.name, c.spec.resources.requests.storage, c.spec.accessModes, c.spec.storageClassName], [CLAIM, '3Gi', ['ReadWriteOnce'], 'fast']);
+    assert.deepEqual(desiredClaim(volume({ multiattach: true }), 1).spec.accessModes, ['ReadWriteMany']);
+    assert.equal(desiredClaim(volume(), 1).spec.storageClassName, undefined, 'no class: the cluster default');
+    assert.deepEqual(c.metadata.ownerReferences?.map((r) => [r.kind, r.name, r.controller]), [['Volume', ID, true]]);
+  });
+
+  it('When an attachment Pod is built, then it is pinned to the node by affinity and mounts the claim at /volumes/<device>', () => {
+    const p = desiredAttachmentPod(attached({ readOnly: true }), attached().spec.attachments![0], 'node-7');
+    const term = p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0].matchExpressions?.[0];
+    assert.deepEqual(term, { key: 'kubernetes.io/hostname', operator: 'In', values: ['node-7'] });
+    assert.equal(p.spec.nodeName, undefined, 'the scheduler places it, so WaitForFirstConsumer claims bind');
+    assert.deepEqual(p.spec.containers[0].volumeMounts, [{ name: 'volume', mountPath: '/volumes/vdb', readOnly: true }]);
+    assert.deepEqual(p.spec.volumes, [{ name: 'volume', persistentVolumeClaim: { claimName: CLAIM, readOnly: true } }]);
+    assert.equal(p.metadata.labels?.['openstack.sim/server-id'], undefined, 'never selected as the server (floating IPs select that label)');
+  });
+
+  it('When quantities are read, then they round up to whole GiB', () => {
+    assert.deepEqual(['1Gi', '1536Mi', '2147483648', '1G', 'junk'].map(quantityGiB), [1, 2, 2, 1, undefined]);
+  });
+});
+
+describe('computeVolumeStatus', () => {
+  const cases: { name: string; v: Volume; claim?: PersistentVolumeClaim; sc?: StorageClass; pods?: Pod[]; want: [string, string, string] }[] = [
+    { name: 'no claim yet', v: volume(), want: ['creating', 'ClaimPending', 'NotAttached'] },
+    { name: 'a pending claim on an Immediate class', v: volume(), claim: claim('Pending'), sc: storageClass('Immediate'), want: ['creating', 'ClaimPending', 'NotAttached'] },
+    { name: 'a pending claim on a WaitForFirstConsumer class', v: volume(), claim: claim('Pending'), sc: storageClass('WaitForFirstConsumer'), want: ['available', 'WaitingForFirstConsumer', 'NotAttached'] },
+    { name: 'a pending claim whose class does not exist', v: volume(), claim: claim('Pending'), want: ['error', 'StorageClassNotFound', 'NotAttached'] },
+    { name: 'a bound claim', v: volume(), claim: claim('Bound'), sc: storageClass('Immediate'), want: ['available', 'ClaimBound', 'NotAttached'] },
+    { name: 'a lost claim', v: volume(), claim: claim('Lost'), sc: storageClass('Immediate'), want: ['error', 'ClaimLost', 'NotAttached'] },
+    { name: 'attached, its Pod not running yet', v: attached(), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(false)], want: ['attaching', 'ClaimBound', 'AttachmentPodsPending'] },
+    { name: 'attached, its Pod running', v: attached(), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(true)], want: ['in-use', 'ClaimBound', 'AttachmentPodsRunning'] },
+    { name: 'detached, its Pod still terminating', v: volume(), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(true, true)], want: ['detaching', 'ClaimBound', 'Detaching'] },
+    { name: 'grown on an expandable class, the claim not yet', v: volume({ size: 2 }), claim: claim('Bound'), sc: storageClass('Immediate', true), want: ['extending', 'ClaimBound', 'NotAttached'] },
+  ];
+  for (const c of cases) {
+    it(`When ${c.name}, then ${c.want[0]}`, () => {
+      const st = computeVolumeStatus(c.v, { claim: c.claim, storageClass: c.sc, pods: c.pods ?? [] }, NOW);
+      assert.deepEqual([st.status, findCondition(st.conditions, 'Ready')?.reason, findCondition(st.conditions, 'Attached')?.reason], c.want);
+      assert.equal(st.observedGeneration, 1);
+    });
+  }
+
+  it('When grown on a class that cannot expand, then it is available, records the new size, and Resized says why the claim did not grow', () => {
+    const st = computeVolumeStatus(volume({ size: 2 }), { claim: claim('Bound'), storageClass: storageClass('Immediate'), pods: [] }, NOW);
+    assert.deepEqual([st.status, st.size, findCondition(st.conditions, 'Resized')?.reason], ['available', 2, 'ExpansionUnsupported']);
+  });
+});
+
+describe('computeSnapshotStatus', () => {
+  const snap: Snapshot = { apiVersion: API_VERSION, kind: 'Snapshot', metadata: { name: 's1', namespace: NS, generation: 1 }, spec: { projectId: 'p1', userId: 'u1', volumeId: ID, size: 1 } };
+  it('When its volume exists, then it is available and Realized says no data was copied', () => {
+    const st = computeSnapshotStatus(snap, volume(), NOW);
+    assert.deepEqual([st.status, findCondition(st.conditions, 'Realized')?.reason], ['available', 'RecordOnly']);
+  });
+  it('When its volume is gone, then it is in error', () => {
+    assert.equal(computeSnapshotStatus(snap, undefined, NOW).status, 'error');
+  });
+});
+
+async function world(seed: (kube: FakeKube) => void) {
+  const kube = new FakeKube();
+  seed(kube);
+  const volumes = new Informer<Volume>(kube, Resources.Volume);
+  const persistentVolumeClaims = new Informer<PersistentVolumeClaim>(kube, Resources.PersistentVolumeClaim, { labelSelector: 'app.kubernetes.io/managed-by=openstack-sim' });
+  const storageClasses = new Informer<StorageClass>(kube, Resources.StorageClass);
+  const pods = new Informer<Pod>(kube, Resources.Pod, { labelSelector: 'app.kubernetes.io/managed-by=openstack-sim' });
+  const all = [volumes, persistentVolumeClaims, storageClasses, pods];
+  await Promise.all(all.map((i) => i.start()));
+  const events = new MemoryRecorder();
+  const r = new VolumeReconciler({ kube, volumes, persistentVolumeClaims, storageClasses, pods, events, now: () => NOW });
+  kube.actions.length = 0;
+  after(() => all.forEach((i) => i.stop()));
+  const settle = async (): Promise<void> => new Promise((res) => setTimeout(res, 20));
+  return { kube, r, events, settle, actions: (): string[] => kube.actions.splice(0).map((a) => `${a.verb} ${a.kind} ${a.key}`) };
+}
+
+const serverPod = (nodeName?: string): Pod => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name: SERVER, namespace: NS, labels: { ...MANAGED, 'openstack.sim/server-id': SERVER } },
+  spec: { containers: [{ name: 'server', image: 'busybox' }], ...(nodeName ? { nodeName } : {}) },
+});
+
+describe('VolumeReconciler', () => {
+  it('When a volume has no claim, then the claim is created and the status written; a second pass sends nothing', async () => {
+    const w = await world((k) => {
+      k.seed(Resources.Volume, volume());
+      k.seed(Resources.StorageClass, storageClass('Immediate'));
+    });
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`create PersistentVolumeClaim ${NS}/${CLAIM}`, `replaceStatus Volume ${KEY}`]);
+    assert.deepEqual(w.events.reasons, ['CreatedClaim']);
+    await w.settle();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [], 'idempotent');
+  });
+
+  it('When attached to a server whose Pod has no node yet, then no attachment Pod is made; once it has one, the Pod is made on that node', async () => {
+    const w = await world((k) => {
+      k.seed(Resources.Volume, attached());
+      k.seed(Resources.StorageClass, storageClass('Immediate'));
+      k.seed(Resources.PersistentVolumeClaim, claim('Bound'));
+      k.seed(Resources.Pod, serverPod());
+    });
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`replaceStatus Volume ${KEY}`]);
+    assert.equal(w.kube.peek<Volume>(Resources.Volume, ID, NS)?.status?.status, 'attaching');
+    await w.kube.replace(Resources.Pod, serverPod('node-2'));
+    await w.settle();
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`create Pod ${NS}/volatt-${ATT}`, `replaceStatus Volume ${KEY}`], 'the status now lists the Pod');
+    const made = w.kube.peek<Pod>(Resources.Pod, `volatt-${ATT}`, NS);
+    assert.deepEqual(made?.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0].matchExpressions?.[0].values, ['node-2']);
+  });
+
+  it('When the attachment is removed, then its Pod is deleted', async () => {
+    const w = await world((k) => {
+      k.seed(Resources.Volume, volume());
+      k.seed(Resources.StorageClass, storageClass('Immediate'));
+      k.seed(Resources.PersistentVolumeClaim, claim('Bound'));
+      k.seed(Resources.Pod, attachmentPod(true));
+    });
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`delete Pod ${NS}/volatt-${ATT}`, `replaceStatus Volume ${KEY}`]);
+  });
+
+  it('When a same-named claim is not ours, then the volume is in error and the error is terminal', async () => {
+    const w = await world((k) => {
+      k.seed(Resources.Volume, volume());
+      const foreign = claim('Bound');
+      k.seed(Resources.PersistentVolumeClaim, { ...foreign, metadata: { ...foreign.metadata, ownerReferences: [] } });
+    });
+    await assert.rejects(w.r.reconcile(KEY), TerminalError);
+    assert.equal(w.kube.peek<Volume>(Resources.Volume, ID, NS)?.status?.status, 'error');
+  });
+});
