@@ -587,6 +587,9 @@ metadata?: {
 [k: string]: string
 }
 bootable?: boolean
+/**
+ * Cinder's readonly flag (os-update_readonly_flag); absent until set.
+ */
 readOnly?: boolean
 multiattach?: boolean
 /**

@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { MAX_VERSION } from '../../api-server/src/services/nova/microversion.js';
 import { EXTENSIONS } from '../../api-server/src/services/neutron/extensions/extensions.view.js';
+import { MAX_VERSION as CINDER_MAX_VERSION, MIN_VERSION as CINDER_MIN_VERSION } from '../../api-server/src/services/cinder/cinder.microversion.js';
+import { CINDER_EXTENSIONS } from '../../api-server/src/services/cinder/extensions/extensions.js';
 
 export interface TempestEnv {
   authUrl: string;
@@ -39,7 +41,7 @@ function sections(ws: string, env: TempestEnv): Sections {
     },
     identity: { uri_v3: `${env.authUrl}/v3`, auth_version: 'v3', region: 'RegionOne', v3_endpoint_type: 'public' },
     'identity-feature-enabled': { api_v2: false, api_v3: true, trust: false, application_credentials: false, access_rules: false, project_tags: false },
-    service_available: { nova: true, glance: true, neutron: true, cinder: false, swift: false, horizon: false, heat: false },
+    service_available: { nova: true, glance: true, neutron: true, cinder: true, swift: false, horizon: false, heat: false },
     network: { public_network_id: env.publicNetworkId, floating_network_name: 'public', project_network_cidr: '10.100.0.0/16', project_networks_reachable: false, shared_physical_network: false },
     // Exactly the extensions served: Tempest skips the tests of the others.
     'network-feature-enabled': { api_extensions: EXTENSIONS.map((e) => e.alias).join(','), ipv6: true, ipv6_subnet_attributes: true, floating_ips: true, port_security: true },
@@ -57,6 +59,9 @@ function sections(ws: string, env: TempestEnv): Sections {
     'compute-feature-enabled': Object.fromEntries(COMPUTE_FEATURES_OFF.map((f) => [f, false])),
     image: { container_formats: 'bare', disk_formats: 'raw,qcow2', build_timeout: 60 },
     'image-feature-enabled': { api_v2: true, api_v1: false, import_image: true, os_glance_reserved: true },
+    volume: { catalog_type: 'volumev3', min_microversion: CINDER_MIN_VERSION, max_microversion: CINDER_MAX_VERSION, build_timeout: 60, build_interval: 1, volume_size: 1 },
+    // Backups, manage/unmanage and online extend are not served; snapshots and clones are records.
+    'volume-feature-enabled': { api_v3: true, backup: false, snapshot: true, clone: true, manage_snapshot: false, manage_volume: false, extend_attached_volume: false, api_extensions: CINDER_EXTENSIONS.map((e) => e.alias).join(',') },
     validation: { run_validation: false },
   };
 }

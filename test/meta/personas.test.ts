@@ -115,6 +115,7 @@ const EXPECTED: Record<string, Persona[]> = {
   'GET /volume/v3/:projectId/types/default': PROJECT_READERS,
   'GET /volume/v3/:projectId/types/:typeId': PROJECT_READERS,
   'GET /volume/v3/:projectId/os-availability-zone': PROJECT_READERS,
+  'GET /volume/v3/:projectId/extensions': PROJECT_READERS,
   'GET /image/v2/images/:imageId/file': PROJECT_READERS,
   'PUT /image/v2/images/:imageId/stage': PROJECT_MEMBERS,
   'POST /image/v2/images/:imageId/import': PROJECT_MEMBERS,

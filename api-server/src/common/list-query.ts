@@ -5,8 +5,8 @@
 // limit/marker and Neutron's fields= therefore behave alike everywhere, and the next link
 // (pagination.ts#nextQuery) keeps every filter of the request.
 import type { AuthContext } from './route.js';
-import { badRequest, forbidden } from './errors.js';
-import { lastQueryValue, parseLimit, queryValues, type SortDir } from './pagination.js';
+import { ApiError, badRequest, forbidden } from './errors.js';
+import { lastQueryValue, parseLimit, parseOffset, queryValues, type SortDir } from './pagination.js';
 import { patternMatcher } from './safe-regex.js';
 
 export type Query = Record<string, unknown>;
@@ -51,8 +51,14 @@ export interface ListSpec<T> {
   defaultLimit?: number;
   /** The 400's message when the marker names no item the caller may see. */
   markerNotFound?: (marker: string) => string;
+  /** Cinder answers an unknown marker with 404 (its MarkerNotFound is a NotFound), the others 400. */
+  markerNotFoundStatus?: 400 | 404;
   /** Neutron: `fields=id&fields=name` returns only those attributes of each item. */
   fields?: boolean;
+  /** Cinder: `offset=N` skips N more items after the marker. */
+  offset?: boolean;
+  /** Cinder: a full page links to the next one even when it is the last (the next page is then empty). */
+  nextWhenFull?: boolean;
 }
 
 export interface ListPage<T> {
@@ -139,7 +145,7 @@ function predicates<T>(spec: ListSpec<T>, query: Query, auth: AuthContext): Pred
 function markerItem<T>(spec: ListSpec<T>, visible: T[], marker: string | undefined): T | undefined {
   if (!marker) return undefined;
   const at = visible.find((item) => spec.idOf(item) === marker);
-  if (at === undefined) throw badRequest(spec.markerNotFound?.(marker) ?? `marker [${marker}] not found`);
+  if (at === undefined) throw new ApiError(spec.markerNotFoundStatus ?? 400, spec.markerNotFound?.(marker) ?? `marker [${marker}] not found`);
   return at;
 }
 
@@ -160,9 +166,10 @@ export function runListQuery<T>(spec: ListSpec<T>, visible: T[], query: Query, a
   const keep = predicates(spec, query, auth);
   const limit = parseLimit(query.limit, spec.maxLimit, spec.defaultLimit);
   const sorted = visible.filter((item) => keep.every((p) => p(item))).sort(order);
-  const start = startAfter(sorted, order, markerItem(spec, visible, lastQueryValue(query.marker)));
+  const start = startAfter(sorted, order, markerItem(spec, visible, lastQueryValue(query.marker))) + (spec.offset ? parseOffset(query.offset) : 0);
   const items = sorted.slice(start, start + limit);
-  const more = start + limit < sorted.length && items.length > 0;
+  const full = spec.nextWhenFull === true && items.length === limit;
+  const more = items.length > 0 && (start + limit < sorted.length || full);
   const fields = fieldsOf(spec, query);
   return { items, ...(more ? { nextMarker: spec.idOf(items[items.length - 1]) } : {}), ...(fields ? { fields } : {}) };
 }

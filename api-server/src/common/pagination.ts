@@ -35,6 +35,15 @@ export function parseLimit(raw: unknown, max: number, fallback = max): number {
   return Math.min(n, max);
 }
 
+/** How many items to skip (Cinder's offset=): a non-negative integer, 0 when absent. */
+export function parseOffset(raw: unknown): number {
+  const v = lastQueryValue(raw);
+  if (v === undefined || v === '') return 0;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 0) throw badRequest(`offset must be a non-negative integer, got '${v}'.`);
+  return n;
+}
+
 /** The query of the next page: every filter of this one (repeats kept), with the new marker. */
 export function nextQuery(query: Record<string, unknown>, marker: string): string {
   const params = new URLSearchParams();

@@ -4,6 +4,7 @@ import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
 import { negotiate } from './cinder.microversion.js';
+import { extensionRoutes } from './extensions/extensions.routes.js';
 import { metadataRoutes } from './metadata/metadata.routes.js';
 import { snapshotRoutes } from './snapshots/snapshots.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
@@ -18,6 +19,6 @@ export function cinderService(stores: Stores): ServiceDef {
     name: 'block-storage',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...availabilityZoneRoutes],
+    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
   };
 }

@@ -43,5 +43,8 @@ export const snapshotListSpec: ListSpec<Snapshot> = {
   sortParam: true,
   idOf: (s) => s.metadata.name,
   maxLimit: 1000,
+  offset: true,
+  nextWhenFull: true,
   markerNotFound: (marker) => `Marker ${marker} could not be found.`,
+  markerNotFoundStatus: 404,
 };

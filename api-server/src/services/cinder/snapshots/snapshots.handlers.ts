@@ -10,7 +10,7 @@ import type { Stores } from '../../../deps.js';
 import { runListQuery } from '../../../common/list-query.js';
 import { nextQuery, parseBoolQuery } from '../../../common/pagination.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
-import { invalidVolume, pathProject } from '../cinder.errors.js';
+import { invalidVolume, pathProject, snapshotNotFound } from '../cinder.errors.js';
 import { findVolume } from '../volumes/volumes.access.js';
 import { namedFields } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
@@ -22,7 +22,7 @@ export function createSnapshotHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createSnapshotBody>, object>): Promise<RouteResult> => {
     const projectId = pathProject(ctx.auth, ctx.params.projectId);
     const req = ctx.body.snapshot;
-    const volume = findVolume(stores, ctx.auth, req.volume_id);
+    const volume = findVolume(stores, ctx.auth, req.volume_id ?? 'None');
     const force = typeof req.force === 'string' ? parseBoolQuery(req.force) === true : req.force === true;
     const status = volumeStatus(volume);
     if (status !== 'available' && !(force && status === 'in-use')) throw invalidVolume(`Volume ${volume.metadata.name} status must be available, but current status is: ${status}.`);
@@ -40,6 +40,7 @@ export function createSnapshotHandler(stores: Stores) {
 export function listSnapshotsHandler(stores: Stores, detail: boolean) {
   return async (ctx: RouteContext<undefined, Static<typeof listSnapshotsQuery>>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
+    if (ctx.req.path.endsWith('/')) throw snapshotNotFound('');
     const page = runListQuery(snapshotListSpec, stores.snapshots.list(), ctx.query, ctx.auth);
     const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/snapshots${detail ? '/detail' : ''}`;
     const links = page.nextMarker ? { snapshots_links: [{ rel: 'next', href: `${href}?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};

@@ -13,14 +13,14 @@ import { runListQuery } from '../../../common/list-query.js';
 import { nextQuery, parseBoolQuery } from '../../../common/pagination.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { checkVolumeZone } from '../availability-zones/availability-zones.js';
-import { invalidVolume, pathProject } from '../cinder.errors.js';
+import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
 import { defaultVolumeType, findVolumeType, typeIsMultiattach } from '../volume-types/volume-types.access.js';
 import { findVolume } from './volumes.access.js';
 import { applyVolumeUpdate, requestedSize, toVolumeSpec, type CreateVolumeRequest } from './volumes.mapper.js';
 import { volumeListSpec } from './volumes.query.js';
 import type { createVolumeBody, deleteVolumeQuery, listVolumesQuery, updateVolumeBody } from './volumes.schema.js';
 import { resolveSource, volumeSizeFor, type ResolvedSource } from './volumes.sources.js';
-import { volumeStatus, volumeSummaryView, volumeView } from './volumes.view.js';
+import { volumeBaseView, volumeStatus, volumeSummaryView, volumeView } from './volumes.view.js';
 
 /** The type asked for by name or id, else the source's, else __DEFAULT__. */
 function volumeTypeFor(stores: Stores, auth: AuthContext, req: CreateVolumeRequest, source: ResolvedSource): VolumeType {
@@ -55,7 +55,7 @@ export function createVolumeHandler(stores: Stores) {
     const typeFacts = { id: type.metadata.name, name: type.spec.name, storageClassName: type.spec.storageClassName, multiattach: typeIsMultiattach(type) };
     const spec = toVolumeSpec(req, { projectId, userId: ctx.auth.userId, size, type: typeFacts, availabilityZone, source }, new Date());
     const made = await createVolumeCr(stores, newVolume(randomUUID(), spec));
-    return { body: { volume: volumeView(made, ctx.baseUrl) } };
+    return { body: { volume: volumeBaseView(made, ctx.baseUrl) } };
   };
 }
 
@@ -69,6 +69,8 @@ function listPage(stores: Stores, ctx: RouteContext<undefined, Static<typeof lis
 export function listVolumesHandler(stores: Stores, detail: boolean) {
   return async (ctx: RouteContext<undefined, Static<typeof listVolumesQuery>>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
+    // `GET /volumes/` names a volume with an empty id (Express would route it to the list): a 404.
+    if (ctx.req.path.endsWith('/')) throw volumeNotFound('');
     const { items, links } = listPage(stores, ctx, detail ? 'volumes/detail' : 'volumes');
     const view = detail ? volumeView : volumeSummaryView;
     return { body: { volumes: items.map((v) => view(v, ctx.baseUrl)), ...links } };
@@ -87,7 +89,7 @@ export function updateVolumeHandler(stores: Stores) {
     pathProject(ctx.auth, ctx.params.projectId);
     const found = findVolume(stores, ctx.auth, ctx.params.volumeId);
     const updated = await stores.volumes.update(found.metadata.name, found.metadata.namespace, (cur) => applyVolumeUpdate(cur, ctx.body.volume, new Date()));
-    return { body: { volume: volumeView(updated ?? found, ctx.baseUrl) } };
+    return { body: { volume: volumeBaseView(updated ?? found, ctx.baseUrl) } };
   };
 }
 

@@ -74,5 +74,8 @@ export const volumeListSpec: ListSpec<Volume> = {
   idOf: (v) => v.metadata.name,
   // Cinder's osapi_max_limit.
   maxLimit: 1000,
+  offset: true,
+  nextWhenFull: true,
   markerNotFound: (marker) => `Marker ${marker} could not be found.`,
+  markerNotFoundStatus: 404,
 };

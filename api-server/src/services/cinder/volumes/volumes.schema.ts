@@ -73,7 +73,8 @@ export const volume = responseObject({
   created_at: isoTime,
   updated_at: Type.Union([isoTime, Type.Null()]),
   user_id: Type.String(),
-  'os-vol-tenant-attr:tenant_id': Type.String(),
+  /** Shown by the extension views (show, detail), not in the answers to create and update. */
+  'os-vol-tenant-attr:tenant_id': Type.Optional(Type.String()),
   volume_type: Type.Union([Type.String(), Type.Null()]),
   snapshot_id: Type.Union([Type.String(), Type.Null()]),
   source_volid: Type.Union([Type.String(), Type.Null()]),

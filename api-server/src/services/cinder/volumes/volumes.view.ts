@@ -80,6 +80,12 @@ export function volumeView(v: Volume, base: string): VolumeView {
   };
 }
 
+/** The answer to create and update: Cinder's base view, without its extensions' attributes. */
+export function volumeBaseView(v: Volume, base: string): VolumeView {
+  const { 'os-vol-tenant-attr:tenant_id': _tenant, volume_image_metadata: _image, ...core } = volumeView(v, base) as VolumeView & { volume_image_metadata?: unknown };
+  return core;
+}
+
 export function volumeSummaryView(v: Volume, base: string): Pick<VolumeView, 'id' | 'name' | 'links'> {
   return { id: v.metadata.name, name: v.spec.name ?? null, links: links(base, v) };
 }
