@@ -1,4 +1,4 @@
-// Tempest, unchanged: the identity, compute and network subset this slice must pass
+// Tempest, unchanged: the identity, compute, network, image and volume subset this slice must pass
 // (hack/tempest/subset.txt; the network part is the interop guideline's network test classes).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { e2eStack } from './support/stack.js';
 const root = join(import.meta.dirname, '..', '..');
 
 describe('Tempest subset (Debian tempest 33)', () => {
-  it('When the identity, compute, network and image subset runs, then every test passes', async function () {
+  it('When the identity, compute, network, image and volume subset runs, then every test passes', async function () {
     this.timeout(30 * 60 * 1000);
     await e2eStack();
     const stateDir = process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim', 'test');
