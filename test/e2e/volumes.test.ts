@@ -1,5 +1,6 @@
 // Cinder volumes as a user drives them with the real CLI: create, list, show, set; a snapshot and
-// volumes made from it, from another volume and from an image; attach to a server (in-use, the
+// volumes made from it, from another volume and from an image; boot servers from volumes
+// (--volume, --boot-from-volume); attach to a server (in-use, the
 // server in its attachments, an attachment Pod on the server's node) and detach (available);
 // kubectl shows a bound claim per volume in the project's namespace; and after the deletes
 // nothing is left: no volume, no snapshot, no claim.
@@ -113,10 +114,37 @@ describe('openstack volume (real CLI, real cluster)', () => {
   });
 
   it('When the volume is removed from the server, then it is available again with no attachments and no attachment Pod', async () => {
+    const attachmentId = (await show(volume.id)).attachments[0].attachment_id;
     await openstack(DEMO, ['server', 'remove', 'volume', serverId, volume.id]);
     const back = await until('the volume to be available', statusIs(volume.id, 'available'));
     assert.deepEqual(back.attachments, []);
-    await until('the attachment Pod to go', async () => ((await kubectl(['get', 'pods', '-A', '-o', 'name'])).includes('volatt-') ? undefined : true));
+    await until('the attachment Pod to go', async () => ((await kubectl(['get', 'pods', '-A', '-o', 'name'])).includes(`volatt-${attachmentId}`) ? undefined : true));
+  });
+
+  it('When a server is created with --volume, then it boots from that volume: no image, the volume in-use as /dev/vda', async () => {
+    const boot = await openstackJson<VolumeShow>(DEMO, ['volume', 'create', '--image', 'cirros', '--size', '1', `${prefix}-boot`]);
+    made.push(boot.id);
+    await until('the boot volume', statusIs(boot.id, 'available'));
+    const vm = await openstackJson<{ id: string; image: string }>(DEMO, ['server', 'create', '--flavor', 'm1.tiny', '--volume', boot.id, '--wait', `${prefix}-bfv`]);
+    const shown = await openstackJson<{ image: string; volumes_attached: unknown; status: string }>(DEMO, ['server', 'show', vm.id]);
+    assert.equal(shown.status, 'ACTIVE');
+    assert.match(String(shown.image), /volume|^$/i, 'OSC shows an image-less server as booted from volume');
+    const v = await until('the boot volume in-use', statusIs(boot.id, 'in-use'));
+    assert.deepEqual(v.attachments.map((a) => [a.server_id, a.device]), [[vm.id, '/dev/vda']]);
+    await openstack(DEMO, ['server', 'delete', '--wait', vm.id]);
+    await until('the boot volume available again', statusIs(boot.id, 'available'));
+  });
+
+  it('When a server is created with --boot-from-volume from the image, then a new volume holds its root disk, kept (Nova\'s delete_on_termination default) after the server goes', async () => {
+    const vm = await openstackJson<{ id: string }>(DEMO, ['server', 'create', '--flavor', 'm1.tiny', '--image', 'cirros', '--boot-from-volume', '1', '--wait', `${prefix}-bfv2`]);
+    const vols = await openstackJson<{ ID: string; 'Attached to': unknown }[]>(DEMO, ['volume', 'list']);
+    const root = vols.find((x) => JSON.stringify(x['Attached to']).includes(vm.id));
+    assert.ok(root, `a volume attached to ${vm.id}: ${JSON.stringify(vols)}`);
+    made.push(root.ID);
+    const shown = await until('the root volume in-use', statusIs(root.ID, 'in-use'));
+    assert.deepEqual([shown.attachments[0].device, shown.bootable, shown.size], ['/dev/vda', 'true', 1]);
+    await openstack(DEMO, ['server', 'delete', '--wait', vm.id]);
+    await until('the root volume available again', statusIs(root.ID, 'available'));
   });
 
   it('When the snapshot and the volumes are deleted, then no volume, snapshot or claim of theirs is left', async () => {

@@ -23,7 +23,13 @@ const PROJECT_READERS: Persona[] = [...ADMINS, 'member', 'reader', 'otherMember'
 /** Project-scoped writes: a member or better on the token's project. */
 const PROJECT_MEMBERS: Persona[] = [...ADMINS, 'member', 'otherMember'];
 
-/** Who may call each route (the rest must get 403), per Keystone's, Nova's and Glance's defaults. */
+/** Cinder's metadata verbs under a volume or snapshot: its readers read, its members write. */
+function cinderMetadata(parent: string): Record<string, Persona[]> {
+  const [all, one] = [`${parent}/metadata`, `${parent}/metadata/:key`];
+  return { [`GET ${all}`]: PROJECT_READERS, [`POST ${all}`]: PROJECT_MEMBERS, [`PUT ${all}`]: PROJECT_MEMBERS, [`GET ${one}`]: PROJECT_READERS, [`PUT ${one}`]: PROJECT_MEMBERS, [`DELETE ${one}`]: PROJECT_MEMBERS };
+}
+
+/** Who may call each route (the rest must get 403), per Keystone's, Nova's, Glance's and Cinder's defaults. */
 const EXPECTED: Record<string, Persona[]> = {
   'GET /identity/': ANY,
   'GET /identity/v3': ANY,
@@ -79,6 +85,8 @@ const EXPECTED: Record<string, Persona[]> = {
   'POST /image/v2/images/:imageId/actions/deactivate': PROJECT_MEMBERS,
   'POST /image/v2/images/:imageId/actions/reactivate': PROJECT_MEMBERS,
   'PUT /image/v2/images/:imageId/file': PROJECT_MEMBERS,
+  'GET /compute/v2.1/servers/:serverId/ips': PROJECT_READERS,
+  'GET /compute/v2.1/servers/:serverId/ips/:networkLabel': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-volume_attachments': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-volume_attachments/:volumeId': PROJECT_READERS,
   'POST /compute/v2.1/servers/:serverId/os-volume_attachments': PROJECT_MEMBERS,
@@ -93,24 +101,14 @@ const EXPECTED: Record<string, Persona[]> = {
   'PUT /volume/v3/:projectId/volumes/:volumeId': PROJECT_MEMBERS,
   'DELETE /volume/v3/:projectId/volumes/:volumeId': PROJECT_MEMBERS,
   'POST /volume/v3/:projectId/volumes/:volumeId/action': PROJECT_MEMBERS,
-  'GET /volume/v3/:projectId/volumes/:volumeId/metadata': PROJECT_READERS,
-  'POST /volume/v3/:projectId/volumes/:volumeId/metadata': PROJECT_MEMBERS,
-  'PUT /volume/v3/:projectId/volumes/:volumeId/metadata': PROJECT_MEMBERS,
-  'GET /volume/v3/:projectId/volumes/:volumeId/metadata/:key': PROJECT_READERS,
-  'PUT /volume/v3/:projectId/volumes/:volumeId/metadata/:key': PROJECT_MEMBERS,
-  'DELETE /volume/v3/:projectId/volumes/:volumeId/metadata/:key': PROJECT_MEMBERS,
+  ...cinderMetadata('/volume/v3/:projectId/volumes/:volumeId'),
   'GET /volume/v3/:projectId/snapshots': PROJECT_READERS,
   'GET /volume/v3/:projectId/snapshots/detail': PROJECT_READERS,
   'GET /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_READERS,
   'POST /volume/v3/:projectId/snapshots': PROJECT_MEMBERS,
   'PUT /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_MEMBERS,
   'DELETE /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_MEMBERS,
-  'GET /volume/v3/:projectId/snapshots/:snapshotId/metadata': PROJECT_READERS,
-  'POST /volume/v3/:projectId/snapshots/:snapshotId/metadata': PROJECT_MEMBERS,
-  'PUT /volume/v3/:projectId/snapshots/:snapshotId/metadata': PROJECT_MEMBERS,
-  'GET /volume/v3/:projectId/snapshots/:snapshotId/metadata/:key': PROJECT_READERS,
-  'PUT /volume/v3/:projectId/snapshots/:snapshotId/metadata/:key': PROJECT_MEMBERS,
-  'DELETE /volume/v3/:projectId/snapshots/:snapshotId/metadata/:key': PROJECT_MEMBERS,
+  ...cinderMetadata('/volume/v3/:projectId/snapshots/:snapshotId'),
   'GET /volume/v3/:projectId/types': PROJECT_READERS,
   'GET /volume/v3/:projectId/types/default': PROJECT_READERS,
   'GET /volume/v3/:projectId/types/:typeId': PROJECT_READERS,
@@ -289,7 +287,7 @@ async function setUp(): Promise<Matrix> {
   const snapshot = await call(w.url, await login('member'), 'POST', `/volume/v3/${w.ids.projects.demo}/snapshots`, { snapshot: { volume_id: volume.json.volume.id } });
   assert.equal(snapshot.status, 202, snapshot.text);
   const params = {
-    memberId: w.ids.projects.admin, volumeId: volume.json.volume.id as string, snapshotId: snapshot.json.snapshot.id as string, typeId: DEFAULT_VOLUME_TYPE_ID,
+    memberId: w.ids.projects.admin, networkLabel: 'private', volumeId: volume.json.volume.id as string, snapshotId: snapshot.json.snapshot.id as string, typeId: DEFAULT_VOLUME_TYPE_ID,
     routerId: router.json.router.id, floatingipId: fip.json.floatingip.id, subnetpoolId: pool.json.subnetpool.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,

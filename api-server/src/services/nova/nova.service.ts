@@ -6,6 +6,7 @@ import { flavorRoutes } from './flavors/flavors.routes.js';
 import { interfaceRoutes } from './interfaces/interfaces.routes.js';
 import { negotiate } from './microversion.js';
 import { novaSecurityGroupRoutes } from './security-groups/security-groups.routes.js';
+import { serverIpsRoutes } from './server-ips/server-ips.routes.js';
 import { serverActionRoutes } from './server-actions/server-actions.routes.js';
 import { serverSecurityGroupRoutes } from './server-security-groups/server-security-groups.routes.js';
 import { serverRoutes } from './servers/servers.routes.js';
@@ -17,6 +18,6 @@ export function novaService(stores: Stores): ServiceDef {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores)],
   };
 }

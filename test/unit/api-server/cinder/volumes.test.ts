@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Volume } from '../../../../crds/types.generated.js';
 import { projectNamespace } from '../../../../crds/naming.js';
 import { Resources } from '../../../../crds/resources.js';
-import { call, serveApp, type AppWorld } from '../app-fixture.js';
+import { call, IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
 
 describe('Cinder volumes', () => {
   let w: AppWorld;
@@ -148,7 +148,7 @@ describe('Cinder volumes', () => {
   });
 
   it('When Nova attaches a volume, then it is recorded with /dev/vdb, shows attaching, a second attach is 400, delete is 400, and detach clears it', async () => {
-    const server = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'vm', flavorRef: '1', imageRef: '6e0a6d9c-2a0c-4c6b-9d1e-0f6a3f1f0a11' } });
+    const server = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'vm', flavorRef: '1', imageRef: IMAGE_ID } });
     assert.equal(server.status, 202, server.text);
     const sid = server.json.server.id;
     const s = await w.kube.get<any>(Resources.Server, sid, projectNamespace(w.ids.projects.demo));
@@ -165,5 +165,43 @@ describe('Cinder volumes', () => {
     assert.equal((await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${sid}/os-volume_attachments/${id}`)).status, 202);
     assert.equal((await call(w.url, alice, 'GET', `/compute/v2.1/servers/${sid}/os-volume_attachments/${id}`)).status, 404);
     assert.deepEqual((await call(w.url, alice, 'GET', `${base}/volumes/${id}`)).json.volume.attachments, []);
+  });
+
+  it('When a server boots from an image onto a new volume, then it has no image, and the volume is made from the image, attached as /dev/vda', async () => {
+    const bdm = [{ boot_index: 0, uuid: IMAGE_ID, source_type: 'image', destination_type: 'volume', volume_size: 1, delete_on_termination: true }];
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'bfv', flavorRef: '1', imageRef: '', block_device_mapping_v2: bdm } });
+    assert.equal(res.status, 202, res.text);
+    const sid = res.json.server.id;
+    assert.equal((await call(w.url, alice, 'GET', `/compute/v2.1/servers/${sid}`)).json.server.image, '');
+    const vols = (await call(w.url, alice, 'GET', `${base}/volumes/detail`)).json.volumes.filter((v: { attachments: { server_id: string }[] }) => v.attachments.some((a) => a.server_id === sid));
+    assert.equal(vols.length, 1);
+    assert.deepEqual([vols[0].attachments[0].device, vols[0].bootable, vols[0].volume_image_metadata?.image_id], ['/dev/vda', 'true', IMAGE_ID]);
+    assert.equal((await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${sid}`)).status, 204);
+    assert.equal((await call(w.url, alice, 'GET', `${base}/volumes/${vols[0].id}`)).status, 404, 'delete_on_termination took the volume');
+  });
+
+  it('When a server boots from an existing volume, then it is attached as /dev/vda and kept after the server goes', async () => {
+    const id = await available();
+    const bdm = [{ boot_index: '0', uuid: id, source_type: 'volume', destination_type: 'volume' }];
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'bfv2', flavorRef: '1', block_device_mapping_v2: bdm } });
+    assert.equal(res.status, 202, res.text);
+    const v = (await call(w.url, alice, 'GET', `${base}/volumes/${id}`)).json.volume;
+    assert.deepEqual([v.attachments[0].server_id, v.attachments[0].device], [res.json.server.id, '/dev/vda']);
+    await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${res.json.server.id}`);
+    assert.deepEqual((await call(w.url, alice, 'GET', `${base}/volumes/${id}`)).json.volume.attachments, []);
+  });
+
+  it('When a block device mapping names an unknown volume or lacks a size, then 400 and neither a server nor a volume is made', async () => {
+    const servers = (await w.kube.list(Resources.Server)).items.length;
+    const volumes = (await w.kube.list(Resources.Volume)).items.length;
+    for (const bdm of [
+      [{ boot_index: 0, uuid: '00000000-0000-4000-8000-000000000000', source_type: 'volume', destination_type: 'volume' }],
+      [{ boot_index: 0, uuid: IMAGE_ID, source_type: 'image', destination_type: 'volume' }],
+    ]) {
+      const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'bad', flavorRef: '1', block_device_mapping_v2: bdm } });
+      assert.equal(res.status, 400, res.text);
+    }
+    assert.equal((await w.kube.list(Resources.Server)).items.length, servers);
+    assert.equal((await w.kube.list(Resources.Volume)).items.length, volumes);
   });
 });

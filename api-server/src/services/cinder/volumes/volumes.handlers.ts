@@ -16,6 +16,7 @@ import { checkVolumeZone } from '../availability-zones/availability-zones.js';
 import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
 import { defaultVolumeType, findVolumeType, typeIsMultiattach } from '../volume-types/volume-types.access.js';
 import { findVolume } from './volumes.access.js';
+import type { VolumeAttachment } from './volumes.attachments.js';
 import { applyVolumeUpdate, requestedSize, toVolumeSpec, type CreateVolumeRequest } from './volumes.mapper.js';
 import { volumeListSpec } from './volumes.query.js';
 import type { createVolumeBody, deleteVolumeQuery, listVolumesQuery, updateVolumeBody } from './volumes.schema.js';
@@ -43,18 +44,27 @@ async function createVolumeCr(stores: Stores, volume: Volume): Promise<Volume> {
   }
 }
 
+/**
+ * Creates a volume as Cinder's create does, for the Cinder API and for Nova's boot from volume:
+ * the size and source checked, the type resolved, optionally already attached (a boot volume is
+ * recorded on its server from the start, as Nova's block device mapping does).
+ */
+export async function createVolume(stores: Stores, auth: AuthContext, req: CreateVolumeRequest, target: { projectId: string; attachment?: VolumeAttachment }): Promise<Volume> {
+  const { projectId, attachment } = target;
+  const asked = requestedSize(req.size);
+  const source = resolveSource(stores, auth, req, asked);
+  const size = volumeSizeFor(asked, source);
+  const type = volumeTypeFor(stores, auth, req, source);
+  const availabilityZone = checkVolumeZone(req.availability_zone);
+  const typeFacts = { id: type.metadata.name, name: type.spec.name, storageClassName: type.spec.storageClassName, multiattach: typeIsMultiattach(type) };
+  const spec = toVolumeSpec(req, { projectId, userId: auth.userId, size, type: typeFacts, availabilityZone, source }, new Date());
+  return createVolumeCr(stores, newVolume(randomUUID(), attachment ? { ...spec, attachments: [attachment] } : spec));
+}
+
 export function createVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createVolumeBody>, object>): Promise<RouteResult> => {
     const projectId = pathProject(ctx.auth, ctx.params.projectId);
-    const req = ctx.body.volume;
-    const asked = requestedSize(req.size);
-    const source = resolveSource(stores, ctx.auth, req, asked);
-    const size = volumeSizeFor(asked, source);
-    const type = volumeTypeFor(stores, ctx.auth, req, source);
-    const availabilityZone = checkVolumeZone(req.availability_zone);
-    const typeFacts = { id: type.metadata.name, name: type.spec.name, storageClassName: type.spec.storageClassName, multiattach: typeIsMultiattach(type) };
-    const spec = toVolumeSpec(req, { projectId, userId: ctx.auth.userId, size, type: typeFacts, availabilityZone, source }, new Date());
-    const made = await createVolumeCr(stores, newVolume(randomUUID(), spec));
+    const made = await createVolume(stores, ctx.auth, ctx.body.volume, { projectId });
     return { body: { volume: volumeBaseView(made, ctx.baseUrl) } };
   };
 }

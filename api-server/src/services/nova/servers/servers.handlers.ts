@@ -20,6 +20,7 @@ import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './ser
 import { listScope, serverListSpec } from './servers.query.js';
 import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
 import { serverCreatedView, serverLinks, serverSummaryView, serverView } from './servers.view.js';
+import { bootsFromVolume, planBlockDevices, realizeBlockDevices, type PlannedDevice } from './servers.block-devices.js';
 import { attachedVolumeIds, releaseServerVolumes } from '../volume-attachments/volume-attachments.release.js';
 
 type CreateContext = RouteContext<Static<typeof createServerBody>, object>;
@@ -45,10 +46,10 @@ function checkFlavor(stores: Stores, auth: AuthContext, ref: string | number): F
   return flavor;
 }
 
-function checkImage(stores: Stores, auth: AuthContext, body: ServerCreateRequest): void {
+function checkImage(stores: Stores, auth: AuthContext, body: ServerCreateRequest, fromVolume: boolean): void {
   const id = refId(body.imageRef);
   if (!id) {
-    if (body.block_device_mapping_v2?.length) throw badRequest('Booting from volume is not supported yet.');
+    if (fromVolume) return;
     throw badRequest('Missing imageRef attribute');
   }
   const image = lookupImage(stores.images, auth, id);
@@ -109,18 +110,31 @@ async function createOne(stores: Stores, server: Server): Promise<Server> {
   }
 }
 
+/** The server's volumes, or no server: a failure deletes it (and its ports) again. */
+async function withBlockDevices(stores: Stores, auth: AuthContext, server: Server, devices: PlannedDevice[]): Promise<void> {
+  try {
+    await realizeBlockDevices(stores, auth, server, devices);
+  } catch (err) {
+    await stores.servers.delete(server.metadata.name, server.metadata.namespace).catch(() => undefined);
+    await releaseServerPorts(stores, server.spec.ports ?? []).catch(() => undefined);
+    throw err;
+  }
+}
+
 export function createServerHandler(stores: Stores) {
   return async (ctx: CreateContext): Promise<RouteResult> => {
     const projectId = requireProject(ctx.auth);
     const body = ctx.body.server;
     checkFlavor(stores, ctx.auth, body.flavorRef);
-    checkImage(stores, ctx.auth, body);
+    const { max } = counts(body);
+    const devices = planBlockDevices(stores, ctx.auth, body, max);
+    checkImage(stores, ctx.auth, body, bootsFromVolume(devices));
     checkUnsupported(body);
     checkAccessIps(body);
-    const { max } = counts(body);
     const plan = planNetworks(stores, ctx.auth, body, max);
     const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
     const created = await createAll(stores, ctx.auth, names.map((name) => toServerResource({ projectId, userId: ctx.auth.userId, name }, body)), plan);
+    if (devices.length) await withBlockDevices(stores, ctx.auth, created[0], devices);
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
       return { body: { reservation_id: `r-${randomBytes(4).toString('hex')}` } };
     }

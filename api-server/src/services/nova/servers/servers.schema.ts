@@ -26,6 +26,26 @@ const networkEntry = strictObject({
 const count = Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]*$' })]);
 const shortString = Type.String({ minLength: 1, maxLength: 255 });
 
+/** Nova's block_device_mapping_v2 entry (at 2.1: no tag, no volume_type). */
+const blockDeviceMapping = strictObject({
+  boot_index: Type.Optional(Type.Union([Type.Integer({ minimum: -1 }), Type.String({ pattern: '^-?[0-9]+$' }), Type.Null()])),
+  uuid: Type.Optional(Type.String({ maxLength: 255 })),
+  source_type: Type.Optional(Type.Union(['image', 'volume', 'snapshot', 'blank'].map((t) => Type.Literal(t)))),
+  destination_type: Type.Optional(Type.Union([Type.Literal('volume'), Type.Literal('local')])),
+  volume_size: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]*$' }), Type.Null()])),
+  delete_on_termination: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
+  device_name: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
+  device_type: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
+  disk_bus: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
+  guest_format: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
+  no_device: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
+  volume_id: Type.Optional(Type.String({ maxLength: 255 })),
+  snapshot_id: Type.Optional(Type.String({ maxLength: 255 })),
+  image_id: Type.Optional(Type.String({ maxLength: 255 })),
+});
+
+export type BlockDeviceMapping = Static<typeof blockDeviceMapping>;
+
 const server = strictObject({
   name,
   flavorRef: Type.Union([shortString, Type.Integer()]),
@@ -39,7 +59,7 @@ const server = strictObject({
   accessIPv6: Type.Optional(Type.String({ maxLength: 64 })),
   availability_zone: Type.Optional(shortString),
   block_device_mapping: Type.Optional(Type.Array(Type.Unknown())),
-  block_device_mapping_v2: Type.Optional(Type.Array(Type.Unknown())),
+  block_device_mapping_v2: Type.Optional(Type.Array(blockDeviceMapping, { maxItems: 26 })),
   config_drive: Type.Optional(Type.Union([Type.Boolean(), Type.String(), Type.Null()])),
   key_name: Type.Optional(shortString),
   min_count: Type.Optional(count),

@@ -46,7 +46,7 @@ export function updatedAt(s: Server): string {
   return isoSeconds(latest);
 }
 
-function addresses(s: Server): ServerDetail['addresses'] {
+export function addresses(s: Server): ServerDetail['addresses'] {
   const out: ServerDetail['addresses'] = {};
   for (const [net, addrs] of Object.entries(s.status?.addresses ?? {})) {
     out[net] = addrs.map((a) => ({
