@@ -1,7 +1,7 @@
 // Ansible's openstack.cloud 2.x collection with openstacksdk from PyPI, in a virtual environment
 // the test creates (test/e2e/ansible/requirements.txt): test/e2e/ansible/stack.yml builds the stack
 // (external network, network, subnet, router, security group and rule, server, floating IP, and
-// an image uploaded from a local file), a
+// an image uploaded from a local file, a volume with a snapshot attached to the server), a
 // second run changes nothing, and a teardown run removes it all, as the openstack CLI tells.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -47,7 +47,7 @@ describe('Ansible openstack.cloud (real collection and SDK, real cluster)', func
   it('When the playbook runs, then the stack is built and the server is ACTIVE with its floating IP', async () => {
     const first = await playbook([]);
     assert.equal(first.failed, 0);
-    assert.ok(first.changed >= 9, `every resource was made: ${JSON.stringify(first)}`);
+    assert.ok(first.changed >= 12, `every resource was made: ${JSON.stringify(first)}`);
     const vm = await openstackJson<{ status: string; addresses: Record<string, string[]>; security_groups: { name: string }[] }>(DEMO, ['server', 'show', `${prefix}-vm`]);
     assert.equal(vm.status, 'ACTIVE');
     const addrs = vm.addresses[`${prefix}-net`];
@@ -56,6 +56,11 @@ describe('Ansible openstack.cloud (real collection and SDK, real cluster)', func
     const image = await openstackJson<{ status: string; size: number; checksum: string; tags: string[]; properties: Record<string, unknown> }>(DEMO, ['image', 'show', `${prefix}-disk`]);
     assert.deepEqual([image.status, image.size, image.checksum, image.tags], ['active', imageBytes.length, createHash('md5').update(imageBytes).digest('hex'), ['ansible']]);
     assert.equal(image.properties.os_distro, 'cirros');
+    const data = await openstackJson<{ status: string; attachments: { server_id: string }[]; properties?: Record<string, string> }>(DEMO, ['volume', 'show', `${prefix}-data`]);
+    const vmId = (await openstackJson<{ id: string }>(DEMO, ['server', 'show', `${prefix}-vm`])).id;
+    assert.deepEqual([data.status, data.attachments.map((a) => a.server_id), data.properties?.tier], ['in-use', [vmId], 'gold']);
+    const snap = await openstackJson<{ status: string }>(DEMO, ['volume', 'snapshot', 'show', `${prefix}-snap`]);
+    assert.equal(snap.status, 'available');
   });
 
   it('When it runs again, then nothing changes', async () => {
@@ -71,5 +76,9 @@ describe('Ansible openstack.cloud (real collection and SDK, real cluster)', func
     assert.equal(fips.some((f) => f['Floating IP Address'].startsWith('172.24.66.')), false, 'no floating IP left');
     const images = await openstackJson<{ Name: string }[]>(DEMO, ['image', 'list']);
     assert.equal(images.some((i) => i.Name === `${prefix}-disk`), false, 'no image left');
+    const volumes = await openstackJson<{ Name: string }[]>(DEMO, ['volume', 'list']);
+    assert.equal(volumes.some((v) => String(v.Name).startsWith(prefix)), false, 'no volume left');
+    const snapshots = await openstackJson<{ Name: string }[]>(DEMO, ['volume', 'snapshot', 'list']);
+    assert.equal(snapshots.some((v) => String(v.Name).startsWith(prefix)), false, 'no snapshot left');
   });
 });

@@ -2,7 +2,8 @@
 // hack/tools/build.sh --with-terraform-provider) with the machine's terraform CLI: it applies
 // test/e2e/terraform/main.tf (external network, network, subnet, router with gateway and
 // interface, security group with rules, a server in it, a floating IP on its port, an image
-// uploaded from a local file), a plan
+// uploaded from a local file, a volume attached to the server, a server booted from a volume),
+// a plan
 // afterwards shows no changes, and destroy leaves nothing behind, as the openstack CLI tells.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -20,7 +21,7 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
   let dir = '';
   let env: NodeJS.ProcessEnv = {};
   const terraform = (args: string[]): Promise<string> => run('terraform', [`-chdir=${dir}`, ...args, '-no-color'], { quiet: true, env: { ...env, TF_INPUT: '0' } });
-  let outputs: { server_id: { value: string }; floating_ip: { value: string }; security_group_id: { value: string }; image_id: { value: string } };
+  let outputs: { server_id: { value: string }; floating_ip: { value: string }; security_group_id: { value: string }; image_id: { value: string }; volume_id: { value: string }; bfv_server_id: { value: string } };
   const imageBytes = randomBytes(1024 * 1024 + 3);
 
   before(async () => {
@@ -72,6 +73,17 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
     assert.deepEqual(image.tags, ['terraform']);
   });
 
+  it('When applied, then the data volume is in-use on the server, and the second server boots from a volume made from the image', async () => {
+    type Vol = { id: string; status: string; bootable: string; attachments: { server_id: string; device: string }[]; properties?: Record<string, string> };
+    const data = await openstackJson<Vol>(DEMO, ['volume', 'show', outputs.volume_id.value]);
+    assert.deepEqual([data.status, data.attachments.map((a) => a.server_id), data.properties?.tier], ['in-use', [outputs.server_id.value], 'gold']);
+    const vols = await openstackJson<{ ID: string; 'Attached to': unknown }[]>(DEMO, ['volume', 'list']);
+    const root = vols.find((v) => JSON.stringify(v['Attached to']).includes(outputs.bfv_server_id.value));
+    assert.ok(root, 'the boot volume is listed');
+    const boot = await openstackJson<Vol>(DEMO, ['volume', 'show', root.ID]);
+    assert.deepEqual([boot.attachments[0].device, boot.bootable], ['/dev/vda', 'true']);
+  });
+
   it('When planned again, then there are no changes', async () => {
     // -detailed-exitcode: 0 is no changes, 2 is changes (run() rejects on anything but 0).
     const plan = await terraform(['plan', '-detailed-exitcode']);
@@ -87,5 +99,7 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
     assert.equal(JSON.stringify(ports).includes('10.99.0.') || JSON.stringify(ports).includes('172.24.99.'), false, 'no port of the stack is left');
     const images = await openstackJson<{ ID: string }[]>(DEMO, ['image', 'list']);
     assert.equal(images.some((i) => i.ID === outputs.image_id.value), false, 'the image is gone');
+    const volumes = await openstackJson<{ ID: string; Name: string | null }[]>(DEMO, ['volume', 'list']);
+    assert.deepEqual(volumes.filter((v) => v.ID === outputs.volume_id.value || JSON.stringify(v).includes(outputs.bfv_server_id.value)), [], 'no volume of the stack is left');
   });
 });

@@ -1,7 +1,8 @@
 # The stack the Terraform end-to-end test applies: an external network (as the admin), and as
 # demo a network and subnet, a router with its gateway on the external network and an interface on
 # the subnet, a security group with rules, a server on the network in the group, and a floating
-# IP associated with the server's port; and an image uploaded from a local file.
+# IP associated with the server's port; an image uploaded from a local file; a volume attached to
+# the server, and a second server booted from a volume made from the image.
 terraform {
   required_providers {
     openstack = {
@@ -140,6 +141,48 @@ resource "openstack_images_image_v2" "disk" {
   properties = {
     os_distro = "cirros"
   }
+}
+
+resource "openstack_blockstorage_volume_v3" "data" {
+  name        = "${var.prefix}-data"
+  size        = 1
+  description = "terraform data volume"
+  metadata = {
+    tier = "gold"
+  }
+}
+
+resource "openstack_compute_volume_attach_v2" "data" {
+  instance_id = openstack_compute_instance_v2.vm.id
+  volume_id   = openstack_blockstorage_volume_v3.data.id
+}
+
+resource "openstack_compute_instance_v2" "bfv" {
+  name        = "${var.prefix}-bfv"
+  flavor_name = "m1.tiny"
+
+  block_device {
+    uuid                  = openstack_images_image_v2.disk.id
+    source_type           = "image"
+    destination_type      = "volume"
+    volume_size           = 1
+    boot_index            = 0
+    delete_on_termination = true
+  }
+
+  network {
+    uuid = openstack_networking_network_v2.app.id
+  }
+
+  depends_on = [openstack_networking_subnet_v2.app]
+}
+
+output "volume_id" {
+  value = openstack_blockstorage_volume_v3.data.id
+}
+
+output "bfv_server_id" {
+  value = openstack_compute_instance_v2.bfv.id
 }
 
 output "image_id" {
