@@ -14,6 +14,6 @@ export function allServices(deps: AppDeps, tokens: TokenProvider): MountedServic
     { mount: '/compute', service: novaService(deps.stores) },
     { mount: '/image', service: glanceService(deps.stores, deps.imageData) },
     { mount: '/network', service: neutronService(deps.stores) },
-    { mount: '/volume', service: cinderService(deps.stores) },
+    { mount: '/volume', service: cinderService(deps.stores, deps.imageData) },
   ];
 }

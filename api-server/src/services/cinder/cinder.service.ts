@@ -2,6 +2,7 @@
 // volume types and availability zones, all under /v3/{project_id}.
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
+import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
 import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
 import { negotiate } from './cinder.microversion.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
@@ -13,12 +14,12 @@ import { volumeTypeRoutes } from './volume-types/volume-types.routes.js';
 import { findVolume } from './volumes/volumes.access.js';
 import { volumeRoutes } from './volumes/volumes.routes.js';
 
-export function cinderService(stores: Stores): ServiceDef {
+export function cinderService(stores: Stores, data: ImageDataStore): ServiceDef {
   const volumeMetadata = metadataRoutes('/v3/:projectId/volumes/:volumeId', { store: stores.volumes, find: (auth, id) => findVolume(stores, auth, id), idParam: 'volumeId' });
   return {
     name: 'block-storage',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
+    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
   };
 }

@@ -204,4 +204,17 @@ describe('Cinder volumes', () => {
     assert.equal((await w.kube.list(Resources.Server)).items.length, servers);
     assert.equal((await w.kube.list(Resources.Volume)).items.length, volumes);
   });
+
+  it('When a volume is uploaded to an image, then 202 names an image that is active, owned by the project, with no data and a property saying so', async () => {
+    const id = await available();
+    const res = await action(id, { 'os-volume_upload_image': { image_name: 'from-volume', disk_format: 'raw' } });
+    assert.equal(res.status, 202, res.text);
+    const body = res.json['os-volume_upload_image'];
+    assert.deepEqual([body.id, body.image_name, body.disk_format], [id, 'from-volume', 'raw']);
+    const image = (await call(w.url, alice, 'GET', `/image/v2/images/${body.image_id}`)).json;
+    assert.deepEqual([image.status, image.size, image.owner, image.name], ['active', 0, w.ids.projects.demo, 'from-volume']);
+    assert.match(image.openstack_sim_data, /not copied/);
+    const creating = (await create({ size: 1 })).json.volume.id;
+    assert.equal((await action(creating, { 'os-volume_upload_image': { image_name: 'x' } })).status, 400, 'only an available volume');
+  });
 });

@@ -263,7 +263,8 @@ describe('Image data store', () => {
     assert.deepEqual(readdirSync(dir).sort(), [ID, 'staging']);
     const opened = await store.open(ID);
     assert.equal(opened?.size, 4);
-    opened?.stream.destroy();
+    // Read to the end: a stream destroyed before its lazy open could fail once the directory is gone.
+    assert.equal(Buffer.concat(await opened!.stream.toArray()).toString(), 'good');
   });
 
   const KEPT = '0f0e0d0c-0b0a-4908-8706-050403020101';

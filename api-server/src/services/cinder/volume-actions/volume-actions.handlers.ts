@@ -14,6 +14,8 @@ import { removeVolume } from '../volumes/volumes.handlers.js';
 import { requestedSize } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
 import type { volumeActionBody } from './volume-actions.schema.js';
+import { uploadVolumeToImage } from './volume-actions.upload.js';
+import type { ImageDataStore } from '../../glance/image-data/image-data.store.js';
 
 type ActionBody = Static<typeof volumeActionBody>;
 type ActionName = keyof ActionBody;
@@ -119,7 +121,7 @@ const initializeConnection: Action = async (_stores, v) => ({
   },
 });
 
-const ACTIONS: Record<ActionName, Action> = {
+const ACTIONS: Record<Exclude<ActionName, 'os-volume_upload_image'>, Action> = {
   'os-extend': extend,
   'os-set_bootable': setBootable,
   'os-update_readonly_flag': updateReadonly,
@@ -135,11 +137,12 @@ const ACTIONS: Record<ActionName, Action> = {
   'os-terminate_connection': async () => ({}),
 };
 
-export function volumeActionHandler(stores: Stores) {
+export function volumeActionHandler(stores: Stores, data: ImageDataStore) {
   return async (ctx: RouteContext<ActionBody, object>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
     const v = findVolume(stores, ctx.auth, ctx.params.volumeId);
     const name = Object.keys(ctx.body)[0] as ActionName;
+    if (name === 'os-volume_upload_image') return uploadVolumeToImage({ stores, data }, v, ctx.body[name]!, ctx.auth);
     return ACTIONS[name](stores, v, ctx.body, ctx.auth);
   };
 }

@@ -2,14 +2,15 @@
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
+import type { ImageDataStore } from '../../glance/image-data/image-data.store.js';
 import { volumeActionHandler } from './volume-actions.handlers.js';
-import { initializeConnectionResponse, volumeActionBody } from './volume-actions.schema.js';
+import { volumeActionBody, volumeActionResponse } from './volume-actions.schema.js';
 
-export function volumeActionRoutes(stores: Stores): RouteDef[] {
+export function volumeActionRoutes(stores: Stores, data: ImageDataStore): RouteDef[] {
   return [
     defineRoute({
       method: 'post', path: '/v3/:projectId/volumes/:volumeId/action', policy: 'member', body: volumeActionBody, query: noQuery,
-      response: initializeConnectionResponse, successStatus: 202, expectedErrors: [400, 404, 409], handler: volumeActionHandler(stores),
+      response: volumeActionResponse, successStatus: 202, expectedErrors: [400, 404, 409, 413], handler: volumeActionHandler(stores, data),
     }),
   ];
 }

@@ -41,12 +41,27 @@ export const volumeActionBody = Type.Object(
       ),
     ),
     'os-detach': Type.Optional(Type.Union([Type.Object({ attachment_id: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])) }, { additionalProperties: false }), Type.Null()])),
+    'os-volume_upload_image': Type.Optional(
+      Type.Object(
+        {
+          image_name: Type.String({ minLength: 1, maxLength: 255 }),
+          disk_format: Type.Optional(Type.Union(['ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso', 'ploop'].map((f) => Type.Literal(f)))),
+          container_format: Type.Optional(Type.Union(['ami', 'ari', 'aki', 'bare', 'ovf', 'ova', 'docker', 'compressed'].map((f) => Type.Literal(f)))),
+          force: Type.Optional(flag),
+          visibility: Type.Optional(Type.Union(['public', 'private', 'shared', 'community'].map((f) => Type.Literal(f)))),
+          protected: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     'os-initialize_connection': Type.Optional(connector),
     'os-terminate_connection': Type.Optional(connector),
   },
   { additionalProperties: false, minProperties: 1, maxProperties: 1 },
 );
 
-export const initializeConnectionResponse = responseObject({
-  connection_info: responseObject({ driver_volume_type: Type.String(), data: Type.Object({}, { additionalProperties: true }) }),
-});
+/** The bodies actions answer: os-initialize_connection's connection info, os-volume_upload_image's image. */
+export const volumeActionResponse = Type.Union([
+  responseObject({ connection_info: responseObject({ driver_volume_type: Type.String(), data: Type.Object({}, { additionalProperties: true }) }) }),
+  responseObject({ 'os-volume_upload_image': responseObject({ id: Type.String(), image_id: Type.String(), image_name: Type.String(), status: Type.String(), disk_format: Type.String(), container_format: Type.String() }) }),
+]);

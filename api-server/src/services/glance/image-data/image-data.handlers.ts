@@ -3,6 +3,7 @@
 // status moves under its resourceVersion, so two uploads racing for one queued image cannot both
 // win: queued → saving → active, or back to queued with no data when the upload fails.
 import type { Static } from '@sinclair/typebox';
+import type { Readable } from 'node:stream';
 import type { Image } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { mediaTypeOf } from '../../../common/body.js';
@@ -40,7 +41,7 @@ interface Move {
 }
 
 /** What the data handlers work on: the image CRs and the bytes. */
-interface DataDeps {
+export interface DataDeps {
   stores: Stores;
   data: ImageDataStore;
 }
@@ -100,6 +101,23 @@ async function activate({ stores, data }: DataDeps, id: string, from: StatusName
     await data.remove(id);
     throw err;
   }
+}
+
+/**
+ * Fills a queued image from a stream that is not a request (Cinder's os-volume_upload_image): the
+ * same claim, write, hash and activation as an upload, undone the same way on failure.
+ */
+export async function ingestImageData(deps: DataDeps, id: string, source: Readable): Promise<void> {
+  await transition(deps.stores, id, { from: ['queued'], to: 'saving' });
+  let written: WrittenData;
+  try {
+    written = await deps.data.write('data', id, source);
+  } catch (err) {
+    await transition(deps.stores, id, { from: ['saving'], to: 'queued' }).catch(() => undefined);
+    await deps.data.remove(id).catch(() => undefined);
+    throw uploadError(err);
+  }
+  await activate(deps, id, 'saving', written);
 }
 
 export function uploadImageDataHandler(stores: Stores, data: ImageDataStore) {
