@@ -264,7 +264,7 @@ describe('Image data store', () => {
     const opened = await store.open(ID);
     assert.equal(opened?.size, 4);
     // Read to the end: a stream destroyed before its lazy open could fail once the directory is gone.
-    assert.equal(Buffer.concat(await opened!.stream.toArray()).toString(), 'good');
+    assert.equal(Buffer.concat(await opened.stream.toArray()).toString(), 'good');
   });
 
   const KEPT = '0f0e0d0c-0b0a-4908-8706-050403020101';
