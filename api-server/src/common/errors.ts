@@ -24,6 +24,8 @@ export const unauthorized = (msg = 'The request you have made requires authentic
 export const forbidden = (msg: string): ApiError => new ApiError(403, msg);
 export const notFound = (msg: string): ApiError => new ApiError(404, msg);
 export const conflict = (msg: string): ApiError => new ApiError(409, msg);
+/** A create in a project whose namespace the operator has not made yet: retryable, so a 409. */
+export const projectNotReady = (projectId: string): ApiError => conflict(`Project ${projectId} is not ready yet; retry shortly.`);
 
 export const unavailable = (retryAfterSeconds?: number): ApiError =>
   // Retry-After is whole seconds; never 0, so that retrying clients do not hammer a struggling cluster.

@@ -45,10 +45,11 @@ export class VolumeReconciler implements ReconcileAdapter<Volume, VolumeStatus> 
       const conflict = `PersistentVolumeClaim ${observed.metadata.name} already exists and is not controlled by this volume`;
       return { status: computeVolumeStatus(v, { pods: [], conflict }, ctx.now), terminal: new TerminalError(conflict, VolumeReason.ClaimConflict) };
     }
+    // The class the claim names, or the default one, which is what admission gives a new claim naming none.
     const storageClass = this.classOf(observed?.spec.storageClassName ?? v.spec.storageClassName);
     const claim = observed ? await this.keepClaim(v, observed, storageClass) : await this.createClaim(v);
     const pods = await this.syncAttachments(v);
-    return { status: computeVolumeStatus(v, { claim, storageClass: this.classOf(claim.spec.storageClassName) ?? storageClass, pods }, ctx.now) };
+    return { status: computeVolumeStatus(v, { claim, storageClass, pods }, ctx.now) };
   }
 
   async finalize(): Promise<Outcome> {

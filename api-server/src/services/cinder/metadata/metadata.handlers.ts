@@ -8,7 +8,7 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { pathProject } from '../cinder.errors.js';
 import type { metadataBody, metaItemBody } from './metadata.schema.js';
 
-type WithMetadata = KubeObject & { spec: { metadata?: Record<string, string>; updatedAt?: string } };
+export type WithMetadata = KubeObject & { spec: { metadata?: Record<string, string>; updatedAt?: string } };
 
 export interface MetadataOwner<T extends WithMetadata> {
   store: ResourceStore<T>;

@@ -1,11 +1,8 @@
 // The metadata routes under a volume or a snapshot: readers read, members write.
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
-import type { KubeObject } from '../../../../../crds/kube-object.js';
-import { deleteMetaItemHandler, setMetaItemHandler, showMetaItemHandler, showMetadataHandler, writeMetadataHandler, type MetadataOwner } from './metadata.handlers.js';
+import { deleteMetaItemHandler, setMetaItemHandler, showMetaItemHandler, showMetadataHandler, writeMetadataHandler, type MetadataOwner, type WithMetadata } from './metadata.handlers.js';
 import { metadataBody, metadataResponse, metaItemBody, metaItemResponse } from './metadata.schema.js';
-
-type WithMetadata = KubeObject & { spec: { metadata?: Record<string, string>; updatedAt?: string } };
 
 /** `parent` is the owner's path, e.g. /v3/:projectId/volumes/:volumeId. */
 export function metadataRoutes<T extends WithMetadata>(parent: string, owner: MetadataOwner<T>): RouteDef[] {

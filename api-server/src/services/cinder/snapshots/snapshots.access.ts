@@ -4,7 +4,7 @@ import type { Stores } from '../../../deps.js';
 import { anyOf, type ListSpec, type SortValue } from '../../../common/list-query.js';
 import type { AuthContext } from '../../../common/route.js';
 import { snapshotNotFound } from '../cinder.errors.js';
-import { listedProjects } from '../volumes/volumes.query.js';
+import { cinderListSpec } from '../cinder.query.js';
 import { snapshotStatus } from './snapshots.view.js';
 
 export function findSnapshot(stores: Stores, auth: AuthContext, id: string): Snapshot {
@@ -34,17 +34,6 @@ export const snapshotListSpec: ListSpec<Snapshot> = {
     volume_id: anyOf((s) => s.spec.volumeId),
     project_id: (values, auth) => (auth.isAdmin ? anyOf<Snapshot>((s) => s.spec.projectId)(values, auth) : undefined),
   },
-  baseFilter: (query, auth) => {
-    const listed = listedProjects(query, auth);
-    return (s) => listed(s.spec.projectId);
-  },
   sortKeys: SORT_KEYS,
-  defaultSort: { key: 'created_at', dir: 'desc' },
-  sortParam: true,
-  idOf: (s) => s.metadata.name,
-  maxLimit: 1000,
-  offset: true,
-  nextWhenFull: true,
-  markerNotFound: (marker) => `Marker ${marker} could not be found.`,
-  markerNotFoundStatus: 404,
+  ...cinderListSpec<Snapshot>(),
 };

@@ -8,9 +8,10 @@ import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL } from '../../../../../crds
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
 import { runListQuery } from '../../../common/list-query.js';
-import { nextQuery, parseBoolQuery } from '../../../common/pagination.js';
+import { parseBoolQuery } from '../../../common/pagination.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { invalidVolume, pathProject, snapshotNotFound } from '../cinder.errors.js';
+import { nextLinks } from '../cinder.query.js';
 import { findVolume } from '../volumes/volumes.access.js';
 import { namedFields } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
@@ -20,7 +21,7 @@ import { snapshotDetailView, snapshotStatus, snapshotView } from './snapshots.vi
 
 export function createSnapshotHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createSnapshotBody>, object>): Promise<RouteResult> => {
-    const projectId = pathProject(ctx.auth, ctx.params.projectId);
+    pathProject(ctx.auth, ctx.params.projectId);
     const req = ctx.body.snapshot;
     const volume = findVolume(stores, ctx.auth, req.volume_id ?? 'None');
     const force = typeof req.force === 'string' ? parseBoolQuery(req.force) === true : req.force === true;
@@ -30,7 +31,7 @@ export function createSnapshotHandler(stores: Stores) {
     const snap: Snapshot = {
       ...typeMeta(Resources.Snapshot),
       metadata: { name: randomUUID(), namespace: volume.metadata.namespace, labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: volume.spec.projectId } },
-      spec: { projectId: volume.spec.projectId || projectId, userId: ctx.auth.userId, volumeId: volume.metadata.name, size: volume.spec.size, ...named, metadata: { ...(req.metadata ?? {}) }, updatedAt: new Date().toISOString() },
+      spec: { projectId: volume.spec.projectId, userId: ctx.auth.userId, volumeId: volume.metadata.name, size: volume.spec.size, ...named, metadata: { ...(req.metadata ?? {}) }, updatedAt: new Date().toISOString() },
     };
     const made = await stores.snapshots.create(snap);
     return { body: { snapshot: snapshotView(made) } };
@@ -43,8 +44,7 @@ export function listSnapshotsHandler(stores: Stores, detail: boolean) {
     if (ctx.req.path.endsWith('/')) throw snapshotNotFound('');
     const page = runListQuery(snapshotListSpec, stores.snapshots.list(), ctx.query, ctx.auth);
     const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/snapshots${detail ? '/detail' : ''}`;
-    const links = page.nextMarker ? { snapshots_links: [{ rel: 'next', href: `${href}?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
-    return { body: { snapshots: page.items.map(detail ? snapshotDetailView : snapshotView), ...links } };
+    return { body: { snapshots: page.items.map(detail ? snapshotDetailView : snapshotView), ...nextLinks('snapshots', href, ctx.query, page) } };
   };
 }
 

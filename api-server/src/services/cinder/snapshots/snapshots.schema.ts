@@ -1,37 +1,24 @@
 // Request and response schemas of /snapshots (Cinder's snapshot schemas at 3.0; Tempest's
 // snapshot schemas, where the summary has no extended attributes and the detail has both).
-import { Type, type TNull, type TString, type TUnion } from '@sinclair/typebox';
-import { isoTime, metadata, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
-
-const nullableString = (maxLength: number): TUnion<[TString, TNull]> => Type.Union([Type.String({ maxLength }), Type.Null()]);
-const flag = Type.Union([Type.Boolean(), Type.String({ maxLength: 16 })]);
+import { Type } from '@sinclair/typebox';
+import { isoTime, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { flag, listQueryKeys, namedFields, nullableMetadata } from '../cinder.schema.js';
 
 export const createSnapshotBody = strictObject({
   snapshot: strictObject({
     // null is Cinder's 404 (no such volume), not a schema 400: Tempest checks that.
     volume_id: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
     force: Type.Optional(flag),
-    name: Type.Optional(nullableString(255)),
-    display_name: Type.Optional(nullableString(255)),
-    description: Type.Optional(nullableString(255)),
-    display_description: Type.Optional(nullableString(255)),
-    metadata: Type.Optional(Type.Union([metadata, Type.Null()])),
+    ...namedFields,
+    metadata: nullableMetadata,
   }),
 });
 
 export const updateSnapshotBody = strictObject({
-  snapshot: strictObject({
-    name: Type.Optional(nullableString(255)),
-    display_name: Type.Optional(nullableString(255)),
-    description: Type.Optional(nullableString(255)),
-    display_description: Type.Optional(nullableString(255)),
-  }),
+  snapshot: strictObject(namedFields),
 });
 
-export const listSnapshotsQuery = querySchema({
-  limit: queryInt, marker: queryString, sort: queryString, sort_key: queryString, sort_dir: queryString, offset: queryInt,
-  all_tenants: queryString, project_id: queryString, name: queryString, display_name: queryString, status: queryString, volume_id: queryString, metadata: queryString,
-});
+export const listSnapshotsQuery = querySchema({ ...listQueryKeys, volume_id: queryString });
 
 export const snapshot = responseObject({
   id: Type.String(),

@@ -11,7 +11,7 @@ import { invalidInput, invalidVolume, pathProject } from '../cinder.errors.js';
 import { findVolume } from '../volumes/volumes.access.js';
 import { attachVolume, detachVolume } from '../volumes/volumes.attachments.js';
 import { removeVolume } from '../volumes/volumes.handlers.js';
-import { requestedSize } from '../volumes/volumes.mapper.js';
+import { requestedSize, withTransientStatus } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
 import type { volumeActionBody } from './volume-actions.schema.js';
 import { uploadVolumeToImage } from './volume-actions.upload.js';
@@ -35,11 +35,6 @@ async function record(stores: Stores, v: Volume, change: (spec: Volume['spec']) 
   await stores.volumes.update(v.metadata.name, v.metadata.namespace, (cur) => ({ ...cur, spec: { ...change(cur.spec), updatedAt: new Date().toISOString() } }));
 }
 
-function withStatus(spec: Volume['spec'], status: Volume['spec']['transientStatus'] | undefined): Volume['spec'] {
-  const { transientStatus: _t, ...rest } = spec;
-  return status ? { ...rest, transientStatus: status } : rest;
-}
-
 function requireStatus(v: Volume, allowed: string[], action: string): void {
   const status = volumeStatus(v);
   if (!allowed.includes(status)) throw invalidVolume(`Volume status must be ${allowed.join(' or ')} to ${action}, but current status is: ${status}.`);
@@ -53,7 +48,7 @@ const extend: Action = async (stores, v, body) => {
   requireStatus(v, ['available'], 'extend');
   const newSize = requestedSize(body['os-extend']!.new_size);
   if (newSize === undefined || newSize <= v.spec.size) throw invalidInput(`New size for extend must be greater than current size. (current: ${v.spec.size}, extended: ${newSize ?? 'null'}).`);
-  await record(stores, v, (spec) => ({ ...withStatus(spec, undefined), size: newSize }));
+  await record(stores, v, (spec) => ({ ...withTransientStatus(spec, undefined), size: newSize }));
   return {};
 };
 
@@ -74,7 +69,7 @@ const resetStatus: Action = async (stores, v, body, auth) => {
   const req = body['os-reset_status']!;
   if (!req.status && !req.attach_status && req.migration_status === undefined) throw badRequest('Must specify status, attach_status or migration_status.');
   await record(stores, v, (spec) => {
-    const next = req.status ? withStatus(spec, req.status as Volume['spec']['transientStatus']) : spec;
+    const next = req.status ? withTransientStatus(spec, req.status as Volume['spec']['transientStatus']) : spec;
     return req.attach_status === 'detached' ? { ...next, attachments: [] } : next;
   });
   return {};
@@ -90,7 +85,7 @@ const forceDelete: Action = async (stores, v, _body, auth) => {
 function declare(from: string[], to: Volume['spec']['transientStatus'] | undefined, name: string): Action {
   return async (stores, v) => {
     requireStatus(v, from, name);
-    await record(stores, v, (spec) => withStatus(spec, to));
+    await record(stores, v, (spec) => withTransientStatus(spec, to));
     return {};
   };
 }

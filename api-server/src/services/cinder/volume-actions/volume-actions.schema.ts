@@ -2,10 +2,10 @@
 // admin_actions take, each with its own schema (an unknown action is a 400).
 import { Type } from '@sinclair/typebox';
 import { responseObject } from '../../../common/parameter-types.js';
+import { flag } from '../cinder.schema.js';
 import { volumeSize } from '../volumes/volumes.schema.js';
 
 const empty = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]);
-const flag = Type.Union([Type.Boolean(), Type.String({ maxLength: 16 })]);
 const connector = Type.Object({ connector: Type.Optional(Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()])) }, { additionalProperties: true });
 const VOLUME_STATUSES = ['available', 'error', 'creating', 'deleting', 'in-use', 'attaching', 'detaching', 'error_deleting', 'maintenance', 'reserved', 'error_extending'];
 

@@ -6,6 +6,7 @@ import type { Volume } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, notFound } from '../../../common/errors.js';
 import { volumesOfServer } from './volumes.access.js';
+import { withTransientStatus } from './volumes.mapper.js';
 import { volumeStatus } from './volumes.view.js';
 
 export type VolumeAttachment = NonNullable<Volume['spec']['attachments']>[number];
@@ -38,20 +39,17 @@ export function checkAttachable(v: Volume, serverId: string): void {
   throw badRequest(`Invalid volume: volume ${v.metadata.name} status must be 'available'${v.spec.multiattach ? " or 'in-use'" : ''}. Currently in '${status}'.`);
 }
 
+/** A new attachment record on `device` (rw unless asked otherwise). */
+export function newAttachment(req: AttachRequest & { device: string }): VolumeAttachment {
+  return { id: randomUUID(), serverId: req.serverId, device: req.device, mode: req.mode ?? 'rw', attachedAt: new Date().toISOString(), deleteOnTermination: req.deleteOnTermination === true };
+}
+
 export async function attachVolume(stores: Stores, v: Volume, req: AttachRequest): Promise<VolumeAttachment> {
   checkAttachable(v, req.serverId);
-  const attachment: VolumeAttachment = {
-    id: randomUUID(),
-    serverId: req.serverId,
-    device: req.device || nextDevice(stores, v.metadata.namespace, req.serverId),
-    mode: req.mode ?? 'rw',
-    attachedAt: new Date().toISOString(),
-    deleteOnTermination: req.deleteOnTermination === true,
-  };
+  const attachment = newAttachment({ ...req, device: req.device || nextDevice(stores, v.metadata.namespace, req.serverId) });
   await stores.volumes.update(v.metadata.name, v.metadata.namespace, (cur) => {
     checkAttachable(cur, req.serverId);
-    const { transientStatus: _t, ...spec } = cur.spec;
-    return { ...cur, spec: { ...spec, attachments: [...(cur.spec.attachments ?? []), attachment] } };
+    return { ...cur, spec: { ...withTransientStatus(cur.spec), attachments: [...(cur.spec.attachments ?? []), attachment] } };
   });
   return attachment;
 }
@@ -60,8 +58,8 @@ export async function attachVolume(stores: Stores, v: Volume, req: AttachRequest
 export async function detachVolume(stores: Stores, v: Volume, match: { serverId?: string; attachmentId?: string }): Promise<void> {
   const hit = (a: VolumeAttachment): boolean => (match.attachmentId ? a.id === match.attachmentId : a.serverId === match.serverId);
   if (!(v.spec.attachments ?? []).some(hit)) throw notFound(`Volume ${v.metadata.name} is not attached${match.serverId ? ` to server ${match.serverId}` : ''}.`);
-  await stores.volumes.update(v.metadata.name, v.metadata.namespace, (cur) => {
-    const { transientStatus: _t, ...spec } = cur.spec;
-    return { ...cur, spec: { ...spec, attachments: (cur.spec.attachments ?? []).filter((a) => !hit(a)) } };
-  });
+  await stores.volumes.update(v.metadata.name, v.metadata.namespace, (cur) => ({
+    ...cur,
+    spec: { ...withTransientStatus(cur.spec), attachments: (cur.spec.attachments ?? []).filter((a) => !hit(a)) },
+  }));
 }

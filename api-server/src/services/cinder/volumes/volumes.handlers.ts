@@ -8,12 +8,13 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { runListQuery } from '../../../common/list-query.js';
-import { nextQuery, parseBoolQuery } from '../../../common/pagination.js';
+import { parseBoolQuery } from '../../../common/pagination.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { checkVolumeZone } from '../availability-zones/availability-zones.js';
 import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
+import { nextLinks } from '../cinder.query.js';
 import { defaultVolumeType, findVolumeType, typeIsMultiattach } from '../volume-types/volume-types.access.js';
 import { findVolume } from './volumes.access.js';
 import type { VolumeAttachment } from './volumes.attachments.js';
@@ -39,7 +40,7 @@ async function createVolumeCr(stores: Stores, volume: Volume): Promise<Volume> {
   try {
     return await stores.volumes.create(volume);
   } catch (err) {
-    if (isNotFound(err)) throw conflict(`Project ${volume.spec.projectId} is not ready yet; retry shortly.`);
+    if (isNotFound(err)) throw projectNotReady(volume.spec.projectId);
     throw err;
   }
 }
@@ -69,21 +70,15 @@ export function createVolumeHandler(stores: Stores) {
   };
 }
 
-function listPage(stores: Stores, ctx: RouteContext<undefined, Static<typeof listVolumesQuery>>, path: string): { items: Volume[]; links: { volumes_links?: { rel: string; href: string }[] } } {
-  const page = runListQuery(volumeListSpec, stores.volumes.list(), ctx.query, ctx.auth);
-  const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/${path}`;
-  const links = page.nextMarker ? { volumes_links: [{ rel: 'next', href: `${href}?${nextQuery(ctx.query, page.nextMarker)}` }] } : {};
-  return { items: page.items, links };
-}
-
 export function listVolumesHandler(stores: Stores, detail: boolean) {
   return async (ctx: RouteContext<undefined, Static<typeof listVolumesQuery>>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
     // `GET /volumes/` names a volume with an empty id (Express would route it to the list): a 404.
     if (ctx.req.path.endsWith('/')) throw volumeNotFound('');
-    const { items, links } = listPage(stores, ctx, detail ? 'volumes/detail' : 'volumes');
+    const page = runListQuery(volumeListSpec, stores.volumes.list(), ctx.query, ctx.auth);
+    const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/volumes${detail ? '/detail' : ''}`;
     const view = detail ? volumeView : volumeSummaryView;
-    return { body: { volumes: items.map((v) => view(v, ctx.baseUrl)), ...links } };
+    return { body: { volumes: page.items.map((v) => view(v, ctx.baseUrl)), ...nextLinks('volumes', href, ctx.query, page) } };
   };
 }
 

@@ -79,3 +79,9 @@ export function applyVolumeUpdate(v: Volume, req: UpdateVolumeRequest, now: Date
   if (req.metadata !== undefined) spec.metadata = { ...(req.metadata ?? {}) };
   return { ...v, spec };
 }
+
+/** The spec with the status the API declares (os-reserve, os-reset_status...), or none: an action that moves the volume on clears it. */
+export function withTransientStatus(spec: VolumeSpec, status?: VolumeSpec['transientStatus']): VolumeSpec {
+  const { transientStatus: _t, ...rest } = spec;
+  return status ? { ...rest, transientStatus: status } : rest;
+}

@@ -1,11 +1,11 @@
 // Filtering, sorting and paging of GET /volumes(/detail), as Cinder's volume API does: exact
 // filters (an unknown status or name simply matches nothing), metadata as a dict literal,
-// all_tenants for admins, `sort=key:dir` or sort_key/sort_dir, newest first by default.
+// and the paging every Cinder list shares (cinder.query.ts).
 import type { Volume } from '../../../../../crds/types.generated.js';
 import { badRequest } from '../../../common/errors.js';
-import { anyOf, type FilterMatcher, type ListSpec, type Query, type SortValue } from '../../../common/list-query.js';
+import { anyOf, type FilterMatcher, type ListSpec, type SortValue } from '../../../common/list-query.js';
 import { parseBoolQuery } from '../../../common/pagination.js';
-import type { AuthContext } from '../../../common/route.js';
+import { cinderListSpec } from '../cinder.query.js';
 import { volumeStatus } from './volumes.view.js';
 
 /** `{"k": "v"}`, or the Python literal `{'k': 'v'}` that urlencoding a dict gives. */
@@ -45,17 +45,6 @@ const SORT_KEYS: Record<string, (v: Volume) => SortValue> = {
   updated_at: (v) => v.spec.updatedAt ?? created(v),
 };
 
-/** A non-admin lists their project's volumes and snapshots; an admin too, unless all_tenants asks for every project. */
-export function listedProjects(query: Query, auth: AuthContext): (projectId: string) => boolean {
-  const all = auth.isAdmin && (parseBoolQuery(query.all_tenants) ?? query.all_tenants !== undefined);
-  return (projectId) => all || projectId === auth.projectId;
-}
-
-function volumeListFilter(query: Query, auth: AuthContext): (v: Volume) => boolean {
-  const listed = listedProjects(query, auth);
-  return (v) => listed(v.spec.projectId);
-}
-
 export const volumeListSpec: ListSpec<Volume> = {
   collection: 'volumes',
   filters: {
@@ -67,15 +56,6 @@ export const volumeListSpec: ListSpec<Volume> = {
     metadata: byMetadata,
     bootable: byBootable,
   },
-  baseFilter: volumeListFilter,
   sortKeys: SORT_KEYS,
-  defaultSort: { key: 'created_at', dir: 'desc' },
-  sortParam: true,
-  idOf: (v) => v.metadata.name,
-  // Cinder's osapi_max_limit.
-  maxLimit: 1000,
-  offset: true,
-  nextWhenFull: true,
-  markerNotFound: (marker) => `Marker ${marker} could not be found.`,
-  markerNotFoundStatus: 404,
+  ...cinderListSpec<Volume>(),
 };

@@ -1,9 +1,9 @@
 // Request and response schemas of /volumes (Cinder's api/schemas/volumes.py at 3.0, and Tempest's
 // volume schemas for the answers).
-import { Type, type TNull, type TString, type TUnion } from '@sinclair/typebox';
-import { isoTime, links, metadata, queryInt, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { Type } from '@sinclair/typebox';
+import { isoTime, links, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { listQueryKeys, namedFields, nullableMetadata, nullableString } from '../cinder.schema.js';
 
-const nullableString = (maxLength: number): TUnion<[TString, TNull]> => Type.Union([Type.String({ maxLength }), Type.Null()]);
 const nullableId = Type.Union([Type.String({ maxLength: 64 }), Type.Null()]);
 /** Cinder's volume_size_allows_null: an integer, or a string of digits, or null (taken from the source). */
 export const volumeSize = Type.Union([Type.Integer(), Type.String({ maxLength: 12 }), Type.Null()]);
@@ -13,13 +13,10 @@ export const createVolumeBody = Type.Object(
     volume: Type.Object(
       {
         size: Type.Optional(volumeSize),
-        name: Type.Optional(nullableString(255)),
-        display_name: Type.Optional(nullableString(255)),
-        description: Type.Optional(nullableString(255)),
-        display_description: Type.Optional(nullableString(255)),
+        ...namedFields,
         volume_type: Type.Optional(nullableString(255)),
         availability_zone: Type.Optional(nullableString(255)),
-        metadata: Type.Optional(Type.Union([metadata, Type.Null()])),
+        metadata: nullableMetadata,
         imageRef: Type.Optional(nullableId),
         image_id: Type.Optional(nullableId),
         snapshot_id: Type.Optional(nullableId),
@@ -37,20 +34,10 @@ export const createVolumeBody = Type.Object(
 );
 
 export const updateVolumeBody = strictObject({
-  volume: strictObject({
-    name: Type.Optional(nullableString(255)),
-    display_name: Type.Optional(nullableString(255)),
-    description: Type.Optional(nullableString(255)),
-    display_description: Type.Optional(nullableString(255)),
-    metadata: Type.Optional(Type.Union([metadata, Type.Null()])),
-  }),
+  volume: strictObject({ ...namedFields, metadata: nullableMetadata }),
 });
 
-export const listVolumesQuery = querySchema({
-  limit: queryInt, marker: queryString, sort: queryString, sort_key: queryString, sort_dir: queryString, offset: queryInt,
-  all_tenants: queryString, project_id: queryString, name: queryString, display_name: queryString, status: queryString,
-  metadata: queryString, availability_zone: queryString, bootable: queryString,
-});
+export const listVolumesQuery = querySchema({ ...listQueryKeys, availability_zone: queryString, bootable: queryString });
 export const deleteVolumeQuery = querySchema({ cascade: queryString, force: queryString });
 
 const attachment = responseObject({

@@ -1,12 +1,14 @@
 // What a new volume is made from (Cinder's volume create flow): a snapshot, another volume, an
 // image, or nothing. Each source must exist for the caller (404, or Cinder's 400 for an image),
 // be in a usable state, and fit in the size asked for; the size defaults to the source's.
-import type { Image, Snapshot, Volume } from '../../../../../crds/types.generated.js';
+import type { Image, Volume } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
 import { lookupImage } from '../../glance/images/images.access.js';
-import { invalidVolume, snapshotNotFound } from '../cinder.errors.js';
+import { invalidVolume } from '../cinder.errors.js';
+import { findSnapshot } from '../snapshots/snapshots.access.js';
+import { snapshotStatus } from '../snapshots/snapshots.view.js';
 import { findVolume } from './volumes.access.js';
 import type { CreateVolumeRequest, VolumeSource } from './volumes.mapper.js';
 import { volumeStatus } from './volumes.view.js';
@@ -21,9 +23,8 @@ export interface ResolvedSource extends VolumeSource {
 }
 
 function fromSnapshot(stores: Stores, auth: AuthContext, id: string): ResolvedSource {
-  const snap: Snapshot | undefined = stores.snapshots.list().find((s) => s.metadata.name === id);
-  if (!snap || (!auth.isAdmin && snap.spec.projectId !== auth.projectId)) throw snapshotNotFound(id);
-  if ((snap.spec.transientStatus ?? snap.status?.status) !== 'available') throw badRequest(`Invalid snapshot: Originating snapshot status must be one of 'available' values`);
+  const snap = findSnapshot(stores, auth, id);
+  if (snapshotStatus(snap) !== 'available') throw badRequest(`Invalid snapshot: Originating snapshot status must be one of 'available' values`);
   const vol = stores.volumes.list().find((v) => v.metadata.name === snap.spec.volumeId);
   return { snapshotId: id, minSize: snap.spec.size, typeId: vol?.spec.volumeTypeId, bootable: vol?.spec.bootable };
 }

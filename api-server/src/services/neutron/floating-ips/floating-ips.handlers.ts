@@ -9,7 +9,7 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -83,7 +83,7 @@ async function createWithPort(stores: Stores, { facts: f, port, req, association
   } catch (err) {
     if (claimed) await releaseAssociation(stores, association!);
     await deletePort(stores, port).catch(() => undefined);
-    if (isNotFound(err)) throw conflict(`Project ${f.projectId} is not ready yet; retry shortly.`);
+    if (isNotFound(err)) throw projectNotReady(f.projectId);
     throw err;
   }
 }

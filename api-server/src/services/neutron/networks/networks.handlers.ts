@@ -5,7 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Network } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -54,7 +54,7 @@ export function createNetworkHandler(stores: Stores) {
       return { body: { network: networkView(created, ctx.auth.isAdmin) } };
     } catch (err) {
       // The namespace is missing: the operator has not realized the project yet.
-      if (isNotFound(err)) throw conflict(`Project ${projectId} is not ready yet; retry shortly.`);
+      if (isNotFound(err)) throw projectNotReady(projectId);
       throw err;
     }
   };

@@ -4,7 +4,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Network, Port } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -57,7 +57,7 @@ async function createWithAddresses(stores: Stores, net: Network, port: Port, req
   try {
     return await createPortWithAddresses(stores, net, port, { wanted: wantedAddresses(stores, net, req.fixed_ips), mac: req.mac_address });
   } catch (err) {
-    if (isNotFound(err)) throw conflict(`Project ${port.spec.projectId} is not ready yet; retry shortly.`);
+    if (isNotFound(err)) throw projectNotReady(port.spec.projectId);
     throw err;
   }
 }

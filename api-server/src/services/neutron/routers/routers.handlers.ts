@@ -8,7 +8,7 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
@@ -42,7 +42,7 @@ export function createRouterHandler(stores: Stores) {
       return { body: { router: view(stores, await stores.routers.create(withGateway)) } };
     } catch (err) {
       await releaseGateway(stores, withGateway).catch(() => undefined);
-      if (isNotFound(err)) throw conflict(`Project ${r.spec.projectId} is not ready yet; retry shortly.`);
+      if (isNotFound(err)) throw projectNotReady(r.spec.projectId);
       throw err;
     }
   };

@@ -4,7 +4,7 @@
 import type { SecurityGroup } from '../../../../../crds/types.generated.js';
 import { isAlreadyExists, isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
 import { neutronNotFound, requireOwner } from '../neutron.errors.js';
 import { DEFAULT_GROUP, defaultGroupId, defaultGroupRules, toSecurityGroupResource } from './security-groups.mapper.js';
@@ -40,7 +40,7 @@ export async function ensureDefaultGroup(stores: Stores, projectId: string): Pro
     return await stores.securityGroups.create(group);
   } catch (err) {
     if (isAlreadyExists(err)) return lookupSecurityGroup(stores, id) ?? group;
-    if (isNotFound(err)) throw conflict(`Project ${projectId} is not ready yet; retry shortly.`);
+    if (isNotFound(err)) throw projectNotReady(projectId);
     throw err;
   }
 }

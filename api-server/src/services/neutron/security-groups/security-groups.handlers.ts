@@ -5,7 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import type { SecurityGroup } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -28,7 +28,7 @@ export function createSecurityGroupHandler(stores: Stores) {
     try {
       return { body: { security_group: securityGroupView(await stores.securityGroups.create(group)) } };
     } catch (err) {
-      if (isNotFound(err)) throw conflict(`Project ${projectId} is not ready yet; retry shortly.`);
+      if (isNotFound(err)) throw projectNotReady(projectId);
       throw err;
     }
   };

@@ -8,7 +8,7 @@ import { isNotFound } from '../../../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -50,7 +50,7 @@ export function createSubnetPoolHandler(stores: Stores) {
     try {
       return { body: { subnetpool: subnetPoolView(await stores.subnetPools.create(pool)) } };
     } catch (err) {
-      if (isNotFound(err)) throw conflict(`Project ${pool.spec.projectId} is not ready yet; retry shortly.`);
+      if (isNotFound(err)) throw projectNotReady(pool.spec.projectId);
       throw err;
     }
   };

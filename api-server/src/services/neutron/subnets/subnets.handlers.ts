@@ -4,7 +4,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Network, Subnet, SubnetSpec } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
-import { conflict } from '../../../common/errors.js';
+import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -53,7 +53,7 @@ async function createRecorded(stores: Stores, net: Network, subnet: Subnet): Pro
     return await stores.subnets.create(subnet);
   } catch (err) {
     await unregisterSubnet(stores, net.metadata.name, subnet.metadata.name).catch(() => undefined);
-    if (isNotFound(err)) throw conflict(`Project ${subnet.spec.projectId} is not ready yet; retry shortly.`);
+    if (isNotFound(err)) throw projectNotReady(subnet.spec.projectId);
     throw err;
   }
 }

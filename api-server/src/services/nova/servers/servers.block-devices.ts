@@ -8,7 +8,7 @@ import { ApiError, badRequest } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
 import { lookupImage } from '../../glance/images/images.access.js';
 import { findVolume } from '../../cinder/volumes/volumes.access.js';
-import { attachVolume, checkAttachable, detachVolume, type VolumeAttachment } from '../../cinder/volumes/volumes.attachments.js';
+import { attachVolume, checkAttachable, detachVolume, newAttachment } from '../../cinder/volumes/volumes.attachments.js';
 import { createVolume } from '../../cinder/volumes/volumes.handlers.js';
 import type { CreateVolumeRequest } from '../../cinder/volumes/volumes.mapper.js';
 import type { BlockDeviceMapping, ServerCreateRequest } from './servers.schema.js';
@@ -88,10 +88,6 @@ export function bootsFromVolume(devices: PlannedDevice[]): boolean {
   return devices.some((d) => d.device === '/dev/vda');
 }
 
-function attachmentFor(server: Server, d: PlannedDevice): VolumeAttachment {
-  return { id: crypto.randomUUID(), serverId: server.metadata.name, device: d.device, mode: 'rw', attachedAt: new Date().toISOString(), deleteOnTermination: d.deleteOnTermination };
-}
-
 /** Creates and attaches the planned volumes; on a failure, what was done is undone and the error rethrown. */
 export async function realizeBlockDevices(stores: Stores, auth: AuthContext, server: Server, devices: PlannedDevice[]): Promise<void> {
   const created: Volume[] = [];
@@ -101,7 +97,7 @@ export async function realizeBlockDevices(stores: Stores, auth: AuthContext, ser
       if (d.existing) {
         await attachVolume(stores, d.existing, { serverId: server.metadata.name, device: d.device, deleteOnTermination: d.deleteOnTermination });
         attached.push(d.existing);
-      } else if (d.create) created.push(await createVolume(stores, auth, d.create, { projectId: server.spec.projectId, attachment: attachmentFor(server, d) }));
+      } else if (d.create) created.push(await createVolume(stores, auth, d.create, { projectId: server.spec.projectId, attachment: newAttachment({ serverId: server.metadata.name, device: d.device, deleteOnTermination: d.deleteOnTermination }) }));
     }
   } catch (err) {
     for (const v of attached) await detachVolume(stores, v, { serverId: server.metadata.name }).catch(() => undefined);

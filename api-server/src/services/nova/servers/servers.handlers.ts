@@ -6,7 +6,7 @@ import type { Flavor, Server } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
 import type { Stores } from '../../../deps.js';
-import { ApiError, badRequest, conflict, notFound } from '../../../common/errors.js';
+import { ApiError, badRequest, notFound, projectNotReady } from '../../../common/errors.js';
 import { runListQuery } from '../../../common/list-query.js';
 import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
@@ -105,7 +105,7 @@ async function createOne(stores: Stores, server: Server): Promise<Server> {
     return await stores.servers.create(server);
   } catch (err) {
     // The namespace is missing: the operator has not realized the project yet.
-    if (isNotFound(err)) throw conflict(`Project ${server.spec.projectId} is not ready yet; retry shortly.`);
+    if (isNotFound(err)) throw projectNotReady(server.spec.projectId);
     throw err;
   }
 }
