@@ -118,14 +118,17 @@ describe('Neutron floating IPs', () => {
   });
 
   it('When a floating IP is deleted, then its port and address go with it', async () => {
-    const f = (await call(w.url, admin, 'POST', FIPS, { floatingip: { floating_network_id: publicNet, floating_ip_address: '172.24.4.200', project_id: w.ids.projects.demo } })).json.floatingip;
-    assert.equal(f.floating_ip_address, '172.24.4.200');
-    const dup = await call(w.url, admin, 'POST', FIPS, { floatingip: { floating_network_id: publicNet, floating_ip_address: '172.24.4.200' } });
+    // An address no earlier test was given (the allocator may have handed out any of the subnet's).
+    const taken = new Set((await call(w.url, admin, 'GET', FIPS)).json.floatingips.map((x: { floating_ip_address: string }) => x.floating_ip_address));
+    const ADDR = Array.from({ length: 50 }, (_, i) => `172.24.4.${200 + i}`).find((a) => !taken.has(a))!;
+    const f = (await call(w.url, admin, 'POST', FIPS, { floatingip: { floating_network_id: publicNet, floating_ip_address: ADDR, project_id: w.ids.projects.demo } })).json.floatingip;
+    assert.equal(f.floating_ip_address, ADDR);
+    const dup = await call(w.url, admin, 'POST', FIPS, { floatingip: { floating_network_id: publicNet, floating_ip_address: ADDR } });
     assert.equal(dup.status, 409);
     assert.equal((await call(w.url, alice, 'DELETE', `${FIPS}/${f.id}`)).status, 204);
     assert.equal((await call(w.url, admin, 'GET', `${NET}/ports?device_id=${f.id}`)).json.ports.length, 0);
     assert.equal((await call(w.url, alice, 'GET', `${FIPS}/${f.id}`)).status, 404);
-    const again = await call(w.url, admin, 'POST', FIPS, { floatingip: { floating_network_id: publicNet, floating_ip_address: '172.24.4.200' } });
+    const again = await call(w.url, admin, 'POST', FIPS, { floatingip: { floating_network_id: publicNet, floating_ip_address: ADDR } });
     assert.equal(again.status, 201, 'the address is free again');
   });
 });
