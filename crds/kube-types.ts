@@ -24,11 +24,14 @@ export interface NodeSelectorRequirement {
   values?: string[];
 }
 
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+}
+
 export interface Affinity {
   nodeAffinity?: {
-    requiredDuringSchedulingIgnoredDuringExecution?: {
-      nodeSelectorTerms: { matchExpressions?: NodeSelectorRequirement[] }[];
-    };
+    requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+    preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
   };
 }
 

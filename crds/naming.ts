@@ -5,6 +5,7 @@ export const PROJECT_LABEL = 'openstack.sim/project-id';
 export const SERVER_LABEL = 'openstack.sim/server-id';
 export const FINALIZER = 'openstack.sim/finalizer';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 export const API_FIELD_MANAGER = 'openstack-sim-api';
 export const OPERATOR_FIELD_MANAGER = 'openstack-sim-operator';
 export const DEFAULT_SYSTEM_NAMESPACE = 'openstack-sim-system';

@@ -69,6 +69,15 @@ describe('desiredPod', () => {
     });
   }
 
+  it('When a server that ran on a node is started again, then its pod prefers that node and still requires its zone', () => {
+    const s = server({ availabilityZone: 'az1' });
+    const p = desiredPod({ ...s, status: { status: 'SHUTOFF', host: 'node-3' } }, flavor(), image());
+    assert.deepEqual(p.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution, [
+      { weight: 100, preference: { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-3'] }] } },
+    ]);
+    assert.equal(p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms.length, 1);
+  });
+
   it('When built, then it restarts always and terminates quickly', () => {
     const p = desiredPod(server(), flavor(), image());
     assert.equal(p.spec.restartPolicy, 'Always');

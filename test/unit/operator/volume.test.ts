@@ -42,6 +42,12 @@ function storageClass(mode: 'Immediate' | 'WaitForFirstConsumer', expandable = f
   return { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'kubernetes.io/host-path', volumeBindingMode: mode, allowVolumeExpansion: expandable };
 }
 
+/** Attached and in use in the last status written: its attachment Pod was running. */
+function inUse(over: Partial<Volume['spec']> = {}): Volume {
+  const v = attached(over);
+  return { ...v, status: { status: 'in-use', attachments: [{ id: ATT, pod: `volatt-${ATT}`, node: 'node-1', ready: true }] } };
+}
+
 function attachmentPod(running: boolean, deleting = false): Pod {
   const p = desiredAttachmentPod(attached(), attached().spec.attachments![0], 'node-1');
   return { ...p, metadata: { ...p.metadata, ...(deleting ? { deletionTimestamp: NOW.toISOString() } : {}) }, spec: { ...p.spec, nodeName: 'node-1' }, status: { phase: running ? 'Running' : 'Pending' } };
@@ -82,6 +88,8 @@ describe('computeVolumeStatus', () => {
     { name: 'attached, its Pod not running yet', v: attached(), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(false)], want: ['attaching', 'ClaimBound', 'AttachmentPodsPending'] },
     { name: 'attached, its Pod running', v: attached(), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(true)], want: ['in-use', 'ClaimBound', 'AttachmentPodsRunning'] },
     { name: 'detached, its Pod still terminating', v: volume(), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(true, true)], want: ['detaching', 'ClaimBound', 'Detaching'] },
+    { name: 'in use before, its Pod recreated on the server\'s new node and not running yet', v: inUse(), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(false)], want: ['in-use', 'ClaimBound', 'AttachmentPodsMoving'] },
+    { name: 'in use before, a second (multiattach) attachment not running yet', v: inUse({ attachments: [...attached().spec.attachments!, { id: 'att-2', serverId: 'other', device: '/dev/vdb', attachedAt: NOW.toISOString() }] }), claim: claim('Bound'), sc: storageClass('Immediate'), pods: [attachmentPod(true)], want: ['attaching', 'ClaimBound', 'AttachmentPodsPending'] },
     { name: 'grown on an expandable class, the claim not yet', v: volume({ size: 2 }), claim: claim('Bound'), sc: storageClass('Immediate', true), want: ['extending', 'ClaimBound', 'NotAttached'] },
   ];
   for (const c of cases) {
@@ -162,6 +170,35 @@ describe('VolumeReconciler', () => {
     assert.deepEqual(w.actions(), [`create Pod ${NS}/volatt-${ATT}`, `replaceStatus Volume ${KEY}`], 'the status now lists the Pod');
     const made = w.kube.peek<Pod>(Resources.Pod, `volatt-${ATT}`, NS);
     assert.deepEqual(made?.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0].matchExpressions?.[0].values, ['node-2']);
+  });
+
+  it('When the server\'s Pod comes back on another node (a start after a stop), then the attachment Pod is deleted and made again there', async () => {
+    const w = await world((k) => {
+      k.seed(Resources.Volume, inUse());
+      k.seed(Resources.StorageClass, storageClass('Immediate'));
+      k.seed(Resources.PersistentVolumeClaim, claim('Bound'));
+      k.seed(Resources.Pod, attachmentPod(true));
+      k.seed(Resources.Pod, serverPod('node-2'));
+    });
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`delete Pod ${NS}/volatt-${ATT}`, `replaceStatus Volume ${KEY}`]);
+    assert.equal(w.kube.peek<Volume>(Resources.Volume, ID, NS)?.status?.status, 'in-use', 'Cinder keeps it in-use while it moves');
+    await w.settle();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`create Pod ${NS}/volatt-${ATT}`, `replaceStatus Volume ${KEY}`]);
+    const made = w.kube.peek<Pod>(Resources.Pod, `volatt-${ATT}`, NS);
+    assert.deepEqual(made?.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0].matchExpressions?.[0].values, ['node-2']);
+  });
+
+  it('When the server is stopped (its Pod gone), then the attachment Pod stays where it is', async () => {
+    const w = await world((k) => {
+      k.seed(Resources.Volume, inUse());
+      k.seed(Resources.StorageClass, storageClass('Immediate'));
+      k.seed(Resources.PersistentVolumeClaim, claim('Bound'));
+      k.seed(Resources.Pod, attachmentPod(true));
+    });
+    await w.r.reconcile(KEY);
+    assert.ok(!w.actions().some((a) => a.startsWith('delete')));
   });
 
   it('When the attachment is removed, then its Pod is deleted', async () => {

@@ -2,7 +2,7 @@
 // derived from the server id. Same input, same output: no clocks, no randomness.
 import { createHash } from 'node:crypto';
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
-import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL } from '../../../../crds/naming.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
 import type { ObjectMeta } from '../../../../crds/kube-object.js';
 import { Resources, typeMeta } from '../../../../crds/resources.js';
 import type { Affinity, Pod } from '../../../../crds/kube-types.js';
@@ -62,7 +62,7 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
       securityContext: tenantPodSecurityContext(),
       // kwok's fake nodes may carry this taint; on other clusters the toleration is inert.
       tolerations: [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }],
-      ...zoneAffinity(server.spec.availabilityZone),
+      ...nodeAffinity(server),
     },
   };
 }
@@ -80,10 +80,24 @@ function serverContainer(flavor: Flavor, image: Image | undefined): SecureContai
   };
 }
 
-function zoneAffinity(zone: string | undefined): { affinity?: Affinity } {
-  if (!zone || zone === DEFAULT_AZ) return {};
-  const term = { matchExpressions: [{ key: ZONE_LABEL, operator: 'In' as const, values: [zone] }] };
-  return { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } } };
+/**
+ * The zone asked for is required. A server started again prefers the node it last ran on, as Nova
+ * starts a stopped instance on its host: its attached volumes are held there.
+ */
+function nodeAffinity(server: Server): { affinity?: Affinity } {
+  const zone = server.spec.availabilityZone;
+  const host = server.status?.host;
+  const required = zone && zone !== DEFAULT_AZ ? { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE_LABEL, operator: 'In' as const, values: [zone] }] }] } : undefined;
+  const preferred = host ? [{ weight: 100, preference: { matchExpressions: [{ key: HOSTNAME_LABEL, operator: 'In' as const, values: [host] }] } }] : undefined;
+  if (!required && !preferred) return {};
+  return {
+    affinity: {
+      nodeAffinity: {
+        ...(required ? { requiredDuringSchedulingIgnoredDuringExecution: required } : {}),
+        ...(preferred ? { preferredDuringSchedulingIgnoredDuringExecution: preferred } : {}),
+      },
+    },
+  };
 }
 
 /** A DNS label from the display name, as Nova derives an instance's hostname. */

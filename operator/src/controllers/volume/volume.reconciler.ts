@@ -12,7 +12,7 @@ import { TerminalError, type ReconcileFn } from '../../runtime/controller.js';
 import type { EventRecorder, EventSpec } from '../../runtime/events.js';
 import { isControlledBy, type ObjectCache } from '../../runtime/objects.js';
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
-import { decidedClaim, desiredAttachmentPod, desiredClaim, quantityGiB, VOLUME_LABEL } from './volume.resources.js';
+import { decidedClaim, desiredAttachmentPod, desiredClaim, pinnedNode, quantityGiB, VOLUME_LABEL } from './volume.resources.js';
 import { computeVolumeStatus, VolumeReason } from './volume.status.js';
 import { volumeEvents } from './volume.events.js';
 
@@ -80,15 +80,20 @@ export class VolumeReconciler implements ReconcileAdapter<Volume, VolumeStatus> 
     return keepApplied(this.d.kube, Resources.PersistentVolumeClaim, { desired, observed, decided: decidedClaim });
   }
 
-  /** Each attachment's Pod once its server's Pod has a node; Pods of removed attachments deleted. Returns every Pod of this volume. */
+  /**
+   * Each attachment's Pod once its server's Pod has a node, and again on the new node when the
+   * server's Pod comes back elsewhere (a start after a stop); Pods of removed attachments deleted.
+   * Returns every Pod of this volume.
+   */
   private async syncAttachments(v: Volume): Promise<Pod[]> {
     const ns = v.metadata.namespace;
-    const wanted = v.spec.attachments ?? [];
     const mine = this.d.pods.list(ns).filter((p) => p.metadata.labels?.[VOLUME_LABEL] === v.metadata.name && isControlledBy(p, v));
     const out: Pod[] = [];
-    for (const a of wanted) {
+    for (const a of v.spec.attachments ?? []) {
       const existing = mine.find((p) => p.metadata.name === attachmentPodName(a.id));
       const node = this.d.pods.get(a.serverId, ns)?.spec.nodeName;
+      // A Pod pinned to another node is left out here, and so deleted below.
+      if (existing && node && pinnedNode(existing) !== node) continue;
       if (existing) out.push(existing);
       else if (node) out.push(await this.createAttachmentPod(v, a, node));
     }

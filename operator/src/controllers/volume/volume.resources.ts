@@ -4,9 +4,9 @@
 // /volumes/<device> (vdb, vdc...). KubeVirt's hotplug works the same way: a Pod beside the VM's
 // holds the volume on that node, because a running Pod's volumes cannot change.
 import type { Volume } from '../../../../crds/types.generated.js';
-import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, attachmentPodName, volumeClaimName } from '../../../../crds/naming.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, HOSTNAME_LABEL, attachmentPodName, volumeClaimName } from '../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../crds/resources.js';
-import type { PersistentVolumeClaim } from '../../../../crds/kube-types.js';
+import type { PersistentVolumeClaim, Pod } from '../../../../crds/kube-types.js';
 import { controllerReference } from '../../runtime/objects.js';
 import { tenantContainerSecurityContext, tenantPodSecurityContext } from '../../runtime/pod-security.js';
 import { DEFAULT_CONTAINER_IMAGE, type TenantPod } from '../server/server.resources.js';
@@ -15,7 +15,6 @@ export const VOLUME_LABEL = 'openstack.sim/volume-id';
 export const ATTACHMENT_LABEL = 'openstack.sim/attachment-id';
 export const ATTACHED_SERVER_ANNOTATION = 'openstack.sim/attached-server-id';
 export const VOLUMES_MOUNT_ROOT = '/volumes';
-const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 const HOLD_COMMAND = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 3600 & wait $!; done'];
 
 export type VolumeAttachmentSpec = NonNullable<Volume['spec']['attachments']>[number];
@@ -85,4 +84,10 @@ export function quantityGiB(q: string | undefined): number | undefined {
   if (!m) return undefined;
   const scale: Record<string, number> = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
   return Math.ceil((Number(m[1]) * scale[m[2] ?? '']) / 2 ** 30);
+}
+
+/** The node an attachment Pod is pinned to (its affinity's one hostname). */
+export function pinnedNode(pod: Pod): string | undefined {
+  const [term] = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  return term?.matchExpressions?.find((m) => m.key === HOSTNAME_LABEL)?.values?.[0];
 }

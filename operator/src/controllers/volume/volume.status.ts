@@ -18,6 +18,7 @@ export const VolumeReason = {
   ClaimConflict: 'ClaimConflict',
   AttachmentPodsRunning: 'AttachmentPodsRunning',
   AttachmentPodsPending: 'AttachmentPodsPending',
+  AttachmentPodsMoving: 'AttachmentPodsMoving',
   Detaching: 'Detaching',
   NotAttached: 'NotAttached',
   Expanded: 'Expanded',
@@ -54,6 +55,14 @@ function claimCondition(v: Volume, o: VolumeObservation): Cond & { cinder: 'crea
   return { cinder: 'creating', status: 'False', reason: VolumeReason.ClaimPending, message: `Claim ${claim.metadata.name} is waiting for a volume` };
 }
 
+/**
+ * Attachments the volume was already in use with: Cinder keeps such a volume in-use while a server
+ * stops and starts again on another node, and its attachment Pod is recreated there.
+ */
+function established(v: Volume): Set<string> {
+  return new Set(v.status?.status === 'in-use' ? (v.status.attachments ?? []).map((a) => a.id) : []);
+}
+
 function attachCondition(v: Volume, pods: Pod[]): Cond & { cinder?: 'attaching' | 'in-use' | 'detaching' } {
   const wanted = new Set((v.spec.attachments ?? []).map((a) => a.id));
   const current = pods.filter((p) => wanted.has(p.metadata.labels?.[ATTACHMENT_LABEL] ?? ''));
@@ -61,6 +70,10 @@ function attachCondition(v: Volume, pods: Pod[]): Cond & { cinder?: 'attaching' 
   if (wanted.size > 0) {
     const ready = current.filter(podReady).length;
     if (ready === wanted.size) return { cinder: 'in-use', status: 'True', reason: VolumeReason.AttachmentPodsRunning, message: `${ready} attachment Pod(s) running` };
+    const waiting = [...wanted].filter((id) => !current.some((p) => podReady(p) && p.metadata.labels?.[ATTACHMENT_LABEL] === id));
+    if (waiting.every((id) => established(v).has(id))) {
+      return { cinder: 'in-use', status: 'False', reason: VolumeReason.AttachmentPodsMoving, message: `${ready} of ${wanted.size} attachment Pod(s) running; the others follow their servers to new nodes` };
+    }
     return { cinder: 'attaching', status: 'False', reason: VolumeReason.AttachmentPodsPending, message: `${ready} of ${wanted.size} attachment Pod(s) running` };
   }
   if (leftover > 0) return { cinder: 'detaching', status: 'False', reason: VolumeReason.Detaching, message: `${leftover} attachment Pod(s) still terminating` };

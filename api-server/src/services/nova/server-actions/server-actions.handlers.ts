@@ -4,11 +4,22 @@
 import type { Static } from '@sinclair/typebox';
 import type { Stores } from '../../../deps.js';
 import { badRequest } from '../../../common/errors.js';
-import type { RouteContext, RouteResult } from '../../../common/route.js';
+import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import type { Server } from '../../../../../crds/types.generated.js';
 import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
 import { SERVED_ACTIONS, type GroupActionBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
+import { changePower } from './server-actions.power.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
+
+type Perform = (stores: Stores, auth: AuthContext, server: Server, body: unknown) => Promise<void>;
+
+const PERFORM: Record<ServedAction, Perform> = {
+  addSecurityGroup: (stores, auth, server, body) => addSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
+  removeSecurityGroup: (stores, auth, server, body) => removeSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
+  'os-stop': (stores, _auth, server) => changePower(stores, server, 'os-stop'),
+  'os-start': (stores, _auth, server) => changePower(stores, server, 'os-start'),
+};
 
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
 
@@ -19,9 +30,7 @@ export function serverActionHandler(stores: Stores) {
     if (!isServed(action)) throw badRequest(`There is no such action: ${action}`);
     const invalid = check(SERVED_ACTIONS[action], body, action);
     if (invalid) throw badRequest(invalid);
-    const { name } = body as GroupActionBody;
-    if (action === 'addSecurityGroup') await addSecurityGroup(stores, ctx.auth, server, name);
-    else await removeSecurityGroup(stores, ctx.auth, server, name);
+    await PERFORM[action](stores, ctx.auth, server, body);
     return { status: 202 };
   };
 }

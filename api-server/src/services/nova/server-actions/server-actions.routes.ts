@@ -1,4 +1,5 @@
-// POST /servers/{id}/action (Nova's default policy for the security group actions: a member).
+// POST /servers/{id}/action (Nova's default policy for the security group and power actions: a
+// member; a wrong state for the action is 409).
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
@@ -9,7 +10,7 @@ export function serverActionRoutes(stores: Stores): RouteDef[] {
   return [
     defineRoute({
       method: 'post', path: '/v2.1/servers/:serverId/action', policy: 'member', body: serverActionBody, query: noQuery,
-      response: null, successStatus: 202, expectedErrors: [400, 403, 404], handler: serverActionHandler(stores),
+      response: null, successStatus: 202, expectedErrors: [400, 403, 404, 409], handler: serverActionHandler(stores),
     }),
   ];
 }

@@ -65,9 +65,19 @@ export function displayStatus(s: Server): string {
   return s.status?.status ?? 'BUILD';
 }
 
-function taskState(s: Server, status: string): string | null {
+/**
+ * Nova's task_state. A power change the API has recorded but the operator has not yet taken up
+ * already shows, as Nova sets the task before it answers 202.
+ */
+export function serverTaskState(s: Server): string | null {
   if (s.metadata.deletionTimestamp) return 'deleting';
-  return s.status?.taskState ?? (status === 'BUILD' ? 'scheduling' : null);
+  if (s.status?.taskState) return s.status.taskState;
+  const status = displayStatus(s);
+  if (status === 'BUILD') return 'scheduling';
+  const stopping = s.spec.powerState === 'Stopped';
+  if (stopping && status !== 'SHUTOFF' && status !== 'ERROR') return 'powering-off';
+  if (!stopping && status === 'SHUTOFF') return 'powering-on';
+  return null;
 }
 
 type Fault = NonNullable<NonNullable<Server['status']>['fault']>;
@@ -82,7 +92,7 @@ function statusFields(s: Server): Partial<ServerDetail> {
   return {
     status,
     'OS-EXT-STS:vm_state': st.vmState ?? 'building',
-    'OS-EXT-STS:task_state': taskState(s, status),
+    'OS-EXT-STS:task_state': serverTaskState(s),
     'OS-EXT-STS:power_state': POWER_STATES[st.powerState ?? 'NOSTATE'] ?? 0,
     'OS-SRV-USG:launched_at': st.launchedAt ? isoMicrosNoZone(st.launchedAt) : null,
     'OS-SRV-USG:terminated_at': null,
