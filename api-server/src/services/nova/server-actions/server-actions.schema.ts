@@ -9,7 +9,7 @@ export const serverActionBody = Type.Record(Type.String(), Type.Unknown(), { min
 
 const group = strictObject({ name: Type.String({ minLength: 1, maxLength: 255 }) });
 
-/** The actions served so far, each with its body's schema (os-stop and os-start take null). */
-export const SERVED_ACTIONS = { addSecurityGroup: group, removeSecurityGroup: group, 'os-stop': Type.Null(), 'os-start': Type.Null() } as const;
+/** The actions served so far, each with its body's schema (Nova reads nothing of os-stop's and os-start's: null and {} are both sent). */
+export const SERVED_ACTIONS = { addSecurityGroup: group, removeSecurityGroup: group, 'os-stop': Type.Unknown(), 'os-start': Type.Unknown() } as const;
 export type ServedAction = keyof typeof SERVED_ACTIONS;
 export type GroupActionBody = Static<typeof group>;
