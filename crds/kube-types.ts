@@ -173,6 +173,21 @@ export interface PersistentVolumeClaim extends KubeObject {
   status?: { phase?: 'Pending' | 'Bound' | 'Lost'; capacity?: ResourceList };
 }
 
+/** The claim a PersistentVolume is bound to (or reserved for, before the claim binds). */
+export interface ClaimReference {
+  apiVersion?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  resourceVersion?: string;
+}
+
+export interface PersistentVolume extends KubeObject {
+  spec: { claimRef?: ClaimReference; storageClassName?: string; capacity?: ResourceList; persistentVolumeReclaimPolicy?: string };
+  status?: { phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed' };
+}
+
 export interface StorageClass extends KubeObject {
   provisioner: string;
   volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';

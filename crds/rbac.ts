@@ -14,7 +14,7 @@ export interface RbacRule {
 }
 
 const READ = ['get', 'list', 'watch'] as const;
-const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot } = Resources;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer } = Resources;
 
 export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
   // Reads every kind it reconciles or consults; writes their status and finalizers.
@@ -23,12 +23,14 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
     { resources: [Project, Flavor, Image, SecurityGroup, Port, Network, FloatingIP, Volume, Snapshot, VolumeType], verbs: READ },
     // Sweeps allocations whose port is gone (left by a crash between two API steps).
     { resources: [AddressAllocation], verbs: [...READ, 'delete'] },
+    // Deletes the volume (and snapshot records) a project gave away, once its PersistentVolume is the taker's.
+    { resources: [Volume, Snapshot], verbs: ['delete'] },
     { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Port, 'status'], [FloatingIP, 'status'], [Volume, 'status'], [Snapshot, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [
     { resources: [Server, TokenRevocation, NetworkSegment, AddressAllocation], verbs: [...READ, 'create', 'delete'] },
-    { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP, Image, Volume, Snapshot], verbs: [...READ, 'create', 'update', 'delete'] },
+    { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP, Image, Volume, Snapshot, VolumeTransfer], verbs: [...READ, 'create', 'update', 'delete'] },
     // Glance's data state (queued, saving, active and the hashes) is written as bytes arrive.
     { resources: [[Image, 'status']], verbs: ['update'] },
     { resources: [Flavor, Project, User, Role, RoleAssignment, VolumeType], verbs: READ },

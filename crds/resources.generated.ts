@@ -21,5 +21,6 @@ export const CustomResources = {
   TokenRevocation: { group: 'openstack.sim', version: 'v1alpha1', kind: 'TokenRevocation', plural: 'tokenrevocations', namespaced: false },
   User: { group: 'openstack.sim', version: 'v1alpha1', kind: 'User', plural: 'users', namespaced: false },
   Volume: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Volume', plural: 'volumes', namespaced: true },
+  VolumeTransfer: { group: 'openstack.sim', version: 'v1alpha1', kind: 'VolumeTransfer', plural: 'volumetransfers', namespaced: true },
   VolumeType: { group: 'openstack.sim', version: 'v1alpha1', kind: 'VolumeType', plural: 'volumetypes', namespaced: false },
 } as const satisfies Record<string, ResourceType>;

@@ -19,6 +19,7 @@ export const BuiltinResources = {
   NetworkPolicy: { group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy', plural: 'networkpolicies', namespaced: true },
   Service: { group: '', version: 'v1', kind: 'Service', plural: 'services', namespaced: true },
   PersistentVolumeClaim: { group: '', version: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', namespaced: true },
+  PersistentVolume: { group: '', version: 'v1', kind: 'PersistentVolume', plural: 'persistentvolumes', namespaced: false },
   StorageClass: { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', plural: 'storageclasses', namespaced: false },
 } as const satisfies Record<string, ResourceType>;
 

@@ -611,9 +611,20 @@ imageMetadata?: {
 [k: string]: string
 }
 /**
- * A status the API declared (os-reserve, os-begin_detaching, os-reset_status) that holds until the next action clears it.
+ * A status the API declared (os-reserve, os-begin_detaching, os-reset_status, a transfer's create) that holds until the next action clears it.
  */
-transientStatus?: ("attaching" | "detaching" | "reserved" | "maintenance" | "available" | "error" | "in-use" | "error_deleting" | "error_extending")
+transientStatus?: ("attaching" | "detaching" | "reserved" | "maintenance" | "available" | "error" | "in-use" | "error_deleting" | "error_extending" | "awaiting-transfer")
+/**
+ * Set on a volume another project gave this one (a transfer accepted): the operator binds this namespace's claim to the PersistentVolume of the claim left in that namespace, then deletes the volume left there.
+ */
+transferredFrom?: {
+namespace: string
+transferId: string
+}
+/**
+ * The project that accepted this volume's transfer. The API no longer shows it; the operator deletes it once its PersistentVolume has moved.
+ */
+transferredTo?: string
 /**
  * The servers it is attached to, as Nova and Cinder recorded them.
  * 
@@ -671,6 +682,26 @@ export interface Volume extends KubeObject {
   status?: VolumeStatus;
 }
 
+export interface VolumeTransferSpec {
+projectId: string
+userId: string
+volumeId: string
+name?: string
+authKeyHash: string
+createdAt: string
+/**
+ * The project whose member gave the right key. Set first, in one write, so two accepts cannot both win; an accept interrupted after it is finished by the same project's next accept.
+ */
+acceptedBy?: {
+projectId: string
+userId: string
+}
+}
+
+export interface VolumeTransfer extends KubeObject {
+  spec: VolumeTransferSpec;
+}
+
 export interface VolumeTypeSpec {
 name: string
 description?: string
@@ -706,5 +737,6 @@ export interface CustomResourceTypes {
   TokenRevocation: TokenRevocation;
   User: User;
   Volume: Volume;
+  VolumeTransfer: VolumeTransfer;
   VolumeType: VolumeType;
 }

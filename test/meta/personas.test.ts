@@ -13,208 +13,7 @@ import { allServices } from '../../api-server/src/services/index.js';
 import { call, DEFAULT_VOLUME_TYPE_ID, IMAGE_ID, serveApp, type AppWorld } from '../unit/api-server/app-fixture.js';
 import { FAST_SCRYPT, passwordAuth, SYSTEM_NS } from '../unit/api-server/auth/identity-fixture.js';
 
-const PERSONAS = ['cloudAdmin', 'projectAdmin', 'member', 'reader', 'noRole', 'otherMember'] as const;
-type Persona = (typeof PERSONAS)[number];
-
-const ANY: Persona[] = [...PERSONAS];
-const ADMINS: Persona[] = ['cloudAdmin', 'projectAdmin'];
-/** Project-scoped reads: a reader or better on the token's project (another project's member reads its own). */
-const PROJECT_READERS: Persona[] = [...ADMINS, 'member', 'reader', 'otherMember'];
-/** Project-scoped writes: a member or better on the token's project. */
-const PROJECT_MEMBERS: Persona[] = [...ADMINS, 'member', 'otherMember'];
-
-/** Cinder's metadata verbs under a volume or snapshot: its readers read, its members write. */
-function cinderMetadata(parent: string): Record<string, Persona[]> {
-  const [all, one] = [`${parent}/metadata`, `${parent}/metadata/:key`];
-  return { [`GET ${all}`]: PROJECT_READERS, [`POST ${all}`]: PROJECT_MEMBERS, [`PUT ${all}`]: PROJECT_MEMBERS, [`GET ${one}`]: PROJECT_READERS, [`PUT ${one}`]: PROJECT_MEMBERS, [`DELETE ${one}`]: PROJECT_MEMBERS };
-}
-
-/** Who may call each route (the rest must get 403), per Keystone's, Nova's, Glance's and Cinder's defaults. */
-const EXPECTED: Record<string, Persona[]> = {
-  'GET /identity/': ANY,
-  'GET /identity/v3': ANY,
-  'POST /identity/v3/auth/tokens': ANY,
-  // Validating, checking or revoking someone else's token (here: the cloud admin's) is admin only.
-  'HEAD /identity/v3/auth/tokens': ADMINS,
-  'GET /identity/v3/auth/tokens': ADMINS,
-  'DELETE /identity/v3/auth/tokens': ADMINS,
-  'GET /identity/v3/auth/projects': ANY,
-  'GET /identity/v3/auth/domains': ANY,
-  'GET /identity/v3/auth/catalog': ANY,
-  'GET /identity/v3/projects': ADMINS,
-  // The demo project: its own members of any role, and admins.
-  'GET /identity/v3/projects/:projectId': [...ADMINS, 'member', 'reader', 'noRole'],
-  'GET /identity/v3/users': ADMINS,
-  // alice's own record: alice (the member) and admins.
-  'GET /identity/v3/users/:userId': [...ADMINS, 'member'],
-  'GET /identity/v3/roles': ADMINS,
-  'GET /identity/v3/roles/:roleId': ADMINS,
-  'GET /identity/v3/domains': ADMINS,
-  'GET /identity/v3/domains/:domainId': ANY,
-  'GET /identity/v3/role_assignments': ADMINS,
-  'GET /compute/': ANY,
-  'GET /compute/v2': ANY,
-  'GET /compute/v2.1': ANY,
-  'GET /compute/v2.1/servers': PROJECT_READERS,
-  'GET /compute/v2.1/servers/detail': PROJECT_READERS,
-  'GET /compute/v2.1/servers/:serverId': PROJECT_READERS,
-  'POST /compute/v2.1/servers': PROJECT_MEMBERS,
-  'DELETE /compute/v2.1/servers/:serverId': PROJECT_MEMBERS,
-  'POST /compute/v2.1/servers/:serverId/action': PROJECT_MEMBERS,
-  'GET /compute/v2.1/os-security-groups': PROJECT_READERS,
-  'GET /compute/v2.1/os-security-groups/:securityGroupId': PROJECT_READERS,
-  'GET /compute/v2.1/servers/:serverId/os-security-groups': PROJECT_READERS,
-  'GET /compute/v2.1/servers/:serverId/os-interface': PROJECT_READERS,
-  'GET /compute/v2.1/servers/:serverId/os-interface/:portId': PROJECT_READERS,
-  'POST /compute/v2.1/servers/:serverId/os-interface': PROJECT_MEMBERS,
-  'DELETE /compute/v2.1/servers/:serverId/os-interface/:portId': PROJECT_MEMBERS,
-  'GET /compute/v2.1/flavors': ANY,
-  'GET /compute/v2.1/flavors/detail': ANY,
-  'GET /compute/v2.1/flavors/:flavorId': ANY,
-  'GET /compute/v2.1/flavors/:flavorId/os-extra_specs': PROJECT_READERS,
-  'GET /compute/v2.1/flavors/:flavorId/os-extra_specs/:key': PROJECT_READERS,
-  'GET /image/': ANY,
-  'GET /image/versions': ANY,
-  'GET /image/v2/images': PROJECT_READERS,
-  'GET /image/v2/images/:imageId': PROJECT_READERS,
-  'POST /image/v2/images': PROJECT_MEMBERS,
-  'PATCH /image/v2/images/:imageId': PROJECT_MEMBERS,
-  'DELETE /image/v2/images/:imageId': PROJECT_MEMBERS,
-  'PUT /image/v2/images/:imageId/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /image/v2/images/:imageId/tags/:tag': PROJECT_MEMBERS,
-  'POST /image/v2/images/:imageId/actions/deactivate': PROJECT_MEMBERS,
-  'POST /image/v2/images/:imageId/actions/reactivate': PROJECT_MEMBERS,
-  'PUT /image/v2/images/:imageId/file': PROJECT_MEMBERS,
-  'GET /compute/v2.1/servers/:serverId/ips': PROJECT_READERS,
-  'GET /compute/v2.1/servers/:serverId/ips/:networkLabel': PROJECT_READERS,
-  'GET /compute/v2.1/servers/:serverId/os-volume_attachments': PROJECT_READERS,
-  'GET /compute/v2.1/servers/:serverId/os-volume_attachments/:volumeId': PROJECT_READERS,
-  'POST /compute/v2.1/servers/:serverId/os-volume_attachments': PROJECT_MEMBERS,
-  'DELETE /compute/v2.1/servers/:serverId/os-volume_attachments/:volumeId': PROJECT_MEMBERS,
-  'GET /volume/': ANY,
-  'GET /volume/v3': ANY,
-  // Cinder's 2023 defaults: a project's readers read, its members write (admin actions check inside).
-  'GET /volume/v3/:projectId/volumes': PROJECT_READERS,
-  'GET /volume/v3/:projectId/volumes/detail': PROJECT_READERS,
-  'GET /volume/v3/:projectId/volumes/:volumeId': PROJECT_READERS,
-  'POST /volume/v3/:projectId/volumes': PROJECT_MEMBERS,
-  'PUT /volume/v3/:projectId/volumes/:volumeId': PROJECT_MEMBERS,
-  'DELETE /volume/v3/:projectId/volumes/:volumeId': PROJECT_MEMBERS,
-  'POST /volume/v3/:projectId/volumes/:volumeId/action': PROJECT_MEMBERS,
-  ...cinderMetadata('/volume/v3/:projectId/volumes/:volumeId'),
-  'GET /volume/v3/:projectId/snapshots': PROJECT_READERS,
-  'GET /volume/v3/:projectId/snapshots/detail': PROJECT_READERS,
-  'GET /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_READERS,
-  'POST /volume/v3/:projectId/snapshots': PROJECT_MEMBERS,
-  'PUT /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_MEMBERS,
-  'DELETE /volume/v3/:projectId/snapshots/:snapshotId': PROJECT_MEMBERS,
-  ...cinderMetadata('/volume/v3/:projectId/snapshots/:snapshotId'),
-  'GET /volume/v3/:projectId/types': PROJECT_READERS,
-  'GET /volume/v3/:projectId/types/default': PROJECT_READERS,
-  'GET /volume/v3/:projectId/types/:typeId': PROJECT_READERS,
-  'GET /volume/v3/:projectId/os-availability-zone': PROJECT_READERS,
-  'GET /volume/v3/:projectId/extensions': PROJECT_READERS,
-  'GET /image/v2/images/:imageId/file': PROJECT_READERS,
-  'PUT /image/v2/images/:imageId/stage': PROJECT_MEMBERS,
-  'POST /image/v2/images/:imageId/import': PROJECT_MEMBERS,
-  'GET /image/v2/info/import': PROJECT_READERS,
-  'GET /image/v2/images/:imageId/members': PROJECT_READERS,
-  'GET /image/v2/images/:imageId/members/:memberId': PROJECT_READERS,
-  'POST /image/v2/images/:imageId/members': PROJECT_MEMBERS,
-  'PUT /image/v2/images/:imageId/members/:memberId': PROJECT_MEMBERS,
-  'DELETE /image/v2/images/:imageId/members/:memberId': PROJECT_MEMBERS,
-  'GET /image/v2/schemas/image': ANY,
-  'GET /image/v2/schemas/images': ANY,
-  'GET /image/v2/schemas/member': ANY,
-  'GET /image/v2/schemas/members': ANY,
-  'GET /network/': ANY,
-  'GET /network/v2.0': ANY,
-  'GET /network/v2.0/extensions': ANY,
-  'GET /network/v2.0/extensions/:alias': ANY,
-  'POST /network/v2.0/networks': PROJECT_MEMBERS,
-  'GET /network/v2.0/networks': PROJECT_READERS,
-  'GET /network/v2.0/networks/:networkId': PROJECT_READERS,
-  'PUT /network/v2.0/networks/:networkId': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/networks/:networkId': PROJECT_MEMBERS,
-  'GET /network/v2.0/networks/:id/tags': PROJECT_READERS,
-  'GET /network/v2.0/networks/:id/tags/:tag': PROJECT_READERS,
-  'PUT /network/v2.0/networks/:id/tags': PROJECT_MEMBERS,
-  'PUT /network/v2.0/networks/:id/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/networks/:id/tags': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/networks/:id/tags/:tag': PROJECT_MEMBERS,
-  'POST /network/v2.0/subnets': PROJECT_MEMBERS,
-  'GET /network/v2.0/subnets': PROJECT_READERS,
-  'GET /network/v2.0/subnets/:subnetId': PROJECT_READERS,
-  'PUT /network/v2.0/subnets/:subnetId': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/subnets/:subnetId': PROJECT_MEMBERS,
-  'GET /network/v2.0/subnets/:id/tags': PROJECT_READERS,
-  'GET /network/v2.0/subnets/:id/tags/:tag': PROJECT_READERS,
-  'PUT /network/v2.0/subnets/:id/tags': PROJECT_MEMBERS,
-  'PUT /network/v2.0/subnets/:id/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/subnets/:id/tags': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/subnets/:id/tags/:tag': PROJECT_MEMBERS,
-  'POST /network/v2.0/ports': PROJECT_MEMBERS,
-  'GET /network/v2.0/ports': PROJECT_READERS,
-  'GET /network/v2.0/ports/:portId': PROJECT_READERS,
-  'PUT /network/v2.0/ports/:portId': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/ports/:portId': PROJECT_MEMBERS,
-  'GET /network/v2.0/ports/:id/tags': PROJECT_READERS,
-  'GET /network/v2.0/ports/:id/tags/:tag': PROJECT_READERS,
-  'PUT /network/v2.0/ports/:id/tags': PROJECT_MEMBERS,
-  'PUT /network/v2.0/ports/:id/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/ports/:id/tags': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/ports/:id/tags/:tag': PROJECT_MEMBERS,
-  'POST /network/v2.0/security-groups': PROJECT_MEMBERS,
-  'GET /network/v2.0/security-groups': PROJECT_READERS,
-  'GET /network/v2.0/security-groups/:securityGroupId': PROJECT_READERS,
-  'PUT /network/v2.0/security-groups/:securityGroupId': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/security-groups/:securityGroupId': PROJECT_MEMBERS,
-  'POST /network/v2.0/security-group-rules': PROJECT_MEMBERS,
-  'GET /network/v2.0/security-group-rules': PROJECT_READERS,
-  'GET /network/v2.0/security-group-rules/:ruleId': PROJECT_READERS,
-  'DELETE /network/v2.0/security-group-rules/:ruleId': PROJECT_MEMBERS,
-  'GET /network/v2.0/security-groups/:id/tags': PROJECT_READERS,
-  'GET /network/v2.0/security-groups/:id/tags/:tag': PROJECT_READERS,
-  'PUT /network/v2.0/security-groups/:id/tags': PROJECT_MEMBERS,
-  'PUT /network/v2.0/security-groups/:id/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/security-groups/:id/tags': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/security-groups/:id/tags/:tag': PROJECT_MEMBERS,
-  'POST /network/v2.0/routers': PROJECT_MEMBERS,
-  'GET /network/v2.0/routers': PROJECT_READERS,
-  'GET /network/v2.0/routers/:routerId': PROJECT_READERS,
-  'PUT /network/v2.0/routers/:routerId': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/routers/:routerId': PROJECT_MEMBERS,
-  'PUT /network/v2.0/routers/:routerId/add_router_interface': PROJECT_MEMBERS,
-  'PUT /network/v2.0/routers/:routerId/remove_router_interface': PROJECT_MEMBERS,
-  'POST /network/v2.0/subnetpools': PROJECT_MEMBERS,
-  'GET /network/v2.0/subnetpools': PROJECT_READERS,
-  'GET /network/v2.0/subnetpools/:subnetpoolId': PROJECT_READERS,
-  'PUT /network/v2.0/subnetpools/:subnetpoolId': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/subnetpools/:subnetpoolId': PROJECT_MEMBERS,
-  'GET /network/v2.0/subnetpools/:id/tags': PROJECT_READERS,
-  'GET /network/v2.0/subnetpools/:id/tags/:tag': PROJECT_READERS,
-  'PUT /network/v2.0/subnetpools/:id/tags': PROJECT_MEMBERS,
-  'PUT /network/v2.0/subnetpools/:id/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/subnetpools/:id/tags': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/subnetpools/:id/tags/:tag': PROJECT_MEMBERS,
-  'POST /network/v2.0/floatingips': PROJECT_MEMBERS,
-  'GET /network/v2.0/floatingips': PROJECT_READERS,
-  'GET /network/v2.0/floatingips/:floatingipId': PROJECT_READERS,
-  'PUT /network/v2.0/floatingips/:floatingipId': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/floatingips/:floatingipId': PROJECT_MEMBERS,
-  'GET /network/v2.0/floatingips/:id/tags': PROJECT_READERS,
-  'GET /network/v2.0/floatingips/:id/tags/:tag': PROJECT_READERS,
-  'PUT /network/v2.0/floatingips/:id/tags': PROJECT_MEMBERS,
-  'PUT /network/v2.0/floatingips/:id/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/floatingips/:id/tags': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/floatingips/:id/tags/:tag': PROJECT_MEMBERS,
-  'GET /network/v2.0/routers/:id/tags': PROJECT_READERS,
-  'GET /network/v2.0/routers/:id/tags/:tag': PROJECT_READERS,
-  'PUT /network/v2.0/routers/:id/tags': PROJECT_MEMBERS,
-  'PUT /network/v2.0/routers/:id/tags/:tag': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/routers/:id/tags': PROJECT_MEMBERS,
-  'DELETE /network/v2.0/routers/:id/tags/:tag': PROJECT_MEMBERS,
-};
+import { EXPECTED, PERSONAS, type Persona } from './personas.expected.js';
 
 interface Matrix {
   w: AppWorld;
@@ -286,7 +85,19 @@ async function setUp(): Promise<Matrix> {
   await w.kube.replaceStatus(Resources.Volume, { ...made!, status: { status: 'available' } });
   const snapshot = await call(w.url, await login('member'), 'POST', `/volume/v3/${w.ids.projects.demo}/snapshots`, { snapshot: { volume_id: volume.json.volume.id } });
   assert.equal(snapshot.status, 202, snapshot.text);
+  // A second volume, given away by a transfer (so the first one's state stays as the other routes need it).
+  const gift = await call(w.url, await login('member'), 'POST', `/volume/v3/${w.ids.projects.demo}/volumes`, { volume: { size: 1, name: 'gift' } });
+  const giftCr = await w.kube.get<Volume>(Resources.Volume, gift.json.volume.id, projectNamespace(w.ids.projects.demo));
+  await w.kube.replaceStatus(Resources.Volume, { ...giftCr!, status: { status: 'available' } });
+  // The API reads its informer cache, which sees the status a moment later.
+  for (let i = 0; i < 500; i++) {
+    if ((await call(w.url, await login('member'), 'GET', `/volume/v3/${w.ids.projects.demo}/volumes/${gift.json.volume.id}`)).json.volume.status === 'available') break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const transfer = await call(w.url, await login('member'), 'POST', `/volume/v3/${w.ids.projects.demo}/os-volume-transfer`, { transfer: { volume_id: gift.json.volume.id } });
+  assert.equal(transfer.status, 202, transfer.text);
   const params = {
+    transferId: transfer.json.transfer.id as string,
     memberId: w.ids.projects.admin, networkLabel: 'private', volumeId: volume.json.volume.id as string, snapshotId: snapshot.json.snapshot.id as string, typeId: DEFAULT_VOLUME_TYPE_ID,
     routerId: router.json.router.id, floatingipId: fip.json.floatingip.id, subnetpoolId: pool.json.subnetpool.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
@@ -309,7 +120,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':imageId', ':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId', ':subnetpoolId', ':volumeId', ':snapshotId', '/volume/v3/:projectId'].some((p) => route.path.includes(p));
+  const foreign = [':imageId', ':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId', ':subnetpoolId', ':volumeId', ':snapshotId', ':transferId', '/volume/v3/:projectId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

@@ -10,6 +10,9 @@
   resources: [addressallocations]
   verbs: [get, list, watch, delete]
 - apiGroups: [openstack.sim]
+  resources: [volumes, snapshots]
+  verbs: [delete]
+- apiGroups: [openstack.sim]
   resources: [servers/status, projects/status, securitygroups/status, ports/status, floatingips/status, volumes/status, snapshots/status, servers/finalizers, projects/finalizers]
   verbs: [update]
 {{- end }}
@@ -18,7 +21,7 @@
   resources: [servers, tokenrevocations, networksegments, addressallocations]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
-  resources: [networks, subnets, subnetpools, ports, securitygroups, routers, floatingips, images, volumes, snapshots]
+  resources: [networks, subnets, subnetpools, ports, securitygroups, routers, floatingips, images, volumes, snapshots, volumetransfers]
   verbs: [get, list, watch, create, update, delete]
 - apiGroups: [openstack.sim]
   resources: [images/status]

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Snapshot, Volume } from '../../../crds/types.generated.js';
 import { Informer } from '../../../crds/client/informer.js';
 import { API_VERSION, Resources } from '../../../crds/resources.js';
-import type { PersistentVolumeClaim, Pod, StorageClass } from '../../../crds/kube-types.js';
+import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../../crds/kube-types.js';
 import { computeSnapshotStatus } from '../../../operator/src/controllers/snapshot/snapshot.status.js';
 import { VolumeReconciler } from '../../../operator/src/controllers/volume/volume.reconciler.js';
 import { desiredAttachmentPod, desiredClaim, quantityGiB } from '../../../operator/src/controllers/volume/volume.resources.js';
@@ -124,10 +124,11 @@ async function world(seed: (kube: FakeKube) => void) {
   const persistentVolumeClaims = new Informer<PersistentVolumeClaim>(kube, Resources.PersistentVolumeClaim, { labelSelector: 'app.kubernetes.io/managed-by=openstack-sim' });
   const storageClasses = new Informer<StorageClass>(kube, Resources.StorageClass);
   const pods = new Informer<Pod>(kube, Resources.Pod, { labelSelector: 'app.kubernetes.io/managed-by=openstack-sim' });
-  const all = [volumes, persistentVolumeClaims, storageClasses, pods];
+  const snapshots = new Informer<Snapshot>(kube, Resources.Snapshot);
+  const all = [volumes, snapshots, persistentVolumeClaims, storageClasses, pods];
   await Promise.all(all.map((i) => i.start()));
   const events = new MemoryRecorder();
-  const r = new VolumeReconciler({ kube, volumes, persistentVolumeClaims, storageClasses, pods, events, now: () => NOW });
+  const r = new VolumeReconciler({ kube, volumes, snapshots, persistentVolumeClaims, storageClasses, pods, events, now: () => NOW });
   kube.actions.length = 0;
   after(() => all.forEach((i) => i.stop()));
   const settle = async (): Promise<void> => new Promise((res) => setTimeout(res, 20));
@@ -220,5 +221,54 @@ describe('VolumeReconciler', () => {
     });
     await assert.rejects(w.r.reconcile(KEY), TerminalError);
     assert.equal(w.kube.peek<Volume>(Resources.Volume, ID, NS)?.status?.status, 'error');
+  });
+
+  describe('a transfer accepted', () => {
+    const TAKER = 'os-p2';
+    const giverClaim = (volumeName?: string): PersistentVolumeClaim => {
+      const c = claim('Bound');
+      return { ...c, spec: { ...c.spec, ...(volumeName ? { volumeName } : {}) } };
+    };
+    const taker = (): Volume => {
+      const v = volume({ projectId: 'p2', userId: 'u2', transferredFrom: { namespace: NS, transferId: 'x1' } });
+      return { ...v, metadata: { ...v.metadata, namespace: TAKER, uid: 'uid-taker' } };
+    };
+    const pv = { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-1' }, spec: { storageClassName: 'standard', claimRef: { kind: 'PersistentVolumeClaim', namespace: NS, name: CLAIM, uid: 'uid-old' } } };
+    const snap: Snapshot = { apiVersion: API_VERSION, kind: 'Snapshot', metadata: { name: 's1', namespace: NS }, spec: { projectId: 'p1', userId: 'u1', volumeId: ID, size: 1 } };
+
+    it('When the giver\'s claim holds a PV, then the PV is reserved for the taker\'s claim, which names it; then the giver\'s volume and snapshots are deleted; a second pass sends nothing', async () => {
+      const w = await world((k) => {
+        k.seed(Resources.Volume, { ...volume({ transferredTo: 'p2' }) });
+        k.seed(Resources.Volume, taker());
+        k.seed(Resources.PersistentVolumeClaim, giverClaim('pv-1'));
+        k.seed(Resources.PersistentVolume, pv);
+        k.seed(Resources.Snapshot, snap);
+        k.seed(Resources.StorageClass, storageClass('Immediate'));
+      });
+      await w.r.reconcile(`${TAKER}/${ID}`);
+      assert.deepEqual(w.actions(), [
+        'get PersistentVolume pv-1', 'mergePatch PersistentVolume pv-1', `create PersistentVolumeClaim ${TAKER}/${CLAIM}`,
+        'get PersistentVolume pv-1', `delete Snapshot ${NS}/s1`, `delete Volume ${NS}/${ID}`, `replaceStatus Volume ${TAKER}/${ID}`,
+      ]);
+      const ref = w.kube.peek<PersistentVolume>(Resources.PersistentVolume, 'pv-1')?.spec.claimRef;
+      assert.deepEqual([ref?.namespace, ref?.name, ref?.uid], [TAKER, CLAIM, undefined], 'the binder fills the uid in');
+      assert.equal(w.kube.peek<PersistentVolumeClaim>(Resources.PersistentVolumeClaim, CLAIM, TAKER)?.spec.volumeName, 'pv-1');
+      assert.deepEqual(w.events.reasons, ['CreatedClaim', 'TransferCompleted']);
+      await w.settle();
+      await w.r.reconcile(`${TAKER}/${ID}`);
+      assert.deepEqual(w.actions(), []);
+    });
+
+    it('When the giver\'s claim was never bound, then the taker gets a fresh claim and the giver\'s volume is deleted', async () => {
+      const w = await world((k) => {
+        k.seed(Resources.Volume, { ...volume({ transferredTo: 'p2' }) });
+        k.seed(Resources.Volume, taker());
+        k.seed(Resources.PersistentVolumeClaim, giverClaim());
+        k.seed(Resources.StorageClass, storageClass('Immediate'));
+      });
+      await w.r.reconcile(`${TAKER}/${ID}`);
+      assert.deepEqual(w.actions(), [`create PersistentVolumeClaim ${TAKER}/${CLAIM}`, `delete Volume ${NS}/${ID}`, `replaceStatus Volume ${TAKER}/${ID}`]);
+      assert.equal(w.kube.peek<PersistentVolumeClaim>(Resources.PersistentVolumeClaim, CLAIM, TAKER)?.spec.volumeName, undefined);
+    });
   });
 });

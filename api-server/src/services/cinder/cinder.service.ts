@@ -1,5 +1,5 @@
 // Cinder (block-storage) v3, mounted at /volume: volumes, their actions and metadata, snapshots,
-// volume types and availability zones, all under /v3/{project_id}.
+// volume types, transfers and availability zones, all under /v3/{project_id}.
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
@@ -10,6 +10,7 @@ import { metadataRoutes } from './metadata/metadata.routes.js';
 import { snapshotRoutes } from './snapshots/snapshots.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 import { volumeActionRoutes } from './volume-actions/volume-actions.routes.js';
+import { volumeTransferRoutes } from './volume-transfers/volume-transfers.routes.js';
 import { volumeTypeRoutes } from './volume-types/volume-types.routes.js';
 import { findVolume } from './volumes/volumes.access.js';
 import { volumeRoutes } from './volumes/volumes.routes.js';
@@ -20,6 +21,6 @@ export function cinderService(stores: Stores, data: ImageDataStore): ServiceDef 
     name: 'block-storage',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
+    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...volumeTransferRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
   };
 }

@@ -12,7 +12,7 @@ import { VolumeReconciler } from './volume.reconciler.js';
 
 export const VOLUME_CONTROLLER = 'volume';
 
-const VOLUME_CACHES = ['volumes', 'persistentVolumeClaims', 'storageClasses', 'pods'] as const;
+const VOLUME_CACHES = ['volumes', 'snapshots', 'persistentVolumeClaims', 'storageClasses', 'pods'] as const;
 export type VolumeWatchSources = Pick<Caches, (typeof VOLUME_CACHES)[number]>;
 
 export function watchVolumes(src: VolumeWatchSources, enqueue: (key: string) => void): void {

@@ -1,8 +1,9 @@
 // The Volume kind's half of the reconcile shell: its claim exists, is ours and requests the size
 // the class lets it have; each attachment has its Pod on the server's node once the server's Pod
-// is placed, and removed attachments lose theirs. Deletion needs no finalizer: the claim's and
-// Pods' controller ownerReferences let the garbage collector remove them with the volume.
-import type { Volume, VolumeStatus } from '../../../../crds/types.generated.js';
+// is placed, and removed attachments lose theirs; a transferred volume keeps its data
+// (volume.transfer.ts). Deletion needs no finalizer: the claim's and Pods' controller
+// ownerReferences let the garbage collector remove them with the volume.
+import type { Snapshot, Volume, VolumeStatus } from '../../../../crds/types.generated.js';
 import type { KubeClient } from '../../../../crds/client/client.js';
 import { attachmentPodName, volumeClaimName } from '../../../../crds/naming.js';
 import { Resources } from '../../../../crds/resources.js';
@@ -15,10 +16,12 @@ import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutco
 import { decidedClaim, desiredAttachmentPod, desiredClaim, pinnedNode, quantityGiB, VOLUME_LABEL } from './volume.resources.js';
 import { computeVolumeStatus, VolumeReason } from './volume.status.js';
 import { volumeEvents } from './volume.events.js';
+import { finishTransfer, inheritedBinding } from './volume.transfer.js';
 
 export interface VolumeReconcilerDeps {
   kube: KubeClient;
   volumes: ObjectCache<Volume>;
+  snapshots: ObjectCache<Snapshot>;
   persistentVolumeClaims: ObjectCache<PersistentVolumeClaim>;
   storageClasses: ObjectCache<StorageClass>;
   pods: ObjectCache<Pod>;
@@ -48,6 +51,7 @@ export class VolumeReconciler implements ReconcileAdapter<Volume, VolumeStatus> 
     // The class the claim names, or the default one, which is what admission gives a new claim naming none.
     const storageClass = this.classOf(observed?.spec.storageClassName ?? v.spec.storageClassName);
     const claim = observed ? await this.keepClaim(v, observed, storageClass) : await this.createClaim(v);
+    await finishTransfer(this.d, v, claim);
     const pods = await this.syncAttachments(v);
     return { status: computeVolumeStatus(v, { claim, storageClass, pods }, ctx.now) };
   }
@@ -67,7 +71,7 @@ export class VolumeReconciler implements ReconcileAdapter<Volume, VolumeStatus> 
   }
 
   private async createClaim(v: Volume): Promise<PersistentVolumeClaim> {
-    const { object, created } = await createOrGet(this.d.kube, Resources.PersistentVolumeClaim, desiredClaim(v, v.spec.size));
+    const { object, created } = await createOrGet(this.d.kube, Resources.PersistentVolumeClaim, desiredClaim(v, v.spec.size, await inheritedBinding(this.d, v)));
     if (created) this.d.events.record(Resources.Volume, v, { type: 'Normal', reason: 'CreatedClaim', note: `Created claim ${object.metadata.name} for ${v.spec.size} GiB` });
     return object;
   }

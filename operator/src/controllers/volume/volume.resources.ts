@@ -23,8 +23,13 @@ function labels(v: Volume): Record<string, string> {
   return { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: v.spec.projectId, [VOLUME_LABEL]: v.metadata.name };
 }
 
-/** `sizeGiB` is what the claim should request: the volume's size, or the claim's own where it cannot grow. */
-export function desiredClaim(v: Volume, sizeGiB: number): PersistentVolumeClaim {
+type ClaimBinding = Pick<PersistentVolumeClaim['spec'], 'volumeName' | 'storageClassName'>;
+
+/**
+ * `sizeGiB` is what the claim should request: the volume's size, or the claim's own where it
+ * cannot grow. `binding` names the PersistentVolume (and its class) a transferred volume keeps.
+ */
+export function desiredClaim(v: Volume, sizeGiB: number, binding: ClaimBinding = {}): PersistentVolumeClaim {
   return {
     ...typeMeta(Resources.PersistentVolumeClaim),
     metadata: { name: volumeClaimName(v.metadata.name), namespace: v.metadata.namespace, labels: labels(v), ownerReferences: [controllerReference(Resources.Volume, v)] },
@@ -33,6 +38,7 @@ export function desiredClaim(v: Volume, sizeGiB: number): PersistentVolumeClaim 
       resources: { requests: { storage: `${sizeGiB}Gi` } },
       ...(v.spec.storageClassName ? { storageClassName: v.spec.storageClassName } : {}),
       volumeMode: 'Filesystem',
+      ...binding,
     },
   };
 }

@@ -3,7 +3,7 @@
 // operator turns the CR into a claim; the API records only what was asked.
 import type { Static } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
-import type { Snapshot, Volume, VolumeType } from '../../../../../crds/types.generated.js';
+import type { Volume, VolumeType } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
@@ -16,7 +16,7 @@ import { checkVolumeZone } from '../availability-zones/availability-zones.js';
 import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
 import { nextLinks } from '../cinder.query.js';
 import { defaultVolumeType, findVolumeType, typeIsMultiattach } from '../volume-types/volume-types.access.js';
-import { findVolume } from './volumes.access.js';
+import { findVolume, liveVolumes, snapshotsOfVolume } from './volumes.access.js';
 import type { VolumeAttachment } from './volumes.attachments.js';
 import { applyVolumeUpdate, requestedSize, toVolumeSpec, type CreateVolumeRequest } from './volumes.mapper.js';
 import { volumeListSpec } from './volumes.query.js';
@@ -75,7 +75,7 @@ export function listVolumesHandler(stores: Stores, detail: boolean) {
     pathProject(ctx.auth, ctx.params.projectId);
     // `GET /volumes/` names a volume with an empty id (Express would route it to the list): a 404.
     if (ctx.req.path.endsWith('/')) throw volumeNotFound('');
-    const page = runListQuery(volumeListSpec, stores.volumes.list(), ctx.query, ctx.auth);
+    const page = runListQuery(volumeListSpec, liveVolumes(stores), ctx.query, ctx.auth);
     const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/volumes${detail ? '/detail' : ''}`;
     const view = detail ? volumeView : volumeSummaryView;
     return { body: { volumes: page.items.map((v) => view(v, ctx.baseUrl)), ...nextLinks('volumes', href, ctx.query, page) } };
@@ -105,17 +105,14 @@ const NOT_DELETABLE = 'Volume status must be available or error or error_restori
 export function checkDeletable(stores: Stores, v: Volume, opts: { cascade: boolean; force: boolean }): void {
   if (!opts.force && !DELETABLE.includes(volumeStatus(v))) throw invalidVolume(NOT_DELETABLE);
   if ((v.spec.attachments ?? []).length > 0) throw invalidVolume(NOT_DELETABLE);
-  if (!opts.cascade && snapshotsOf(stores, v).length > 0) throw invalidVolume(NOT_DELETABLE);
+  if (!opts.cascade && snapshotsOfVolume(stores, v).length > 0) throw invalidVolume(NOT_DELETABLE);
 }
 
-function snapshotsOf(stores: Stores, v: Volume): Snapshot[] {
-  return stores.snapshots.list(v.metadata.namespace).filter((s) => s.spec.volumeId === v.metadata.name);
-}
 
 /** Deletes the volume, and with cascade its snapshots first, so none outlives it. */
 export async function removeVolume(stores: Stores, v: Volume, opts: { cascade: boolean; force: boolean }): Promise<void> {
   checkDeletable(stores, v, opts);
-  for (const s of snapshotsOf(stores, v)) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
+  for (const s of snapshotsOfVolume(stores, v)) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
   await stores.volumes.delete(v.metadata.name, v.metadata.namespace);
 }
 

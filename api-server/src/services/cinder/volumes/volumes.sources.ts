@@ -9,7 +9,7 @@ import { lookupImage } from '../../glance/images/images.access.js';
 import { invalidVolume } from '../cinder.errors.js';
 import { findSnapshot } from '../snapshots/snapshots.access.js';
 import { snapshotStatus } from '../snapshots/snapshots.view.js';
-import { findVolume } from './volumes.access.js';
+import { findVolume, liveVolumes } from './volumes.access.js';
 import type { CreateVolumeRequest, VolumeSource } from './volumes.mapper.js';
 import { volumeStatus } from './volumes.view.js';
 
@@ -25,7 +25,7 @@ export interface ResolvedSource extends VolumeSource {
 function fromSnapshot(stores: Stores, auth: AuthContext, id: string): ResolvedSource {
   const snap = findSnapshot(stores, auth, id);
   if (snapshotStatus(snap) !== 'available') throw badRequest(`Invalid snapshot: Originating snapshot status must be one of 'available' values`);
-  const vol = stores.volumes.list().find((v) => v.metadata.name === snap.spec.volumeId);
+  const vol = liveVolumes(stores, snap.metadata.namespace).find((v) => v.metadata.name === snap.spec.volumeId);
   return { snapshotId: id, minSize: snap.spec.size, typeId: vol?.spec.volumeTypeId, bootable: vol?.spec.bootable };
 }
 
