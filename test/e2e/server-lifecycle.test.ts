@@ -1,7 +1,7 @@
-// The walking skeleton as a user drives it: openstack server create/list/show/delete with the real
-// CLI, and the same state seen through kubectl.
+// The walking skeleton as a user drives it: openstack server create/list/show/stop/start/delete
+// with the real CLI, and the same state seen through kubectl.
 import assert from 'node:assert/strict';
-import { e2eStack, kubectl, openstack, openstackJson } from './support/stack.js';
+import { e2eStack, kubectl, openstack, openstackJson, until } from './support/stack.js';
 
 interface ServerShow {
   id: string;
@@ -54,6 +54,27 @@ describe('openstack server lifecycle (real CLI, real cluster)', () => {
     const pod = JSON.parse(await kubectl(['get', 'pod', server.id, '-n', ns, '-o', 'json'])) as { spec: { nodeName: string }; status: { phase: string } };
     assert.equal(pod.spec.nodeName, server['OS-EXT-SRV-ATTR:host']);
     assert.equal(pod.status.phase, 'Running');
+  });
+
+  it('When the server is stopped, then it is SHUTOFF with no Pod; started again, it is ACTIVE with a Pod on the same host, keeping its id', async () => {
+    const rows = await kubectl(['get', 'servers.openstack.sim', '-A', '--no-headers']);
+    const ns = rows.split('\n').find((l) => l.includes(server.id))!.trim().split(/\s+/)[0];
+    await openstack('openstack-sim', ['server', 'stop', server.id]);
+    const stopped = await until('SHUTOFF', async () => {
+      const s = await openstackJson<ServerShow>('openstack-sim', ['server', 'show', server.id]);
+      return s.status === 'SHUTOFF' ? s : undefined;
+    });
+    assert.equal(stopped['OS-EXT-STS:power_state'], 4, 'SHUTDOWN');
+    await until('the Pod to go', async () => (await kubectl(['get', 'pod', server.id, '-n', ns]).then(() => false, () => true)) || undefined);
+    await openstack('openstack-sim', ['server', 'start', server.id]);
+    const started = await until('ACTIVE again', async () => {
+      const s = await openstackJson<ServerShow>('openstack-sim', ['server', 'show', server.id]);
+      return s.status === 'ACTIVE' ? s : undefined;
+    });
+    assert.equal(started['OS-EXT-SRV-ATTR:host'], server['OS-EXT-SRV-ATTR:host'], 'Nova starts a server on its host');
+    const pod = JSON.parse(await kubectl(['get', 'pod', server.id, '-n', ns, '-o', 'json'])) as { spec: { nodeName: string } };
+    assert.equal(pod.spec.nodeName, server['OS-EXT-SRV-ATTR:host']);
+    await assert.rejects(openstack('openstack-sim', ['server', 'start', server.id]), /409|Cannot 'start' instance/);
   });
 
   it('When the server is deleted with --wait, then its Pod and CR are gone', async () => {

@@ -2,12 +2,14 @@
 // volumes made from it, from another volume and from an image; boot servers from volumes
 // (--volume, --boot-from-volume); attach to a server (in-use, the
 // server in its attachments, an attachment Pod on the server's node) and detach (available);
-// kubectl shows a bound claim per volume in the project's namespace; and after the deletes
+// kubectl shows a bound claim per volume in the project's namespace; a transfer to another
+// project keeps the data's PersistentVolume; and after the deletes
 // nothing is left: no volume, no snapshot, no claim.
 import assert from 'node:assert/strict';
 import { e2eStack, kubectl, openstack, openstackJson, until } from './support/stack.js';
 
 const DEMO = 'openstack-sim-demo';
+const ALT = 'openstack-sim-alt-demo';
 
 interface VolumeShow {
   id: string;
@@ -145,6 +147,30 @@ describe('openstack volume (real CLI, real cluster)', () => {
     assert.deepEqual([shown.attachments[0].device, shown.bootable, shown.size], ['/dev/vda', 'true', 1]);
     await openstack(DEMO, ['server', 'delete', '--wait', vm.id]);
     await until('the root volume available again', statusIs(root.ID, 'available'));
+  });
+
+  it('When a volume is transferred to another project, then that project owns it and its claim there is bound to the same PersistentVolume; the giver sees it no more', async () => {
+    const gift = await openstackJson<VolumeShow>(DEMO, ['volume', 'create', '--size', '1', `${prefix}-gift`]);
+    const giver = (await until('the gift to be available', statusIs(gift.id, 'available')))['os-vol-tenant-attr:tenant_id'];
+    const pv = (await kubectl(['get', 'pvc', `vol-${gift.id}`, '-n', `os-${giver}`, '-o', 'jsonpath={.spec.volumeName}'])).trim();
+    assert.ok(pv, 'the giver\'s claim is bound');
+    const request = await openstackJson<{ id: string; auth_key: string }>(DEMO, ['volume', 'transfer', 'request', 'create', gift.id]);
+    assert.equal((await show(gift.id)).status, 'awaiting-transfer');
+    await openstack(ALT, ['volume', 'transfer', 'request', 'accept', '--auth-key', request.auth_key, request.id]);
+    const taken = await until('the taker to see it available', async () => {
+      const v = await openstackJson<VolumeShow>(ALT, ['volume', 'show', gift.id]).catch(() => undefined);
+      return v?.status === 'available' ? v : undefined;
+    });
+    const taker = taken['os-vol-tenant-attr:tenant_id'];
+    assert.notEqual(taker, giver);
+    const moved = await until('the taker\'s claim to bind the same volume', async () => {
+      const claim = JSON.parse(await kubectl(['get', 'pvc', `vol-${gift.id}`, '-n', `os-${taker}`, '-o', 'json']).catch(() => '{}')) as { spec?: { volumeName?: string }; status?: { phase?: string } };
+      return claim.status?.phase === 'Bound' ? claim : undefined;
+    });
+    assert.equal(moved.spec?.volumeName, pv, 'the data stays on its PersistentVolume');
+    await assert.rejects(show(gift.id), /No volume with a name or ID|could not be found/);
+    await until('the giver\'s claim to go', async () => ((await kubectl(['get', 'pvc', '-n', `os-${giver}`, '-o', 'name'])).includes(`vol-${gift.id}`) ? undefined : true));
+    await openstack(ALT, ['volume', 'delete', gift.id]);
   });
 
   it('When the snapshot and the volumes are deleted, then no volume, snapshot or claim of theirs is left', async () => {
