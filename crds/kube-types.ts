@@ -160,12 +160,20 @@ export interface Service extends KubeObject {
   };
 }
 
+/** What a new claim is populated from: a VolumeSnapshot (restore) or another claim (clone). */
+export interface TypedLocalObjectReference {
+  apiGroup?: string;
+  kind: string;
+  name: string;
+}
+
 export interface PersistentVolumeClaimSpec {
   accessModes: ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
   resources: { requests: ResourceList };
   storageClassName?: string;
   volumeMode?: 'Filesystem' | 'Block';
   volumeName?: string;
+  dataSource?: TypedLocalObjectReference;
 }
 
 export interface PersistentVolumeClaim extends KubeObject {
@@ -186,6 +194,20 @@ export interface ClaimReference {
 export interface PersistentVolume extends KubeObject {
   spec: { claimRef?: ClaimReference; storageClassName?: string; capacity?: ResourceList; persistentVolumeReclaimPolicy?: string };
   status?: { phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed' };
+}
+
+/** snapshot.storage.k8s.io/v1, served only where the external-snapshotter's CRDs are installed. */
+export interface VolumeSnapshot extends KubeObject {
+  spec: { volumeSnapshotClassName?: string; source: { persistentVolumeClaimName?: string } };
+  status?: { readyToUse?: boolean; boundVolumeSnapshotContentName?: string; restoreSize?: string; error?: { message?: string; time?: string } };
+}
+
+/** storage.k8s.io/v1 CSIDriver: its presence says the provisioner of that name is a CSI driver. */
+export type CSIDriverObject = KubeObject;
+
+export interface VolumeSnapshotClass extends KubeObject {
+  driver: string;
+  deletionPolicy?: 'Delete' | 'Retain';
 }
 
 export interface StorageClass extends KubeObject {

@@ -28,6 +28,11 @@ export function volumeClaimName(volumeId: string): string {
   return `vol-${volumeId}`;
 }
 
+/** The CSI VolumeSnapshot realizing a Cinder snapshot, where the cluster can take one. */
+export function volumeSnapshotName(snapshotId: string): string {
+  return `snap-${snapshotId}`;
+}
+
 /** The Pod that mounts an attached volume's claim on its server's node. */
 export function attachmentPodName(attachmentId: string): string {
   return `volatt-${attachmentId}`;

@@ -464,6 +464,10 @@ updatedAt?: string
 }
 export interface SnapshotStatus {
 status?: ("creating" | "available" | "deleting" | "error" | "error_deleting")
+/**
+ * The CSI VolumeSnapshot realizing it, where the volume's class has a VolumeSnapshotClass for its driver.
+ */
+volumeSnapshotName?: string
 observedGeneration?: number
 conditions?: {
 type: string
@@ -653,6 +657,10 @@ status?: ("creating" | "available" | "reserved" | "attaching" | "in-use" | "deta
  */
 claimName?: string
 claimPhase?: string
+/**
+ * What the claim was populated from ("VolumeSnapshot/<name>" or "PersistentVolumeClaim/<name>"); absent when it started empty.
+ */
+dataSource?: string
 /**
  * The size the claim holds, in GiB.
  */

@@ -7,7 +7,6 @@ import type { Snapshot, Volume } from '../../../crds/types.generated.js';
 import { Informer } from '../../../crds/client/informer.js';
 import { API_VERSION, Resources } from '../../../crds/resources.js';
 import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../../crds/kube-types.js';
-import { computeSnapshotStatus } from '../../../operator/src/controllers/snapshot/snapshot.status.js';
 import { VolumeReconciler } from '../../../operator/src/controllers/volume/volume.reconciler.js';
 import { desiredAttachmentPod, desiredClaim, quantityGiB } from '../../../operator/src/controllers/volume/volume.resources.js';
 import { computeVolumeStatus } from '../../../operator/src/controllers/volume/volume.status.js';
@@ -100,20 +99,27 @@ describe('computeVolumeStatus', () => {
     });
   }
 
+  const populated: { name: string; v: Volume; dataSource?: { apiGroup?: string; kind: string; name: string }; want: [string, string] }[] = [
+    { name: 'made empty', v: volume(), want: ['True', 'NoSource'] },
+    { name: 'restored from a VolumeSnapshot', v: volume({ snapshotId: 's1' }), dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap-s1' }, want: ['True', 'RestoredFromSnapshot'] },
+    { name: 'cloned from a claim', v: volume({ sourceVolid: 'v0' }), dataSource: { kind: 'PersistentVolumeClaim', name: 'vol-v0' }, want: ['True', 'ClonedFromClaim'] },
+    { name: 'made from a snapshot the cluster could not restore', v: volume({ snapshotId: 's1' }), want: ['False', 'NoDataCopied'] },
+    { name: 'made from an image', v: volume({ imageId: 'i1' }), want: ['False', 'NoDataCopied'] },
+  ];
+  for (const c of populated) {
+    it(`When ${c.name}, then Populated is ${c.want.join('/')}`, () => {
+      const bound = claim('Bound');
+      const withSource = c.dataSource ? { ...bound, spec: { ...bound.spec, dataSource: c.dataSource } } : bound;
+      const st = computeVolumeStatus(c.v, { claim: withSource, storageClass: storageClass('Immediate'), pods: [] }, NOW);
+      const cond = findCondition(st.conditions, 'Populated');
+      assert.deepEqual([cond?.status, cond?.reason], c.want);
+      assert.equal(st.dataSource, c.dataSource ? `${c.dataSource.kind}/${c.dataSource.name}` : undefined);
+    });
+  }
+
   it('When grown on a class that cannot expand, then it is available, records the new size, and Resized says why the claim did not grow', () => {
     const st = computeVolumeStatus(volume({ size: 2 }), { claim: claim('Bound'), storageClass: storageClass('Immediate'), pods: [] }, NOW);
     assert.deepEqual([st.status, st.size, findCondition(st.conditions, 'Resized')?.reason], ['available', 2, 'ExpansionUnsupported']);
-  });
-});
-
-describe('computeSnapshotStatus', () => {
-  const snap: Snapshot = { apiVersion: API_VERSION, kind: 'Snapshot', metadata: { name: 's1', namespace: NS, generation: 1 }, spec: { projectId: 'p1', userId: 'u1', volumeId: ID, size: 1 } };
-  it('When its volume exists, then it is available and Realized says no data was copied', () => {
-    const st = computeSnapshotStatus(snap, volume(), NOW);
-    assert.deepEqual([st.status, findCondition(st.conditions, 'Realized')?.reason], ['available', 'RecordOnly']);
-  });
-  it('When its volume is gone, then it is in error', () => {
-    assert.equal(computeSnapshotStatus(snap, undefined, NOW).status, 'error');
   });
 });
 
@@ -221,6 +227,35 @@ describe('VolumeReconciler', () => {
     });
     await assert.rejects(w.r.reconcile(KEY), TerminalError);
     assert.equal(w.kube.peek<Volume>(Resources.Volume, ID, NS)?.status?.status, 'error');
+  });
+
+  describe('a claim populated from a source', () => {
+    const csiClass = (): StorageClass => ({ ...storageClass('Immediate'), provisioner: 'hostpath.csi.k8s.io' });
+    const made = (w: { kube: FakeKube }): PersistentVolumeClaim | undefined => w.kube.peek<PersistentVolumeClaim>(Resources.PersistentVolumeClaim, CLAIM, NS);
+
+    it('When made from a snapshot realized as a VolumeSnapshot, then the claim restores it (dataSource VolumeSnapshot)', async () => {
+      const w = await world((k) => {
+        k.seed(Resources.Volume, volume({ snapshotId: 's1' }));
+        k.seed(Resources.StorageClass, csiClass());
+        k.seed(Resources.Snapshot, { apiVersion: API_VERSION, kind: 'Snapshot', metadata: { name: 's1', namespace: NS }, spec: { projectId: 'p1', userId: 'u1', volumeId: 'v0', size: 1 }, status: { status: 'available', volumeSnapshotName: 'snap-s1' } });
+      });
+      await w.r.reconcile(KEY);
+      assert.deepEqual(made(w)?.spec.dataSource, { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap-s1' });
+    });
+
+    it('When cloned from a volume of the same class and the class\'s provisioner is a CSI driver, then the claim clones its claim; without a CSIDriver, it starts empty', async () => {
+      const source = { ...claim('Bound'), metadata: { ...claim('Bound').metadata, name: 'vol-v0' } };
+      for (const csi of [true, false]) {
+        const w = await world((k) => {
+          k.seed(Resources.Volume, volume({ sourceVolid: 'v0' }));
+          k.seed(Resources.StorageClass, csiClass());
+          k.seed(Resources.PersistentVolumeClaim, source);
+          if (csi) k.seed(Resources.CSIDriver, { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'hostpath.csi.k8s.io' } });
+        });
+        await w.r.reconcile(KEY);
+        assert.deepEqual(made(w)?.spec.dataSource, csi ? { kind: 'PersistentVolumeClaim', name: 'vol-v0' } : undefined, `CSIDriver present: ${csi}`);
+      }
+    });
   });
 
   describe('a transfer accepted', () => {

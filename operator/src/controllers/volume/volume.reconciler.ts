@@ -16,6 +16,7 @@ import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutco
 import { decidedClaim, desiredAttachmentPod, desiredClaim, pinnedNode, quantityGiB, VOLUME_LABEL } from './volume.resources.js';
 import { computeVolumeStatus, VolumeReason } from './volume.status.js';
 import { volumeEvents } from './volume.events.js';
+import { claimDataSource } from './volume.populate.js';
 import { finishTransfer, inheritedBinding } from './volume.transfer.js';
 
 export interface VolumeReconcilerDeps {
@@ -50,7 +51,7 @@ export class VolumeReconciler implements ReconcileAdapter<Volume, VolumeStatus> 
     }
     // The class the claim names, or the default one, which is what admission gives a new claim naming none.
     const storageClass = this.classOf(observed?.spec.storageClassName ?? v.spec.storageClassName);
-    const claim = observed ? await this.keepClaim(v, observed, storageClass) : await this.createClaim(v);
+    const claim = observed ? await this.keepClaim(v, observed, storageClass) : await this.createClaim(v, storageClass);
     await finishTransfer(this.d, v, claim);
     const pods = await this.syncAttachments(v);
     return { status: computeVolumeStatus(v, { claim, storageClass, pods }, ctx.now) };
@@ -70,9 +71,13 @@ export class VolumeReconciler implements ReconcileAdapter<Volume, VolumeStatus> 
     return this.d.storageClasses.list().find((c) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
   }
 
-  private async createClaim(v: Volume): Promise<PersistentVolumeClaim> {
-    const { object, created } = await createOrGet(this.d.kube, Resources.PersistentVolumeClaim, desiredClaim(v, v.spec.size, await inheritedBinding(this.d, v)));
-    if (created) this.d.events.record(Resources.Volume, v, { type: 'Normal', reason: 'CreatedClaim', note: `Created claim ${object.metadata.name} for ${v.spec.size} GiB` });
+  /** A transferred volume's claim binds the PV it had; a new one may be populated from a snapshot or a clone. */
+  private async createClaim(v: Volume, storageClass: StorageClass | undefined): Promise<PersistentVolumeClaim> {
+    const inherited = await inheritedBinding(this.d, v);
+    const dataSource = inherited.volumeName ? undefined : await claimDataSource(this.d, v, storageClass);
+    const { object, created } = await createOrGet(this.d.kube, Resources.PersistentVolumeClaim, desiredClaim(v, v.spec.size, { ...inherited, ...(dataSource ? { dataSource } : {}) }));
+    const from = dataSource ? ` from ${dataSource.kind} ${dataSource.name}` : '';
+    if (created) this.d.events.record(Resources.Volume, v, { type: 'Normal', reason: 'CreatedClaim', note: `Created claim ${object.metadata.name} for ${v.spec.size} GiB${from}` });
     return object;
   }
 

@@ -23,13 +23,14 @@ function labels(v: Volume): Record<string, string> {
   return { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: v.spec.projectId, [VOLUME_LABEL]: v.metadata.name };
 }
 
-type ClaimBinding = Pick<PersistentVolumeClaim['spec'], 'volumeName' | 'storageClassName'>;
+type ClaimOrigin = Pick<PersistentVolumeClaim['spec'], 'volumeName' | 'storageClassName' | 'dataSource'>;
 
 /**
  * `sizeGiB` is what the claim should request: the volume's size, or the claim's own where it
- * cannot grow. `binding` names the PersistentVolume (and its class) a transferred volume keeps.
+ * cannot grow. `origin` names the PersistentVolume (and its class) a transferred volume keeps, or
+ * the VolumeSnapshot or claim a new one is populated from.
  */
-export function desiredClaim(v: Volume, sizeGiB: number, binding: ClaimBinding = {}): PersistentVolumeClaim {
+export function desiredClaim(v: Volume, sizeGiB: number, origin: ClaimOrigin = {}): PersistentVolumeClaim {
   return {
     ...typeMeta(Resources.PersistentVolumeClaim),
     metadata: { name: volumeClaimName(v.metadata.name), namespace: v.metadata.namespace, labels: labels(v), ownerReferences: [controllerReference(Resources.Volume, v)] },
@@ -38,7 +39,7 @@ export function desiredClaim(v: Volume, sizeGiB: number, binding: ClaimBinding =
       resources: { requests: { storage: `${sizeGiB}Gi` } },
       ...(v.spec.storageClassName ? { storageClassName: v.spec.storageClassName } : {}),
       volumeMode: 'Filesystem',
-      ...binding,
+      ...origin,
     },
   };
 }

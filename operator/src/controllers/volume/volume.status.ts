@@ -24,6 +24,11 @@ export const VolumeReason = {
   Expanded: 'Expanded',
   Expanding: 'Expanding',
   ExpansionUnsupported: 'ExpansionUnsupported',
+  NoSource: 'NoSource',
+  RestoredFromSnapshot: 'RestoredFromSnapshot',
+  ClonedFromClaim: 'ClonedFromClaim',
+  NoDataCopied: 'NoDataCopied',
+  TransferredWithData: 'TransferredWithData',
 } as const;
 
 export interface VolumeObservation {
@@ -80,6 +85,19 @@ function attachCondition(v: Volume, pods: Pod[]): Cond & { cinder?: 'attaching' 
   return { status: 'False', reason: VolumeReason.NotAttached, message: 'Not attached' };
 }
 
+/** Whether the claim holds its source's data: only where it was made with a dataSource. */
+function populatedCondition(v: Volume, claim: PersistentVolumeClaim | undefined): Cond {
+  const from = claim?.spec.dataSource;
+  if (v.spec.transferredFrom && claim?.spec.volumeName) return { status: 'True', reason: VolumeReason.TransferredWithData, message: `Bound to PersistentVolume ${claim.spec.volumeName}, which it held in ${v.spec.transferredFrom.namespace}` };
+  if (from?.kind === 'VolumeSnapshot') return { status: 'True', reason: VolumeReason.RestoredFromSnapshot, message: `Restored from VolumeSnapshot ${from.name}` };
+  if (from) return { status: 'True', reason: VolumeReason.ClonedFromClaim, message: `Cloned from claim ${from.name}` };
+  const source = v.spec.snapshotId ? `snapshot ${v.spec.snapshotId} (no VolumeSnapshot behind it)`
+    : v.spec.sourceVolid ? `volume ${v.spec.sourceVolid} (its claim's StorageClass is not a CSI driver's, or differs)`
+      : v.spec.imageId ? `image ${v.spec.imageId} (images are not copied into claims)` : undefined;
+  if (!source) return { status: 'True', reason: VolumeReason.NoSource, message: 'Created empty, as asked' };
+  return { status: 'False', reason: VolumeReason.NoDataCopied, message: `The claim started empty: nothing was copied from ${source}` };
+}
+
 /** The size the claim holds in GiB, and whether it still has to grow to the volume's. */
 function resizeCondition(v: Volume, o: VolumeObservation): Cond & { size: number } {
   const capacity = quantityGiB(o.claim?.status?.capacity?.storage) ?? quantityGiB(o.claim?.spec.resources.requests.storage);
@@ -100,11 +118,13 @@ export function computeVolumeStatus(v: Volume, o: VolumeObservation, now: Date):
     { type: 'Ready', ...ready, observedGeneration },
     { type: 'Attached', ...attached, observedGeneration },
     { type: 'Resized', ...resized, observedGeneration },
+    { type: 'Populated', ...populatedCondition(v, o.claim), observedGeneration },
   ], now);
   const status = claim.cinder !== 'available' ? claim.cinder : resize.reason === VolumeReason.Expanding ? 'extending' : (attach.cinder ?? 'available');
   return {
     status,
     ...(o.claim ? { claimName: o.claim.metadata.name, claimPhase: o.claim.status?.phase ?? 'Pending' } : {}),
+    ...(o.claim?.spec.dataSource ? { dataSource: `${o.claim.spec.dataSource.kind}/${o.claim.spec.dataSource.name}` } : {}),
     size,
     attachments: o.pods.map((p) => ({
       id: p.metadata.labels?.[ATTACHMENT_LABEL] ?? '',
