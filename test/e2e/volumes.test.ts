@@ -93,6 +93,11 @@ describe('openstack volume (real CLI, real cluster)', () => {
     const img = await until('the image volume', statusIs(fromImage.id, 'available'));
     assert.equal(img.bootable, 'true');
     assert.equal(img.volume_image_metadata?.image_name, 'cirros');
+    // This cluster's hostPath provisioner has no CSI snapshots: the CRs say so, and copy nothing.
+    const realized = await kubectl(['get', 'snapshots.openstack.sim', '-A', '-o', `jsonpath={.items[?(@.metadata.name=="${snapshotId}")].status.conditions[?(@.type=="Realized")].reason}`]);
+    assert.equal(realized.trim(), 'RecordOnly');
+    const populated = await kubectl(['get', 'volumes.openstack.sim', '-A', '-o', `jsonpath={.items[?(@.metadata.name=="${fromSnap.id}")].status.conditions[?(@.type=="Populated")].reason}`]);
+    assert.equal(populated.trim(), 'NoDataCopied');
   });
 
   it('When a volume with a snapshot is deleted, then Cinder refuses it (400) and the volume stays', async () => {
