@@ -63,6 +63,8 @@ export interface ListSpec<T> {
 
 export interface ListPage<T> {
   items: T[];
+  /** How many items matched the filters, before paging (Cinder's with_count). */
+  total: number;
   /** The last item's id, present only when more items follow. */
   nextMarker?: string;
   /** The attributes to return (fields=), when the spec supports it and the client asked. */
@@ -171,7 +173,7 @@ export function runListQuery<T>(spec: ListSpec<T>, visible: T[], query: Query, a
   const full = spec.nextWhenFull === true && items.length === limit;
   const more = items.length > 0 && (start + limit < sorted.length || full);
   const fields = fieldsOf(spec, query);
-  return { items, ...(more ? { nextMarker: spec.idOf(items[items.length - 1]) } : {}), ...(fields ? { fields } : {}) };
+  return { items, total: sorted.length, ...(more ? { nextMarker: spec.idOf(items[items.length - 1]) } : {}), ...(fields ? { fields } : {}) };
 }
 
 /** Only the requested attributes of a view (Neutron's fields=); the whole view without fields. */

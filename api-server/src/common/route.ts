@@ -76,6 +76,11 @@ export interface RouteSpec<B extends TSchema | null, Q extends TSchema> {
   successStatus: number;
   /** Statuses the handler may return besides success; anything else becomes a 500. */
   expectedErrors: number[];
+  /**
+   * The first microversion that serves the route (Cinder's attachments API: 3.27). Asked at a lower
+   * one it is a 404, as Cinder's VersionNotFoundForAPIMethod, before the body is read.
+   */
+  minVersion?: string;
   handler: (ctx: RouteContext<BodyOf<B>, Static<Q>>) => Promise<RouteResult>;
 }
 

@@ -3,7 +3,8 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { isRawBytes, type AuthContext, type RouteContext, type RouteDef, type RouteResult } from './route.js';
-import { ApiError, forbidden, isConnectionError, mapKubeError, unauthorized } from './errors.js';
+import { ApiError, forbidden, isConnectionError, mapKubeError, notFound, unauthorized } from './errors.js';
+import { atLeast } from './microversion.js';
 import { allows } from './policy.js';
 import { sendFault, type FaultStyle } from './faults.js';
 import { check } from './validate.js';
@@ -38,6 +39,7 @@ function allowedEverywhere(svc: ServiceDef, route: RouteDef): Set<number> {
   const allowed = svc.negotiate ? [...ALWAYS_ALLOWED, ...NEGOTIATION_ERRORS] : [...ALWAYS_ALLOWED];
   // Any route behind a role may refuse the caller.
   if (route.policy !== 'public' && route.policy !== 'authenticated') allowed.push(403);
+  if (route.minVersion) allowed.push(404);
   return new Set(allowed);
 }
 
@@ -80,6 +82,7 @@ async function validatedBody(route: RouteDef, req: Request): Promise<unknown> {
 async function buildContext(ep: Endpoint, req: Request, res: Response): Promise<RouteContext> {
   const auth = await authorize(ep.route, req, ep.deps);
   const microversion = ep.svc.negotiate?.(req, res);
+  if (ep.route.minVersion && !atLeast(microversion, ep.route.minVersion)) throw notFound(`The resource could not be found: ${ep.route.method.toUpperCase()} ${req.originalUrl.split('?')[0]} needs version ${ep.route.minVersion} or later.`);
   const queryError = check(ep.route.query, req.query, 'query string');
   if (queryError) throw new ApiError(400, queryError);
   const body = await validatedBody(ep.route, req);

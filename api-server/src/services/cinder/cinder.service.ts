@@ -16,7 +16,7 @@ import { findVolume } from './volumes/volumes.access.js';
 import { volumeRoutes } from './volumes/volumes.routes.js';
 
 export function cinderService(stores: Stores, data: ImageDataStore): ServiceDef {
-  const volumeMetadata = metadataRoutes('/v3/:projectId/volumes/:volumeId', { store: stores.volumes, find: (auth, id) => findVolume(stores, auth, id), idParam: 'volumeId' });
+  const volumeMetadata = metadataRoutes('/v3/:projectId/volumes/:volumeId', { store: stores.volumes, find: (auth, id) => findVolume(stores, auth, id), idParam: 'volumeId', etags: true });
   return {
     name: 'block-storage',
     faultStyle: 'nova',

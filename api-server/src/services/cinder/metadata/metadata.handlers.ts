@@ -1,11 +1,15 @@
 // The metadata verbs Cinder offers on volumes and snapshots: show, merge (POST), replace (PUT the
 // collection), and one key's show, set and delete. One implementation over a small adapter per kind.
+// A volume's metadata has an Etag from 3.15: GET sends it, and a PUT whose If-Match names none
+// that matches the live metadata (checked inside the guarded update) is a 412.
 import type { Static } from '@sinclair/typebox';
 import type { KubeObject } from '../../../../../crds/kube-object.js';
 import type { ResourceStore } from '../../../kube/store.js';
-import { badRequest, notFound } from '../../../common/errors.js';
+import { createHash } from 'node:crypto';
+import { ApiError, badRequest, notFound } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { pathProject } from '../cinder.errors.js';
+import { at } from '../cinder.microversion.js';
 import type { metadataBody, metaItemBody } from './metadata.schema.js';
 
 export type WithMetadata = KubeObject & { spec: { metadata?: Record<string, string>; updatedAt?: string } };
@@ -15,13 +19,35 @@ export interface MetadataOwner<T extends WithMetadata> {
   /** The object the path names, visible to the caller, or the kind's 404. */
   find(auth: AuthContext, id: string): T;
   idParam: string;
+  /** Volumes: Etag and If-Match from 3.15. */
+  etags?: boolean;
 }
 
-async function writeMetadata<T extends WithMetadata>(owner: MetadataOwner<T>, found: T, change: (md: Record<string, string>) => Record<string, string>): Promise<Record<string, string>> {
-  const updated = await owner.store.update(found.metadata.name, found.metadata.namespace, (cur) => ({
-    ...cur,
-    spec: { ...cur.spec, metadata: change({ ...(cur.spec.metadata ?? {}) }), updatedAt: new Date().toISOString() },
-  }));
+/** md5 of Python's json.dumps({"metadata": ...}), as Cinder's volume metadata controller computes it (keys sorted, so it is stable). */
+export function metadataEtag(md: Record<string, string>): string {
+  const entries = Object.keys(md).sort().map((k) => `${JSON.stringify(k)}: ${JSON.stringify(md[k])}`);
+  return createHash('md5').update(`{"metadata": {${entries.join(', ')}}}`).digest('hex');
+}
+
+function etagsApply<T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteContext<unknown, object>): boolean {
+  return owner.etags === true && at(ctx.microversion, 'ETAGS');
+}
+
+/** The If-Match precondition, when the request has one. */
+function ifMatch<T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteContext<unknown, object>): ((md: Record<string, string>) => void) | undefined {
+  const header = ctx.req.get('If-Match');
+  if (!header || !etagsApply(owner, ctx)) return undefined;
+  const wanted = header.split(',').map((t) => t.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
+  return (md) => {
+    if (!wanted.includes('*') && !wanted.includes(metadataEtag(md))) throw new ApiError(412, 'The metadata was changed since its Etag was read; read it again.');
+  };
+}
+
+async function writeMetadata<T extends WithMetadata>(owner: MetadataOwner<T>, found: T, change: (md: Record<string, string>) => Record<string, string>, precondition?: (md: Record<string, string>) => void): Promise<Record<string, string>> {
+  const updated = await owner.store.update(found.metadata.name, found.metadata.namespace, (cur) => {
+    precondition?.(cur.spec.metadata ?? {});
+    return { ...cur, spec: { ...cur.spec, metadata: change({ ...(cur.spec.metadata ?? {}) }), updatedAt: new Date().toISOString() } };
+  });
   return { ...((updated ?? found).spec.metadata ?? {}) };
 }
 
@@ -31,13 +57,17 @@ function target<T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteConte
 }
 
 export function showMetadataHandler<T extends WithMetadata>(owner: MetadataOwner<T>) {
-  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { metadata: { ...(target(owner, ctx).spec.metadata ?? {}) } } });
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
+    const metadata = { ...(target(owner, ctx).spec.metadata ?? {}) };
+    return { body: { metadata }, ...(etagsApply(owner, ctx) ? { headers: { Etag: metadataEtag(metadata) } } : {}) };
+  };
 }
 
 export function writeMetadataHandler<T extends WithMetadata>(owner: MetadataOwner<T>, mode: 'merge' | 'replace') {
   return async (ctx: RouteContext<Static<typeof metadataBody>, object>): Promise<RouteResult> => {
     const found = target(owner, ctx);
-    const metadata = await writeMetadata(owner, found, (md) => (mode === 'merge' ? { ...md, ...ctx.body.metadata } : { ...ctx.body.metadata }));
+    const precondition = mode === 'replace' ? ifMatch(owner, ctx) : undefined;
+    const metadata = await writeMetadata(owner, found, (md) => (mode === 'merge' ? { ...md, ...ctx.body.metadata } : { ...ctx.body.metadata }), precondition);
     return { body: { metadata } };
   };
 }
@@ -56,7 +86,7 @@ export function setMetaItemHandler<T extends WithMetadata>(owner: MetadataOwner<
     const entries = Object.entries(ctx.body.meta);
     if (entries.length !== 1) throw badRequest('Request body contains too many items.');
     if (entries[0][0] !== ctx.params.key) throw badRequest('Request body and URI mismatch');
-    await writeMetadata(owner, found, (md) => ({ ...md, [entries[0][0]]: entries[0][1] }));
+    await writeMetadata(owner, found, (md) => ({ ...md, [entries[0][0]]: entries[0][1] }), ifMatch(owner, ctx));
     return { body: { meta: { [entries[0][0]]: entries[0][1] } } };
   };
 }

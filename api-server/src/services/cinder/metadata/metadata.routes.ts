@@ -10,12 +10,13 @@ export function metadataRoutes<T extends WithMetadata>(parent: string, owner: Me
   const one = `${all}/:key`;
   const errors = [400, 404];
   const write = { policy: 'member' as const, query: noQuery, successStatus: 200, expectedErrors: [...errors, 409] };
+  const guarded = { ...write, expectedErrors: [...write.expectedErrors, ...(owner.etags ? [412] : [])] };
   return [
     defineRoute({ method: 'get', path: all, policy: 'reader', body: null, query: noQuery, response: metadataResponse, successStatus: 200, expectedErrors: errors, handler: showMetadataHandler(owner) }),
     defineRoute({ ...write, method: 'post', path: all, body: metadataBody, response: metadataResponse, handler: writeMetadataHandler(owner, 'merge') }),
-    defineRoute({ ...write, method: 'put', path: all, body: metadataBody, response: metadataResponse, handler: writeMetadataHandler(owner, 'replace') }),
+    defineRoute({ ...guarded, method: 'put', path: all, body: metadataBody, response: metadataResponse, handler: writeMetadataHandler(owner, 'replace') }),
     defineRoute({ method: 'get', path: one, policy: 'reader', body: null, query: noQuery, response: metaItemResponse, successStatus: 200, expectedErrors: errors, handler: showMetaItemHandler(owner) }),
-    defineRoute({ ...write, method: 'put', path: one, body: metaItemBody, response: metaItemResponse, handler: setMetaItemHandler(owner) }),
+    defineRoute({ ...guarded, method: 'put', path: one, body: metaItemBody, response: metaItemResponse, handler: setMetaItemHandler(owner) }),
     defineRoute({ ...write, method: 'delete', path: one, body: null, response: null, handler: deleteMetaItemHandler(owner) }),
   ];
 }

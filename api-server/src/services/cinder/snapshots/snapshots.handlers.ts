@@ -11,13 +11,14 @@ import { runListQuery } from '../../../common/list-query.js';
 import { parseBoolQuery } from '../../../common/pagination.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { invalidVolume, pathProject, snapshotNotFound } from '../cinder.errors.js';
+import { checkResourceFilters, countField } from '../cinder.filters.js';
 import { nextLinks } from '../cinder.query.js';
 import { findVolume } from '../volumes/volumes.access.js';
 import { namedFields } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
 import { findSnapshot, snapshotListSpec } from './snapshots.access.js';
 import type { createSnapshotBody, listSnapshotsQuery, updateSnapshotBody } from './snapshots.schema.js';
-import { snapshotDetailView, snapshotStatus, snapshotView } from './snapshots.view.js';
+import { snapshotDetailView, snapshotStatus, snapshotVersionedView, snapshotView } from './snapshots.view.js';
 
 export function createSnapshotHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createSnapshotBody>, object>): Promise<RouteResult> => {
@@ -34,7 +35,7 @@ export function createSnapshotHandler(stores: Stores) {
       spec: { projectId: volume.spec.projectId, userId: ctx.auth.userId, volumeId: volume.metadata.name, size: volume.spec.size, ...named, metadata: { ...(req.metadata ?? {}) }, updatedAt: new Date().toISOString() },
     };
     const made = await stores.snapshots.create(snap);
-    return { body: { snapshot: snapshotView(made) } };
+    return { body: { snapshot: snapshotVersionedView(made, ctx.microversion) } };
   };
 }
 
@@ -42,16 +43,17 @@ export function listSnapshotsHandler(stores: Stores, detail: boolean) {
   return async (ctx: RouteContext<undefined, Static<typeof listSnapshotsQuery>>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
     if (ctx.req.path.endsWith('/')) throw snapshotNotFound('');
-    const page = runListQuery(snapshotListSpec, stores.snapshots.list(), ctx.query, ctx.auth);
+    checkResourceFilters(ctx.query, ctx.auth, ctx.microversion, 'snapshot');
+    const page = runListQuery(snapshotListSpec(ctx.microversion), stores.snapshots.list(), ctx.query, ctx.auth);
     const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/snapshots${detail ? '/detail' : ''}`;
-    return { body: { snapshots: page.items.map(detail ? snapshotDetailView : snapshotView), ...nextLinks('snapshots', href, ctx.query, page) } };
+    return { body: { snapshots: page.items.map((s) => (detail ? snapshotDetailView(s, ctx.microversion) : snapshotView(s))), ...nextLinks('snapshots', href, ctx.query, page), ...countField(ctx.query, ctx.microversion, page) } };
   };
 }
 
 export function showSnapshotHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
-    return { body: { snapshot: snapshotDetailView(findSnapshot(stores, ctx.auth, ctx.params.snapshotId)) } };
+    return { body: { snapshot: snapshotDetailView(findSnapshot(stores, ctx.auth, ctx.params.snapshotId), ctx.microversion) } };
   };
 }
 
@@ -65,7 +67,7 @@ export function updateSnapshotHandler(stores: Stores) {
       for (const key of clear) delete (spec as Record<string, unknown>)[key];
       return { ...cur, spec };
     });
-    return { body: { snapshot: snapshotView(updated ?? found) } };
+    return { body: { snapshot: snapshotVersionedView(updated ?? found, ctx.microversion) } };
   };
 }
 

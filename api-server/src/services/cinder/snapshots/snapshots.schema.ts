@@ -30,6 +30,8 @@ export const snapshot = responseObject({
   created_at: isoTime,
   updated_at: Type.Union([isoTime, Type.Null()]),
   metadata: Type.Record(Type.String(), Type.String()),
+  group_snapshot_id: Type.Optional(Type.Null()),
+  user_id: Type.Optional(Type.String()),
 });
 
 const snapshotDetail = responseObject({

@@ -1,9 +1,11 @@
-// A Snapshot CR as Cinder shows a snapshot: the summary, and the detail with its progress and
-// project (the extended snapshot attributes).
+// A Snapshot CR as Cinder shows a snapshot: the summary (the plain list), the body of create,
+// update and show with the fields later microversions add (group_snapshot_id 3.14, user_id 3.41),
+// and the detail with its progress and project (the extended snapshot attributes).
 import type { Static } from '@sinclair/typebox';
 import type { Snapshot } from '../../../../../crds/types.generated.js';
 import type { snapshot } from './snapshots.schema.js';
 import { isoMicrosNoZone } from '../../../common/time.js';
+import { at } from '../cinder.microversion.js';
 
 export function snapshotStatus(s: Snapshot): string {
   return s.spec.transientStatus ?? s.status?.status ?? 'creating';
@@ -26,10 +28,19 @@ export function snapshotView(s: Snapshot): SnapshotView {
   };
 }
 
-export function snapshotDetailView(s: Snapshot): SnapshotView & Record<'os-extended-snapshot-attributes:progress' | 'os-extended-snapshot-attributes:project_id', string> {
-  const status = snapshotStatus(s);
+/** create, update, show and detail: the summary and what the microversion adds. */
+export function snapshotVersionedView(s: Snapshot, microversion: string | undefined): SnapshotView {
   return {
     ...snapshotView(s),
+    ...(at(microversion, 'GROUP_SNAPSHOTS') ? { group_snapshot_id: null } : {}),
+    ...(at(microversion, 'SNAPSHOT_LIST_USER_ID') ? { user_id: s.spec.userId } : {}),
+  };
+}
+
+export function snapshotDetailView(s: Snapshot, microversion?: string): SnapshotView & Record<'os-extended-snapshot-attributes:progress' | 'os-extended-snapshot-attributes:project_id', string> {
+  const status = snapshotStatus(s);
+  return {
+    ...snapshotVersionedView(s, microversion),
     'os-extended-snapshot-attributes:progress': status === 'available' ? '100%' : '0%',
     'os-extended-snapshot-attributes:project_id': s.spec.projectId,
   };

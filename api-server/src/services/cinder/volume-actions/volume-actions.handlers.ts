@@ -8,6 +8,7 @@ import type { Stores } from '../../../deps.js';
 import { badRequest, forbidden } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { invalidInput, invalidVolume, pathProject } from '../cinder.errors.js';
+import { at } from '../cinder.microversion.js';
 import { findVolume } from '../volumes/volumes.access.js';
 import { attachVolume, detachVolume } from '../volumes/volumes.attachments.js';
 import { removeVolume } from '../volumes/volumes.handlers.js';
@@ -19,7 +20,12 @@ import type { ImageDataStore } from '../../glance/image-data/image-data.store.js
 
 type ActionBody = Static<typeof volumeActionBody>;
 type ActionName = keyof ActionBody;
-type Action = (stores: Stores, v: Volume, body: ActionBody, auth: AuthContext) => Promise<RouteResult>;
+/** Who asks, at which microversion. */
+interface Caller {
+  auth: AuthContext;
+  microversion?: string;
+}
+type Action = (stores: Stores, v: Volume, body: ActionBody, caller: Caller) => Promise<RouteResult>;
 
 /** True, False, "true", "False"...: Cinder's strutils.bool_from_string, strict. */
 function boolFlag(raw: boolean | string, field: string): boolean {
@@ -44,8 +50,9 @@ function requireAdmin(auth: AuthContext, action: string): void {
   if (!auth.isAdmin) throw forbidden(`Policy doesn't allow volume_extension:${action} to be performed.`);
 }
 
-const extend: Action = async (stores, v, body) => {
-  requireStatus(v, ['available'], 'extend');
+/** An available volume; from 3.42 an in-use one too (the claim grows online where the class allows). */
+const extend: Action = async (stores, v, body, { microversion }) => {
+  requireStatus(v, at(microversion, 'VOLUME_EXTEND_INUSE') ? ['available', 'in-use'] : ['available'], 'extend');
   const newSize = requestedSize(body['os-extend']!.new_size);
   if (newSize === undefined || newSize <= v.spec.size) throw invalidInput(`New size for extend must be greater than current size. (current: ${v.spec.size}, extended: ${newSize ?? 'null'}).`);
   await record(stores, v, (spec) => ({ ...withTransientStatus(spec, undefined), size: newSize }));
@@ -64,7 +71,7 @@ const updateReadonly: Action = async (stores, v, body) => {
   return {};
 };
 
-const resetStatus: Action = async (stores, v, body, auth) => {
+const resetStatus: Action = async (stores, v, body, { auth }) => {
   requireAdmin(auth, 'volume_admin_actions:reset_status');
   const req = body['os-reset_status']!;
   if (!req.status && !req.attach_status && req.migration_status === undefined) throw badRequest('Must specify status, attach_status or migration_status.');
@@ -75,7 +82,7 @@ const resetStatus: Action = async (stores, v, body, auth) => {
   return {};
 };
 
-const forceDelete: Action = async (stores, v, _body, auth) => {
+const forceDelete: Action = async (stores, v, _body, { auth }) => {
   requireAdmin(auth, 'volume_admin_actions:force_delete');
   await removeVolume(stores, v, { cascade: false, force: true });
   return {};
@@ -137,7 +144,7 @@ export function volumeActionHandler(stores: Stores, data: ImageDataStore) {
     pathProject(ctx.auth, ctx.params.projectId);
     const v = findVolume(stores, ctx.auth, ctx.params.volumeId);
     const name = Object.keys(ctx.body)[0] as ActionName;
-    if (name === 'os-volume_upload_image') return uploadVolumeToImage({ stores, data }, v, ctx.body[name]!, ctx.auth);
-    return ACTIONS[name](stores, v, ctx.body, ctx.auth);
+    if (name === 'os-volume_upload_image') return uploadVolumeToImage({ stores, data }, v, ctx.body[name]!, ctx);
+    return ACTIONS[name](stores, v, ctx.body, ctx);
   };
 }

@@ -8,11 +8,12 @@ import type { Static } from '@sinclair/typebox';
 import type { Image, Volume } from '../../../../../crds/types.generated.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
-import { forbidden } from '../../../common/errors.js';
+import { badRequest, forbidden } from '../../../common/errors.js';
 import type { AuthContext, RouteResult } from '../../../common/route.js';
 import { ingestImageData } from '../../glance/image-data/image-data.handlers.js';
 import type { ImageDataStore } from '../../glance/image-data/image-data.store.js';
 import { invalidVolume } from '../cinder.errors.js';
+import { at } from '../cinder.microversion.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
 import type { volumeActionBody } from './volume-actions.schema.js';
 
@@ -37,7 +38,15 @@ function imageFor(v: Volume, req: UploadRequest, auth: AuthContext): Image {
   };
 }
 
-export async function uploadVolumeToImage(deps: { stores: Stores; data: ImageDataStore }, v: Volume, req: UploadRequest, auth: AuthContext): Promise<RouteResult> {
+/** visibility and protected are read (and answered) from 3.1; before, Cinder's schema refuses them. */
+function checkUploadVersion(req: UploadRequest, mv: string | undefined): void {
+  const later = ['visibility', 'protected'].filter((k) => k in req);
+  if (!at(mv, 'UPLOAD_IMAGE_PARAMS') && later.length) throw badRequest(`Invalid input for field/attribute os-volume_upload_image. Additional properties are not allowed (${later.map((k) => `'${k}'`).join(', ')} unexpected)`);
+}
+
+export async function uploadVolumeToImage(deps: { stores: Stores; data: ImageDataStore }, v: Volume, req: UploadRequest, caller: { auth: AuthContext; microversion?: string }): Promise<RouteResult> {
+  const { auth, microversion } = caller;
+  checkUploadVersion(req, microversion);
   const status = volumeStatus(v);
   const force = req.force === true || req.force === 'True' || req.force === 'true';
   if (status !== 'available' && !(force && status === 'in-use')) throw invalidVolume(`Volume status must be available${force ? ' or in-use' : ''} to upload to an image, but current status is: ${status}.`);
@@ -53,7 +62,8 @@ export async function uploadVolumeToImage(deps: { stores: Stores; data: ImageDat
       'os-volume_upload_image': {
         id: v.metadata.name, updated_at: v.spec.updatedAt ?? null, status: 'uploading', display_description: v.spec.description ?? null, size: v.spec.size,
         volume_type: { id: v.spec.volumeTypeId, name: v.spec.volumeTypeName }, image_id: image.metadata.name, container_format: image.spec.containerFormat,
-        disk_format: image.spec.diskFormat, image_name: req.image_name, visibility: image.spec.visibility, protected: image.spec.protected === true,
+        disk_format: image.spec.diskFormat, image_name: req.image_name,
+        ...(at(microversion, 'UPLOAD_IMAGE_PARAMS') ? { visibility: image.spec.visibility, protected: image.spec.protected === true } : {}),
       },
     },
   };

@@ -14,6 +14,7 @@ import { parseBoolQuery } from '../../../common/pagination.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { checkVolumeZone } from '../availability-zones/availability-zones.js';
 import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
+import { checkResourceFilters, countField } from '../cinder.filters.js';
 import { nextLinks } from '../cinder.query.js';
 import { defaultVolumeType, findVolumeType, typeIsMultiattach } from '../volume-types/volume-types.access.js';
 import { findVolume, liveVolumes, snapshotsOfVolume } from './volumes.access.js';
@@ -22,7 +23,8 @@ import { applyVolumeUpdate, requestedSize, toVolumeSpec, type CreateVolumeReques
 import { volumeListSpec } from './volumes.query.js';
 import type { createVolumeBody, deleteVolumeQuery, listVolumesQuery, updateVolumeBody } from './volumes.schema.js';
 import { resolveSource, volumeSizeFor, type ResolvedSource } from './volumes.sources.js';
-import { volumeBaseView, volumeStatus, volumeSummaryView, volumeView } from './volumes.view.js';
+import { checkCreateVersion, checkUpdateVersion, forceDelete } from './volumes.versions.js';
+import { viewContext, volumeBaseView, volumeStatus, volumeSummaryView, volumeView } from './volumes.view.js';
 
 /** The type asked for by name or id, else the source's, else __DEFAULT__. */
 function volumeTypeFor(stores: Stores, auth: AuthContext, req: CreateVolumeRequest, source: ResolvedSource): VolumeType {
@@ -65,8 +67,9 @@ export async function createVolume(stores: Stores, auth: AuthContext, req: Creat
 export function createVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createVolumeBody>, object>): Promise<RouteResult> => {
     const projectId = pathProject(ctx.auth, ctx.params.projectId);
+    checkCreateVersion(ctx.body.volume, ctx.microversion);
     const made = await createVolume(stores, ctx.auth, ctx.body.volume, { projectId });
-    return { body: { volume: volumeBaseView(made, ctx.baseUrl) } };
+    return { body: { volume: volumeBaseView(made, viewContext(ctx)) } };
   };
 }
 
@@ -75,26 +78,28 @@ export function listVolumesHandler(stores: Stores, detail: boolean) {
     pathProject(ctx.auth, ctx.params.projectId);
     // `GET /volumes/` names a volume with an empty id (Express would route it to the list): a 404.
     if (ctx.req.path.endsWith('/')) throw volumeNotFound('');
-    const page = runListQuery(volumeListSpec, liveVolumes(stores), ctx.query, ctx.auth);
+    checkResourceFilters(ctx.query, ctx.auth, ctx.microversion, 'volume');
+    const page = runListQuery(volumeListSpec(ctx.microversion), liveVolumes(stores), ctx.query, ctx.auth);
     const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/volumes${detail ? '/detail' : ''}`;
-    const view = detail ? volumeView : volumeSummaryView;
-    return { body: { volumes: page.items.map((v) => view(v, ctx.baseUrl)), ...nextLinks('volumes', href, ctx.query, page) } };
+    const view = detail ? (v: Volume): object => volumeView(v, viewContext(ctx)) : (v: Volume): object => volumeSummaryView(v, ctx.baseUrl);
+    return { body: { volumes: page.items.map(view), ...nextLinks('volumes', href, ctx.query, page), ...countField(ctx.query, ctx.microversion, page) } };
   };
 }
 
 export function showVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
-    return { body: { volume: volumeView(findVolume(stores, ctx.auth, ctx.params.volumeId), ctx.baseUrl) } };
+    return { body: { volume: volumeView(findVolume(stores, ctx.auth, ctx.params.volumeId), viewContext(ctx)) } };
   };
 }
 
 export function updateVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof updateVolumeBody>, object>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
+    checkUpdateVersion(ctx.body.volume, ctx.microversion);
     const found = findVolume(stores, ctx.auth, ctx.params.volumeId);
     const updated = await stores.volumes.update(found.metadata.name, found.metadata.namespace, (cur) => applyVolumeUpdate(cur, ctx.body.volume, new Date()));
-    return { body: { volume: volumeBaseView(updated ?? found, ctx.baseUrl) } };
+    return { body: { volume: volumeBaseView(updated ?? found, viewContext(ctx)) } };
   };
 }
 
@@ -108,7 +113,6 @@ export function checkDeletable(stores: Stores, v: Volume, opts: { cascade: boole
   if (!opts.cascade && snapshotsOfVolume(stores, v).length > 0) throw invalidVolume(NOT_DELETABLE);
 }
 
-
 /** Deletes the volume, and with cascade its snapshots first, so none outlives it. */
 export async function removeVolume(stores: Stores, v: Volume, opts: { cascade: boolean; force: boolean }): Promise<void> {
   checkDeletable(stores, v, opts);
@@ -120,7 +124,7 @@ export function deleteVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof deleteVolumeQuery>>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
     const v = findVolume(stores, ctx.auth, ctx.params.volumeId);
-    const force = ctx.auth.isAdmin && parseBoolQuery(ctx.query.force) === true;
+    const force = forceDelete(ctx.query, ctx.microversion, ctx.auth.isAdmin);
     await removeVolume(stores, v, { cascade: parseBoolQuery(ctx.query.cascade) === true, force });
     return {};
   };

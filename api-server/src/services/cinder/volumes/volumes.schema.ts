@@ -74,6 +74,10 @@ export const volume = responseObject({
   migration_status: Type.Null(),
   attachments: Type.Array(attachment),
   links,
+  group_id: Type.Optional(Type.Null()),
+  provider_id: Type.Optional(Type.Null()),
+  shared_targets: Type.Optional(Type.Boolean()),
+  service_uuid: Type.Optional(Type.String()),
 });
 
 const summary = responseObject({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]), links });

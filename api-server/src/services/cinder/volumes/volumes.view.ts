@@ -1,10 +1,12 @@
-// A Volume CR as Cinder shows a volume (3.0). The status is the operator's, refined by what the
+// A Volume CR as Cinder shows a volume, with the fields later microversions add (group_id 3.13,
+// provider_id for admins 3.21, shared_targets and service_uuid 3.48). The status is the operator's, refined by what the
 // API has recorded and the operator may not have seen yet: an attachment just made reads
 // `attaching`, one just removed `detaching`, a grown size `extending`, and a status the API
 // declared (os-reserve, os-reset_status) reads as declared.
 import type { Static } from '@sinclair/typebox';
 import type { Volume } from '../../../../../crds/types.generated.js';
 import { isoMicrosNoZone } from '../../../common/time.js';
+import { at } from '../cinder.microversion.js';
 import type { volume } from './volumes.schema.js';
 
 export type VolumeView = Static<typeof volume>;
@@ -20,7 +22,7 @@ function attachmentStatus(v: Volume, observed: string): string | undefined {
 export function volumeStatus(v: Volume): string {
   if (v.spec.transientStatus) return v.spec.transientStatus;
   const observed = v.status?.status ?? 'creating';
-  const growing = observed === 'available' && (v.status?.size ?? v.spec.size) < v.spec.size;
+  const growing = (observed === 'available' || observed === 'in-use') && (v.status?.size ?? v.spec.size) < v.spec.size;
   return attachmentStatus(v, observed) ?? (growing ? 'extending' : observed);
 }
 
@@ -51,7 +53,34 @@ function metadataView(v: Volume): Record<string, string> {
   return md;
 }
 
-export function volumeView(v: Volume, base: string): VolumeView {
+/** Who asks, and at which microversion: the fields shown depend on both. */
+export interface ViewContext {
+  baseUrl: string;
+  microversion?: string;
+  isAdmin?: boolean;
+}
+
+export function viewContext(ctx: { baseUrl: string; microversion?: string; auth: { isAdmin: boolean } }): ViewContext {
+  return { baseUrl: ctx.baseUrl, microversion: ctx.microversion, isAdmin: ctx.auth.isAdmin };
+}
+
+/**
+ * One volume service serves every volume, and no backend target is shared between volumes, so
+ * service_uuid is one fixed id and shared_targets is false.
+ */
+export const VOLUME_SERVICE_UUID = '8d5bd5a4-3c84-5e2f-9a8c-6f0e5b7a1c01';
+
+function versionedFields(ctx: ViewContext): Partial<VolumeView> {
+  const mv = ctx.microversion;
+  return {
+    ...(at(mv, 'GROUP_VOLUME') ? { group_id: null } : {}),
+    ...(at(mv, 'VOLUME_DETAIL_PROVIDER_ID') && ctx.isAdmin ? { provider_id: null } : {}),
+    ...(at(mv, 'VOLUME_SHARED_TARGETS_AND_SERVICE_FIELDS') ? { shared_targets: false, service_uuid: VOLUME_SERVICE_UUID } : {}),
+  };
+}
+
+export function volumeView(v: Volume, ctx: ViewContext): VolumeView {
+  const base = ctx.baseUrl;
   const created = isoMicrosNoZone(v.metadata.creationTimestamp ?? new Date());
   return {
     id: v.metadata.name,
@@ -76,13 +105,14 @@ export function volumeView(v: Volume, base: string): VolumeView {
     migration_status: null,
     attachments: attachmentsView(v),
     links: links(base, v),
+    ...versionedFields(ctx),
     ...(v.spec.imageMetadata ? { volume_image_metadata: { ...v.spec.imageMetadata } } : {}),
   };
 }
 
 /** The answer to create and update: Cinder's base view, without its extensions' attributes. */
-export function volumeBaseView(v: Volume, base: string): VolumeView {
-  const { 'os-vol-tenant-attr:tenant_id': _tenant, volume_image_metadata: _image, ...core } = volumeView(v, base) as VolumeView & { volume_image_metadata?: unknown };
+export function volumeBaseView(v: Volume, ctx: ViewContext): VolumeView {
+  const { 'os-vol-tenant-attr:tenant_id': _tenant, volume_image_metadata: _image, ...core } = volumeView(v, ctx) as VolumeView & { volume_image_metadata?: unknown };
   return core;
 }
 
