@@ -624,6 +624,10 @@ transientStatus?: ("attaching" | "detaching" | "reserved" | "maintenance" | "ava
 transferredFrom?: {
 namespace: string
 transferId: string
+/**
+ * The giver keeps the volume's snapshot records.
+ */
+noSnapshots?: boolean
 }
 /**
  * The project that accepted this volume's transfer. The API no longer shows it; the operator deletes it once its PersistentVolume has moved.
@@ -647,6 +651,10 @@ device: string
 mode?: ("rw" | "ro")
 attachedAt: string
 deleteOnTermination?: boolean
+/**
+ * Cinder's attach_status, for attachments made through the attachments API (3.27): reserved has no connector yet and no Pod; attaching has one; attached is completed (3.44). Absent means attached, as Nova and os-attach record them.
+ */
+state?: ("reserved" | "attaching" | "attached")
 }[]
 updatedAt?: string
 }
@@ -696,6 +704,10 @@ userId: string
 volumeId: string
 name?: string
 authKeyHash: string
+/**
+ * The volume goes without its snapshots (3.55's no_snapshots): they stay with the giving project.
+ */
+noSnapshots?: boolean
 createdAt: string
 /**
  * The project whose member gave the right key. Set first, in one write, so two accepts cannot both win; an accept interrupted after it is finished by the same project's next accept.

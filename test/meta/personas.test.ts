@@ -98,6 +98,7 @@ async function setUp(): Promise<Matrix> {
   assert.equal(transfer.status, 202, transfer.text);
   const params = {
     transferId: transfer.json.transfer.id as string,
+    attachmentId: '00000000-0000-4000-8000-00000000a77a',
     memberId: w.ids.projects.admin, networkLabel: 'private', volumeId: volume.json.volume.id as string, snapshotId: snapshot.json.snapshot.id as string, typeId: DEFAULT_VOLUME_TYPE_ID,
     routerId: router.json.router.id, floatingipId: fip.json.floatingip.id, subnetpoolId: pool.json.subnetpool.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
@@ -120,7 +121,7 @@ function pathOf(mount: string, route: RouteDef, params: Record<string, string>):
  * (or, for a body route, the 400 the matrix's empty body gets first, which tells nothing either).
  */
 function hiddenFromOthers(route: RouteDef, status: number): boolean {
-  const foreign = [':imageId', ':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId', ':subnetpoolId', ':volumeId', ':snapshotId', ':transferId', '/volume/v3/:projectId'].some((p) => route.path.includes(p));
+  const foreign = [':imageId', ':serverId', ':networkId', 'networks/:id', ':subnetId', ':portId', ':securityGroupId', ':ruleId', ':routerId', ':floatingipId', ':subnetpoolId', ':volumeId', ':snapshotId', ':transferId', ':attachmentId', '/volume/v3/:projectId'].some((p) => route.path.includes(p));
   return !foreign || status === 404 || (route.body !== null && status === 400);
 }
 

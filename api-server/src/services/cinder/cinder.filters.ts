@@ -6,7 +6,7 @@ import { badRequest } from '../../common/errors.js';
 import type { FilterMatcher, ListPage, Query } from '../../common/list-query.js';
 import { parseBoolQuery } from '../../common/pagination.js';
 import type { AuthContext } from '../../common/route.js';
-import { at } from './cinder.microversion.js';
+import { at, type MV } from './cinder.microversion.js';
 
 /** Cinder's default etc/cinder/resource_filters.json, for the collections served. */
 export const RESOURCE_FILTERS = {
@@ -19,8 +19,9 @@ export const RESOURCE_FILTERS = {
 const NOT_FILTERS = new Set(['limit', 'marker', 'sort', 'sort_key', 'sort_dir', 'offset', 'all_tenants']);
 
 /** From 3.31, a non-admin's filters outside the resource's list are Cinder's 400. */
-export function checkResourceFilters(query: Query, auth: AuthContext, mv: string | undefined, resource: keyof typeof RESOURCE_FILTERS): void {
-  if (!at(mv, 'RESOURCE_FILTER') || auth.isAdmin) return;
+export function checkResourceFilters(ctx: { query: Query; auth: AuthContext; microversion?: string }, resource: keyof typeof RESOURCE_FILTERS, since: keyof typeof MV = 'RESOURCE_FILTER'): void {
+  const { query, auth, microversion: mv } = ctx;
+  if (!at(mv, since) || auth.isAdmin) return;
   const allowed = new Set<string>(RESOURCE_FILTERS[resource]);
   const known = (k: string): boolean =>
     NOT_FILTERS.has(k) || allowed.has(k) || (k === 'with_count' && at(mv, 'SUPPORT_COUNT_INFO')) || (at(mv, 'LIKE_FILTER') && k.endsWith('~') && allowed.has(k.slice(0, -1)));

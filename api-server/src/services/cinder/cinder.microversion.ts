@@ -5,7 +5,7 @@
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
 
 export const MIN_VERSION = '3.0';
-export const MAX_VERSION = '3.0';
+export const MAX_VERSION = '3.60';
 
 export const MV = {
   UPLOAD_IMAGE_PARAMS: '3.1',

@@ -1,8 +1,9 @@
 // Cinder (block-storage) v3, mounted at /volume: volumes, their actions and metadata, snapshots,
-// volume types, transfers and availability zones, all under /v3/{project_id}.
+// volume types, transfers, attachments (3.27) and availability zones, all under /v3/{project_id}.
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
+import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
 import { negotiate } from './cinder.microversion.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
@@ -21,6 +22,6 @@ export function cinderService(stores: Stores, data: ImageDataStore): ServiceDef 
     name: 'block-storage',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...volumeTransferRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
+    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...volumeTransferRoutes(stores), ...attachmentRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
   };
 }

@@ -40,10 +40,16 @@ export class SnapshotReconciler implements ReconcileAdapter<Snapshot, SnapshotSt
   }
 
   async sync(s: Snapshot, ctx: StepContext<Snapshot>): Promise<StepOutcome<SnapshotStatus>> {
-    const volume = this.d.volumes.get(s.spec.volumeId, s.metadata.namespace);
+    const volume = this.volumeOf(s);
     const r = await this.realize(s, volume);
     const pending = 'volumeSnapshot' in r && !r.volumeSnapshot.status?.readyToUse && !r.volumeSnapshot.status?.error;
     return { status: computeSnapshotStatus(s, volume, r, ctx.now), ...(pending ? { requeueAfter: VOLUME_SNAPSHOT_POLL_MS } : {}) };
+  }
+
+  /** Its volume: in its namespace, or given away without its snapshots (3.55's no_snapshots) to another. */
+  private volumeOf(s: Snapshot): Volume | undefined {
+    const ns = s.metadata.namespace;
+    return this.d.volumes.get(s.spec.volumeId, ns) ?? this.d.volumes.list().find((v) => v.metadata.name === s.spec.volumeId && v.spec.transferredFrom?.namespace === ns && v.spec.transferredFrom?.noSnapshots === true);
   }
 
   async finalize(): Promise<StepOutcome<SnapshotStatus>> {

@@ -13,7 +13,7 @@ import { TerminalError, type ReconcileFn } from '../../runtime/controller.js';
 import type { EventRecorder, EventSpec } from '../../runtime/events.js';
 import { isControlledBy, type ObjectCache } from '../../runtime/objects.js';
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
-import { decidedClaim, desiredAttachmentPod, desiredClaim, pinnedNode, quantityGiB, VOLUME_LABEL } from './volume.resources.js';
+import { decidedClaim, desiredAttachmentPod, desiredClaim, mountedAttachments, pinnedNode, quantityGiB, VOLUME_LABEL } from './volume.resources.js';
 import { computeVolumeStatus, VolumeReason } from './volume.status.js';
 import { volumeEvents } from './volume.events.js';
 import { claimDataSource } from './volume.populate.js';
@@ -98,7 +98,7 @@ export class VolumeReconciler implements ReconcileAdapter<Volume, VolumeStatus> 
     const ns = v.metadata.namespace;
     const mine = this.d.pods.list(ns).filter((p) => p.metadata.labels?.[VOLUME_LABEL] === v.metadata.name && isControlledBy(p, v));
     const out: Pod[] = [];
-    for (const a of v.spec.attachments ?? []) {
+    for (const a of mountedAttachments(v)) {
       const existing = mine.find((p) => p.metadata.name === attachmentPodName(a.id));
       const node = this.d.pods.get(a.serverId, ns)?.spec.nodeName;
       // A Pod pinned to another node is left out here, and so deleted below.

@@ -19,6 +19,11 @@ const HOLD_COMMAND = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 3600
 
 export type VolumeAttachmentSpec = NonNullable<Volume['spec']['attachments']>[number];
 
+/** The attachments that get a Pod: all but those only reserved through Cinder's attachments API (no connector yet). */
+export function mountedAttachments(v: Volume): VolumeAttachmentSpec[] {
+  return (v.spec.attachments ?? []).filter((a) => a.state !== 'reserved');
+}
+
 function labels(v: Volume): Record<string, string> {
   return { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: v.spec.projectId, [VOLUME_LABEL]: v.metadata.name };
 }

@@ -7,7 +7,7 @@
 import type { Volume, VolumeStatus } from '../../../../crds/types.generated.js';
 import type { PersistentVolumeClaim, Pod, StorageClass } from '../../../../crds/kube-types.js';
 import { setConditions, type ConditionInput } from '../../runtime/conditions.js';
-import { ATTACHMENT_LABEL, quantityGiB } from './volume.resources.js';
+import { ATTACHMENT_LABEL, mountedAttachments, quantityGiB } from './volume.resources.js';
 
 export const VolumeReason = {
   ClaimPending: 'ClaimPending',
@@ -69,7 +69,7 @@ function established(v: Volume): Set<string> {
 }
 
 function attachCondition(v: Volume, pods: Pod[]): Cond & { cinder?: 'attaching' | 'in-use' | 'detaching' } {
-  const wanted = new Set((v.spec.attachments ?? []).map((a) => a.id));
+  const wanted = new Set(mountedAttachments(v).map((a) => a.id));
   const current = pods.filter((p) => wanted.has(p.metadata.labels?.[ATTACHMENT_LABEL] ?? ''));
   const leftover = pods.length - current.length;
   if (wanted.size > 0) {

@@ -43,7 +43,8 @@ export async function finishTransfer(d: TransferDeps, v: Volume, claim: Persiste
   if (!from || !giver || giver.metadata.deletionTimestamp) return;
   const pv = claim.spec.volumeName;
   if (pv) await reserveFor(d.kube, pv, claim.metadata.namespace ?? '', claim.metadata.name);
-  for (const snap of d.snapshots.list(from.namespace).filter((x) => x.spec.volumeId === v.metadata.name)) {
+  const leftSnapshots = from.noSnapshots ? [] : d.snapshots.list(from.namespace).filter((x) => x.spec.volumeId === v.metadata.name);
+  for (const snap of leftSnapshots) {
     if (!snap.metadata.deletionTimestamp) await d.kube.delete(Resources.Snapshot, snap.metadata.name, from.namespace);
   }
   await d.kube.delete(Resources.Volume, giver.metadata.name, from.namespace);

@@ -43,7 +43,7 @@ export function listSnapshotsHandler(stores: Stores, detail: boolean) {
   return async (ctx: RouteContext<undefined, Static<typeof listSnapshotsQuery>>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
     if (ctx.req.path.endsWith('/')) throw snapshotNotFound('');
-    checkResourceFilters(ctx.query, ctx.auth, ctx.microversion, 'snapshot');
+    checkResourceFilters(ctx, 'snapshot');
     const page = runListQuery(snapshotListSpec(ctx.microversion), stores.snapshots.list(), ctx.query, ctx.auth);
     const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/snapshots${detail ? '/detail' : ''}`;
     return { body: { snapshots: page.items.map((s) => (detail ? snapshotDetailView(s, ctx.microversion) : snapshotView(s))), ...nextLinks('snapshots', href, ctx.query, page), ...countField(ctx.query, ctx.microversion, page) } };

@@ -53,13 +53,13 @@ async function createOrKeep<T extends Volume | Snapshot>(store: ResourceStore<T>
   }
 }
 
-function takenVolume(giver: Volume, taker: Taker, transferId: string): Volume {
+function takenVolume(giver: Volume, taker: Taker, transfer: VolumeTransfer): Volume {
   const { transientStatus: _t, transferredTo: _to, ...spec } = giver.spec;
   const labels = { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: taker.projectId };
   return {
     ...typeMeta(Resources.Volume),
     metadata: { name: giver.metadata.name, namespace: projectNamespace(taker.projectId), labels },
-    spec: { ...spec, ...taker, attachments: [], transferredFrom: { namespace: giver.metadata.namespace ?? '', transferId }, updatedAt: new Date().toISOString() },
+    spec: { ...spec, ...taker, attachments: [], transferredFrom: { namespace: giver.metadata.namespace ?? '', transferId: transfer.metadata.name, ...(transfer.spec.noSnapshots ? { noSnapshots: true } : {}) }, updatedAt: new Date().toISOString() },
   };
 }
 
@@ -69,9 +69,10 @@ function takenSnapshot(s: Snapshot, taker: Taker): Snapshot {
 }
 
 async function moveVolume(stores: Stores, giver: Volume, transfer: VolumeTransfer, taker: Taker): Promise<void> {
-  const snapshots = snapshotsOfVolume(stores, giver);
+  // no_snapshots (3.55): the giver keeps the volume's snapshot records.
+  const snapshots = transfer.spec.noSnapshots ? [] : snapshotsOfVolume(stores, giver);
   for (const s of snapshots) await createOrKeep(stores.snapshots, takenSnapshot(s, taker), taker.projectId);
-  await createOrKeep(stores.volumes, takenVolume(giver, taker, transfer.metadata.name), taker.projectId);
+  await createOrKeep(stores.volumes, takenVolume(giver, taker, transfer), taker.projectId);
   await stores.volumes.update(giver.metadata.name, giver.metadata.namespace, (cur) => ({ ...cur, spec: { ...cur.spec, transferredTo: taker.projectId } }));
   for (const s of snapshots) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
 }

@@ -5,7 +5,9 @@ import type { VolumeTransfer } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { notFound, type ApiError } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
-import { listedProjects } from '../cinder.query.js';
+import { anyOf, runListQuery, type ListSpec, type Query } from '../../../common/list-query.js';
+import { at } from '../cinder.microversion.js';
+import { cinderListSpec } from '../cinder.query.js';
 
 export const transferNotFound = (id: string): ApiError => notFound(`Transfer ${id} could not be found.`);
 
@@ -20,14 +22,22 @@ export function findOwnTransfer(stores: Stores, auth: AuthContext, id: string): 
   return t;
 }
 
-/** What a list shows: the caller's project's transfers (every project's for an admin asking all_tenants), newest first. */
-export function listedTransfers(stores: Stores, auth: AuthContext, query: Record<string, unknown>): VolumeTransfer[] {
-  const listed = listedProjects(query, auth);
-  const wanted = (key: string): string[] => [query[key] ?? []].flat().map(String);
-  const [names, volumes] = [wanted('name'), wanted('volume_id')];
-  return pendingTransfers(stores)
-    .filter((t) => listed(t.spec.projectId))
-    .filter((t) => !names.length || names.includes(t.spec.name ?? ''))
-    .filter((t) => !volumes.length || volumes.includes(t.spec.volumeId))
-    .sort((a, b) => b.spec.createdAt.localeCompare(a.spec.createdAt));
+const created = (t: VolumeTransfer): string => t.spec.createdAt;
+
+const transferListSpec: ListSpec<VolumeTransfer> = {
+  collection: 'transfers',
+  filters: { name: anyOf((t) => t.spec.name ?? ''), volume_id: anyOf((t) => t.spec.volumeId) },
+  sortKeys: { id: (t) => t.metadata.name, name: (t) => t.spec.name ?? null, created_at: created, volume_id: (t) => t.spec.volumeId },
+  ...cinderListSpec<VolumeTransfer>(),
+};
+
+/**
+ * What a list shows: the caller's project's transfers (every project's for an admin asking
+ * all_tenants). From 3.59 sorted and paged as asked; before, oldest first, limit and offset only.
+ */
+export function listedTransfers(stores: Stores, auth: AuthContext, query: Query, mv: string | undefined): VolumeTransfer[] {
+  const paged = at(mv, 'SUPPORT_TRANSFER_PAGINATION');
+  const spec = paged ? transferListSpec : { ...transferListSpec, defaultSort: { key: 'created_at', dir: 'asc' as const }, sortParam: false };
+  const { sort: _s, sort_key: _k, sort_dir: _d, marker: _m, ...unpaged } = query;
+  return runListQuery(spec, pendingTransfers(stores), paged ? query : unpaged, auth).items;
 }

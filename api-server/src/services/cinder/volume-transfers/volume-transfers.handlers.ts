@@ -16,7 +16,7 @@ import { findVolume, snapshotsOfVolume } from '../volumes/volumes.access.js';
 import { withTransientStatus } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
 import { findOwnTransfer, listedTransfers } from './volume-transfers.access.js';
-import type { createTransferBody, listTransfersQuery } from './volume-transfers.schema.js';
+import type { createTransferBodyV355, listTransfersQuery } from './volume-transfers.schema.js';
 import { transferCreatedView, transferDetailView, transferSummaryView } from './volume-transfers.view.js';
 
 /** 16 hex digits (64 random bits), as long as Cinder's default volume_transfer_key_length. */
@@ -24,21 +24,22 @@ const newAuthKey = (): string => randomBytes(8).toString('hex');
 /** The key is random, not chosen by a person, so a cheaper scrypt than passwords' suffices. */
 export const TRANSFER_KEY_SCRYPT: ScryptParams = { ln: 12, r: 8, p: 1 };
 
-/** Cinder's create checks: the volume is available, and so is each of its snapshots (they go with it). */
-function checkTransferable(stores: Stores, v: Volume): void {
+/** Cinder's create checks: the volume is available, and so is each of its snapshots when they go with it. */
+function checkTransferable(stores: Stores, v: Volume, noSnapshots: boolean): void {
   const status = volumeStatus(v);
   if (status !== 'available') throw invalidVolume(`status must be available, but current status is: ${status}.`);
-  const busy = snapshotsOfVolume(stores, v).find((s) => snapshotStatus(s) !== 'available');
+  const busy = noSnapshots ? undefined : snapshotsOfVolume(stores, v).find((s) => snapshotStatus(s) !== 'available');
   if (busy) throw badRequest(`Invalid snapshot: snapshot: ${busy.metadata.name} status must be available`);
 }
 
-function newTransfer(v: Volume, auth: AuthContext, name: string | undefined, authKeyHash: string): VolumeTransfer {
+function newTransfer(v: Volume, auth: AuthContext, req: { name?: string | null; no_snapshots?: boolean }, authKeyHash: string): VolumeTransfer {
+  const name = req.name ?? undefined;
   // Goes with its volume: a deleted volume's transfers are collected by the garbage collector.
   const owner = { apiVersion: API_VERSION, kind: Resources.Volume.kind, name: v.metadata.name, uid: v.metadata.uid ?? '' };
   return {
     ...typeMeta(Resources.VolumeTransfer),
     metadata: { name: randomUUID(), namespace: v.metadata.namespace, labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: v.spec.projectId }, ownerReferences: [owner] },
-    spec: { projectId: v.spec.projectId, userId: auth.userId, volumeId: v.metadata.name, ...(name ? { name } : {}), authKeyHash, createdAt: new Date().toISOString() },
+    spec: { projectId: v.spec.projectId, userId: auth.userId, volumeId: v.metadata.name, ...(name ? { name } : {}), authKeyHash, noSnapshots: req.no_snapshots === true, createdAt: new Date().toISOString() },
   };
 }
 
@@ -58,17 +59,17 @@ export async function unmarkAwaiting(stores: Stores, v: { name: string; namespac
 }
 
 export function createTransferHandler(stores: Stores) {
-  return async (ctx: RouteContext<Static<typeof createTransferBody>, object>): Promise<RouteResult> => {
+  return async (ctx: RouteContext<Static<typeof createTransferBodyV355>, object>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
     const req = ctx.body.transfer;
     const volume = findVolume(stores, ctx.auth, req.volume_id);
-    checkTransferable(stores, volume);
+    checkTransferable(stores, volume, req.no_snapshots === true);
     const authKey = newAuthKey();
-    const transfer = newTransfer(volume, ctx.auth, req.name ?? undefined, await hashPassword(authKey, TRANSFER_KEY_SCRYPT));
+    const transfer = newTransfer(volume, ctx.auth, req, await hashPassword(authKey, TRANSFER_KEY_SCRYPT));
     await markAwaiting(stores, volume);
     try {
       const made = await stores.volumeTransfers.create(transfer);
-      return { body: { transfer: transferCreatedView(made, ctx.baseUrl, authKey) } };
+      return { body: { transfer: transferCreatedView(made, ctx.baseUrl, authKey, ctx.microversion) } };
     } catch (err) {
       await unmarkAwaiting(stores, volume.metadata);
       throw err;
@@ -79,15 +80,15 @@ export function createTransferHandler(stores: Stores) {
 export function listTransfersHandler(stores: Stores, detail: boolean) {
   return async (ctx: RouteContext<undefined, Static<typeof listTransfersQuery>>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
-    const view = detail ? transferDetailView : transferSummaryView;
-    return { body: { transfers: listedTransfers(stores, ctx.auth, ctx.query).map((t) => view(t, ctx.baseUrl)) } };
+    const view = (t: VolumeTransfer): object => (detail ? transferDetailView(t, ctx.baseUrl, ctx.microversion) : transferSummaryView(t, ctx.baseUrl));
+    return { body: { transfers: listedTransfers(stores, ctx.auth, ctx.query, ctx.microversion).map(view) } };
   };
 }
 
 export function showTransferHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     pathProject(ctx.auth, ctx.params.projectId);
-    return { body: { transfer: transferDetailView(findOwnTransfer(stores, ctx.auth, ctx.params.transferId), ctx.baseUrl) } };
+    return { body: { transfer: transferDetailView(findOwnTransfer(stores, ctx.auth, ctx.params.transferId), ctx.baseUrl, ctx.microversion) } };
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { VolumeTransfer } from '../../../../../crds/types.generated.js';
 import { isoMicrosNoZone } from '../../../common/time.js';
+import { at } from '../cinder.microversion.js';
 import type { transferCreated, transferDetail, transferSummary } from './volume-transfers.schema.js';
 
 function links(base: string, t: VolumeTransfer): Static<typeof transferSummary>['links'] {
@@ -15,11 +16,16 @@ export function transferSummaryView(t: VolumeTransfer, base: string): Static<typ
   return { id: t.metadata.name, name: t.spec.name ?? null, volume_id: t.spec.volumeId, links: links(base, t) };
 }
 
-export function transferDetailView(t: VolumeTransfer, base: string): Static<typeof transferDetail> {
-  return { ...transferSummaryView(t, base), created_at: isoMicrosNoZone(t.spec.createdAt) };
+export function transferDetailView(t: VolumeTransfer, base: string, mv?: string): Static<typeof transferDetail> {
+  return {
+    ...transferSummaryView(t, base),
+    created_at: isoMicrosNoZone(t.spec.createdAt),
+    ...(at(mv, 'TRANSFER_WITH_SNAPSHOTS') ? { no_snapshots: t.spec.noSnapshots === true } : {}),
+    ...(at(mv, 'TRANSFER_WITH_HISTORY') ? { source_project_id: t.spec.projectId, destination_project_id: t.spec.acceptedBy?.projectId ?? null, accepted: t.spec.acceptedBy !== undefined } : {}),
+  };
 }
 
 /** The one answer that carries the auth key: only its hash is stored. */
-export function transferCreatedView(t: VolumeTransfer, base: string, authKey: string): Static<typeof transferCreated> {
-  return { ...transferDetailView(t, base), auth_key: authKey };
+export function transferCreatedView(t: VolumeTransfer, base: string, authKey: string, mv?: string): Static<typeof transferCreated> {
+  return { ...transferDetailView(t, base, mv), auth_key: authKey };
 }

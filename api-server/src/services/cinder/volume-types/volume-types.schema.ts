@@ -12,6 +12,6 @@ export const volumeType = responseObject({
   qos_specs_id: Type.Null(),
 });
 
-export const listVolumeTypesQuery = querySchema({ is_public: queryString });
+export const listVolumeTypesQuery = querySchema({ is_public: queryString, extra_specs: queryString });
 export const listVolumeTypesResponse = responseObject({ volume_types: Type.Array(volumeType) });
 export const showVolumeTypeResponse = responseObject({ volume_type: volumeType });

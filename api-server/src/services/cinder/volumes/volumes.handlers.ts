@@ -78,7 +78,7 @@ export function listVolumesHandler(stores: Stores, detail: boolean) {
     pathProject(ctx.auth, ctx.params.projectId);
     // `GET /volumes/` names a volume with an empty id (Express would route it to the list): a 404.
     if (ctx.req.path.endsWith('/')) throw volumeNotFound('');
-    checkResourceFilters(ctx.query, ctx.auth, ctx.microversion, 'volume');
+    checkResourceFilters(ctx, 'volume');
     const page = runListQuery(volumeListSpec(ctx.microversion), liveVolumes(stores), ctx.query, ctx.auth);
     const href = `${ctx.baseUrl}/volume/v3/${ctx.params.projectId}/volumes${detail ? '/detail' : ''}`;
     const view = detail ? (v: Volume): object => volumeView(v, viewContext(ctx)) : (v: Volume): object => volumeSummaryView(v, ctx.baseUrl);

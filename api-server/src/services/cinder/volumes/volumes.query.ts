@@ -13,7 +13,7 @@ import { cinderListSpec } from '../cinder.query.js';
 import { volumeStatus } from './volumes.view.js';
 
 /** `{"k": "v"}`, or the Python literal `{'k': 'v'}` that urlencoding a dict gives. */
-function parseMetadataFilter(raw: string): Record<string, string> {
+export function parseMetadataFilter(raw: string): Record<string, string> {
   for (const text of [raw, raw.replace(/'/g, '"')]) {
     try {
       const parsed: unknown = JSON.parse(text);

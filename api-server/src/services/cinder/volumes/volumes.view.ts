@@ -11,8 +11,19 @@ import type { volume } from './volumes.schema.js';
 
 export type VolumeView = Static<typeof volume>;
 
+/** Attachments the attachments API made and has not completed: reserved, or attaching with a connector. */
+function pendingStatus(v: Volume): string | undefined {
+  const all = v.spec.attachments ?? [];
+  if (all.length && all.every((a) => a.state === 'reserved')) return 'reserved';
+  if (all.some((a) => a.state === 'attaching')) return 'attaching';
+  // os-complete says in-use, whatever the Pods are doing (the Attached condition tells that).
+  if (all.length && all.every((a) => a.state === 'attached' || a.state === 'reserved')) return 'in-use';
+  return undefined;
+}
+
 /** What the API recorded about attachments and the operator may not have acted on yet. */
 function attachmentStatus(v: Volume, observed: string): string | undefined {
+  if (observed !== 'error' && pendingStatus(v)) return pendingStatus(v);
   const attached = (v.spec.attachments ?? []).length > 0;
   if (attached && observed !== 'in-use' && observed !== 'error') return 'attaching';
   if (!attached && (observed === 'in-use' || observed === 'attaching')) return 'detaching';
@@ -35,7 +46,8 @@ function links(base: string, v: Volume): VolumeView['links'] {
 
 function attachmentsView(v: Volume): VolumeView['attachments'] {
   const nodes = new Map((v.status?.attachments ?? []).map((a) => [a.id, a.node ?? null]));
-  return (v.spec.attachments ?? []).map((a) => ({
+  // Cinder lists only completed attachments (attach_status attached) on the volume.
+  return (v.spec.attachments ?? []).filter((a) => !a.state || a.state === 'attached').map((a) => ({
     id: v.metadata.name,
     attachment_id: a.id,
     volume_id: v.metadata.name,
