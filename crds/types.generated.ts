@@ -617,7 +617,7 @@ imageMetadata?: {
 /**
  * A status the API declared (os-reserve, os-begin_detaching, os-reset_status, a transfer's create) that holds until the next action clears it.
  */
-transientStatus?: ("attaching" | "detaching" | "reserved" | "maintenance" | "available" | "error" | "in-use" | "error_deleting" | "error_extending" | "awaiting-transfer")
+transientStatus?: ("attaching" | "detaching" | "reserved" | "maintenance" | "available" | "error" | "in-use" | "error_deleting" | "error_extending" | "creating" | "deleting" | "awaiting-transfer")
 /**
  * Set on a volume another project gave this one (a transfer accepted): the operator binds this namespace's claim to the PersistentVolume of the claim left in that namespace, then deletes the volume left there.
  */

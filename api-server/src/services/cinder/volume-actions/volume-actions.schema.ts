@@ -1,5 +1,6 @@
 // The body of POST /volumes/{id}/action: exactly one of the actions Cinder's volume_actions and
 // admin_actions take, each with its own schema (an unknown action is a 400).
+import type { Volume } from '../../../../../crds/types.generated.js';
 import { Type } from '@sinclair/typebox';
 import { responseObject } from '../../../common/parameter-types.js';
 import { flag } from '../cinder.schema.js';
@@ -7,7 +8,8 @@ import { volumeSize } from '../volumes/volumes.schema.js';
 
 const empty = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]);
 const connector = Type.Object({ connector: Type.Optional(Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()])) }, { additionalProperties: true });
-const VOLUME_STATUSES = ['available', 'error', 'creating', 'deleting', 'in-use', 'attaching', 'detaching', 'error_deleting', 'maintenance', 'reserved', 'error_extending'];
+/** What os-reset_status may declare; typed by the CRD's enum, so a status the CR cannot hold does not compile. */
+export const VOLUME_STATUSES: readonly NonNullable<Volume['spec']['transientStatus']>[] = ['available', 'error', 'creating', 'deleting', 'in-use', 'attaching', 'detaching', 'error_deleting', 'maintenance', 'reserved', 'error_extending'];
 
 export const volumeActionBody = Type.Object(
   {
