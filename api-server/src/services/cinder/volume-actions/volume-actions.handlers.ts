@@ -76,7 +76,7 @@ const resetStatus: Action = async (stores, v, body, { auth }) => {
   const req = body['os-reset_status']!;
   if (!req.status && !req.attach_status && req.migration_status === undefined) throw badRequest('Must specify status, attach_status or migration_status.');
   await record(stores, v, (spec) => {
-    const next = req.status ? withTransientStatus(spec, req.status as Volume['spec']['transientStatus']) : spec;
+    const next = req.status ? withTransientStatus(spec, req.status) : spec;
     return req.attach_status === 'detached' ? { ...next, attachments: [] } : next;
   });
   return {};
