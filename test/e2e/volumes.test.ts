@@ -128,6 +128,21 @@ describe('openstack volume (real CLI, real cluster)', () => {
     await until('the attachment Pod to go', async () => ((await kubectl(['get', 'pods', '-A', '-o', 'name'])).includes(`volatt-${attachmentId}`) ? undefined : true));
   });
 
+  it('When an agent uses Cinder\'s attachments API (3.27, complete at 3.44), then create is attaching with the claim as its connection, complete is in-use with an attachment Pod, and delete is available again', async () => {
+    const at44 = ['--os-volume-api-version', '3.44'];
+    const made = await openstackJson<{ ID: string; Status: string; Properties: { driver_volume_type: string; data: { claim_name: string } } }>(DEMO, [...at44, 'volume', 'attachment', 'create', volume.id, serverId]);
+    assert.deepEqual([made.Status, made.Properties.driver_volume_type, made.Properties.data.claim_name], ['attaching', 'kubernetes_pvc', `vol-${volume.id}`]);
+    assert.equal((await show(volume.id)).status, 'attaching');
+    await openstack(DEMO, [...at44, 'volume', 'attachment', 'complete', made.ID]);
+    assert.equal((await until('the volume to be in-use', statusIs(volume.id, 'in-use'))).attachments[0].attachment_id, made.ID);
+    await until('the attachment Pod', async () => ((await kubectl(['get', 'pods', '-A', '-o', 'name'])).includes(`volatt-${made.ID}`) ? true : undefined));
+    const listed = await openstackJson<{ ID: string; Status: string }[]>(DEMO, [...at44, 'volume', 'attachment', 'list']);
+    assert.deepEqual(listed.filter((a) => a.ID === made.ID).map((a) => a.Status), ['attached']);
+    await openstack(DEMO, [...at44, 'volume', 'attachment', 'delete', made.ID]);
+    await until('the volume to be available', statusIs(volume.id, 'available'));
+    await assert.rejects(openstack(DEMO, ['volume', 'attachment', 'list']), /3\.27|version/i, 'at 3.0 there is no attachments API');
+  });
+
   it('When a server is created with --volume, then it boots from that volume: no image, the volume in-use as /dev/vda', async () => {
     const boot = await openstackJson<VolumeShow>(DEMO, ['volume', 'create', '--image', 'cirros', '--size', '1', `${prefix}-boot`]);
     made.push(boot.id);
