@@ -3,6 +3,7 @@ import type { Registry } from 'prom-client';
 import type { KubeClient } from '../../crds/client/client.js';
 import type { Logger as SharedLogger } from '../../crds/client/logger.js';
 import type { CustomResourceTypes } from '../../crds/types.generated.js';
+import type { Node } from '../../crds/kube-types.js';
 import type { ResourceStore } from './kube/store.js';
 import type { AuthContext } from './common/route.js';
 import type { ImageDataStore } from './services/glance/image-data/image-data.store.js';
@@ -26,8 +27,11 @@ export interface ApiConfig {
 /** A kind's store name: Server → servers, RoleAssignment → roleAssignments. */
 export type StoreKey<K extends string> = `${Uncapitalize<K>}s`;
 
-/** One informer-backed store per kind of ours, derived from the generated resource table. */
-export type Stores = { [K in keyof CustomResourceTypes as StoreKey<K>]: ResourceStore<CustomResourceTypes[K]> };
+/**
+ * One informer-backed store per kind of ours, derived from the generated resource table, plus the
+ * built-in kinds the APIs read: Nodes (their zone labels are the availability zones).
+ */
+export type Stores = { [K in keyof CustomResourceTypes as StoreKey<K>]: ResourceStore<CustomResourceTypes[K]> } & { nodes: ResourceStore<Node> };
 
 /** The shared JSON logger's interface (crds/client/logger.ts), named here for the services. */
 export type Logger = SharedLogger;

@@ -3,7 +3,7 @@
 import type { KubeObject } from '../../../crds/kube-object.js';
 import type { KubeClient } from '../../../crds/client/client.js';
 import { Informer, type InformerLogger } from '../../../crds/client/informer.js';
-import type { ResourceType } from '../../../crds/resources.js';
+import { Resources, type ResourceType } from '../../../crds/resources.js';
 import { CustomResources } from '../../../crds/resources.generated.js';
 import type { Stores } from '../deps.js';
 import { ResourceStore } from './store.js';
@@ -20,9 +20,12 @@ export function storeKey(kind: string): string {
   return `${kind.charAt(0).toLowerCase()}${kind.slice(1)}s`;
 }
 
-/** A store for every kind in the resource table, each made by make (tests pass their own). */
+/** The built-in kinds the APIs read, besides ours. */
+export const BUILT_IN_READ = [Resources.Node] as const;
+
+/** A store for every kind in the resource table and the built-in ones read, each made by make (tests pass their own). */
 export function storesFor(make: (res: ResourceType) => ResourceStore<KubeObject>): Stores {
-  return Object.fromEntries(Object.values(CustomResources).map((res) => [storeKey(res.kind), make(res)])) as unknown as Stores;
+  return Object.fromEntries([...Object.values(CustomResources), ...BUILT_IN_READ].map((res) => [storeKey(res.kind), make(res)])) as unknown as Stores;
 }
 
 export function createStores(kube: KubeClient, log: InformerLogger): StoreSet {

@@ -18,7 +18,8 @@ describe('API server stores', () => {
       made.push(res);
       return { resource: res } as unknown as ResourceStore<KubeObject>;
     });
-    assert.equal(made.length, Object.keys(CustomResources).length);
+    assert.equal(made.length, Object.keys(CustomResources).length + 1, 'and Nodes');
+    assert.equal(stores.nodes.resource.kind, 'Node');
     for (const res of Object.values(CustomResources)) {
       const store = (stores as unknown as Record<string, { resource: ResourceType }>)[storeKey(res.kind)];
       assert.equal(store?.resource.plural, res.plural, res.kind);

@@ -22,6 +22,6 @@ export function cinderService(stores: Stores, data: ImageDataStore): ServiceDef 
     name: 'block-storage',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...volumeTransferRoutes(stores), ...attachmentRoutes(stores), ...availabilityZoneRoutes, ...extensionRoutes],
+    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...volumeTransferRoutes(stores), ...attachmentRoutes(stores), ...availabilityZoneRoutes(stores), ...extensionRoutes],
   };
 }

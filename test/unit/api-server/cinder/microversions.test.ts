@@ -1,6 +1,7 @@
 // Cinder's microversions up to 3.60 against the fake cluster: each behaviour change of what is
 // served, asked for just below and at its version (fields, filters, strictness, in-use extend,
-// Etags), the attachments API (3.27, os-complete 3.44, mode 3.54) and the 3.55/3.57 transfers.
+// Etags), the attachments API (3.27, os-complete 3.44, mode 3.54) and the 3.55/3.57 transfers;
+// and the availability zones, which come from the nodes.
 import assert from 'node:assert/strict';
 import type { Volume } from '../../../../crds/types.generated.js';
 import { projectNamespace } from '../../../../crds/naming.js';
@@ -152,5 +153,29 @@ describe('Cinder microversions (3.0 to 3.60)', () => {
     const shown = (await req('3.57', 'GET', `/volume-transfers/${made.json.transfer.id}`)).json.transfer;
     assert.deepEqual([shown.source_project_id, shown.destination_project_id, shown.accepted], [w.ids.projects.demo, null, false]);
     assert.equal((await req('3.0', 'GET', `/os-volume-transfer/${made.json.transfer.id}`)).json.transfer.no_snapshots, undefined);
+  });
+});
+
+describe('Cinder availability zones', () => {
+  let w: AppWorld;
+  let alice: string;
+  before(async () => {
+    w = await serveApp();
+    alice = await w.login('alice', 'demo');
+  });
+  after(async () => w.close());
+
+  it('When nodes carry zone labels, then the zones are nova and theirs; a volume may be made in one of them, not in another', async () => {
+    const base = `/volume/v3/${w.ids.projects.demo}`;
+    w.kube.seed(Resources.Node, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-9', labels: { 'topology.kubernetes.io/zone': 'zone-q' } } });
+    let zones: string[] = [];
+    for (let i = 0; i < 500 && !zones.includes('zone-q'); i++, await new Promise((r) => setTimeout(r, 10))) {
+      zones = (await call(w.url, alice, 'GET', `${base}/os-availability-zone`)).json.availabilityZoneInfo.map((z: { zoneName: string }) => z.zoneName);
+    }
+    assert.deepEqual(zones, ['nova', 'zone-q']);
+    const made = await call(w.url, alice, 'POST', `${base}/volumes`, { volume: { size: 1, availability_zone: 'zone-q' } });
+    assert.equal(made.status, 202, made.text);
+    assert.equal(made.json.volume.availability_zone, 'zone-q');
+    assert.equal((await call(w.url, alice, 'POST', `${base}/volumes`, { volume: { size: 1, availability_zone: 'zone-r' } })).status, 400);
   });
 });

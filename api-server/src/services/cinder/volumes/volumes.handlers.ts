@@ -58,7 +58,7 @@ export async function createVolume(stores: Stores, auth: AuthContext, req: Creat
   const source = resolveSource(stores, auth, req, asked);
   const size = volumeSizeFor(asked, source);
   const type = volumeTypeFor(stores, auth, req, source);
-  const availabilityZone = checkVolumeZone(req.availability_zone);
+  const availabilityZone = checkVolumeZone(stores, req.availability_zone);
   const typeFacts = { id: type.metadata.name, name: type.spec.name, storageClassName: type.spec.storageClassName, multiattach: typeIsMultiattach(type) };
   const spec = toVolumeSpec(req, { projectId, userId: auth.userId, size, type: typeFacts, availabilityZone, source }, new Date());
   return createVolumeCr(stores, newVolume(randomUUID(), attachment ? { ...spec, attachments: [attachment] } : spec));
