@@ -57,12 +57,29 @@ export class FakeKube implements KubeClient {
     }
   }
 
+  private held: (() => void)[] | undefined;
+
+  /** Withholds watch events until the returned release is called: a watch that lags, as a real one can. */
+  holdWatches(): () => void {
+    this.held = [];
+    return () => {
+      const queued = this.held ?? [];
+      this.held = undefined;
+      queued.forEach((deliver) => deliver());
+    };
+  }
+
   private emit(res: ResourceType, type: WatchEvent<KubeObject>['type'], obj: KubeObject): void {
-    for (const w of this.watchers) {
-      if (w.res.plural !== res.plural || w.res.group !== res.group) continue;
-      if (w.namespace && w.namespace !== obj.metadata.namespace) continue;
-      w.onEvent({ type, object: clone(obj) });
-    }
+    const event = { type, object: clone(obj) };
+    const deliver = (): void => {
+      for (const w of this.watchers) {
+        if (w.res.plural !== res.plural || w.res.group !== res.group) continue;
+        if (w.namespace && w.namespace !== obj.metadata.namespace) continue;
+        w.onEvent({ type: event.type, object: clone(event.object) });
+      }
+    };
+    if (this.held) this.held.push(deliver);
+    else deliver();
   }
 
   private store(res: ResourceType, obj: KubeObject, type: 'ADDED' | 'MODIFIED'): KubeObject {
@@ -169,11 +186,15 @@ export class FakeKube implements KubeClient {
     return this.store(res, mergeDeep(cur, obj) as KubeObject, 'MODIFIED') as T;
   }
 
-  async delete(res: ResourceType, name: string, namespace?: string, _opts?: DeleteOptions): Promise<boolean> {
+  async delete(res: ResourceType, name: string, namespace?: string, opts?: DeleteOptions): Promise<boolean> {
     this.record('delete', res, namespace, name);
     const id = this.id(res, namespace, name);
     const cur = this.objects.get(id);
     if (!cur) return false;
+    const rv = opts?.preconditions?.resourceVersion;
+    if (rv && cur.metadata.resourceVersion !== rv) {
+      throw new KubeApiError(409, 'Conflict', `Precondition failed: ResourceVersion in precondition: ${rv}, ResourceVersion in object meta: ${cur.metadata.resourceVersion}`);
+    }
     if ((cur.metadata.finalizers ?? []).length) {
       if (!cur.metadata.deletionTimestamp) {
         cur.metadata.deletionTimestamp = new Date().toISOString();

@@ -3,7 +3,7 @@
 // always reads its own write (and does not see a deleted object again). update() is the
 // read-modify-write that re-reads and retries when another writer got there first.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { KubeClient } from '../../../crds/client/client.js';
+import type { DeleteOptions, KubeClient } from '../../../crds/client/client.js';
 import { updateWithRetry, type ConflictRetry, type Mutation } from '../../../crds/client/update.js';
 import type { Informer } from '../../../crds/client/informer.js';
 import { objectKey, type ResourceType } from '../../../crds/resources.js';
@@ -138,11 +138,12 @@ export class ResourceStore<T extends KubeObject> {
   }
 
   /**
-   * Deletes the object. With finalizers the object lives on (with a deletionTimestamp) until its
-   * controller lets go; the returned value says whether it is already gone.
+   * Deletes the object (only at that resourceVersion, when given: someone else's write in between
+   * is a 409 Conflict from the apiserver). With finalizers the object lives on (with a
+   * deletionTimestamp) until its controller lets go; the returned value says whether it is gone.
    */
-  async delete(name: string, namespace?: string): Promise<boolean> {
-    const existed = await this.client.delete(this.resource, name, namespace, { propagationPolicy: 'Background' });
+  async delete(name: string, namespace?: string, preconditions?: DeleteOptions['preconditions']): Promise<boolean> {
+    const existed = await this.client.delete(this.resource, name, namespace, { propagationPolicy: 'Background', ...(preconditions ? { preconditions } : {}) });
     const current = await this.client.get<T>(this.resource, name, namespace);
     // Only a delete that is already complete is remembered: an object kept by a finalizer will
     // reach the cache through the informer, and remembering it could outlive its final delete.

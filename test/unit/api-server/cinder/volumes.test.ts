@@ -167,6 +167,19 @@ describe('Cinder volumes', () => {
     assert.deepEqual((await call(w.url, alice, 'GET', `${base}/volumes/${id}`)).json.volume.attachments, []);
   });
 
+  it('When a volume is deleted just after an attach its cache has not seen yet, then the delete is checked on the live volume: 400, and the volume and its attachment stay', async () => {
+    const id = await available();
+    const ns = projectNamespace(w.ids.projects.demo);
+    const live = await w.kube.get<Volume>(Resources.Volume, id, ns);
+    const attachment = { id: 'a-race', serverId: 's-race', device: '/dev/vdb', attachedAt: new Date().toISOString() };
+    const release = w.kube.holdWatches();
+    await w.kube.replace(Resources.Volume, { ...live!, spec: { ...live!.spec, attachments: [attachment] } });
+    const del = await call(w.url, alice, 'DELETE', `${base}/volumes/${id}`);
+    release();
+    assert.equal(del.status, 400, del.text);
+    assert.deepEqual((await w.kube.get<Volume>(Resources.Volume, id, ns))?.spec.attachments?.map((a) => a.id), ['a-race']);
+  });
+
   it('When a server boots from an image onto a new volume, then it has no image, and the volume is made from the image, attached as /dev/vda', async () => {
     const bdm = [{ boot_index: 0, uuid: IMAGE_ID, source_type: 'image', destination_type: 'volume', volume_size: 1, delete_on_termination: true }];
     const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'bfv', flavorRef: '1', imageRef: '', block_device_mapping_v2: bdm } });

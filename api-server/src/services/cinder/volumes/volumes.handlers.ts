@@ -4,7 +4,7 @@
 import type { Static } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import type { Volume, VolumeType } from '../../../../../crds/types.generated.js';
-import { isNotFound } from '../../../../../crds/client/client.js';
+import { isConflict, isNotFound } from '../../../../../crds/client/client.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
@@ -113,11 +113,27 @@ export function checkDeletable(stores: Stores, v: Volume, opts: { cascade: boole
   if (!opts.cascade && snapshotsOfVolume(stores, v).length > 0) throw invalidVolume(NOT_DELETABLE);
 }
 
-/** Deletes the volume, and with cascade its snapshots first, so none outlives it. */
+/**
+ * Deletes the volume, and with cascade its snapshots first, so none outlives it. The checks are
+ * made on the live volume and the delete is conditional on its resourceVersion, so an attach that
+ * lands in between is not lost with the volume: the delete is retried on what it left.
+ */
 export async function removeVolume(stores: Stores, v: Volume, opts: { cascade: boolean; force: boolean }): Promise<void> {
   checkDeletable(stores, v, opts);
-  for (const s of snapshotsOfVolume(stores, v)) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
-  await stores.volumes.delete(v.metadata.name, v.metadata.namespace);
+  for (let attempt = 1; ; attempt++) {
+    const live = await stores.volumes.update(v.metadata.name, v.metadata.namespace, (cur) => {
+      checkDeletable(stores, cur, opts);
+      return undefined;
+    });
+    if (!live) return;
+    for (const s of snapshotsOfVolume(stores, live)) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
+    try {
+      await stores.volumes.delete(live.metadata.name, live.metadata.namespace, { resourceVersion: live.metadata.resourceVersion });
+      return;
+    } catch (err) {
+      if (!isConflict(err) || attempt >= 5) throw err;
+    }
+  }
 }
 
 export function deleteVolumeHandler(stores: Stores) {
