@@ -36,8 +36,11 @@ export function createApp(deps: AppDeps, auth: Authenticator, services: MountedS
     onRequest: (service, route, status) => requests.inc({ service, route, code: String(status) }),
     logError: (err, req) => deps.log.error('unexpected error', { method: req.method, url: req.originalUrl, error: String((err as Error)?.stack ?? err) }),
   };
-  app.use((_req, res, next) => {
-    res.setHeader('X-OpenStack-Request-Id', `req-${crypto.randomUUID()}`);
+  app.use((req, res, next) => {
+    const id = `req-${crypto.randomUUID()}`;
+    res.setHeader('X-OpenStack-Request-Id', id);
+    // Nova also names it in its own header, which Tempest's instance action tests read.
+    if (req.path.startsWith('/compute')) res.setHeader('X-Compute-Request-Id', id);
     next();
   });
   for (const { mount, service } of services) app.use(mount, buildServiceRouter(service, routerDeps));

@@ -26,6 +26,8 @@ describe('Nova /servers', () => {
     const res = await call(w.url, admin, 'POST', '/compute/v2.1/servers', create('vm-a'));
     assert.equal(res.status, 202, res.text);
     assert.deepEqual(Object.keys(res.json.server).sort(), ['OS-DCF:diskConfig', 'adminPass', 'id', 'links', 'security_groups']);
+    assert.match(res.headers.get('X-Compute-Request-Id') ?? '', /^req-/, 'Nova names the request id in its own header too');
+    assert.equal(res.headers.get('X-Compute-Request-Id'), res.headers.get('X-OpenStack-Request-Id'));
     const cr = w.kube.peek<Server>(Resources.Server, res.json.server.id, projectNamespace(w.ids.projects.admin));
     assert.ok(cr, 'Server CR not created in the project namespace');
     assert.equal(cr.spec.flavorRef, '1');
