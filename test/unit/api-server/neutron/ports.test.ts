@@ -20,7 +20,9 @@ describe('Neutron ports', function () {
     alice = await w.login('alice', 'demo');
     admin = await w.login('admin', 'admin');
     netId = (await call(w.url, alice, 'POST', '/network/v2.0/networks', { network: { name: 'private' } })).json.network.id;
-    subnetId = (await call(w.url, alice, 'POST', '/network/v2.0/subnets', { subnet: { network_id: netId, ip_version: 4, cidr: '10.0.0.0/24' } })).json.subnet.id;
+    // Random allocations come from .100 up, so the fixed addresses the tests ask for (below .100) are never taken by chance.
+    const pool = [{ start: '10.0.0.100', end: '10.0.0.250' }];
+    subnetId = (await call(w.url, alice, 'POST', '/network/v2.0/subnets', { subnet: { network_id: netId, ip_version: 4, cidr: '10.0.0.0/24', allocation_pools: pool } })).json.subnet.id;
   });
   after(() => w.close());
 

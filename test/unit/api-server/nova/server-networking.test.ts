@@ -34,7 +34,8 @@ describe('Nova server networking (os-security-groups, security group actions, os
     w = await serveApp();
     alice = await w.login('alice', 'demo');
     net = (await call(w.url, alice, 'POST', `${NET}/networks`, { network: { name: 'private' } })).json.network.id;
-    await call(w.url, alice, 'POST', `${NET}/subnets`, { subnet: { network_id: net, ip_version: 4, cidr: '10.0.0.0/24' } });
+    // Random allocations come from .100 up, so the fixed address a test asks for (.77) is never taken by chance.
+    await call(w.url, alice, 'POST', `${NET}/subnets`, { subnet: { network_id: net, ip_version: 4, cidr: '10.0.0.0/24', allocation_pools: [{ start: '10.0.0.100', end: '10.0.0.250' }] } });
     const web = (await call(w.url, alice, 'POST', `${NET}/security-groups`, { security_group: { name: 'web' } })).json.security_group.id;
     await call(w.url, alice, 'POST', `${NET}/security-group-rules`, { security_group_rule: { security_group_id: web, direction: 'ingress', protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_ip_prefix: '0.0.0.0/0' } });
     const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'vm', flavorRef: '1', imageRef: IMAGE_ID, networks: [{ uuid: net }], security_groups: [{ name: 'web' }] } });
