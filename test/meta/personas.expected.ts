@@ -47,6 +47,7 @@ export const EXPECTED: Record<string, Persona[]> = {
   'GET /compute/v2.1/servers/detail': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId': PROJECT_READERS,
   'POST /compute/v2.1/servers': PROJECT_MEMBERS,
+  'PUT /compute/v2.1/servers/:serverId': PROJECT_MEMBERS,
   'DELETE /compute/v2.1/servers/:serverId': PROJECT_MEMBERS,
   'POST /compute/v2.1/servers/:serverId/action': PROJECT_MEMBERS,
   'GET /compute/v2.1/os-security-groups': PROJECT_READERS,

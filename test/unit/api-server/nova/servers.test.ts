@@ -150,6 +150,20 @@ describe('Nova /servers', () => {
     assert.deepEqual(names.sort(), ['trio-1', 'trio-2', 'trio-3']);
   });
 
+  it('When a server is updated, then 200 shows Nova\'s update view with the new name and canonical access addresses; bad names and addresses are 400 and change nothing', async () => {
+    const id = (await call(w.url, admin, 'POST', '/compute/v2.1/servers', create('before'))).json.server.id as string;
+    const put = (body: object): ReturnType<typeof call> => call(w.url, admin, 'PUT', `/compute/v2.1/servers/${id}`, { server: body });
+    const res = await put({ name: 'Ínstáñcé', accessIPv4: '1.1.1.1', accessIPv6: '::babe:0202:0202' });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual([res.json.server.name, res.json.server.accessIPv4, res.json.server.accessIPv6], ['Ínstáñcé', '1.1.1.1', '::babe:202:202']);
+    assert.ok(!('OS-EXT-STS:vm_state' in res.json.server) && !('security_groups' in res.json.server), 'no extension attributes');
+    for (const bad of [{ name: '' }, { name: 'x'.repeat(256) }, { name: ' padded ' }, { accessIPv4: '1.1.1' }, { description: 'not at 2.1' }]) {
+      assert.equal((await put(bad)).status, 400, JSON.stringify(bad));
+    }
+    assert.equal((await call(w.url, admin, 'GET', `/compute/v2.1/servers/${id}`)).json.server.name, 'Ínstáñcé');
+    assert.equal((await call(w.url, alice, 'PUT', `/compute/v2.1/servers/${id}`, { server: { name: 'theirs' } })).status, 404);
+  });
+
   it('When a member of another project asks for a server, then it is 404 to show, delete and absent from lists', async () => {
     const created = await call(w.url, admin, 'POST', '/compute/v2.1/servers', create('admin-secret'));
     const id = created.json.server.id as string;

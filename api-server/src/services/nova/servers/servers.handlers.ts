@@ -57,7 +57,7 @@ function checkImage(stores: Stores, auth: AuthContext, body: ServerCreateRequest
   if ((image.status?.status ?? 'queued') !== 'active') throw badRequest(`Image ${id} is not active.`);
 }
 
-function checkAccessIps(body: ServerCreateRequest): void {
+export function checkAccessIps(body: Pick<ServerCreateRequest, 'accessIPv4' | 'accessIPv6'>): void {
   if (body.accessIPv4 && !isIPv4(body.accessIPv4)) throw badRequest(`Invalid input for field/attribute accessIPv4. Value: ${body.accessIPv4} is not a valid IPv4 address.`);
   if (body.accessIPv6 && (!isIPv6(body.accessIPv6) || body.accessIPv6.includes('%'))) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
 }

@@ -1,5 +1,5 @@
 // The /servers routes of Nova v2.1. Policies are Nova's defaults: reading needs a reader on the
-// project (PROJECT_READER_OR_ADMIN), creating and deleting a member (PROJECT_MEMBER_OR_ADMIN).
+// project (PROJECT_READER_OR_ADMIN), creating, updating and deleting a member (PROJECT_MEMBER_OR_ADMIN).
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
@@ -10,7 +10,10 @@ import {
   listServersQuery,
   listServersResponse,
   showServerResponse,
+  updateServerBody,
+  updateServerResponse,
 } from './servers.schema.js';
+import { updateServerHandler } from './servers.update.js';
 import {
   createServerHandler,
   deleteServerHandler,
@@ -37,6 +40,17 @@ export function serverRoutes(stores: Stores): RouteDef[] {
     defineRoute({ ...list, path: '/v2.1/servers', response: listServersResponse, handler: listServersHandler(stores) }),
     defineRoute({ ...list, path: '/v2.1/servers/detail', response: listServersDetailResponse, handler: listServersDetailHandler(stores) }),
     defineRoute({ ...read, path: '/v2.1/servers/:serverId', query: noQuery, response: showServerResponse, expectedErrors: [404], handler: showServerHandler(stores) }),
+    defineRoute({
+      method: 'put',
+      path: '/v2.1/servers/:serverId',
+      policy: 'member',
+      body: updateServerBody,
+      query: noQuery,
+      response: updateServerResponse,
+      successStatus: 200,
+      expectedErrors: [400, 404, 409],
+      handler: updateServerHandler(stores),
+    }),
     defineRoute({
       method: 'delete',
       path: '/v2.1/servers/:serverId',

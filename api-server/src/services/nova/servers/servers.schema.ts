@@ -11,6 +11,7 @@ import {
   queryPattern,
   querySchema,
   queryString,
+  responseObject,
   strictObject,
   uuid,
 } from '../../../common/parameter-types.js';
@@ -162,3 +163,20 @@ const serversLinks = Type.Optional(novaLinkList);
 export const listServersResponse = strictObject({ servers: Type.Array(summaryEntry), servers_links: serversLinks });
 export const listServersDetailResponse = strictObject({ servers: Type.Array(serverDetail), servers_links: serversLinks });
 export const showServerResponse = strictObject({ server: serverDetail });
+
+/** PUT /servers/{id} at 2.1: the name and the access addresses (description and hostname are later versions). */
+export const updateServerBody = strictObject({
+  server: strictObject({
+    name: Type.Optional(name),
+    accessIPv4: Type.Optional(Type.String({ maxLength: 64 })),
+    accessIPv6: Type.Optional(Type.String({ maxLength: 64 })),
+    'OS-DCF:diskConfig': Type.Optional(Type.Union([Type.Literal('AUTO'), Type.Literal('MANUAL')])),
+  }),
+});
+
+/** What Nova answers an update with: the show view without its extensions' attributes (Tempest's common_show_server). */
+export const UPDATED_SERVER_KEYS = [
+  'id', 'name', 'status', 'image', 'flavor', 'fault', 'user_id', 'tenant_id', 'created', 'updated', 'progress', 'metadata', 'links', 'addresses', 'hostId', 'OS-DCF:diskConfig', 'accessIPv4', 'accessIPv6',
+] as const;
+
+export const updateServerResponse = responseObject({ server: Type.Pick(serverDetail, UPDATED_SERVER_KEYS) });
