@@ -20,7 +20,7 @@ describe('Tempest subset (Debian tempest 33)', () => {
     });
     console.error(`      tempest subset: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped (log ${result.logFile})`);
     assert.equal(result.failed, 0, `Tempest failures; see ${result.logFile}`);
-    // About 244 pass (4 skip: guest validation, extensions and backups not served): a class that silently
+    // About 249 pass (4 skip: guest validation, extensions and backups not served): a class that silently
     // stopped running would show here.
     assert.ok(result.passed >= 240, `expected at least 240 Tempest tests to pass, got ${result.passed}`);
   });
