@@ -2,8 +2,8 @@
 // without a state: to this API they are attached.
 import type { Static } from '@sinclair/typebox';
 import type { Volume } from '../../../../../crds/types.generated.js';
-import { projectNamespace, volumeClaimName } from '../../../../../crds/naming.js';
 import { isoMicrosNoZone } from '../../../common/time.js';
+import { connectionInfo } from '../volumes/volumes.attachments.js';
 import type { attachmentDetail, attachmentSummary } from './attachments.schema.js';
 
 export type VolumeAttachmentRecord = NonNullable<Volume['spec']['attachments']>[number];
@@ -16,14 +16,6 @@ export interface Attached {
 
 export function attachStatus(a: VolumeAttachmentRecord): string {
   return a.state ?? 'attached';
-}
-
-/** Where the claim is, once a connector has been given (what os-initialize_connection answers). */
-export function connectionInfo(v: Volume, mode: string): Record<string, unknown> {
-  return {
-    driver_volume_type: 'kubernetes_pvc',
-    data: { volume_id: v.metadata.name, namespace: v.metadata.namespace ?? projectNamespace(v.spec.projectId), claim_name: volumeClaimName(v.metadata.name), access_mode: mode },
-  };
 }
 
 export function attachmentSummaryView({ volume, attachment }: Attached): Static<typeof attachmentSummary> {

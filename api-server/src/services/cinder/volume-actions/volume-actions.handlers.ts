@@ -3,14 +3,13 @@
 // with 403, as Cinder's admin_actions policies default.
 import type { Static } from '@sinclair/typebox';
 import type { Volume } from '../../../../../crds/types.generated.js';
-import { projectNamespace, volumeClaimName } from '../../../../../crds/naming.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, forbidden } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { invalidInput, invalidVolume, pathProject } from '../cinder.errors.js';
 import { at } from '../cinder.microversion.js';
 import { findVolume } from '../volumes/volumes.access.js';
-import { attachVolume, detachVolume } from '../volumes/volumes.attachments.js';
+import { attachVolume, connectionInfo, detachVolume } from '../volumes/volumes.attachments.js';
 import { removeVolume } from '../volumes/volumes.handlers.js';
 import { requestedSize, withTransientStatus } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
@@ -112,16 +111,7 @@ const detach: Action = async (stores, v, body) => {
   return {};
 };
 
-/** What a host needs to reach the volume here: the claim to mount, in the project's namespace. */
-const initializeConnection: Action = async (_stores, v) => ({
-  status: 200,
-  body: {
-    connection_info: {
-      driver_volume_type: 'kubernetes_pvc',
-      data: { volume_id: v.metadata.name, namespace: v.metadata.namespace ?? projectNamespace(v.spec.projectId), claim_name: volumeClaimName(v.metadata.name), access_mode: v.spec.readOnly ? 'ro' : 'rw' },
-    },
-  },
-});
+const initializeConnection: Action = async (_stores, v) => ({ status: 200, body: { connection_info: connectionInfo(v, v.spec.readOnly ? 'ro' : 'rw') } });
 
 const ACTIONS: Record<Exclude<ActionName, 'os-volume_upload_image'>, Action> = {
   'os-extend': extend,

@@ -16,6 +16,7 @@ import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { ResourceStore } from '../../../kube/store.js';
 import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
 import { snapshotsOfVolume } from '../volumes/volumes.access.js';
+import { newVolume } from '../volumes/volumes.handlers.js';
 import { withTransientStatus } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
 import { transferNotFound } from './volume-transfers.access.js';
@@ -55,12 +56,8 @@ async function createOrKeep<T extends Volume | Snapshot>(store: ResourceStore<T>
 
 function takenVolume(giver: Volume, taker: Taker, transfer: VolumeTransfer): Volume {
   const { transientStatus: _t, transferredTo: _to, ...spec } = giver.spec;
-  const labels = { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: taker.projectId };
-  return {
-    ...typeMeta(Resources.Volume),
-    metadata: { name: giver.metadata.name, namespace: projectNamespace(taker.projectId), labels },
-    spec: { ...spec, ...taker, attachments: [], transferredFrom: { namespace: giver.metadata.namespace ?? '', transferId: transfer.metadata.name, ...(transfer.spec.noSnapshots ? { noSnapshots: true } : {}) }, updatedAt: new Date().toISOString() },
-  };
+  const transferredFrom = { namespace: giver.metadata.namespace ?? '', transferId: transfer.metadata.name, ...(transfer.spec.noSnapshots ? { noSnapshots: true } : {}) };
+  return newVolume(giver.metadata.name, { ...spec, ...taker, attachments: [], transferredFrom, updatedAt: new Date().toISOString() });
 }
 
 function takenSnapshot(s: Snapshot, taker: Taker): Snapshot {

@@ -3,6 +3,7 @@
 // free device name. The operator makes the attachment Pod; the view shows attaching, then in-use.
 import { randomUUID } from 'node:crypto';
 import type { Volume } from '../../../../../crds/types.generated.js';
+import { projectNamespace, volumeClaimName } from '../../../../../crds/naming.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, notFound } from '../../../common/errors.js';
 import { volumesOfServer } from './volumes.access.js';
@@ -64,4 +65,12 @@ export async function detachVolume(stores: Stores, v: Volume, match: { serverId?
     ...cur,
     spec: { ...withTransientStatus(cur.spec), attachments: (cur.spec.attachments ?? []).filter((a) => !hit(a)) },
   }));
+}
+
+/** What a host needs to reach the volume here: the claim to mount, in the project's namespace. */
+export function connectionInfo(v: Volume, mode: string): Record<string, unknown> {
+  return {
+    driver_volume_type: 'kubernetes_pvc',
+    data: { volume_id: v.metadata.name, namespace: v.metadata.namespace ?? projectNamespace(v.spec.projectId), claim_name: volumeClaimName(v.metadata.name), access_mode: mode },
+  };
 }

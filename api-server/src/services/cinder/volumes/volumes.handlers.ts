@@ -33,7 +33,8 @@ function volumeTypeFor(stores: Stores, auth: AuthContext, req: CreateVolumeReque
   return inherited ?? defaultVolumeType(stores);
 }
 
-function newVolume(id: string, spec: Volume['spec']): Volume {
+/** A Volume CR in its project's namespace, with the labels every volume carries. */
+export function newVolume(id: string, spec: Volume['spec']): Volume {
   const labels = { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: spec.projectId };
   return { ...typeMeta(Resources.Volume), metadata: { name: id, namespace: projectNamespace(spec.projectId), labels }, spec };
 }
@@ -119,7 +120,6 @@ export function checkDeletable(stores: Stores, v: Volume, opts: { cascade: boole
  * lands in between is not lost with the volume: the delete is retried on what it left.
  */
 export async function removeVolume(stores: Stores, v: Volume, opts: { cascade: boolean; force: boolean }): Promise<void> {
-  checkDeletable(stores, v, opts);
   for (let attempt = 1; ; attempt++) {
     const live = await stores.volumes.update(v.metadata.name, v.metadata.namespace, (cur) => {
       checkDeletable(stores, cur, opts);

@@ -23,7 +23,8 @@ function pendingStatus(v: Volume): string | undefined {
 
 /** What the API recorded about attachments and the operator may not have acted on yet. */
 function attachmentStatus(v: Volume, observed: string): string | undefined {
-  if (observed !== 'error' && pendingStatus(v)) return pendingStatus(v);
+  const pending = observed !== 'error' ? pendingStatus(v) : undefined;
+  if (pending) return pending;
   const attached = (v.spec.attachments ?? []).length > 0;
   if (attached && observed !== 'in-use' && observed !== 'error') return 'attaching';
   if (!attached && (observed === 'in-use' || observed === 'attaching')) return 'detaching';
