@@ -16,6 +16,7 @@ export interface Container {
 export interface PodVolume {
   name: string;
   persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+  downwardAPI?: { defaultMode?: number; items: { path: string; fieldRef: { fieldPath: string } }[] };
 }
 
 export interface NodeSelectorRequirement {

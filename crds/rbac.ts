@@ -14,7 +14,7 @@ export interface RbacRule {
 }
 
 const READ = ['get', 'list', 'watch'] as const;
-const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer } = Resources;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer, Keypair } = Resources;
 
 export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
   // Reads every kind it reconciles or consults; writes their status and finalizers.
@@ -29,7 +29,7 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [
-    { resources: [Server, TokenRevocation, NetworkSegment, AddressAllocation], verbs: [...READ, 'create', 'delete'] },
+    { resources: [Server, TokenRevocation, NetworkSegment, AddressAllocation, Keypair], verbs: [...READ, 'create', 'delete'] },
     { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP, Image, Volume, Snapshot, VolumeTransfer], verbs: [...READ, 'create', 'update', 'delete'] },
     // Glance's data state (queued, saving, active and the hashes) is written as bytes arrive.
     { resources: [[Image, 'status']], verbs: ['update'] },

@@ -145,6 +145,19 @@ export interface Image extends KubeObject {
   status?: ImageStatus;
 }
 
+export interface KeypairSpec {
+name: string
+userId: string
+publicKey: string
+fingerprint: string
+type: ("ssh" | "x509")
+createdAt: string
+}
+
+export interface Keypair extends KubeObject {
+  spec: KeypairSpec;
+}
+
 export interface NetworkSpec {
 name: string
 description?: string
@@ -364,6 +377,10 @@ flavorRef: string
 imageRef?: string
 availabilityZone?: string
 keyName?: string
+/**
+ * The named keypair's public key (copied at create, as Nova does), shown in the Pod as /root/.ssh/authorized_keys.
+ */
+keyData?: string
 description?: string
 accessIPv4?: string
 accessIPv6?: string
@@ -742,6 +759,7 @@ export interface CustomResourceTypes {
   Flavor: Flavor;
   FloatingIP: FloatingIP;
   Image: Image;
+  Keypair: Keypair;
   Network: Network;
   NetworkSegment: NetworkSegment;
   Port: Port;

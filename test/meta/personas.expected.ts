@@ -58,6 +58,11 @@ export const EXPECTED: Record<string, Persona[]> = {
   'POST /compute/v2.1/servers/:serverId/os-interface': PROJECT_MEMBERS,
   'DELETE /compute/v2.1/servers/:serverId/os-interface/:portId': PROJECT_MEMBERS,
   'GET /compute/v2.1/flavors': ANY,
+  // A keypair is its user's: any token acts on its own user's keypairs, whatever the role.
+  'GET /compute/v2.1/os-keypairs': ANY,
+  'POST /compute/v2.1/os-keypairs': ANY,
+  'GET /compute/v2.1/os-keypairs/:keypairName': ANY,
+  'DELETE /compute/v2.1/os-keypairs/:keypairName': ANY,
   'GET /compute/v2.1/flavors/detail': ANY,
   'GET /compute/v2.1/flavors/:flavorId': ANY,
   'GET /compute/v2.1/flavors/:flavorId/os-extra_specs': PROJECT_READERS,

@@ -18,7 +18,7 @@
 {{- end }}
 {{- define "openstack-sim.rules.apiServer" -}}
 - apiGroups: [openstack.sim]
-  resources: [servers, tokenrevocations, networksegments, addressallocations]
+  resources: [servers, tokenrevocations, networksegments, addressallocations, keypairs]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
   resources: [networks, subnets, subnetpools, ports, securitygroups, routers, floatingips, images, volumes, snapshots, volumetransfers]

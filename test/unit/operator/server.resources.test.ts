@@ -114,3 +114,23 @@ describe('derived names', () => {
     assert.notEqual(macAddress('another'), mac);
   });
 });
+
+describe('desiredPod: the keypair', () => {
+  const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx1dW1vcy1rZXktZm9yLXRlc3RzLW9ubHktMzI= alice@laptop';
+
+  it('When the server names a keypair, then its public key is the Pod annotation a read-only /root/.ssh/authorized_keys shows', () => {
+    const p = desiredPod(server({ keyName: 'k1', keyData: KEY }), flavor(), image());
+    assert.equal(p.metadata.annotations?.['openstack.sim/authorized-keys'], `${KEY}\n`);
+    assert.deepEqual(p.spec.volumes, [
+      { name: 'ssh-keys', downwardAPI: { defaultMode: 0o644, items: [{ path: 'authorized_keys', fieldRef: { fieldPath: "metadata.annotations['openstack.sim/authorized-keys']" } }] } },
+    ]);
+    assert.deepEqual(p.spec.containers[0].volumeMounts, [{ name: 'ssh-keys', mountPath: '/root/.ssh', readOnly: true }]);
+  });
+
+  it('When the server names no keypair, then the Pod has no key annotation, volume or mount', () => {
+    const p = desiredPod(server(), flavor(), image());
+    assert.equal(p.metadata.annotations?.['openstack.sim/authorized-keys'], undefined);
+    assert.equal(p.spec.volumes, undefined);
+    assert.equal(p.spec.containers[0].volumeMounts, undefined);
+  });
+});

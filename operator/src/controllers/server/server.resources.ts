@@ -5,7 +5,7 @@ import type { Flavor, Image, Server } from '../../../../crds/types.generated.js'
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
 import type { ObjectMeta } from '../../../../crds/kube-object.js';
 import { Resources, typeMeta } from '../../../../crds/resources.js';
-import type { Affinity, Pod } from '../../../../crds/kube-types.js';
+import type { Affinity, Pod, PodVolume } from '../../../../crds/kube-types.js';
 import { controllerReference } from '../../runtime/objects.js';
 import { tenantContainerSecurityContext, tenantPodSecurityContext, type SecureContainer, type SecurePodSpec } from '../../runtime/pod-security.js';
 
@@ -21,6 +21,10 @@ export const TERMINATION_GRACE_SECONDS = 5;
 export const ANNOTATION_SERVER_NAME = 'openstack.sim/server-name';
 export const ANNOTATION_FLAVOR = 'openstack.sim/flavor-id';
 export const ANNOTATION_IMAGE = 'openstack.sim/image-id';
+/** The keypair's public key, which the Pod's downward API volume shows as authorized_keys. */
+export const ANNOTATION_AUTHORIZED_KEYS = 'openstack.sim/authorized-keys';
+export const SSH_KEYS_VOLUME = 'ssh-keys';
+export const SSH_KEYS_DIR = '/root/.ssh';
 
 /** A Pod whose spec carries the tenant securityContext (typed here until crds/kube-types.ts has it). */
 export type TenantPod = Pod & { spec: SecurePodSpec };
@@ -42,6 +46,7 @@ export function desiredPodMetadata(server: Server, groupLabels: Record<string, s
       [ANNOTATION_SERVER_NAME]: server.spec.name,
       [ANNOTATION_FLAVOR]: flavorRef,
       ...(imageRef ? { [ANNOTATION_IMAGE]: imageRef } : {}),
+      ...(server.spec.keyData ? { [ANNOTATION_AUTHORIZED_KEYS]: authorizedKeys(server.spec.keyData) } : {}),
     },
     ownerReferences: [controllerReference(Resources.Server, server)],
   };
@@ -53,7 +58,8 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
     ...typeMeta(Resources.Pod),
     metadata: desiredPodMetadata(server, groupLabels),
     spec: {
-      containers: [serverContainer(flavor, image)],
+      containers: [withKeyMount(serverContainer(flavor, image), server)],
+      ...(server.spec.keyData ? { volumes: [sshKeysVolume()] } : {}),
       restartPolicy: 'Always',
       terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
       hostname: podHostname(server.spec.name),
@@ -78,6 +84,24 @@ function serverContainer(flavor: Flavor, image: Image | undefined): SecureContai
     resources: { requests: { ...size }, limits: { ...size } },
     securityContext: tenantContainerSecurityContext(),
   };
+}
+
+/** One key per line, as sshd reads authorized_keys. */
+const authorizedKeys = (keyData: string): string => `${keyData.trim()}\n`;
+
+/**
+ * Nova's injection of the keypair, done the Kubernetes way: the key is the Pod's own annotation,
+ * and a downward API volume shows it as /root/.ssh/authorized_keys (read-only; 0644, since the
+ * container need not run as root and a public key is no secret). No Secret to create or clean up.
+ */
+function sshKeysVolume(): PodVolume {
+  const items = [{ path: 'authorized_keys', fieldRef: { fieldPath: `metadata.annotations['${ANNOTATION_AUTHORIZED_KEYS}']` } }];
+  return { name: SSH_KEYS_VOLUME, downwardAPI: { defaultMode: 0o644, items } };
+}
+
+function withKeyMount(container: SecureContainer, server: Server): SecureContainer {
+  if (!server.spec.keyData) return container;
+  return { ...container, volumeMounts: [...(container.volumeMounts ?? []), { name: SSH_KEYS_VOLUME, mountPath: SSH_KEYS_DIR, readOnly: true }] };
 }
 
 /**

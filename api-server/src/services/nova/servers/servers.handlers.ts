@@ -15,6 +15,7 @@ import { lookupImage } from '../../glance/images/images.access.js';
 import { lookupFlavor } from '../flavors/flavors.access.js';
 import { releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { nextPageLinks } from '../links.js';
+import { keypairResourceName } from '../keypairs/keypairs.mapper.js';
 import { parseCount, refId, toServerResource } from './servers.mapper.js';
 import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
 import { listScope, serverListSpec } from './servers.query.js';
@@ -62,10 +63,15 @@ export function checkAccessIps(body: Pick<ServerCreateRequest, 'accessIPv4' | 'a
   if (body.accessIPv6 && (!isIPv6(body.accessIPv6) || body.accessIPv6.includes('%'))) throw badRequest(`Invalid input for field/attribute accessIPv6. Value: ${body.accessIPv6} is not a valid IPv6 address.`);
 }
 
-/** References to resources this slice does not serve yet are rejected, not ignored. */
-function checkUnsupported(body: ServerCreateRequest): void {
-  if (body.key_name) throw badRequest(`Invalid key_name provided: keypair ${body.key_name} not found.`);
+/** The named keypair's public key, which Nova copies into the instance (a later delete of the keypair leaves it). */
+function keyData(stores: Stores, auth: AuthContext, body: ServerCreateRequest): Partial<Server['spec']> {
+  if (body.key_name === undefined || body.key_name === null) return {};
+  const kp = stores.keypairs.get(keypairResourceName(auth.userId, body.key_name));
+  if (!kp || kp.spec.userId !== auth.userId) throw badRequest('Invalid key_name provided.');
+  return { keyData: kp.spec.publicKey };
 }
+
+const withSpec = (s: Server, extra: Partial<Server['spec']>): Server => ({ ...s, spec: { ...s.spec, ...extra } });
 
 /** Until quotas exist, one request may boot at most this many servers (Nova's default instance quota). */
 export const MAX_SERVERS_PER_REQUEST = 10;
@@ -129,11 +135,11 @@ export function createServerHandler(stores: Stores) {
     const { max } = counts(body);
     const devices = planBlockDevices(stores, ctx.auth, body, max);
     checkImage(stores, ctx.auth, body, bootsFromVolume(devices));
-    checkUnsupported(body);
+    const key = keyData(stores, ctx.auth, body);
     checkAccessIps(body);
     const plan = planNetworks(stores, ctx.auth, body, max);
     const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
-    const created = await createAll(stores, ctx.auth, names.map((name) => toServerResource({ projectId, userId: ctx.auth.userId, name }, body)), plan);
+    const created = await createAll(stores, ctx.auth, names.map((name) => withSpec(toServerResource({ projectId, userId: ctx.auth.userId, name }, body), key)), plan);
     if (devices.length) await withBlockDevices(stores, ctx.auth, created[0], devices);
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
       return { body: { reservation_id: `r-${randomBytes(4).toString('hex')}` } };
