@@ -414,6 +414,13 @@ id: string
 created: boolean
 }[]
 /**
+ * Set by Nova's lock action: who locked the server (its owner or an admin) and why; a locked server refuses actions from non-admins.
+ */
+lock?: {
+lockedBy: ("owner" | "admin")
+reason?: string
+}
+/**
  * The desired power state.
  */
 powerState?: ("Running" | "Stopped")

@@ -2,6 +2,7 @@
 // (or binds the user's port) and adds it to the server, whose operator then lists its addresses and
 // labels its Pod; detaching deletes a port Nova made and unbinds the user's. Nova allows both only
 // while the server runs or is stopped, paused or suspended: otherwise 409.
+import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import type { Static } from '@sinclair/typebox';
 import type { Network, Port, Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
@@ -72,6 +73,7 @@ export function showInterfaceHandler(stores: Stores) {
 export function attachInterfaceHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof attachInterfaceBody>, object>): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    checkUnlocked(server, ctx.auth);
     checkState(server, 'attach_interface');
     const ref = await portFor(stores, ctx.auth, server, ctx.body.interfaceAttachment);
     try {
@@ -87,6 +89,7 @@ export function attachInterfaceHandler(stores: Stores) {
 export function detachInterfaceHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    checkUnlocked(server, ctx.auth);
     checkState(server, 'detach_interface');
     const { ref } = attachedPort(stores, server, ctx.params.portId);
     await stores.servers.update(server.metadata.name, server.metadata.namespace, (cur) => ({ ...cur, spec: { ...cur.spec, ports: (cur.spec.ports ?? []).filter((r) => r.id !== ref.id) } }));

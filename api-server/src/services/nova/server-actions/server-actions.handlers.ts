@@ -10,6 +10,7 @@ import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
 import { SERVED_ACTIONS, type GroupActionBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
 import { changePower } from './server-actions.power.js';
+import { lockServer, unlockServer } from './server-actions.lock.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
 
 type Perform = (stores: Stores, auth: AuthContext, server: Server, body: unknown) => Promise<void>;
@@ -17,8 +18,10 @@ type Perform = (stores: Stores, auth: AuthContext, server: Server, body: unknown
 const PERFORM: Record<ServedAction, Perform> = {
   addSecurityGroup: (stores, auth, server, body) => addSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
   removeSecurityGroup: (stores, auth, server, body) => removeSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
-  'os-stop': (stores, _auth, server) => changePower(stores, server, 'os-stop'),
-  'os-start': (stores, _auth, server) => changePower(stores, server, 'os-start'),
+  'os-stop': (stores, auth, server) => changePower(stores, auth, server, 'os-stop'),
+  'os-start': (stores, auth, server) => changePower(stores, auth, server, 'os-start'),
+  lock: (stores, auth, server) => lockServer(stores, auth, server),
+  unlock: (stores, auth, server) => unlockServer(stores, auth, server),
 };
 
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);

@@ -2,11 +2,13 @@
 // operator deletes the Pod (SHUTOFF) or creates it again (ACTIVE), keeping the server's id, ports
 // and volumes. Nova's state checks come first, on the live object inside the update, so two stops
 // racing give one 202 and one 409: stop needs vm_state active or error, start needs stopped, and
-// both need no task in progress.
+// both need no task in progress. A locked server refuses both to non-admins (409), checked first as in Nova.
 import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { conflict, notFound } from '../../../common/errors.js';
+import type { AuthContext } from '../../../common/route.js';
 import { serverTaskState } from '../servers/servers.view.js';
+import { checkUnlocked } from './server-actions.lock.js';
 
 type PowerState = NonNullable<Server['spec']['powerState']>;
 
@@ -25,9 +27,10 @@ export function checkInstanceState(s: Server, verb: string, from: ReadonlySet<st
   if (!from.has(vmState)) throw conflict(`Cannot '${verb}' instance ${s.metadata.name} while it is in vm_state ${vmState}`);
 }
 
-export async function changePower(stores: Stores, server: Server, action: PowerAction): Promise<void> {
+export async function changePower(stores: Stores, auth: AuthContext, server: Server, action: PowerAction): Promise<void> {
   const { verb, from, want } = POWER_ACTIONS[action];
   const written = await stores.servers.update(server.metadata.name, server.metadata.namespace, (cur) => {
+    checkUnlocked(cur, auth);
     checkInstanceState(cur, verb, from);
     return { ...cur, spec: { ...cur.spec, powerState: want } };
   });

@@ -10,6 +10,14 @@ export const serverActionBody = Type.Record(Type.String(), Type.Unknown(), { min
 const group = strictObject({ name: Type.String({ minLength: 1, maxLength: 255 }) });
 
 /** The actions served so far, each with its body's schema (Nova reads nothing of os-stop's and os-start's: null and {} are both sent). */
-export const SERVED_ACTIONS = { addSecurityGroup: group, removeSecurityGroup: group, 'os-stop': Type.Unknown(), 'os-start': Type.Unknown() } as const;
+export const SERVED_ACTIONS = {
+  addSecurityGroup: group,
+  removeSecurityGroup: group,
+  'os-stop': Type.Unknown(),
+  'os-start': Type.Unknown(),
+  // Nova reads nothing of lock's body below 2.73 (locked_reason), nor of unlock's.
+  lock: Type.Unknown(),
+  unlock: Type.Unknown(),
+} as const;
 export type ServedAction = keyof typeof SERVED_ACTIONS;
 export type GroupActionBody = Static<typeof group>;

@@ -15,6 +15,7 @@ import { lookupImage } from '../../glance/images/images.access.js';
 import { lookupFlavor } from '../flavors/flavors.access.js';
 import { releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { nextPageLinks } from '../links.js';
+import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import { keypairResourceName } from '../keypairs/keypairs.mapper.js';
 import { parseCount, refId, toServerResource } from './servers.mapper.js';
 import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
@@ -183,6 +184,7 @@ export function showServerHandler(stores: Stores) {
 export function deleteServerHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    checkUnlocked(server, ctx.auth);
     await stores.servers.delete(server.metadata.name, server.metadata.namespace);
     // Nova deallocates the network at delete: ports it made go, the user's are unbound and kept.
     await releaseServerPorts(stores, server.spec.ports ?? []);

@@ -59,7 +59,8 @@ export function serverRoutes(stores: Stores): RouteDef[] {
       query: noQuery,
       response: null,
       successStatus: 204,
-      expectedErrors: [404],
+      // 409: the server is locked.
+      expectedErrors: [404, 409],
       handler: deleteServerHandler(stores),
     }),
   ];

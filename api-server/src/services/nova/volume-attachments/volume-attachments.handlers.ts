@@ -2,6 +2,7 @@
 // Cinder with the caller's token, so Cinder's rules decide: another project's volume is a 404,
 // a volume that is not available (or in-use and multiattach) a 400. Nova allows it only while the
 // server runs, is stopped, paused or suspended: otherwise 409.
+import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import type { Static } from '@sinclair/typebox';
 import type { Server, Volume } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
@@ -51,6 +52,7 @@ export function showVolumeAttachmentHandler(stores: Stores) {
 export function attachVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof attachVolumeBody>, object>): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    checkUnlocked(server, ctx.auth);
     checkState(server, 'attach_volume');
     const req = ctx.body.volumeAttachment;
     const volume = findVolume(stores, ctx.auth, req.volumeId);
@@ -63,6 +65,7 @@ export function attachVolumeHandler(stores: Stores) {
 export function detachVolumeHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
+    checkUnlocked(server, ctx.auth);
     checkState(server, 'detach_volume');
     const { volume } = attachmentOf(stores, server, ctx.params.volumeId);
     await detachVolume(stores, volume, { serverId: server.metadata.name });
