@@ -19,10 +19,16 @@ type ItemContext = RouteContext<undefined, object>;
 /** Nova's safe characters for a keypair name before 2.92: letters, digits, space, '_' and '-'. */
 const SAFE_NAME = /^[A-Za-z0-9 _-]+$/;
 
+/** The user's keypair of that name, if any: the one lookup the keypair routes and server create share. */
+export function lookupKeypair(stores: Stores, userId: string, name: string): Keypair | undefined {
+  const kp = stores.keypairs.get(keypairResourceName(userId, name));
+  return kp?.spec.userId === userId ? kp : undefined;
+}
+
 /** The caller's keypair of that name, or Nova's 404. */
-export function findKeypair(stores: Stores, auth: AuthContext, name: string): Keypair {
-  const kp = stores.keypairs.get(keypairResourceName(auth.userId, name));
-  if (!kp || kp.spec.userId !== auth.userId) throw notFound(`Keypair ${name} not found for user ${auth.userId}`);
+function findKeypair(stores: Stores, auth: AuthContext, name: string): Keypair {
+  const kp = lookupKeypair(stores, auth.userId, name);
+  if (!kp) throw notFound(`Keypair ${name} not found for user ${auth.userId}`);
   return kp;
 }
 

@@ -19,21 +19,19 @@ export const keypairQuery = querySchema({ user_id: queryString });
 
 const nullableTime = Type.Union([isoTime, Type.Null()]);
 
-const keypairSummary = responseObject({
+/** What every keypair view has: the list item, and the start of show and create. */
+const keyFields = {
   name: Type.String(),
   public_key: Type.String(),
   fingerprint: Type.String(),
   type: Type.Optional(Type.String()),
-});
+};
 
-export const listKeypairsResponse = responseObject({ keypairs: Type.Array(responseObject({ keypair: keypairSummary })) });
+export const listKeypairsResponse = responseObject({ keypairs: Type.Array(responseObject({ keypair: responseObject(keyFields) })) });
 
 export const showKeypairResponse = responseObject({
   keypair: responseObject({
-    name: Type.String(),
-    public_key: Type.String(),
-    fingerprint: Type.String(),
-    type: Type.Optional(Type.String()),
+    ...keyFields,
     user_id: Type.String(),
     id: Type.Integer(),
     created_at: isoTime,
@@ -45,10 +43,7 @@ export const showKeypairResponse = responseObject({
 
 export const createKeypairResponse = responseObject({
   keypair: responseObject({
-    name: Type.String(),
-    public_key: Type.String(),
-    fingerprint: Type.String(),
-    type: Type.Optional(Type.String()),
+    ...keyFields,
     user_id: Type.String(),
     private_key: Type.Optional(Type.String()),
   }),

@@ -6,21 +6,22 @@ import { keypairNumericId } from './keypairs.mapper.js';
 
 type KeypairBody = { keypair: Record<string, unknown> };
 
-const typed = (kp: Keypair, mv: string | undefined): { type?: string } => (at(mv, 'KEYPAIR_TYPE') ? { type: kp.spec.type } : {});
+/** What every view has, in Nova's order: name, public_key, fingerprint, and type from 2.2. */
+function keyFields(kp: Keypair, mv: string | undefined): Record<string, unknown> {
+  const { name, publicKey, fingerprint, type } = kp.spec;
+  return { name, public_key: publicKey, fingerprint, ...(at(mv, 'KEYPAIR_TYPE') ? { type } : {}) };
+}
 
 export function keypairSummaryView(kp: Keypair, mv: string | undefined): KeypairBody {
-  return { keypair: { name: kp.spec.name, public_key: kp.spec.publicKey, fingerprint: kp.spec.fingerprint, ...typed(kp, mv) } };
+  return { keypair: keyFields(kp, mv) };
 }
 
 export function keypairView(kp: Keypair, mv: string | undefined): KeypairBody {
-  const { name, publicKey, fingerprint, userId, createdAt } = kp.spec;
-  return {
-    keypair: { name, public_key: publicKey, fingerprint, ...typed(kp, mv), user_id: userId, id: keypairNumericId(kp), created_at: createdAt, updated_at: null, deleted_at: null, deleted: false },
-  };
+  const { userId, createdAt } = kp.spec;
+  return { keypair: { ...keyFields(kp, mv), user_id: userId, id: keypairNumericId(kp), created_at: createdAt, updated_at: null, deleted_at: null, deleted: false } };
 }
 
 /** The create answer; private_key only when the key was generated, the one time it exists. */
 export function keypairCreatedView(kp: Keypair, mv: string | undefined, privateKey: string | undefined): KeypairBody {
-  const { name, publicKey, fingerprint, userId } = kp.spec;
-  return { keypair: { name, public_key: publicKey, fingerprint, ...typed(kp, mv), user_id: userId, ...(privateKey ? { private_key: privateKey } : {}) } };
+  return { keypair: { ...keyFields(kp, mv), user_id: kp.spec.userId, ...(privateKey ? { private_key: privateKey } : {}) } };
 }

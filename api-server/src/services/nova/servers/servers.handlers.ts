@@ -16,7 +16,7 @@ import { lookupFlavor } from '../flavors/flavors.access.js';
 import { releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { nextPageLinks } from '../links.js';
 import { checkUnlocked } from '../server-actions/server-actions.lock.js';
-import { keypairResourceName } from '../keypairs/keypairs.mapper.js';
+import { lookupKeypair } from '../keypairs/keypairs.handlers.js';
 import { parseCount, refId, toServerResource } from './servers.mapper.js';
 import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
 import { listScope, serverListSpec } from './servers.query.js';
@@ -67,8 +67,8 @@ export function checkAccessIps(body: Pick<ServerCreateRequest, 'accessIPv4' | 'a
 /** The named keypair's public key, which Nova copies into the instance (a later delete of the keypair leaves it). */
 function keyData(stores: Stores, auth: AuthContext, body: ServerCreateRequest): Partial<Server['spec']> {
   if (body.key_name === undefined || body.key_name === null) return {};
-  const kp = stores.keypairs.get(keypairResourceName(auth.userId, body.key_name));
-  if (!kp || kp.spec.userId !== auth.userId) throw badRequest('Invalid key_name provided.');
+  const kp = lookupKeypair(stores, auth.userId, body.key_name);
+  if (!kp) throw badRequest('Invalid key_name provided.');
   return { keyData: kp.spec.publicKey };
 }
 
