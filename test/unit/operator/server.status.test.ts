@@ -123,6 +123,23 @@ const cases: Case[] = [
     want: { status: 'ACTIVE', vmState: 'active', taskState: 'powering-off', powerState: 'RUNNING', ready: Reason.Stopping },
   },
   {
+    name: 'When a stop is requested and the pod is terminating, then ACTIVE/powering-off, still on its host',
+    server: { ...server({ powerState: 'Stopped' }), status: { ...activeBefore, addresses: stoppedBefore.addresses, networks: stoppedBefore.networks } },
+    pod: (s) => ({ ...pod(s, 'running'), metadata: { ...pod(s, 'running').metadata, deletionTimestamp: '2024-05-01T09:59:59Z' } }),
+    want: { status: 'ACTIVE', vmState: 'active', taskState: 'powering-off', powerState: 'RUNNING', ready: Reason.Stopping },
+    check: (st) => {
+      assert.equal(st.host, 'node-1');
+      assert.equal(st.networks, 'private=10.0.1.7');
+    },
+  },
+  {
+    name: 'When a stopped server is started and its pod is not made yet, then SHUTOFF/powering-on, still on its host',
+    server: { ...server({ powerState: 'Running' }), status: stoppedBefore },
+    pod: () => undefined,
+    want: { status: 'SHUTOFF', vmState: 'stopped', taskState: 'powering-on', powerState: 'SHUTDOWN', ready: Reason.PodPending },
+    check: (st) => assert.equal(st.host, 'node-1'),
+  },
+  {
     name: 'When a stopped server has no pod, then SHUTOFF/stopped/SHUTDOWN keeping its host and addresses',
     server: { ...server({ powerState: 'Stopped' }), status: activeBefore },
     pod: () => undefined,

@@ -142,6 +142,15 @@ function network(server: Server, pod: Pod | undefined, attached: AttachedPorts |
   return { addresses, networks: `${NETWORK_NAME}=${ip}` };
 }
 
+/**
+ * Whether a server with no live Pod keeps where it ran: while it powers off (its Pod terminating)
+ * and while it is shut off or powering on again. Its next Pod prefers that host, so losing it in
+ * any of these steps would start the server elsewhere.
+ */
+function keepsPlacement(phase: Phase): boolean {
+  return phase.status === 'SHUTOFF' || phase.taskState === 'powering-off';
+}
+
 /** A stopped server keeps its host and addresses, as Nova's do while shut off. */
 function carried(prev: ServerStatus): Partial<ServerStatus> {
   const { host, hypervisorHostname, availabilityZone, addresses, networks } = prev;
@@ -191,7 +200,7 @@ export function computeServerStatus(server: Server, { pod, node, attached }: Ser
   if (server.metadata.deletionTimestamp) return deletingStatus(server, now);
   const phase = observePhase({ server, pod, prev });
   const live = pod && !pod.metadata.deletionTimestamp ? pod : undefined;
-  const extra = phase.status === 'SHUTOFF' && !live ? carried(prev) : { ...placement(server, live, node), ...network(server, live, attached) };
+  const extra = !live && keepsPlacement(phase) ? carried(prev) : { ...placement(server, live, node), ...network(server, live, attached) };
   return assemble(server, phase, { ...extra, podName: live?.metadata.name }, now);
 }
 
