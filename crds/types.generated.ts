@@ -421,9 +421,16 @@ lockedBy: ("owner" | "admin")
 reason?: string
 }
 /**
- * The desired power state.
+ * The desired power state: Stopped and Suspended have no Pod (a suspended guest's memory is on disk); a Paused server keeps its Pod (its memory stays on the host), marked paused.
  */
-powerState?: ("Running" | "Stopped")
+powerState?: ("Running" | "Stopped" | "Paused" | "Suspended")
+/**
+ * Each reboot or rebuild asks for a new boot: a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT or REBUILD until the new one is ready.
+ */
+boot?: {
+serial: number
+kind: ("SoftReboot" | "HardReboot" | "Rebuild")
+}
 }
 export interface ServerStatus {
 status?: ("BUILD" | "ACTIVE" | "SHUTOFF" | "PAUSED" | "SUSPENDED" | "RESCUE" | "REBOOT" | "HARD_REBOOT" | "RESIZE" | "VERIFY_RESIZE" | "REVERT_RESIZE" | "REBUILD" | "SHELVED" | "SHELVED_OFFLOADED" | "MIGRATING" | "ERROR" | "DELETED" | "SOFT_DELETED" | "UNKNOWN")
@@ -435,6 +442,10 @@ hypervisorHostname?: string
 availabilityZone?: string
 instanceName?: string
 podName?: string
+/**
+ * The boot serial of the Pod that last became ready (see spec.boot).
+ */
+bootSerial?: number
 launchedAt?: string
 /**
  * One-line summary of the addresses for printer columns.

@@ -12,6 +12,8 @@ export const EventReason = {
   CreatedPod: 'CreatedPod',
   DeletedPod: 'DeletedPod',
   DeletedFailedPod: 'DeletedFailedPod',
+  /** The Pod of an earlier boot, deleted for a reboot or rebuild. */
+  ReplacedPod: 'ReplacedPod',
   CannotAdoptPod: 'CannotAdoptPod',
   CannotUseNamespace: 'CannotUseNamespace',
   ServerError: 'ServerError',

@@ -13,7 +13,7 @@ import { isControlledBy, keyOf, type ObjectCache } from '../../runtime/objects.j
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
 import { EventReason, transitionEvents as serverTransitionEvents } from './server.events.js';
 import { attachedPorts, SECURITY_GROUP_LABEL_PREFIX, securityGroupLabels, type AttachedPorts } from './server.ports.js';
-import { desiredPod, desiredPodMetadata } from './server.resources.js';
+import { desiredPod, desiredPodMetadata, isStaleBoot } from './server.resources.js';
 import { buildWriteDelay, computeServerStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
 import { namespaceProblem, tenancyProblem } from './server.tenancy.js';
 
@@ -41,6 +41,16 @@ type Outcome = StepOutcome<ServerStatus>;
 
 function isTerminated(pod: Pod): boolean {
   return pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded';
+}
+
+/** A stopped server's guest is off and a suspended one's memory is on disk: neither has a Pod. */
+const hasNoPod = (server: Server): boolean => server.spec.powerState === 'Stopped' || server.spec.powerState === 'Suspended';
+
+/** Why a live Pod must go (the event's reason), or undefined when it stays. */
+function podDeletionReason(server: Server, pod: Pod, offline: boolean): string | undefined {
+  if (offline) return EventReason.DeletedPod;
+  if (isTerminated(pod)) return EventReason.DeletedFailedPod;
+  return isStaleBoot(server, pod) ? EventReason.ReplacedPod : undefined;
 }
 
 function conflict(pod: Pod): Problem {
@@ -115,13 +125,14 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     const pod = this.d.pods.get(server.metadata.name, server.metadata.namespace);
     if (!pod) this.deleting.delete(keyOf(server));
     if (pod && !isControlledBy(pod, server)) return { problem: conflict(pod) };
-    const stopped = server.spec.powerState === 'Stopped';
-    if (pod && !pod.metadata.deletionTimestamp && (stopped || isTerminated(pod))) {
-      await this.deletePod(server, pod, stopped ? EventReason.DeletedPod : EventReason.DeletedFailedPod);
+    const offline = hasNoPod(server);
+    const why = pod && !pod.metadata.deletionTimestamp ? podDeletionReason(server, pod, offline) : undefined;
+    if (pod && why) {
+      await this.deletePod(server, pod, why);
       return { pod };
     }
     if (pod) return { pod: await this.keepPod(server, pod, groups) };
-    if (stopped) return { pod };
+    if (offline) return { pod };
     const inputs = this.resolveInputs(server);
     if ('problem' in inputs) return inputs;
     return this.createPod(server, desiredPod(server, inputs.flavor, inputs.image, groups), groups);

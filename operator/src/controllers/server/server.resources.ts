@@ -23,6 +23,10 @@ export const ANNOTATION_FLAVOR = 'openstack.sim/flavor-id';
 export const ANNOTATION_IMAGE = 'openstack.sim/image-id';
 /** The keypair's public key, which the Pod's downward API volume shows as authorized_keys. */
 export const ANNOTATION_AUTHORIZED_KEYS = 'openstack.sim/authorized-keys';
+/** Which boot of the server the Pod is (spec.boot.serial; absent for the first): an older one is replaced. */
+export const ANNOTATION_BOOT_SERIAL = 'openstack.sim/boot-serial';
+/** running or paused: a paused server keeps its Pod, as a paused guest keeps its memory on its host. */
+export const ANNOTATION_POWER_STATE = 'openstack.sim/power-state';
 export const SSH_KEYS_VOLUME = 'ssh-keys';
 export const SSH_KEYS_DIR = '/root/.ssh';
 
@@ -47,6 +51,8 @@ export function desiredPodMetadata(server: Server, groupLabels: Record<string, s
       [ANNOTATION_FLAVOR]: flavorRef,
       ...(imageRef ? { [ANNOTATION_IMAGE]: imageRef } : {}),
       ...(server.spec.keyData ? { [ANNOTATION_AUTHORIZED_KEYS]: authorizedKeys(server.spec.keyData) } : {}),
+      ...(server.spec.boot ? { [ANNOTATION_BOOT_SERIAL]: String(server.spec.boot.serial) } : {}),
+      [ANNOTATION_POWER_STATE]: server.spec.powerState === 'Paused' ? 'paused' : 'running',
     },
     ownerReferences: [controllerReference(Resources.Server, server)],
   };
@@ -85,6 +91,18 @@ function serverContainer(flavor: Flavor, image: Image | undefined): SecureContai
     securityContext: tenantContainerSecurityContext(),
   };
 }
+
+/** The boot serial a Pod was made for (0: the first boot, before any reboot or rebuild). */
+export function podBootSerial(pod: Pod): number {
+  return Number(pod.metadata.annotations?.[ANNOTATION_BOOT_SERIAL] ?? 0) || 0;
+}
+
+/** Whether a Pod was made for an earlier boot than the server now asks for (a reboot or rebuild). */
+export function isStaleBoot(server: Server, pod: Pod): boolean {
+  return podBootSerial(pod) < (server.spec.boot?.serial ?? 0);
+}
+
+export const isPausedPod = (pod: Pod): boolean => pod.metadata.annotations?.[ANNOTATION_POWER_STATE] === 'paused';
 
 /** One key per line, as sshd reads authorized_keys. */
 const authorizedKeys = (keyData: string): string => `${keyData.trim()}\n`;

@@ -7,7 +7,7 @@ import { ZONE_LABEL } from '../../../../crds/naming.js';
 import { kubeTime } from '../../runtime/clock.js';
 import { setConditions, type ConditionInput } from '../../runtime/conditions.js';
 import type { Node, Pod } from '../../../../crds/kube-types.js';
-import { DEFAULT_AZ, instanceName, macAddress } from './server.resources.js';
+import { DEFAULT_AZ, instanceName, isPausedPod, isStaleBoot, macAddress, podBootSerial } from './server.resources.js';
 
 export const Reason = {
   PodPending: 'PodPending',
@@ -18,6 +18,11 @@ export const Reason = {
   Deleting: 'Deleting',
   Stopping: 'Stopping',
   Stopped: 'Stopped',
+  Suspending: 'Suspending',
+  Suspended: 'Suspended',
+  Paused: 'Paused',
+  Rebooting: 'Rebooting',
+  Rebuilding: 'Rebuilding',
   FlavorNotFound: 'FlavorNotFound',
   ImageNotFound: 'ImageNotFound',
   PodConflict: 'PodConflict',
@@ -63,21 +68,66 @@ function podCondition(pod: Pod, type: string): { status: string; reason?: string
   return pod.status?.conditions?.find((c) => c.type === type);
 }
 
-/** Waiting for a pod: BUILD for a new server, SHUTOFF powering-on for one being started again. */
+type Status = Phase['status'];
+type PowerState = Phase['powerState'];
+
+/** A server that comes back from a state without a Pod shows that state, with Nova's task, until its Pod is ready. */
+const COMING_BACK: Record<string, { status: Status; taskState: string; powerState: PowerState }> = {
+  stopped: { status: 'SHUTOFF', taskState: 'powering-on', powerState: 'SHUTDOWN' },
+  suspended: { status: 'SUSPENDED', taskState: 'resuming', powerState: 'SUSPENDED' },
+};
+
+/** Waiting for a pod: BUILD for a new server; SHUTOFF powering-on (SUSPENDED resuming) for one started (resumed) again. */
 function booting(o: Observed, taskState: string, message: string): Phase {
-  if (o.prev.vmState === 'stopped') {
-    return { status: 'SHUTOFF', vmState: 'stopped', taskState: 'powering-on', powerState: 'SHUTDOWN', ready: notReady(Reason.PodPending, message) };
-  }
+  const back = COMING_BACK[o.prev.vmState ?? ''];
+  if (back) return { ...back, vmState: o.prev.vmState!, ready: notReady(Reason.PodPending, message) };
   return { status: 'BUILD', vmState: 'building', taskState, powerState: 'NOSTATE', ready: notReady(Reason.PodPending, message) };
 }
 
+/** The power states without a Pod: what the server shows once its Pod is gone, and while it goes. */
+const OFFLINE = {
+  Stopped: { status: 'SHUTOFF', vmState: 'stopped', powerState: 'SHUTDOWN', reason: Reason.Stopped, message: 'Server is stopped', going: 'powering-off', goingReason: Reason.Stopping, goingMessage: 'Server is powering off' },
+  Suspended: { status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED', reason: Reason.Suspended, message: 'Server is suspended', going: 'suspending', goingReason: Reason.Suspending, goingMessage: 'Server is suspending' },
+} as const satisfies Record<string, { status: Status; vmState: string; powerState: PowerState; reason: string; message: string; going: string; goingReason: string; goingMessage: string }>;
+
+/** A reboot or rebuild in progress, as Nova shows it until the guest is up again. */
+const BOOTS = {
+  SoftReboot: { status: 'REBOOT', taskState: 'reboot_started', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting' },
+  HardReboot: { status: 'HARD_REBOOT', taskState: 'reboot_started_hard', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting (hard)' },
+  Rebuild: { status: 'REBUILD', taskState: 'rebuild_spawning', powerState: 'NOSTATE', reason: Reason.Rebuilding, message: 'Server is being rebuilt' },
+} as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; taskState: string; powerState: PowerState; reason: string; message: string }>;
+
+const isOffline = (server: Server): server is Server & { spec: { powerState: keyof typeof OFFLINE } } => Object.hasOwn(OFFLINE, server.spec.powerState ?? '');
+
+const isReadyRunning = (pod: Pod): boolean => pod.status?.phase === 'Running' && podCondition(pod, 'Ready')?.status === 'True';
+const isUnschedulable = (pod: Pod): boolean => podCondition(pod, 'PodScheduled')?.status === 'False' && podCondition(pod, 'PodScheduled')?.reason === 'Unschedulable';
+
+/** A Pod on its way up: pending somewhere it fits, or running and not ready yet (a failure or a full cluster is no longer a reboot). */
+function isStarting(pod: Pod): boolean {
+  const phase = pod.status?.phase ?? 'Pending';
+  return (phase === 'Pending' && !isUnschedulable(pod)) || (phase === 'Running' && !isReadyRunning(pod));
+}
+
+/** The boot the spec asks for and no ready Pod has yet answered, if any. */
+function pendingBoot(server: Server, prev: ServerStatus): NonNullable<Server['spec']['boot']> | undefined {
+  const boot = server.spec.boot;
+  return boot && boot.serial > (prev.bootSerial ?? 0) ? boot : undefined;
+}
+
 const RULES: ((o: Observed) => Phase | undefined)[] = [
-  function stopping({ server, pod, prev }) {
-    if (server.spec.powerState !== 'Stopped') return undefined;
-    if (!pod) return { status: 'SHUTOFF', vmState: 'stopped', taskState: null, powerState: 'SHUTDOWN', ready: notReady(Reason.Stopped, 'Server is stopped') };
-    const status = prev.status === 'SHUTOFF' ? 'SHUTOFF' : 'ACTIVE';
-    const ready = notReady(Reason.Stopping, 'Server is powering off');
-    return { status, vmState: prev.vmState ?? 'active', taskState: 'powering-off', powerState: prev.powerState ?? 'RUNNING', ready };
+  function offline({ server, pod, prev }) {
+    if (!isOffline(server)) return undefined;
+    const o = OFFLINE[server.spec.powerState];
+    if (!pod) return { status: o.status, vmState: o.vmState, taskState: null, powerState: o.powerState, ready: notReady(o.reason, o.message) };
+    const status = prev.status === o.status ? o.status : 'ACTIVE';
+    return { status, vmState: prev.vmState ?? 'active', taskState: o.going, powerState: prev.powerState ?? 'RUNNING', ready: notReady(o.goingReason, o.goingMessage) };
+  },
+  function rebooting({ server, pod, prev }) {
+    const boot = pendingBoot(server, prev);
+    const fresh = pod && !pod.metadata.deletionTimestamp && !isStaleBoot(server, pod) ? pod : undefined;
+    if (!boot || (fresh && !isStarting(fresh))) return undefined;
+    const b = BOOTS[boot.kind];
+    return { status: b.status, vmState: 'active', taskState: b.taskState, powerState: b.powerState, ready: notReady(b.reason, b.message) };
   },
   function absent(o) {
     return !o.pod || o.pod.metadata.deletionTimestamp ? booting(o, 'scheduling', 'Waiting for the pod to be created') : undefined;
@@ -92,11 +142,20 @@ const RULES: ((o: Observed) => Phase | undefined)[] = [
     return { status: 'ERROR', vmState: 'error', taskState: null, powerState, fault, ready: notReady(Reason.PodFailed, message) };
   },
   function unschedulable({ pod }) {
-    const c = pod && podCondition(pod, 'PodScheduled');
-    if (c?.status !== 'False' || c.reason !== 'Unschedulable') return undefined;
+    if (!pod || !isUnschedulable(pod)) return undefined;
+    const c = podCondition(pod, 'PodScheduled')!;
     const fault = { code: 500, message: NO_VALID_HOST, ...(c.message ? { details: c.message } : {}) };
     const ready = notReady(Reason.Unschedulable, c.message || NO_VALID_HOST);
     return { status: 'ERROR', vmState: 'error', taskState: null, powerState: 'NOSTATE', fault, ready };
+  },
+  function paused({ server, pod }) {
+    if (pod?.status?.phase !== 'Running') return undefined;
+    const want = server.spec.powerState === 'Paused';
+    const is = isPausedPod(pod);
+    if (!want && !is) return undefined;
+    const ready = notReady(Reason.Paused, 'Server is paused');
+    if (!is) return { status: 'ACTIVE', vmState: 'active', taskState: 'pausing', powerState: 'RUNNING', ready };
+    return { status: 'PAUSED', vmState: 'paused', taskState: want ? null : 'unpausing', powerState: 'PAUSED', ready };
   },
   function running({ pod, prev }) {
     if (pod?.status?.phase !== 'Running') return undefined;
@@ -143,12 +202,24 @@ function network(server: Server, pod: Pod | undefined, attached: AttachedPorts |
 }
 
 /**
- * Whether a server with no live Pod keeps where it ran: while it powers off (its Pod terminating)
- * and while it is shut off or powering on again. Its next Pod prefers that host, so losing it in
- * any of these steps would start the server elsewhere.
+ * Whether a server with no live Pod on a node keeps where it ran: while it powers off or suspends (its Pod
+ * terminating), while it is shut off or suspended, and while it reboots or is rebuilt. Its next Pod
+ * prefers that host, so losing it in any of these steps would start the server elsewhere.
  */
+const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD']);
+
 function keepsPlacement(phase: Phase): boolean {
-  return phase.status === 'SHUTOFF' || phase.taskState === 'powering-off';
+  return PLACEMENT_KEPT.has(phase.status) || phase.taskState === 'powering-off' || phase.taskState === 'suspending';
+}
+
+/**
+ * The boot the server has completed: the ready Pod's; or, with no Pod to boot (stopped or
+ * suspended), the one asked for, as Nova rebuilds a stopped server's disk without starting it.
+ */
+function bootSerial(server: Server, phase: Phase, live: Pod | undefined, prev: ServerStatus): number | undefined {
+  if (live && phase.status === 'ACTIVE' && isReadyRunning(live)) return podBootSerial(live) || prev.bootSerial;
+  if (!live && isOffline(server) && server.spec.boot) return server.spec.boot.serial;
+  return prev.bootSerial;
 }
 
 /** A stopped server keeps its host and addresses, as Nova's do while shut off. */
@@ -200,8 +271,8 @@ export function computeServerStatus(server: Server, { pod, node, attached }: Ser
   if (server.metadata.deletionTimestamp) return deletingStatus(server, now);
   const phase = observePhase({ server, pod, prev });
   const live = pod && !pod.metadata.deletionTimestamp ? pod : undefined;
-  const extra = !live && keepsPlacement(phase) ? carried(prev) : { ...placement(server, live, node), ...network(server, live, attached) };
-  return assemble(server, phase, { ...extra, podName: live?.metadata.name }, now);
+  const extra = !live?.spec.nodeName && keepsPlacement(phase) ? carried(prev) : { ...placement(server, live, node), ...network(server, live, attached) };
+  return assemble(server, phase, { ...extra, podName: live?.metadata.name, bootSerial: bootSerial(server, phase, live, prev) }, now);
 }
 
 /**

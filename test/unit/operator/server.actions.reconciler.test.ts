@@ -1,0 +1,82 @@
+// What the server reconciler does to the Pod for each server action: the recorded API actions.
+import assert from 'node:assert/strict';
+import { Resources } from '../../../crds/resources.js';
+import type { Pod } from '../../../crds/kube-types.js';
+import { ANNOTATION_BOOT_SERIAL, ANNOTATION_POWER_STATE } from '../../../operator/src/controllers/server/server.resources.js';
+import { NS, server, SERVER_ID } from './fixtures.js';
+import { KEY, markPod, seedBasics, world } from './server-world.js';
+
+/** A server whose Pod runs and who is ACTIVE, with the actions so far cleared. */
+async function activeWorld() {
+  const w = await world((k) => {
+    seedBasics(k);
+    k.seed(Resources.Server, server());
+  });
+  await w.r.reconcile(KEY);
+  await markPod(w.kube, 'running');
+  await w.r.reconcile(KEY);
+  w.actions();
+  return w;
+}
+
+async function readyAgainAndDone(w: Awaited<ReturnType<typeof activeWorld>>): Promise<void> {
+  await markPod(w.kube, 'running');
+  await w.r.reconcile(KEY);
+  assert.equal(w.stored()?.status?.status, 'ACTIVE');
+  assert.equal(w.stored()?.status?.bootSerial, 1);
+  w.actions();
+  await w.r.reconcile(KEY);
+  assert.deepEqual(w.actions(), [], 'a done boot replaces nothing');
+}
+
+const livePod = (w: Awaited<ReturnType<typeof activeWorld>>) => w.kube.peek<Pod>(Resources.Pod, SERVER_ID, NS);
+
+describe('ServerReconciler and server actions', () => {
+  it('When a reboot is asked, then the Pod of the earlier boot is replaced (ReplacedPod) and the new Pod carries the boot serial; ready again, the boot is done', async () => {
+    const w = await activeWorld();
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { boot: { serial: 1, kind: 'HardReboot' } } });
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`delete Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
+    assert.equal(w.stored()?.status?.status, 'HARD_REBOOT');
+    assert.deepEqual(w.events.reasons, ['CreatedPod', 'ReplacedPod']);
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`create Pod ${KEY}`], 'the new Pod; the status already says HARD_REBOOT');
+    assert.equal(w.stored()?.status?.status, 'HARD_REBOOT');
+    assert.equal(w.stored()?.status?.host, 'node-1', 'a rebooting server stays on its host');
+    assert.equal(livePod(w)?.metadata.annotations?.[ANNOTATION_BOOT_SERIAL], '1');
+    await readyAgainAndDone(w);
+  });
+
+  it('When a pause is asked, then the Pod stays and is marked paused; unpaused, the mark goes back to running', async () => {
+    const w = await activeWorld();
+    const uid = livePod(w)?.metadata.uid;
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { powerState: 'Paused' } });
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`apply Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
+    assert.equal(livePod(w)?.metadata.uid, uid, 'the same Pod');
+    assert.equal(livePod(w)?.metadata.annotations?.[ANNOTATION_POWER_STATE], 'paused');
+    assert.equal(w.stored()?.status?.status, 'PAUSED');
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { powerState: 'Running' } });
+    await w.r.reconcile(KEY);
+    assert.equal(livePod(w)?.metadata.annotations?.[ANNOTATION_POWER_STATE], 'running');
+    assert.equal(w.stored()?.status?.status, 'ACTIVE');
+  });
+
+  it('When a suspend is asked, then the Pod is deleted and the server ends SUSPENDED on its host; resumed, a new Pod comes', async () => {
+    const w = await activeWorld();
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { powerState: 'Suspended' } });
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`delete Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
+    await w.r.reconcile(KEY);
+    assert.equal(w.stored()?.status?.status, 'SUSPENDED');
+    assert.equal(w.stored()?.status?.host, 'node-1');
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { powerState: 'Running' } });
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`create Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
+    assert.equal(w.stored()?.status?.taskState, 'resuming');
+  });
+});

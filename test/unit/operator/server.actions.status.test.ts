@@ -1,0 +1,80 @@
+// The state transitions of Nova's server actions as the operator realizes them: for each action,
+// what the server shows while its Pod goes, comes back or is replaced, and once it has settled.
+import assert from 'node:assert/strict';
+import type { Server, ServerStatus } from '../../../crds/types.generated.js';
+import { computeServerStatus, NO_VALID_HOST, Reason } from '../../../operator/src/controllers/server/server.status.js';
+import { ANNOTATION_POWER_STATE } from '../../../operator/src/controllers/server/server.resources.js';
+import { findCondition } from '../../../operator/src/runtime/conditions.js';
+import type { Pod } from '../../../crds/kube-types.js';
+import { NOW, pod, server } from './fixtures.js';
+
+type Want = Pick<ServerStatus, 'status' | 'vmState' | 'taskState' | 'powerState'> & { ready: string; bootSerial?: number };
+
+interface Case {
+  name: string;
+  server: Server;
+  pod?: (s: Server) => Pod | undefined;
+  want: Want;
+  check?: (st: ServerStatus) => void;
+}
+
+const active: ServerStatus = { status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING', launchedAt: '2024-04-01T00:00:00Z', host: 'node-1', addresses: { private: [{ version: 4, addr: '10.0.1.7' }] }, networks: 'private=10.0.1.7' };
+const stopped: ServerStatus = { ...active, status: 'SHUTOFF', vmState: 'stopped', powerState: 'SHUTDOWN' };
+const paused: ServerStatus = { ...active, status: 'PAUSED', vmState: 'paused', powerState: 'PAUSED' };
+const suspended: ServerStatus = { ...active, status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED' };
+
+const softReboot = { serial: 1, kind: 'SoftReboot' } as const;
+const hardReboot = { serial: 1, kind: 'HardReboot' } as const;
+const rebuild = { serial: 1, kind: 'Rebuild' } as const;
+
+/** The Pod of the boot before: made for the server as it was before the action. */
+const oldPod = () => (s: Server) => pod({ ...s, spec: { ...s.spec, boot: undefined, powerState: 'Running' } }, 'running');
+const terminating = (p: Pod): Pod => ({ ...p, metadata: { ...p.metadata, deletionTimestamp: '2024-05-01T09:59:59Z' } });
+const markedPaused = (p: Pod): Pod => ({ ...p, metadata: { ...p.metadata, annotations: { ...p.metadata.annotations, [ANNOTATION_POWER_STATE]: 'paused' } } });
+const hostKept = (st: ServerStatus) => {
+  assert.equal(st.host, 'node-1');
+  assert.equal(st.networks, 'private=10.0.1.7');
+};
+
+const cases: Case[] = [
+  // reboot SOFT / HARD: the Pod is replaced; REBOOT or HARD_REBOOT until the new one is ready.
+  { name: 'When a soft reboot is asked and the old Pod still runs, then REBOOT/reboot_started', server: { ...server({ boot: softReboot }), status: active }, pod: oldPod(), want: { status: 'REBOOT', vmState: 'active', taskState: 'reboot_started', powerState: 'RUNNING', ready: Reason.Rebooting } },
+  { name: 'When a hard reboot is asked and the old Pod is terminating, then HARD_REBOOT/reboot_started_hard', server: { ...server({ boot: hardReboot }), status: active }, pod: (s) => terminating(oldPod()(s)), want: { status: 'HARD_REBOOT', vmState: 'active', taskState: 'reboot_started_hard', powerState: 'RUNNING', ready: Reason.Rebooting } },
+  { name: 'When a reboot has no Pod yet, then REBOOT (not BUILD)', server: { ...server({ boot: softReboot }), status: active }, pod: () => undefined, want: { status: 'REBOOT', vmState: 'active', taskState: 'reboot_started', powerState: 'RUNNING', ready: Reason.Rebooting } },
+  { name: 'When the rebooted Pod is scheduled and not ready, then still REBOOT', server: { ...server({ boot: softReboot }), status: active }, pod: (s) => pod(s, 'scheduled'), want: { status: 'REBOOT', vmState: 'active', taskState: 'reboot_started', powerState: 'RUNNING', ready: Reason.Rebooting } },
+  { name: 'When the rebooted Pod is ready, then ACTIVE with the boot recorded as done', server: { ...server({ boot: softReboot }), status: active }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, bootSerial: 1 } },
+  {
+    name: 'When the rebooted Pod cannot be scheduled, then ERROR with "No valid host", not REBOOT forever',
+    server: { ...server({ boot: hardReboot }), status: active }, pod: (s) => pod(s, 'unschedulable'),
+    want: { status: 'ERROR', vmState: 'error', taskState: undefined, powerState: 'NOSTATE', ready: Reason.Unschedulable },
+    check: (st) => assert.equal(st.fault?.message, NO_VALID_HOST),
+  },
+  { name: 'When a stopped server is hard rebooted, then HARD_REBOOT until its Pod is ready (Nova powers it on)', server: { ...server({ boot: hardReboot }), status: stopped }, pod: () => undefined, want: { status: 'HARD_REBOOT', vmState: 'active', taskState: 'reboot_started_hard', powerState: 'RUNNING', ready: Reason.Rebooting } },
+  { name: 'When a reboot was done before, then a later Pod restart is no reboot', server: { ...server({ boot: softReboot }), status: { ...active, bootSerial: 1 } }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, bootSerial: 1 } },
+  // rebuild: the Pod is replaced with the new image; REBUILD meanwhile; a stopped server stays stopped.
+  { name: 'When a rebuild is asked and the new Pod is pending, then REBUILD/rebuild_spawning', server: { ...server({ boot: rebuild, imageRef: 'img2' }), status: active }, pod: (s) => pod(s, 'scheduled'), want: { status: 'REBUILD', vmState: 'active', taskState: 'rebuild_spawning', powerState: 'NOSTATE', ready: Reason.Rebuilding } },
+  { name: 'When a stopped server is rebuilt, then it stays SHUTOFF and the rebuild is done (no Pod to boot)', server: { ...server({ boot: rebuild, powerState: 'Stopped' }), status: stopped }, pod: () => undefined, want: { status: 'SHUTOFF', vmState: 'stopped', taskState: undefined, powerState: 'SHUTDOWN', ready: Reason.Stopped, bootSerial: 1 }, check: hostKept },
+  // pause / unpause: the Pod stays, marked paused.
+  { name: 'When a pause is asked and the Pod is not marked yet, then ACTIVE/pausing', server: { ...server({ powerState: 'Paused' }), status: active }, pod: oldPod(), want: { status: 'ACTIVE', vmState: 'active', taskState: 'pausing', powerState: 'RUNNING', ready: Reason.Paused } },
+  { name: 'When the Pod is marked paused, then PAUSED/paused/PAUSED, on its host', server: { ...server({ powerState: 'Paused' }), status: active }, pod: (s) => markedPaused(pod(s, 'running')), want: { status: 'PAUSED', vmState: 'paused', taskState: undefined, powerState: 'PAUSED', ready: Reason.Paused }, check: (st) => assert.equal(st.host, 'node-1') },
+  { name: 'When an unpause is asked and the Pod is still marked, then PAUSED/unpausing', server: { ...server({ powerState: 'Running' }), status: paused }, pod: (s) => markedPaused(pod(s, 'running')), want: { status: 'PAUSED', vmState: 'paused', taskState: 'unpausing', powerState: 'PAUSED', ready: Reason.Paused } },
+  { name: 'When the unpaused Pod is unmarked, then ACTIVE again', server: { ...server({ powerState: 'Running' }), status: paused }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning } },
+  // suspend / resume: the Pod goes (the guest's memory is on disk) and the host is kept.
+  { name: 'When a suspend is asked and the Pod still runs, then ACTIVE/suspending', server: { ...server({ powerState: 'Suspended' }), status: active }, pod: oldPod(), want: { status: 'ACTIVE', vmState: 'active', taskState: 'suspending', powerState: 'RUNNING', ready: Reason.Suspending } },
+  { name: 'When the suspending Pod is terminating, then still ACTIVE/suspending on its host', server: { ...server({ powerState: 'Suspended' }), status: active }, pod: (s) => terminating(pod(s, 'running')), want: { status: 'ACTIVE', vmState: 'active', taskState: 'suspending', powerState: 'RUNNING', ready: Reason.Suspending }, check: hostKept },
+  { name: 'When the suspended server has no Pod, then SUSPENDED/suspended/SUSPENDED keeping host and addresses', server: { ...server({ powerState: 'Suspended' }), status: active }, pod: () => undefined, want: { status: 'SUSPENDED', vmState: 'suspended', taskState: undefined, powerState: 'SUSPENDED', ready: Reason.Suspended }, check: hostKept },
+  { name: 'When a resume is asked and the Pod is pending, then SUSPENDED/resuming', server: { ...server({ powerState: 'Running' }), status: suspended }, pod: (s) => pod(s, 'scheduled'), want: { status: 'SUSPENDED', vmState: 'suspended', taskState: 'resuming', powerState: 'SUSPENDED', ready: Reason.PodPending } },
+  { name: 'When the resumed Pod is ready, then ACTIVE', server: { ...server({ powerState: 'Running' }), status: suspended }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning } },
+];
+
+describe('computeServerStatus for server actions', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const st = computeServerStatus(c.server, { pod: c.pod?.(c.server) }, NOW);
+      const { status, vmState, taskState, powerState, bootSerial } = st;
+      const ready = findCondition(st.conditions, 'Ready')?.reason;
+      assert.deepEqual({ status, vmState, taskState, powerState, ready, bootSerial }, { bootSerial: undefined, ...c.want });
+      c.check?.(st);
+    });
+  }
+});
