@@ -4,24 +4,35 @@
 import type { Static } from '@sinclair/typebox';
 import type { Stores } from '../../../deps.js';
 import { badRequest } from '../../../common/errors.js';
-import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
-import { SERVED_ACTIONS, type GroupActionBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
-import { changePower } from './server-actions.power.js';
+import { SERVED_ACTIONS, type GroupActionBody, type RebootBody, type RebuildBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
+import { changePower, type PowerAction } from './server-actions.power.js';
+import { rebootServer, rebuildServer } from './server-actions.boot.js';
 import { lockServer, unlockServer } from './server-actions.lock.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
 
-type Perform = (stores: Stores, auth: AuthContext, server: Server, body: unknown) => Promise<void>;
+/** Performs one action: a result when it answers more than an empty 202. */
+type Perform = (stores: Stores, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
+type ActionContext = Pick<RouteContext<unknown, object>, 'auth' | 'baseUrl'>;
+
+const power = (action: PowerAction): Perform => (stores, { auth }, server) => changePower(stores, auth, server, action);
 
 const PERFORM: Record<ServedAction, Perform> = {
-  addSecurityGroup: (stores, auth, server, body) => addSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
-  removeSecurityGroup: (stores, auth, server, body) => removeSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
-  'os-stop': (stores, auth, server) => changePower(stores, auth, server, 'os-stop'),
-  'os-start': (stores, auth, server) => changePower(stores, auth, server, 'os-start'),
-  lock: (stores, auth, server) => lockServer(stores, auth, server),
-  unlock: (stores, auth, server) => unlockServer(stores, auth, server),
+  addSecurityGroup: (stores, { auth }, server, body) => addSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
+  removeSecurityGroup: (stores, { auth }, server, body) => removeSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
+  'os-stop': power('os-stop'),
+  'os-start': power('os-start'),
+  pause: power('pause'),
+  unpause: power('unpause'),
+  suspend: power('suspend'),
+  resume: power('resume'),
+  lock: (stores, { auth }, server) => lockServer(stores, auth, server),
+  unlock: (stores, { auth }, server) => unlockServer(stores, auth, server),
+  reboot: (stores, { auth }, server, body) => rebootServer(stores, auth, server, body as RebootBody),
+  rebuild: (stores, ctx, server, body) => rebuildServer(stores, ctx, server, body as RebuildBody),
 };
 
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
@@ -33,7 +44,6 @@ export function serverActionHandler(stores: Stores) {
     if (!isServed(action)) throw badRequest(`There is no such action: ${action}`);
     const invalid = check(SERVED_ACTIONS[action], body, action);
     if (invalid) throw badRequest(invalid);
-    await PERFORM[action](stores, ctx.auth, server, body);
-    return { status: 202 };
+    return (await PERFORM[action](stores, ctx, server, body)) ?? { status: 202 };
   };
 }

@@ -3,11 +3,29 @@
 // handler then checks the action's own body, and refuses an action it does not serve with 400,
 // as Nova refuses an action it does not know.
 import { Type, type Static } from '@sinclair/typebox';
-import { strictObject } from '../../../common/parameter-types.js';
+import { metadata, name, strictObject } from '../../../common/parameter-types.js';
 
 export const serverActionBody = Type.Record(Type.String(), Type.Unknown(), { minProperties: 1, maxProperties: 1 });
 
 const group = strictObject({ name: Type.String({ minLength: 1, maxLength: 255 }) });
+
+/** Nova's reboot schema: the type is SOFT or HARD, in any case. */
+const reboot = strictObject({ type: Type.String({ pattern: '^([Ss][Oo][Ff][Tt]|[Hh][Aa][Rr][Dd])$' }) });
+
+const accessIp = Type.String({ maxLength: 64 });
+
+/** Nova's rebuild schema at 2.1 (description is 2.19, key_name 2.54, user_data 2.57, hostname 2.90). */
+const rebuild = strictObject({
+  imageRef: Type.String({ minLength: 1, maxLength: 255 }),
+  name: Type.Optional(name),
+  adminPass: Type.Optional(Type.String()),
+  metadata: Type.Optional(metadata),
+  preserve_ephemeral: Type.Optional(Type.Boolean()),
+  'OS-DCF:diskConfig': Type.Optional(Type.Union([Type.Literal('AUTO'), Type.Literal('MANUAL')])),
+  accessIPv4: Type.Optional(accessIp),
+  accessIPv6: Type.Optional(accessIp),
+  personality: Type.Optional(Type.Array(strictObject({ path: Type.String({ maxLength: 255 }), contents: Type.String() }))),
+});
 
 /** The actions served so far, each with its body's schema (Nova reads nothing of os-stop's and os-start's: null and {} are both sent). */
 export const SERVED_ACTIONS = {
@@ -18,6 +36,15 @@ export const SERVED_ACTIONS = {
   // Nova reads nothing of lock's body below 2.73 (locked_reason), nor of unlock's.
   lock: Type.Unknown(),
   unlock: Type.Unknown(),
+  // Nor of these: their bodies are null.
+  pause: Type.Unknown(),
+  unpause: Type.Unknown(),
+  suspend: Type.Unknown(),
+  resume: Type.Unknown(),
+  reboot,
+  rebuild,
 } as const;
 export type ServedAction = keyof typeof SERVED_ACTIONS;
 export type GroupActionBody = Static<typeof group>;
+export type RebootBody = Static<typeof reboot>;
+export type RebuildBody = Static<typeof rebuild>;

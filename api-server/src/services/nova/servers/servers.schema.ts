@@ -180,3 +180,6 @@ export const UPDATED_SERVER_KEYS = [
 ] as const;
 
 export const updateServerResponse = responseObject({ server: Type.Pick(serverDetail, UPDATED_SERVER_KEYS) });
+
+/** A rebuild answers the update view with the new admin password (Tempest's rebuild_server_with_admin_pass). */
+export const rebuildServerResponse = responseObject({ server: strictObject({ ...Type.Pick(serverDetail, UPDATED_SERVER_KEYS).properties, adminPass: Type.String() }) });

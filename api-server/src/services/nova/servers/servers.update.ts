@@ -26,9 +26,12 @@ export function updateServerHandler(stores: Stores) {
     const found = findServer(stores, ctx.auth, ctx.params.serverId);
     checkAccessIps(ctx.body.server);
     const updated = await stores.servers.update(found.metadata.name, found.metadata.namespace, (cur) => ({ ...cur, spec: updatedSpec(cur.spec, ctx.body.server) }));
-    const server = updated ?? found;
-    const full = serverView(ctx.baseUrl, server, false, attachedVolumeIds(stores, server)) as Record<string, unknown>;
-    const body = Object.fromEntries(UPDATED_SERVER_KEYS.filter((k) => k in full).map((k) => [k, full[k]]));
-    return { body: { server: body } };
+    return { body: { server: updatedServerView(stores, ctx.baseUrl, updated ?? found) } };
   };
+}
+
+/** Nova's show view without its extensions' attributes: what an update (and a rebuild) answers. */
+export function updatedServerView(stores: Stores, baseUrl: string, server: Server): Record<string, unknown> {
+  const full = serverView(baseUrl, server, false, attachedVolumeIds(stores, server)) as Record<string, unknown>;
+  return Object.fromEntries(UPDATED_SERVER_KEYS.filter((k) => k in full).map((k) => [k, full[k]]));
 }

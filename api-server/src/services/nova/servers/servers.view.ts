@@ -61,23 +61,50 @@ export function addresses(s: Server): ServerDetail['addresses'] {
 }
 
 /** Nova reports a deleting server's status as it was, with task_state deleting. */
-export function displayStatus(s: Server): string {
-  return s.status?.status ?? 'BUILD';
-}
+type PendingAction = { status?: string; taskState: string };
+
+/** A reboot or rebuild asked and not yet taken up: Nova's status and task right after its 202. */
+const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], Required<PendingAction>> = {
+  SoftReboot: { status: 'REBOOT', taskState: 'reboot_pending' },
+  HardReboot: { status: 'HARD_REBOOT', taskState: 'reboot_pending_hard' },
+  Rebuild: { status: 'REBUILD', taskState: 'rebuilding' },
+};
+
+/** The task a wanted power state sets, by the status the server still shows. */
+const POWER_PENDING: Record<NonNullable<Server['spec']['powerState']>, Record<string, string>> = {
+  Running: { SHUTOFF: 'powering-on', PAUSED: 'unpausing', SUSPENDED: 'resuming' },
+  Stopped: { ACTIVE: 'powering-off', PAUSED: 'powering-off', SUSPENDED: 'powering-off' },
+  Paused: { ACTIVE: 'pausing' },
+  Suspended: { ACTIVE: 'suspending' },
+};
 
 /**
- * Nova's task_state. A power change the API has recorded but the operator has not yet taken up
- * already shows, as Nova sets the task before it answers 202.
+ * An action the API has recorded in the spec and the operator has not yet taken up. It shows at
+ * once, as Nova sets the task (and, for a reboot or rebuild, the status) before it answers 202.
  */
+function pendingAction(s: Server): PendingAction | undefined {
+  const want = s.spec.powerState ?? 'Running';
+  const boot = s.spec.boot;
+  if (boot && boot.serial > (s.status?.bootSerial ?? 0)) {
+    const pending = BOOT_PENDING[boot.kind];
+    // A stopped server's rebuild leaves it stopped: Nova shows the task on SHUTOFF.
+    return want === 'Running' ? pending : { taskState: pending.taskState };
+  }
+  const task = POWER_PENDING[want][s.status?.status ?? 'BUILD'];
+  return task ? { taskState: task } : undefined;
+}
+
+export function displayStatus(s: Server): string {
+  return (s.status?.taskState ? undefined : pendingAction(s)?.status) ?? s.status?.status ?? 'BUILD';
+}
+
+/** Nova's task_state: the operator's, else that of an action the API recorded and the operator has not yet taken up. */
 export function serverTaskState(s: Server): string | null {
   if (s.metadata.deletionTimestamp) return 'deleting';
   if (s.status?.taskState) return s.status.taskState;
-  const status = displayStatus(s);
-  if (status === 'BUILD') return 'scheduling';
-  const stopping = s.spec.powerState === 'Stopped';
-  if (stopping && status !== 'SHUTOFF' && status !== 'ERROR') return 'powering-off';
-  if (!stopping && status === 'SHUTOFF') return 'powering-on';
-  return null;
+  const pending = pendingAction(s);
+  if (pending) return pending.taskState;
+  return displayStatus(s) === 'BUILD' ? 'scheduling' : null;
 }
 
 type Fault = NonNullable<NonNullable<Server['status']>['fault']>;

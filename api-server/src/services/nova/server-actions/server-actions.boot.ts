@@ -1,0 +1,82 @@
+// reboot (SOFT, HARD) and rebuild: each asks for a new boot of the server (spec.boot, its serial
+// one above the last), which the operator realizes by replacing the Pod; the server shows REBOOT,
+// HARD_REBOOT or REBUILD until the new Pod is ready. Nova's state checks run on the live object
+// inside the guarded update: a soft reboot needs an active server with no task; a hard reboot
+// also takes a stopped, paused, suspended or errored one (and powers it on), and may interrupt a
+// soft reboot or a power change in progress; a rebuild takes an active, stopped or errored server
+// and leaves a stopped one stopped.
+import { randomBytes } from 'node:crypto';
+import type { Server } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import { badRequest, conflict } from '../../../common/errors.js';
+import type { AuthContext, RouteResult } from '../../../common/route.js';
+import { lookupImage } from '../../glance/images/images.access.js';
+import { checkAccessIps } from '../servers/servers.handlers.js';
+import { canonicalIPv6 } from '../servers/servers.mapper.js';
+import { serverTaskState } from '../servers/servers.view.js';
+import { updatedServerView } from '../servers/servers.update.js';
+import { checkInstanceState, guardedChange } from './server-actions.power.js';
+import type { RebootBody, RebuildBody } from './server-actions.schema.js';
+
+type BootKind = NonNullable<Server['spec']['boot']>['kind'];
+/** Who asks, and the base of the links in the answer. */
+type Caller = { auth: AuthContext; baseUrl: string };
+
+const SOFT_REBOOT_FROM = new Set(['active']);
+const HARD_REBOOT_FROM = new Set(['active', 'stopped', 'paused', 'suspended', 'error']);
+/** The tasks a hard reboot may interrupt (Nova's reboot check allows these besides none). */
+const HARD_REBOOT_DURING = new Set(['reboot_pending', 'reboot_started', 'reboot_pending_hard', 'reboot_started_hard', 'pausing', 'unpausing', 'suspending', 'resuming']);
+const REBUILD_FROM = new Set(['active', 'stopped', 'error']);
+
+/** The next boot: one past any asked or done, so a boot is never asked twice. */
+function nextBoot(cur: Server, kind: BootKind): NonNullable<Server['spec']['boot']> {
+  return { serial: Math.max(cur.spec.boot?.serial ?? 0, cur.status?.bootSerial ?? 0) + 1, kind };
+}
+
+function checkHardRebootable(s: Server): void {
+  const task = serverTaskState(s);
+  if (task && !HARD_REBOOT_DURING.has(task)) throw conflict(`Cannot 'reboot' instance ${s.metadata.name} while it is in task_state ${task}`);
+  const vmState = s.status?.vmState ?? 'building';
+  if (!HARD_REBOOT_FROM.has(vmState)) throw conflict(`Cannot 'reboot' instance ${s.metadata.name} while it is in vm_state ${vmState}`);
+}
+
+export async function rebootServer(stores: Stores, auth: AuthContext, server: Server, body: RebootBody): Promise<void> {
+  const hard = body.type.toUpperCase() === 'HARD';
+  await guardedChange(stores, auth, server, (cur) => {
+    if (hard) checkHardRebootable(cur);
+    else checkInstanceState(cur, 'reboot', SOFT_REBOOT_FROM);
+    return { ...cur.spec, powerState: 'Running', boot: nextBoot(cur, hard ? 'HardReboot' : 'SoftReboot') };
+  });
+}
+
+/** The image to rebuild with: visible to the caller and active; a volume-backed server keeps its (no) image. */
+function checkRebuildImage(stores: Stores, auth: AuthContext, server: Server, imageRef: string): string {
+  const id = imageRef.split('/').pop() ?? imageRef;
+  const image = lookupImage(stores.images, auth, id);
+  if (!image) throw badRequest(`Image ${id} could not be found.`);
+  if ((image.status?.status ?? 'queued') !== 'active') throw badRequest(`Image ${id} is not active.`);
+  if (!server.spec.imageRef) throw badRequest('Unable to rebuild with a different image for a volume-backed server.');
+  return id;
+}
+
+/** The spec a rebuild asks for: the new image, and any new name, metadata and access addresses. */
+function rebuiltSpec(cur: Server, imageRef: string, body: RebuildBody): Server['spec'] {
+  const spec: Server['spec'] = { ...cur.spec, imageRef, boot: nextBoot(cur, 'Rebuild') };
+  if (body.name !== undefined) spec.name = body.name;
+  if (body.metadata !== undefined) spec.metadata = body.metadata;
+  if (body.accessIPv4 !== undefined) spec.accessIPv4 = body.accessIPv4 || undefined;
+  if (body.accessIPv6 !== undefined) spec.accessIPv6 = body.accessIPv6 ? canonicalIPv6(body.accessIPv6) : undefined;
+  return spec;
+}
+
+/** 202 with the server as it now reads (Nova's update view) and its new admin password. */
+export async function rebuildServer(stores: Stores, { auth, baseUrl }: Caller, server: Server, body: RebuildBody): Promise<RouteResult> {
+  const imageRef = checkRebuildImage(stores, auth, server, body.imageRef);
+  checkAccessIps(body);
+  const written = await guardedChange(stores, auth, server, (cur) => {
+    checkInstanceState(cur, 'rebuild', REBUILD_FROM);
+    return rebuiltSpec(cur, imageRef, body);
+  });
+  const adminPass = body.adminPass ?? randomBytes(9).toString('base64url');
+  return { status: 202, body: { server: { ...updatedServerView(stores, baseUrl, written), adminPass } } };
+}

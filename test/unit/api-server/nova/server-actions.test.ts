@@ -1,0 +1,113 @@
+// pause/unpause, suspend/resume, reboot and rebuild through the whole app, one table row per
+// action and starting state: Nova's answer, what the API records in the spec, and the status and
+// task the server shows at once (before the operator takes the change up). The operator's side is
+// server.actions.status.test.ts and server.actions.reconciler.test.ts.
+import assert from 'node:assert/strict';
+import { Resources } from '../../../../crds/resources.js';
+import { projectNamespace } from '../../../../crds/naming.js';
+import type { Server, ServerStatus } from '../../../../crds/types.generated.js';
+import { call, HIDDEN_IMAGE_ID, IMAGE_ID, PRIVATE_IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
+
+type From = Pick<ServerStatus, 'status' | 'vmState' | 'powerState'>;
+const ACTIVE: From = { status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING' };
+const SHUTOFF: From = { status: 'SHUTOFF', vmState: 'stopped', powerState: 'SHUTDOWN' };
+const PAUSED: From = { status: 'PAUSED', vmState: 'paused', powerState: 'PAUSED' };
+const SUSPENDED: From = { status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED' };
+
+interface Case {
+  name: string;
+  from: From;
+  spec?: Partial<Server['spec']>;
+  body: object;
+  code: number;
+  /** For a 409 or 400: the message's pattern. */
+  error?: RegExp;
+  /** For a 202: what the spec asks for, and what the server shows at once. */
+  wants?: Partial<Server['spec']>;
+  shows?: { status: string; task: string };
+}
+
+const cases: Case[] = [
+  { name: 'pause an active server', from: ACTIVE, body: { pause: null }, code: 202, wants: { powerState: 'Paused' }, shows: { status: 'ACTIVE', task: 'pausing' } },
+  { name: 'pause a stopped server', from: SHUTOFF, spec: { powerState: 'Stopped' }, body: { pause: null }, code: 409, error: /Cannot 'pause' instance .* while it is in vm_state stopped/ },
+  { name: 'unpause a paused server', from: PAUSED, spec: { powerState: 'Paused' }, body: { unpause: null }, code: 202, wants: { powerState: 'Running' }, shows: { status: 'PAUSED', task: 'unpausing' } },
+  { name: 'unpause an active server', from: ACTIVE, body: { unpause: null }, code: 409, error: /Cannot 'unpause' instance .* while it is in vm_state active/ },
+  { name: 'suspend an active server', from: ACTIVE, body: { suspend: null }, code: 202, wants: { powerState: 'Suspended' }, shows: { status: 'ACTIVE', task: 'suspending' } },
+  { name: 'suspend a paused server', from: PAUSED, spec: { powerState: 'Paused' }, body: { suspend: null }, code: 409, error: /vm_state paused/ },
+  { name: 'resume a suspended server', from: SUSPENDED, spec: { powerState: 'Suspended' }, body: { resume: null }, code: 202, wants: { powerState: 'Running' }, shows: { status: 'SUSPENDED', task: 'resuming' } },
+  { name: 'resume an active server', from: ACTIVE, body: { resume: null }, code: 409, error: /Cannot 'resume' instance .* while it is in vm_state active/ },
+  { name: 'soft reboot an active server', from: ACTIVE, body: { reboot: { type: 'SOFT' } }, code: 202, wants: { boot: { serial: 1, kind: 'SoftReboot' } }, shows: { status: 'REBOOT', task: 'reboot_pending' } },
+  { name: 'soft reboot a stopped server', from: SHUTOFF, spec: { powerState: 'Stopped' }, body: { reboot: { type: 'SOFT' } }, code: 409, error: /Cannot 'reboot' instance .* while it is in vm_state stopped/ },
+  { name: 'hard reboot a stopped server (powers it on)', from: SHUTOFF, spec: { powerState: 'Stopped' }, body: { reboot: { type: 'hard' } }, code: 202, wants: { powerState: 'Running', boot: { serial: 1, kind: 'HardReboot' } }, shows: { status: 'HARD_REBOOT', task: 'reboot_pending_hard' } },
+  { name: 'hard reboot a paused server', from: PAUSED, spec: { powerState: 'Paused' }, body: { reboot: { type: 'HARD' } }, code: 202, wants: { powerState: 'Running' }, shows: { status: 'HARD_REBOOT', task: 'reboot_pending_hard' } },
+  { name: 'hard reboot during a soft reboot', from: ACTIVE, spec: { boot: { serial: 3, kind: 'SoftReboot' } }, body: { reboot: { type: 'HARD' } }, code: 202, wants: { boot: { serial: 4, kind: 'HardReboot' } }, shows: { status: 'HARD_REBOOT', task: 'reboot_pending_hard' } },
+  { name: 'soft reboot during a soft reboot', from: ACTIVE, spec: { boot: { serial: 3, kind: 'SoftReboot' } }, body: { reboot: { type: 'SOFT' } }, code: 409, error: /task_state reboot_pending/ },
+  { name: 'reboot of an unknown type', from: ACTIVE, body: { reboot: { type: 'WARM' } }, code: 400 },
+  { name: 'reboot with no type', from: ACTIVE, body: { reboot: {} }, code: 400 },
+  { name: 'rebuild an active server', from: ACTIVE, body: { rebuild: { imageRef: HIDDEN_IMAGE_ID, name: 'rebuilt', metadata: { rebuild: 'server' } } }, code: 202, wants: { imageRef: HIDDEN_IMAGE_ID, name: 'rebuilt', metadata: { rebuild: 'server' }, boot: { serial: 1, kind: 'Rebuild' } }, shows: { status: 'REBUILD', task: 'rebuilding' } },
+  { name: 'rebuild a stopped server (it stays stopped)', from: SHUTOFF, spec: { powerState: 'Stopped' }, body: { rebuild: { imageRef: HIDDEN_IMAGE_ID } }, code: 202, wants: { powerState: 'Stopped', boot: { serial: 1, kind: 'Rebuild' } }, shows: { status: 'SHUTOFF', task: 'rebuilding' } },
+  { name: 'rebuild a paused server', from: PAUSED, spec: { powerState: 'Paused' }, body: { rebuild: { imageRef: IMAGE_ID } }, code: 409, error: /Cannot 'rebuild' instance .* while it is in vm_state paused/ },
+  { name: 'rebuild with an image the project cannot see', from: ACTIVE, body: { rebuild: { imageRef: PRIVATE_IMAGE_ID } }, code: 400, error: /Image .* could not be found/ },
+  { name: 'rebuild with no image', from: ACTIVE, body: { rebuild: { name: 'x' } }, code: 400 },
+  { name: 'rebuild with a bad access address', from: ACTIVE, body: { rebuild: { imageRef: IMAGE_ID, accessIPv4: '1.2.3' } }, code: 400, error: /accessIPv4/ },
+];
+
+describe('Nova server actions (pause, suspend, reboot, rebuild): codes, spec and the status shown at once', () => {
+  let w: AppWorld;
+  let alice: string;
+  before(async () => {
+    w = await serveApp();
+    alice = await w.login('alice', 'demo');
+  });
+  after(() => w.close());
+
+  const ns = (): string => projectNamespace(w.ids.projects.demo);
+  const stored = (id: string): Server => w.kube.peek<Server>(Resources.Server, id, ns())!;
+  const shown = async (id: string) => (await call(w.url, alice, 'GET', `/compute/v2.1/servers/${id}`)).json.server;
+
+  /** A new server of demo's, in the state the operator would have reported, once the API's cache shows it. */
+  async function serverIn(from: From, spec: Partial<Server['spec']> = {}): Promise<string> {
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'vm', flavorRef: '1', imageRef: IMAGE_ID } });
+    const id = res.json.server.id as string;
+    await w.kube.mergePatch(Resources.Server, id, ns(), { spec });
+    await w.kube.replaceStatus(Resources.Server, { ...stored(id), status: { ...from, host: 'node-1' } });
+    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+      if ((await shown(id)).status === (spec.boot ? 'REBOOT' : from.status)) return id;
+    }
+    throw new Error(`the API never showed ${from.status}`);
+  }
+
+  for (const c of cases) {
+    it(`When a member asks to ${c.name}, then ${c.code}`, async () => {
+      const id = await serverIn(c.from, c.spec);
+      const before = structuredClone(stored(id).spec);
+      const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, c.body);
+      assert.equal(res.status, c.code, res.text);
+      if (c.error) assert.match(res.text, c.error);
+      if (c.code !== 202) return assert.deepEqual(stored(id).spec, before, 'a refused action changes nothing');
+      for (const [k, v] of Object.entries(c.wants ?? {})) assert.deepEqual(stored(id).spec[k as keyof Server['spec']], v, k);
+      const now = await shown(id);
+      assert.deepEqual({ status: now.status, task: now['OS-EXT-STS:task_state'] }, c.shows);
+    });
+  }
+
+  it('When a server is rebuilt, then 202 answers the server with its new image and name and an admin password, and no extension attributes', async () => {
+    const id = await serverIn(ACTIVE);
+    const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { rebuild: { imageRef: HIDDEN_IMAGE_ID, name: 'rebuilt', adminPass: 'rebuildPassw0rd' } });
+    assert.equal(res.status, 202, res.text);
+    assert.equal(res.json.server.id, id);
+    assert.equal(res.json.server.image.id, HIDDEN_IMAGE_ID);
+    assert.equal(res.json.server.name, 'rebuilt');
+    assert.equal(res.json.server.adminPass, 'rebuildPassw0rd');
+    assert.equal(res.json.server.status, 'REBUILD');
+    assert.equal(res.json.server['OS-EXT-STS:task_state'], undefined);
+  });
+
+  it('When a locked server is rebooted by its member, then 409 and nothing changes', async () => {
+    const id = await serverIn(ACTIVE, { lock: { lockedBy: 'owner' } });
+    const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { reboot: { type: 'HARD' } });
+    assert.equal(res.status, 409, res.text);
+    assert.match(res.text, /is locked/);
+    assert.equal(stored(id).spec.boot, undefined);
+  });
+});
