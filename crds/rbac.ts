@@ -14,22 +14,27 @@ export interface RbacRule {
 }
 
 const READ = ['get', 'list', 'watch'] as const;
-const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer, Keypair } = Resources;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer, Keypair, InstanceAction } = Resources;
 
 export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
   // Reads every kind it reconciles or consults; writes their status and finalizers.
   operator: [
     { resources: [Server], verbs: [...READ, 'patch'] },
+    // Finishes the instance actions of a server once it has settled.
+    { resources: [InstanceAction], verbs: READ },
     { resources: [Project, Flavor, Image, SecurityGroup, Port, Network, FloatingIP, Volume, Snapshot, VolumeType], verbs: READ },
     // Sweeps allocations whose port is gone (left by a crash between two API steps).
     { resources: [AddressAllocation], verbs: [...READ, 'delete'] },
     // Deletes the volume (and snapshot records) a project gave away, once its PersistentVolume is the taker's.
     { resources: [Volume, Snapshot], verbs: ['delete'] },
-    { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Port, 'status'], [FloatingIP, 'status'], [Volume, 'status'], [Snapshot, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
+    { resources: [[Server, 'status'], [Project, 'status'], [SecurityGroup, 'status'], [Port, 'status'], [FloatingIP, 'status'], [Volume, 'status'], [Snapshot, 'status'], [InstanceAction, 'status'], [Server, 'finalizers'], [Project, 'finalizers']], verbs: ['update'] },
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [
-    { resources: [Server, TokenRevocation, NetworkSegment, AddressAllocation, Keypair], verbs: [...READ, 'create', 'delete'] },
+    { resources: [TokenRevocation, NetworkSegment, AddressAllocation, Keypair], verbs: [...READ, 'create', 'delete'] },
+    // Server actions change the spec (power state, boot, lock, name); instance actions are records.
+    { resources: [Server], verbs: [...READ, 'create', 'update', 'delete'] },
+    { resources: [InstanceAction], verbs: [...READ, 'create'] },
     { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP, Image, Volume, Snapshot, VolumeTransfer], verbs: [...READ, 'create', 'update', 'delete'] },
     // Glance's data state (queued, saving, active and the hashes) is written as bytes arrive.
     { resources: [[Image, 'status']], verbs: ['update'] },

@@ -6,6 +6,7 @@ export const CustomResources = {
   Flavor: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Flavor', plural: 'flavors', namespaced: false },
   FloatingIP: { group: 'openstack.sim', version: 'v1alpha1', kind: 'FloatingIP', plural: 'floatingips', namespaced: true },
   Image: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Image', plural: 'images', namespaced: false },
+  InstanceAction: { group: 'openstack.sim', version: 'v1alpha1', kind: 'InstanceAction', plural: 'instanceactions', namespaced: true },
   Keypair: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Keypair', plural: 'keypairs', namespaced: false },
   Network: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Network', plural: 'networks', namespaced: true },
   NetworkSegment: { group: 'openstack.sim', version: 'v1alpha1', kind: 'NetworkSegment', plural: 'networksegments', namespaced: false },

@@ -145,6 +145,35 @@ export interface Image extends KubeObject {
   status?: ImageStatus;
 }
 
+export interface InstanceActionSpec {
+/**
+ * Nova's action name: create, delete, stop, start, reboot, rebuild, pause, unpause, suspend, resume, lock, unlock.
+ */
+action: string
+serverId: string
+/**
+ * The Server's metadata.generation once the action was recorded in its spec: the action is finished when the operator has observed it and the server has settled.
+ */
+serverGeneration: number
+requestId: string
+userId: string
+projectId: string
+startTime: string
+message?: string
+}
+export interface InstanceActionStatus {
+/**
+ * When the server settled after the action.
+ */
+finishTime?: string
+result?: ("Success" | "Error")
+}
+
+export interface InstanceAction extends KubeObject {
+  spec: InstanceActionSpec;
+  status?: InstanceActionStatus;
+}
+
 export interface KeypairSpec {
 name: string
 userId: string
@@ -777,6 +806,7 @@ export interface CustomResourceTypes {
   Flavor: Flavor;
   FloatingIP: FloatingIP;
   Image: Image;
+  InstanceAction: InstanceAction;
   Keypair: Keypair;
   Network: Network;
   NetworkSegment: NetworkSegment;

@@ -80,6 +80,8 @@ export const EXPECTED: Record<string, Persona[]> = {
   'POST /image/v2/images/:imageId/actions/reactivate': PROJECT_MEMBERS,
   'PUT /image/v2/images/:imageId/file': PROJECT_MEMBERS,
   'GET /compute/v2.1/servers/:serverId/ips': PROJECT_READERS,
+  'GET /compute/v2.1/servers/:serverId/os-instance-actions': PROJECT_READERS,
+  'GET /compute/v2.1/servers/:serverId/os-instance-actions/:requestId': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/ips/:networkLabel': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-volume_attachments': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-volume_attachments/:volumeId': PROJECT_READERS,

@@ -3,6 +3,7 @@ import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import { flavorExtraSpecRoutes } from './flavor-extra-specs/flavor-extra-specs.routes.js';
 import { flavorRoutes } from './flavors/flavors.routes.js';
+import { instanceActionRoutes } from './instance-actions/instance-actions.routes.js';
 import { keypairRoutes } from './keypairs/keypairs.routes.js';
 import { interfaceRoutes } from './interfaces/interfaces.routes.js';
 import { negotiate } from './microversion.js';
@@ -19,6 +20,6 @@ export function novaService(stores: Stores): ServiceDef {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...instanceActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores)],
   };
 }

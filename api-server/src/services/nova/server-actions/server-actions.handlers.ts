@@ -11,6 +11,8 @@ import { findServer } from '../servers/servers.handlers.js';
 import { SERVED_ACTIONS, type GroupActionBody, type RebootBody, type RebuildBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
 import { changePower, type PowerAction } from './server-actions.power.js';
 import { rebootServer, rebuildServer } from './server-actions.boot.js';
+import { recordAction } from '../instance-actions/instance-actions.record.js';
+import type { ActionName } from '../instance-actions/instance-actions.mapper.js';
 import { lockServer, unlockServer } from './server-actions.lock.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
 
@@ -35,6 +37,12 @@ const PERFORM: Record<ServedAction, Perform> = {
   rebuild: (stores, ctx, server, body) => rebuildServer(stores, ctx, server, body as RebuildBody),
 };
 
+/** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */
+const RECORDED_AS: Partial<Record<ServedAction, ActionName>> = {
+  'os-stop': 'stop', 'os-start': 'start', pause: 'pause', unpause: 'unpause', suspend: 'suspend', resume: 'resume',
+  reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock',
+};
+
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
 
 export function serverActionHandler(stores: Stores) {
@@ -44,6 +52,9 @@ export function serverActionHandler(stores: Stores) {
     if (!isServed(action)) throw badRequest(`There is no such action: ${action}`);
     const invalid = check(SERVED_ACTIONS[action], body, action);
     if (invalid) throw badRequest(invalid);
-    return (await PERFORM[action](stores, ctx, server, body)) ?? { status: 202 };
+    const result = (await PERFORM[action](stores, ctx, server, body)) ?? { status: 202 };
+    const recorded = RECORDED_AS[action];
+    if (recorded) await recordAction(stores, ctx, server, recorded);
+    return result;
   };
 }

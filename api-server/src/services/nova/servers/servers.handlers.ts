@@ -12,6 +12,7 @@ import { nextQuery } from '../../../common/pagination.js';
 import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { lookupImage } from '../../glance/images/images.access.js';
+import { recordAction } from '../instance-actions/instance-actions.record.js';
 import { lookupFlavor } from '../flavors/flavors.access.js';
 import { releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { nextPageLinks } from '../links.js';
@@ -142,6 +143,7 @@ export function createServerHandler(stores: Stores) {
     const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
     const created = await createAll(stores, ctx.auth, names.map((name) => withSpec(toServerResource({ projectId, userId: ctx.auth.userId, name }, body), key)), plan);
     if (devices.length) await withBlockDevices(stores, ctx.auth, created[0], devices);
+    for (const server of created) await recordAction(stores, ctx, server, 'create');
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
       return { body: { reservation_id: `r-${randomBytes(4).toString('hex')}` } };
     }

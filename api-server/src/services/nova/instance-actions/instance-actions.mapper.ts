@@ -1,0 +1,32 @@
+// An instance action as the InstanceAction CR that records it: named by the server and the
+// request, owned by the Server (so it goes with it), in the server's namespace.
+import type { InstanceAction, Server } from '../../../../../crds/types.generated.js';
+import { API_VERSION, Resources } from '../../../../../crds/resources.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, SERVER_LABEL } from '../../../../../crds/naming.js';
+import type { AuthContext } from '../../../common/route.js';
+
+/** Nova's action names, as its API records them. */
+export type ActionName = 'create' | 'delete' | 'stop' | 'start' | 'reboot' | 'rebuild' | 'pause' | 'unpause' | 'suspend' | 'resume' | 'lock' | 'unlock';
+
+export function toInstanceAction(server: Server, action: ActionName, requestId: string, auth: AuthContext): InstanceAction {
+  const { name, namespace, uid, generation } = server.metadata;
+  return {
+    apiVersion: API_VERSION,
+    kind: Resources.InstanceAction.kind,
+    metadata: {
+      name: `${name}.${requestId}`,
+      namespace,
+      labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name },
+      ownerReferences: [{ apiVersion: API_VERSION, kind: Resources.Server.kind, name, uid: uid ?? '' }],
+    },
+    spec: {
+      action,
+      serverId: name,
+      serverGeneration: generation ?? 1,
+      requestId,
+      userId: auth.userId,
+      projectId: auth.projectId ?? server.spec.projectId,
+      startTime: new Date().toISOString(),
+    },
+  };
+}
