@@ -1,0 +1,22 @@
+// An instance action's status as a pure function of the action and its server: the compute event
+// finishes once the operator has observed the server's spec as the action left it and the server
+// has settled (no task in progress, not building, rebooting or rebuilding), with Nova's result.
+// A finished action stays finished.
+import type { InstanceAction, InstanceActionStatus, Server } from '../../../../crds/types.generated.js';
+import { COMPUTE_EVENTS } from '../../../../crds/instance-actions.js';
+import { kubeTime } from '../../runtime/clock.js';
+
+/** The statuses a server passes through on its way to a settled one. */
+const UNSETTLED = new Set(['BUILD', 'REBOOT', 'HARD_REBOOT', 'REBUILD']);
+
+export function hasSettled(server: Server, generation: number): boolean {
+  const st = server.status;
+  if (!st || server.metadata.deletionTimestamp || (st.observedGeneration ?? 0) < generation) return false;
+  return !st.taskState && !UNSETTLED.has(st.status ?? 'BUILD');
+}
+
+export function computeActionStatus(action: InstanceAction, server: Server | undefined, now: Date): InstanceActionStatus | undefined {
+  if (action.status?.finishTime) return action.status;
+  if (!COMPUTE_EVENTS[action.spec.action] || !server || !hasSettled(server, action.spec.serverGeneration)) return action.status;
+  return { finishTime: kubeTime(now), result: server.status?.status === 'ERROR' ? 'Error' : 'Success' };
+}
