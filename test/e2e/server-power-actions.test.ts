@@ -1,0 +1,110 @@
+// pause/unpause, suspend/resume, reboot (soft, hard) and rebuild with the real CLI, as the End User
+// Guide's "Manage instances" chapter runs them, and what each does to the server's Pod; then the
+// server's instance actions, as `openstack server event list` shows them.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { e2eStack, kubectl, openstack, openstackJson, until } from './support/stack.js';
+
+interface PodJson {
+  metadata: { uid: string; annotations?: Record<string, string> };
+  spec: { nodeName?: string; containers: { image: string }[] };
+}
+
+interface Shown {
+  id: string;
+  status: string;
+  name: string;
+  image: string | { id: string };
+  'OS-EXT-SRV-ATTR:host'?: string;
+}
+
+const cloud = 'openstack-sim-demo';
+
+describe('openstack server pause, suspend, reboot and rebuild (real CLI, real cluster)', () => {
+  let id = '';
+  let ns = '';
+  let imageId = '';
+  const show = (): Promise<Shown> => openstackJson<Shown>(cloud, ['server', 'show', id]);
+  const pod = async (): Promise<PodJson | undefined> => kubectl(['get', 'pod', id, '-n', ns, '-o', 'json']).then((o) => JSON.parse(o) as PodJson, () => undefined);
+  const status = (want: string) => until(want, async () => ((await show()).status === want ? true : undefined), 60_000);
+
+  before(async () => {
+    await e2eStack();
+    id = (await openstackJson<{ id: string }>(cloud, ['server', 'create', '--flavor', 'm1.tiny', '--image', 'cirros', '--wait', `e2e-actions-${Date.now()}`])).id;
+    const rows = await kubectl(['get', 'servers.openstack.sim', '-A', '--no-headers']);
+    ns = rows.split('\n').find((l) => l.includes(id))!.trim().split(/\s+/)[0];
+  });
+  after(async () => {
+    if (id) await openstack(cloud, ['server', 'delete', '--wait', id]).catch(() => undefined);
+    if (imageId) await openstack(cloud, ['image', 'delete', imageId]).catch(() => undefined);
+  });
+
+  it('When the server is paused, then it is PAUSED and its same Pod stays, marked paused; unpaused, it is ACTIVE again', async () => {
+    const uid = (await pod())!.metadata.uid;
+    await openstack(cloud, ['server', 'pause', id]);
+    await status('PAUSED');
+    const paused = (await pod())!;
+    assert.equal(paused.metadata.uid, uid, 'a paused guest keeps its memory on its host: the same Pod');
+    assert.equal(paused.metadata.annotations?.['openstack.sim/power-state'], 'paused');
+    await assert.rejects(openstack(cloud, ['server', 'pause', id]), /409|Cannot 'pause'/);
+    await openstack(cloud, ['server', 'unpause', id]);
+    await status('ACTIVE');
+    assert.equal((await pod())!.metadata.annotations?.['openstack.sim/power-state'], 'running');
+  });
+
+  it('When the server is suspended, then it is SUSPENDED with no Pod on its host; resumed, it is ACTIVE on the same host', async () => {
+    const host = (await openstackJson<Shown>('openstack-sim', ['server', 'show', id]))['OS-EXT-SRV-ATTR:host'];
+    await openstack(cloud, ['server', 'suspend', id]);
+    await status('SUSPENDED');
+    await until('the Pod to go', async () => ((await pod()) ? undefined : true));
+    assert.equal((await openstackJson<Shown>('openstack-sim', ['server', 'show', id]))['OS-EXT-SRV-ATTR:host'], host, 'a suspended server keeps its host');
+    await openstack(cloud, ['server', 'resume', id]);
+    await status('ACTIVE');
+    assert.equal((await pod())?.spec.nodeName, host);
+  });
+
+  it('When the server is rebooted soft and then hard with --wait, then each time a new Pod boots it, ACTIVE again', async () => {
+    for (const kind of ['--soft', '--hard']) {
+      const before = (await pod())!.metadata.uid;
+      await openstack(cloud, ['server', 'reboot', kind, '--wait', id]);
+      assert.equal((await show()).status, 'ACTIVE');
+      const after = await until('the new Pod', async () => {
+        const p = await pod();
+        return p && p.metadata.uid !== before ? p : undefined;
+      });
+      assert.ok(Number(after.metadata.annotations?.['openstack.sim/boot-serial']) >= 1, 'the Pod of the new boot');
+    }
+  });
+
+  it('When the server is rebuilt with another image and name, then it is ACTIVE on that image, and its Pod runs the image\'s container', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-rebuild-'));
+    writeFileSync(join(dir, 'disk.raw'), 'rebuild');
+    imageId = (await openstackJson<{ id: string }>(cloud, ['image', 'create', '--file', join(dir, 'disk.raw'), '--disk-format', 'raw', '--container-format', 'bare', '--property', 'container_image=docker.io/library/alpine:3.20', `e2e-rebuild-${Date.now()}`])).id;
+    await openstack(cloud, ['server', 'rebuild', '--image', imageId, '--name', 'e2e-rebuilt', '--wait', id]);
+    const shown = await show();
+    assert.equal(shown.status, 'ACTIVE');
+    assert.equal(shown.name, 'e2e-rebuilt');
+    assert.match(JSON.stringify(shown.image), new RegExp(imageId));
+    const p = await until('the rebuilt Pod', async () => {
+      const live = await pod();
+      return live?.spec.containers[0].image === 'docker.io/library/alpine:3.20' ? live : undefined;
+    });
+    assert.ok(p);
+  });
+
+  it('When the server\'s events are listed, then every action is there under its request id, and the admin sees the reboot finished with Success', async () => {
+    const events = await openstackJson<{ 'Request ID': string; Action: string }[]>(cloud, ['server', 'event', 'list', id]);
+    assert.deepEqual(events.map((e) => e.Action).sort(), ['create', 'pause', 'reboot', 'reboot', 'rebuild', 'resume', 'suspend', 'unpause']);
+    const reboot = events.find((e) => e.Action === 'reboot')!;
+    const detail = await until('the reboot to finish', async () => {
+      const d = await openstackJson<{ events: { event: string; result: string | null; finish_time: string | null }[] | string }>('openstack-sim', ['server', 'event', 'show', id, reboot['Request ID']]);
+      const list = typeof d.events === 'string' ? [] : d.events;
+      return list[0]?.result ? list : undefined;
+    });
+    assert.equal(detail[0].event, 'compute_reboot_instance');
+    assert.equal(detail[0].result, 'Success');
+    assert.ok(detail[0].finish_time);
+  });
+});
