@@ -93,6 +93,9 @@ describe('Nova server actions (pause, suspend, reboot, rebuild): codes, spec and
 
   it('When a server is rebuilt, then 202 answers the server with its new image and name and an admin password, and no extension attributes', async () => {
     const id = await serverIn(ACTIVE);
+    const addresses = { private: [{ version: 4 as const, addr: '10.0.0.5', type: 'fixed' as const, macAddr: 'fa:16:3e:00:00:01' }] };
+    await w.kube.replaceStatus(Resources.Server, { ...stored(id), status: { ...stored(id).status, addresses } });
+    for (let i = 0; i < 200 && !(await shown(id)).addresses.private; i++) await new Promise((r) => setTimeout(r, 10));
     const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { rebuild: { imageRef: HIDDEN_IMAGE_ID, name: 'rebuilt', adminPass: 'rebuildPassw0rd' } });
     assert.equal(res.status, 202, res.text);
     assert.equal(res.json.server.id, id);
@@ -101,6 +104,7 @@ describe('Nova server actions (pause, suspend, reboot, rebuild): codes, spec and
     assert.equal(res.json.server.adminPass, 'rebuildPassw0rd');
     assert.equal(res.json.server.status, 'REBUILD');
     assert.equal(res.json.server['OS-EXT-STS:task_state'], undefined);
+    assert.deepEqual(res.json.server.addresses, { private: [{ version: 4, addr: '10.0.0.5' }] }, 'Nova answers without extend_address');
   });
 
   it('When a locked server is rebooted by its member, then 409 and nothing changes', async () => {

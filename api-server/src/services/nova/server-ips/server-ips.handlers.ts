@@ -1,15 +1,10 @@
 // GET /servers/{id}/ips and /ips/{network_label}: a server's addresses, as its detail shows them
 // but with only version and addr (Nova's ips view); an unknown label is a 404.
-import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { notFound } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { findServer } from '../servers/servers.handlers.js';
-import { addresses } from '../servers/servers.view.js';
-
-function ipsOf(s: Server): Record<string, { version: number; addr: string }[]> {
-  return Object.fromEntries(Object.entries(addresses(s)).map(([net, list]) => [net, list.map((a) => ({ version: a.version, addr: a.addr }))]));
-}
+import { plainAddresses as ipsOf } from '../servers/servers.view.js';
 
 export function listServerIpsHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { addresses: ipsOf(findServer(stores, ctx.auth, ctx.params.serverId)) } });

@@ -9,7 +9,7 @@ import { checkAccessIps, findServer } from './servers.handlers.js';
 import { attachedVolumeIds } from '../volume-attachments/volume-attachments.release.js';
 import { canonicalIPv6 } from './servers.mapper.js';
 import { UPDATED_SERVER_KEYS, type updateServerBody } from './servers.schema.js';
-import { serverView } from './servers.view.js';
+import { plainAddresses, serverView } from './servers.view.js';
 
 type UpdateRequest = Static<typeof updateServerBody>['server'];
 
@@ -30,8 +30,11 @@ export function updateServerHandler(stores: Stores) {
   };
 }
 
-/** Nova's show view without its extensions' attributes: what an update (and a rebuild) answers. */
+/**
+ * Nova's show view without its extensions' attributes: what an update (and a rebuild) answers.
+ * Nova builds it with extend_address=False, so each address is its version and addr alone.
+ */
 export function updatedServerView(stores: Stores, baseUrl: string, server: Server): Record<string, unknown> {
   const full = serverView(baseUrl, server, false, attachedVolumeIds(stores, server)) as Record<string, unknown>;
-  return Object.fromEntries(UPDATED_SERVER_KEYS.filter((k) => k in full).map((k) => [k, full[k]]));
+  return Object.fromEntries(UPDATED_SERVER_KEYS.filter((k) => k in full).map((k) => [k, k === 'addresses' ? plainAddresses(server) : full[k]]));
 }

@@ -46,6 +46,11 @@ export function updatedAt(s: Server): string {
   return isoSeconds(latest);
 }
 
+/** The addresses as version and addr alone (Nova's ips view, and its show view without extend_address). */
+export function plainAddresses(s: Server): Record<string, { version: number; addr: string }[]> {
+  return Object.fromEntries(Object.entries(addresses(s)).map(([net, list]) => [net, list.map((a) => ({ version: a.version, addr: a.addr }))]));
+}
+
 export function addresses(s: Server): ServerDetail['addresses'] {
   const out: ServerDetail['addresses'] = {};
   for (const [net, addrs] of Object.entries(s.status?.addresses ?? {})) {
