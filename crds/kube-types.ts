@@ -80,7 +80,7 @@ export interface Pod extends KubeObject {
 
 export interface Node extends KubeObject {
   spec?: { unschedulable?: boolean; podCIDR?: string };
-  status?: { conditions?: { type: string; status: string }[] };
+  status?: { conditions?: { type: string; status: string; lastHeartbeatTime?: string }[] };
 }
 
 export interface Namespace extends KubeObject {

@@ -60,6 +60,8 @@ export const EXPECTED: Record<string, Persona[]> = {
   'GET /compute/v2.1/flavors': ANY,
   // A keypair is its user's: any token acts on its own user's keypairs, whatever the role.
   'GET /compute/v2.1/os-keypairs': ANY,
+  'GET /compute/v2.1/os-availability-zone': ANY,
+  'GET /compute/v2.1/os-availability-zone/detail': ADMINS,
   'POST /compute/v2.1/os-keypairs': ANY,
   'GET /compute/v2.1/os-keypairs/:keypairName': ANY,
   'DELETE /compute/v2.1/os-keypairs/:keypairName': ANY,

@@ -1,6 +1,7 @@
 // Nova (compute) v2.1, mounted at /compute.
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
+import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
 import { flavorExtraSpecRoutes } from './flavor-extra-specs/flavor-extra-specs.routes.js';
 import { flavorRoutes } from './flavors/flavors.routes.js';
 import { instanceActionRoutes } from './instance-actions/instance-actions.routes.js';
@@ -20,6 +21,6 @@ export function novaService(stores: Stores): ServiceDef {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...instanceActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...instanceActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...availabilityZoneRoutes(stores)],
   };
 }
