@@ -12,4 +12,7 @@ export const COMPUTE_EVENTS: Readonly<Record<string, string>> = {
   unpause: 'compute_unpause_instance',
   suspend: 'compute_suspend_instance',
   resume: 'compute_resume_instance',
+  createImage: 'compute_snapshot_instance',
+  shelve: 'compute_shelve_instance',
+  unshelve: 'compute_unshelve_instance',
 };

@@ -450,9 +450,13 @@ lockedBy: ("owner" | "admin")
 reason?: string
 }
 /**
- * The desired power state: Stopped and Suspended have no Pod (a suspended guest's memory is on disk); a Paused server keeps its Pod (its memory stays on the host), marked paused.
+ * The desired power state: Stopped and Suspended have no Pod (a suspended guest's memory is on disk); a Paused server keeps its Pod (its memory stays on the host), marked paused; a Shelved one is offloaded: no Pod and no host.
  */
-powerState?: ("Running" | "Stopped" | "Paused" | "Suspended")
+powerState?: ("Running" | "Stopped" | "Paused" | "Suspended" | "Shelved")
+/**
+ * The snapshot image shelve kept; unshelve deletes it.
+ */
+shelvedImageId?: string
 /**
  * Each reboot or rebuild asks for a new boot: a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT or REBUILD until the new one is ready.
  */

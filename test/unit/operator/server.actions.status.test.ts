@@ -22,6 +22,7 @@ const active: ServerStatus = { status: 'ACTIVE', vmState: 'active', powerState: 
 const stopped: ServerStatus = { ...active, status: 'SHUTOFF', vmState: 'stopped', powerState: 'SHUTDOWN' };
 const paused: ServerStatus = { ...active, status: 'PAUSED', vmState: 'paused', powerState: 'PAUSED' };
 const suspended: ServerStatus = { ...active, status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED' };
+const offloaded: ServerStatus = { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', powerState: 'SHUTDOWN', launchedAt: active.launchedAt, addresses: active.addresses, networks: active.networks };
 
 const softReboot = { serial: 1, kind: 'SoftReboot' } as const;
 const hardReboot = { serial: 1, kind: 'HardReboot' } as const;
@@ -65,6 +66,21 @@ const cases: Case[] = [
   { name: 'When the suspended server has no Pod, then SUSPENDED/suspended/SUSPENDED keeping host and addresses', server: { ...server({ powerState: 'Suspended' }), status: active }, pod: () => undefined, want: { status: 'SUSPENDED', vmState: 'suspended', taskState: undefined, powerState: 'SUSPENDED', ready: Reason.Suspended }, check: hostKept },
   { name: 'When a resume is asked and the Pod is pending, then SUSPENDED/resuming', server: { ...server({ powerState: 'Running' }), status: suspended }, pod: (s) => pod(s, 'scheduled'), want: { status: 'SUSPENDED', vmState: 'suspended', taskState: 'resuming', powerState: 'SUSPENDED', ready: Reason.PodPending } },
   { name: 'When the resumed Pod is ready, then ACTIVE', server: { ...server({ powerState: 'Running' }), status: suspended }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning } },
+  // shelve / unshelve: offloaded at once (Nova's shelved_offload_time 0): no Pod, no host; unshelved anywhere.
+  { name: 'When a shelve is asked and the Pod still runs, then ACTIVE/shelving_offloading', server: { ...server({ powerState: 'Shelved' }), status: active }, pod: oldPod(), want: { status: 'ACTIVE', vmState: 'active', taskState: 'shelving_offloading', powerState: 'RUNNING', ready: Reason.Shelving } },
+  {
+    name: 'When the shelved server has no Pod, then SHELVED_OFFLOADED with no host, keeping its zone and addresses',
+    server: { ...server({ powerState: 'Shelved' }), status: { ...active, hypervisorHostname: 'node-1', availabilityZone: 'az1' } }, pod: () => undefined,
+    want: { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', taskState: undefined, powerState: 'SHUTDOWN', ready: Reason.Shelved },
+    check: (st) => {
+      assert.equal(st.host, undefined);
+      assert.equal(st.hypervisorHostname, undefined);
+      assert.equal(st.availabilityZone, 'az1');
+      assert.equal(st.networks, 'private=10.0.1.7');
+    },
+  },
+  { name: 'When an unshelve is asked and the Pod is not scheduled yet, then SHELVED_OFFLOADED/spawning with no host', server: { ...server({ powerState: 'Running' }), status: offloaded }, pod: (s) => pod(s, 'pending'), want: { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', taskState: 'spawning', powerState: 'SHUTDOWN', ready: Reason.PodPending }, check: (st) => assert.equal(st.host, undefined) },
+  { name: 'When the unshelved Pod is ready on another node, then ACTIVE there', server: { ...server({ powerState: 'Running' }), status: offloaded }, pod: (s) => pod(s, 'running', 'node-2'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning }, check: (st) => assert.equal(st.host, 'node-2') },
 ];
 
 describe('computeServerStatus for server actions', () => {

@@ -1,6 +1,7 @@
 // Nova (compute) v2.1, mounted at /compute.
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
+import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
 import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
 import { flavorExtraSpecRoutes } from './flavor-extra-specs/flavor-extra-specs.routes.js';
 import { flavorRoutes } from './flavors/flavors.routes.js';
@@ -16,11 +17,11 @@ import { serverRoutes } from './servers/servers.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 import { volumeAttachmentRoutes } from './volume-attachments/volume-attachments.routes.js';
 
-export function novaService(stores: Stores): ServiceDef {
+export function novaService(stores: Stores, data: ImageDataStore): ServiceDef {
   return {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes(stores), ...instanceActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...availabilityZoneRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data }), ...instanceActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...availabilityZoneRoutes(stores)],
   };
 }

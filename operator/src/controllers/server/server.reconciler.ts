@@ -43,8 +43,9 @@ function isTerminated(pod: Pod): boolean {
   return pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded';
 }
 
-/** A stopped server's guest is off and a suspended one's memory is on disk: neither has a Pod. */
-const hasNoPod = (server: Server): boolean => server.spec.powerState === 'Stopped' || server.spec.powerState === 'Suspended';
+/** A stopped server's guest is off, a suspended one's memory is on disk, a shelved one is offloaded: none has a Pod. */
+const NO_POD = new Set(['Stopped', 'Suspended', 'Shelved']);
+const hasNoPod = (server: Server): boolean => NO_POD.has(server.spec.powerState ?? 'Running');
 
 /** Why a live Pod must go (the event's reason), or undefined when it stays. */
 function podDeletionReason(server: Server, pod: Pod, offline: boolean): string | undefined {

@@ -20,6 +20,8 @@ export const Reason = {
   Stopped: 'Stopped',
   Suspending: 'Suspending',
   Suspended: 'Suspended',
+  Shelving: 'Shelving',
+  Shelved: 'Shelved',
   Paused: 'Paused',
   Rebooting: 'Rebooting',
   Rebuilding: 'Rebuilding',
@@ -75,6 +77,7 @@ type PowerState = Phase['powerState'];
 const COMING_BACK: Record<string, { status: Status; taskState: string; powerState: PowerState }> = {
   stopped: { status: 'SHUTOFF', taskState: 'powering-on', powerState: 'SHUTDOWN' },
   suspended: { status: 'SUSPENDED', taskState: 'resuming', powerState: 'SUSPENDED' },
+  shelved_offloaded: { status: 'SHELVED_OFFLOADED', taskState: 'spawning', powerState: 'SHUTDOWN' },
 };
 
 /** Waiting for a pod: BUILD for a new server; SHUTOFF powering-on (SUSPENDED resuming) for one started (resumed) again. */
@@ -88,6 +91,7 @@ function booting(o: Observed, taskState: string, message: string): Phase {
 const OFFLINE = {
   Stopped: { status: 'SHUTOFF', vmState: 'stopped', powerState: 'SHUTDOWN', reason: Reason.Stopped, message: 'Server is stopped', going: 'powering-off', goingReason: Reason.Stopping, goingMessage: 'Server is powering off' },
   Suspended: { status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED', reason: Reason.Suspended, message: 'Server is suspended', going: 'suspending', goingReason: Reason.Suspending, goingMessage: 'Server is suspending' },
+  Shelved: { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', powerState: 'SHUTDOWN', reason: Reason.Shelved, message: 'Server is shelved and offloaded', going: 'shelving_offloading', goingReason: Reason.Shelving, goingMessage: 'Server is being shelved' },
 } as const satisfies Record<string, { status: Status; vmState: string; powerState: PowerState; reason: string; message: string; going: string; goingReason: string; goingMessage: string }>;
 
 /** A reboot or rebuild in progress, as Nova shows it until the guest is up again. */
@@ -206,10 +210,11 @@ function network(server: Server, pod: Pod | undefined, attached: AttachedPorts |
  * terminating), while it is shut off or suspended, and while it reboots or is rebuilt. Its next Pod
  * prefers that host, so losing it in any of these steps would start the server elsewhere.
  */
-const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD']);
+const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'SHELVED_OFFLOADED']);
+const TASKS_KEEPING_PLACEMENT = new Set(['powering-off', 'suspending', 'shelving_offloading']);
 
 function keepsPlacement(phase: Phase): boolean {
-  return PLACEMENT_KEPT.has(phase.status) || phase.taskState === 'powering-off' || phase.taskState === 'suspending';
+  return PLACEMENT_KEPT.has(phase.status) || TASKS_KEEPING_PLACEMENT.has(phase.taskState ?? '');
 }
 
 /**
@@ -222,9 +227,13 @@ function bootSerial(server: Server, phase: Phase, live: Pod | undefined, prev: S
   return prev.bootSerial;
 }
 
-/** A stopped server keeps its host and addresses, as Nova's do while shut off. */
-function carried(prev: ServerStatus): Partial<ServerStatus> {
+/**
+ * A stopped server keeps its host and addresses, as Nova's do while shut off; an offloaded one
+ * (shelved) keeps its zone and addresses (its ports stay) but has no host.
+ */
+function carried(prev: ServerStatus, phase: Phase): Partial<ServerStatus> {
   const { host, hypervisorHostname, availabilityZone, addresses, networks } = prev;
+  if (phase.status === 'SHELVED_OFFLOADED') return { availabilityZone, addresses, networks };
   return { host, hypervisorHostname, availabilityZone, addresses, networks };
 }
 
@@ -271,7 +280,7 @@ export function computeServerStatus(server: Server, { pod, node, attached }: Ser
   if (server.metadata.deletionTimestamp) return deletingStatus(server, now);
   const phase = observePhase({ server, pod, prev });
   const live = pod && !pod.metadata.deletionTimestamp ? pod : undefined;
-  const extra = !live?.spec.nodeName && keepsPlacement(phase) ? carried(prev) : { ...placement(server, live, node), ...network(server, live, attached) };
+  const extra = !live?.spec.nodeName && keepsPlacement(phase) ? carried(prev, phase) : { ...placement(server, live, node), ...network(server, live, attached) };
   return assemble(server, phase, { ...extra, podName: live?.metadata.name, bootSerial: bootSerial(server, phase, live, prev) }, now);
 }
 

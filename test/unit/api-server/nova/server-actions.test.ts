@@ -1,4 +1,4 @@
-// pause/unpause, suspend/resume, reboot and rebuild through the whole app, one table row per
+// pause/unpause, suspend/resume, reboot, rebuild, shelve/unshelve and createImage through the whole app, one table row per
 // action and starting state: Nova's answer, what the API records in the spec, and the status and
 // task the server shows at once (before the operator takes the change up). The operator's side is
 // server.actions.status.test.ts and server.actions.reconciler.test.ts.
@@ -13,6 +13,7 @@ const ACTIVE: From = { status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING
 const SHUTOFF: From = { status: 'SHUTOFF', vmState: 'stopped', powerState: 'SHUTDOWN' };
 const PAUSED: From = { status: 'PAUSED', vmState: 'paused', powerState: 'PAUSED' };
 const SUSPENDED: From = { status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED' };
+const OFFLOADED: From = { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', powerState: 'SHUTDOWN' };
 
 interface Case {
   name: string;
@@ -49,10 +50,20 @@ const cases: Case[] = [
   { name: 'rebuild a paused server', from: PAUSED, spec: { powerState: 'Paused' }, body: { rebuild: { imageRef: IMAGE_ID } }, code: 409, error: /Cannot 'rebuild' instance .* while it is in vm_state paused/ },
   { name: 'rebuild with an image the project cannot see', from: ACTIVE, body: { rebuild: { imageRef: PRIVATE_IMAGE_ID } }, code: 400, error: /Image .* could not be found/ },
   { name: 'rebuild with no image', from: ACTIVE, body: { rebuild: { name: 'x' } }, code: 400 },
+  { name: 'shelve an active server', from: ACTIVE, body: { shelve: null }, code: 202, wants: { powerState: 'Shelved' }, shows: { status: 'ACTIVE', task: 'shelving' } },
+  { name: 'shelve a stopped server', from: SHUTOFF, spec: { powerState: 'Stopped' }, body: { shelve: null }, code: 202, wants: { powerState: 'Shelved' }, shows: { status: 'SHUTOFF', task: 'shelving' } },
+  { name: 'shelve a shelved server', from: OFFLOADED, spec: { powerState: 'Shelved' }, body: { shelve: null }, code: 409, error: /Cannot 'shelve' instance .* while it is in vm_state shelved_offloaded/ },
+  { name: 'offload a server shelve already offloaded', from: OFFLOADED, spec: { powerState: 'Shelved' }, body: { shelveOffload: null }, code: 409, error: /Cannot 'shelveOffload' instance .* while it is in vm_state shelved_offloaded/ },
+  { name: 'unshelve an offloaded server', from: OFFLOADED, spec: { powerState: 'Shelved' }, body: { unshelve: null }, code: 202, wants: { powerState: 'Running' }, shows: { status: 'SHELVED_OFFLOADED', task: 'unshelving' } },
+  { name: 'unshelve an active server', from: ACTIVE, body: { unshelve: null }, code: 409, error: /Cannot 'unshelve' instance .* while it is in vm_state active/ },
+  { name: 'snapshot an active server', from: ACTIVE, body: { createImage: { name: 'snap', metadata: { k: 'v' } } }, code: 202, wants: { powerState: 'Running', boot: undefined }, shows: { status: 'ACTIVE', task: null as unknown as string } },
+  { name: 'snapshot with no name', from: ACTIVE, body: { createImage: {} }, code: 400 },
+  { name: 'snapshot with a name that ends in a space', from: ACTIVE, body: { createImage: { name: 'snap ' } }, code: 400 },
+  { name: 'snapshot a building server', from: { status: 'BUILD', vmState: 'building', powerState: 'NOSTATE' }, body: { createImage: { name: 'snap' } }, code: 409, error: /Cannot 'createImage' instance/ },
   { name: 'rebuild with a bad access address', from: ACTIVE, body: { rebuild: { imageRef: IMAGE_ID, accessIPv4: '1.2.3' } }, code: 400, error: /accessIPv4/ },
 ];
 
-describe('Nova server actions (pause, suspend, reboot, rebuild): codes, spec and the status shown at once', () => {
+describe('Nova server actions (pause, suspend, reboot, rebuild, shelve, createImage): codes, spec and the status shown at once', () => {
   let w: AppWorld;
   let alice: string;
   before(async () => {
@@ -105,6 +116,34 @@ describe('Nova server actions (pause, suspend, reboot, rebuild): codes, spec and
     assert.equal(res.json.server.status, 'REBUILD');
     assert.equal(res.json.server['OS-EXT-STS:task_state'], undefined);
     assert.deepEqual(res.json.server.addresses, { private: [{ version: 4, addr: '10.0.0.5' }] }, 'Nova answers without extend_address');
+  });
+
+  it('When a server is snapshotted, then 202 names the new image in Location: a private snapshot of the project with Nova\'s properties, active with no data', async () => {
+    const id = await serverIn(ACTIVE);
+    const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { createImage: { name: 'snap', metadata: { purpose: 'test' } } });
+    assert.equal(res.status, 202, res.text);
+    assert.equal(res.text, '', 'no body before 2.45');
+    const imageId = res.headers.get('location')!.split('/').pop()!;
+    assert.match(res.headers.get('location')!, /\/image\/v2\/images\/[0-9a-f-]{36}$/);
+    const image = (await call(w.url, alice, 'GET', `/image/v2/images/${imageId}`)).json;
+    assert.deepEqual(
+      { name: image.name, status: image.status, visibility: image.visibility, owner: image.owner, size: image.size, image_type: image.image_type, instance_uuid: image.instance_uuid, base_image_ref: image.base_image_ref, purpose: image.purpose },
+      { name: 'snap', status: 'active', visibility: 'private', owner: w.ids.projects.demo, size: 0, image_type: 'snapshot', instance_uuid: id, base_image_ref: IMAGE_ID, purpose: 'test' },
+    );
+  });
+
+  it('When a server is shelved, then its "<name>-shelved" image is kept; unshelved, the image is deleted', async () => {
+    const id = await serverIn(ACTIVE);
+    assert.equal((await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { shelve: null })).status, 202);
+    const imageId = stored(id).spec.shelvedImageId!;
+    const image = (await call(w.url, alice, 'GET', `/image/v2/images/${imageId}`)).json;
+    assert.equal(image.name, 'vm-shelved');
+    assert.equal(image.instance_uuid, id);
+    await w.kube.replaceStatus(Resources.Server, { ...stored(id), status: { ...OFFLOADED } });
+    for (let i = 0; i < 200 && (await shown(id)).status !== 'SHELVED_OFFLOADED'; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal((await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { unshelve: null })).status, 202);
+    assert.equal(stored(id).spec.shelvedImageId, undefined);
+    assert.equal((await call(w.url, alice, 'GET', `/image/v2/images/${imageId}`)).status, 404);
   });
 
   it('When a locked server is rebooted by its member, then 409 and nothing changes', async () => {

@@ -1,58 +1,66 @@
 // POST /servers/{id}/action: one handler that finds the server (404 first, as Nova), checks the
 // action's body against its schema, and dispatches on the action's key, as Nova's action
-// controllers do. Each action is 202 with no body.
+// controllers do. Each action is 202 with no body but rebuild's (the server) and createImage's (a
+// Location header).
 import type { Static } from '@sinclair/typebox';
-import type { Stores } from '../../../deps.js';
 import { badRequest } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
-import { SERVED_ACTIONS, type GroupActionBody, type RebootBody, type RebuildBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
+import { SERVED_ACTIONS, type GroupActionBody, type CreateImageBody, type RebootBody, type RebuildBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
 import { changePower, type PowerAction } from './server-actions.power.js';
 import { rebootServer, rebuildServer } from './server-actions.boot.js';
+import { createImageAction, type ImageDeps } from './server-actions.image.js';
+import { shelveOffloadServer, shelveServer, unshelveServer } from './server-actions.shelve.js';
 import { recordAction } from '../instance-actions/instance-actions.record.js';
 import type { ActionName } from '../instance-actions/instance-actions.mapper.js';
 import { lockServer, unlockServer } from './server-actions.lock.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
 
 /** Performs one action: a result when it answers more than an empty 202. */
-type Perform = (stores: Stores, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
+type Perform = (deps: ImageDeps, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
 type ActionContext = Pick<RouteContext<unknown, object>, 'auth' | 'baseUrl'>;
 
-const power = (action: PowerAction): Perform => (stores, { auth }, server) => changePower(stores, auth, server, action);
+const power = (action: PowerAction): Perform => ({ stores }, { auth }, server) => changePower(stores, auth, server, action);
 
 const PERFORM: Record<ServedAction, Perform> = {
-  addSecurityGroup: (stores, { auth }, server, body) => addSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
-  removeSecurityGroup: (stores, { auth }, server, body) => removeSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
+  addSecurityGroup: ({ stores }, { auth }, server, body) => addSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
+  removeSecurityGroup: ({ stores }, { auth }, server, body) => removeSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
   'os-stop': power('os-stop'),
   'os-start': power('os-start'),
   pause: power('pause'),
   unpause: power('unpause'),
   suspend: power('suspend'),
   resume: power('resume'),
-  lock: (stores, { auth }, server) => lockServer(stores, auth, server),
-  unlock: (stores, { auth }, server) => unlockServer(stores, auth, server),
-  reboot: (stores, { auth }, server, body) => rebootServer(stores, auth, server, body as RebootBody),
-  rebuild: (stores, ctx, server, body) => rebuildServer(stores, ctx, server, body as RebuildBody),
+  lock: ({ stores }, { auth }, server) => lockServer(stores, auth, server),
+  unlock: ({ stores }, { auth }, server) => unlockServer(stores, auth, server),
+  reboot: ({ stores }, { auth }, server, body) => rebootServer(stores, auth, server, body as RebootBody),
+  rebuild: ({ stores }, ctx, server, body) => rebuildServer(stores, ctx, server, body as RebuildBody),
+  createImage: (deps, ctx, server, body) => createImageAction(deps, ctx, server, body as CreateImageBody),
+  shelve: (deps, { auth }, server) => shelveServer(deps, auth, server),
+  shelveOffload: (deps, { auth }, server) => shelveOffloadServer(deps, auth, server),
+  unshelve: (deps, { auth }, server) => unshelveServer(deps, auth, server),
 };
 
 /** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */
 const RECORDED_AS: Partial<Record<ServedAction, ActionName>> = {
   'os-stop': 'stop', 'os-start': 'start', pause: 'pause', unpause: 'unpause', suspend: 'suspend', resume: 'resume',
-  reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock',
+  reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock', createImage: 'createImage',
+  shelve: 'shelve', shelveOffload: 'shelveOffload', unshelve: 'unshelve',
 };
 
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
 
-export function serverActionHandler(stores: Stores) {
+export function serverActionHandler(deps: ImageDeps) {
+  const { stores } = deps;
   return async (ctx: RouteContext<Static<typeof serverActionBody>, object>): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     const [action, body] = Object.entries(ctx.body)[0];
     if (!isServed(action)) throw badRequest(`There is no such action: ${action}`);
     const invalid = check(SERVED_ACTIONS[action], body, action);
     if (invalid) throw badRequest(invalid);
-    const result = (await PERFORM[action](stores, ctx, server, body)) ?? { status: 202 };
+    const result = (await PERFORM[action](deps, ctx, server, body)) ?? { status: 202 };
     const recorded = RECORDED_AS[action];
     if (recorded) await recordAction(stores, ctx, server, recorded);
     return result;

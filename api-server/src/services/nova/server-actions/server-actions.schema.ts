@@ -14,6 +14,9 @@ const reboot = strictObject({ type: Type.String({ pattern: '^([Ss][Oo][Ff][Tt]|[
 
 const accessIp = Type.String({ maxLength: 64 });
 
+/** Nova's create_image schema: a name (no leading or trailing spaces) and metadata. */
+const createImage = strictObject({ name: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S(.*\\S)?$' }), metadata: Type.Optional(metadata) });
+
 /** Nova's rebuild schema at 2.1 (description is 2.19, key_name 2.54, user_data 2.57, hostname 2.90). */
 const rebuild = strictObject({
   imageRef: Type.String({ minLength: 1, maxLength: 255 }),
@@ -36,15 +39,20 @@ export const SERVED_ACTIONS = {
   // Nova reads nothing of lock's body below 2.73 (locked_reason), nor of unlock's.
   lock: Type.Unknown(),
   unlock: Type.Unknown(),
-  // Nor of these: their bodies are null.
+  // Nor of these: their bodies are null (unshelve's availability_zone is 2.77's).
+  shelve: Type.Unknown(),
+  shelveOffload: Type.Unknown(),
+  unshelve: Type.Unknown(),
   pause: Type.Unknown(),
   unpause: Type.Unknown(),
   suspend: Type.Unknown(),
   resume: Type.Unknown(),
   reboot,
   rebuild,
+  createImage,
 } as const;
 export type ServedAction = keyof typeof SERVED_ACTIONS;
 export type GroupActionBody = Static<typeof group>;
 export type RebootBody = Static<typeof reboot>;
 export type RebuildBody = Static<typeof rebuild>;
+export type CreateImageBody = Static<typeof createImage>;

@@ -77,10 +77,11 @@ const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], Required
 
 /** The task a wanted power state sets, by the status the server still shows. */
 const POWER_PENDING: Record<NonNullable<Server['spec']['powerState']>, Record<string, string>> = {
-  Running: { SHUTOFF: 'powering-on', PAUSED: 'unpausing', SUSPENDED: 'resuming' },
+  Running: { SHUTOFF: 'powering-on', PAUSED: 'unpausing', SUSPENDED: 'resuming', SHELVED_OFFLOADED: 'unshelving' },
   Stopped: { ACTIVE: 'powering-off', PAUSED: 'powering-off', SUSPENDED: 'powering-off' },
   Paused: { ACTIVE: 'pausing' },
   Suspended: { ACTIVE: 'suspending' },
+  Shelved: { ACTIVE: 'shelving', SHUTOFF: 'shelving', PAUSED: 'shelving', SUSPENDED: 'shelving' },
 };
 
 /**

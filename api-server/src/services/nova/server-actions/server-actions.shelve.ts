@@ -1,0 +1,45 @@
+// shelve / shelveOffload / unshelve. Nova's default shelved_offload_time is 0: a shelved server is
+// offloaded at once, so shelve goes straight to SHELVED_OFFLOADED here: a snapshot image named
+// "<name>-shelved" is kept (none for a volume-backed server), the Pod goes and the host is
+// released. shelveOffload therefore finds nothing left to offload (409 from SHELVED_OFFLOADED, as
+// Nova answers). unshelve boots the server again wherever the scheduler puts it (within its
+// requested zone) and deletes the shelved image, as Nova does once the instance is spawned.
+import type { Server } from '../../../../../crds/types.generated.js';
+import type { AuthContext } from '../../../common/route.js';
+import { checkInstanceState, guardedChange } from './server-actions.power.js';
+import { checkUnlocked } from './server-actions.lock.js';
+import { createServerImage, type ImageDeps } from './server-actions.image.js';
+
+const SHELVE_FROM = new Set(['active', 'stopped', 'paused', 'suspended']);
+const SHELVE_OFFLOAD_FROM = new Set(['shelved']);
+const UNSHELVE_FROM = new Set(['shelved', 'shelved_offloaded']);
+
+export async function shelveServer(deps: ImageDeps, auth: AuthContext, server: Server): Promise<void> {
+  checkUnlocked(server, auth);
+  checkInstanceState(server, 'shelve', SHELVE_FROM);
+  const image = server.spec.imageRef ? await createServerImage(deps, server, { name: `${server.spec.name}-shelved` }, auth) : undefined;
+  try {
+    await guardedChange(deps.stores, auth, server, (cur) => {
+      checkInstanceState(cur, 'shelve', SHELVE_FROM);
+      return { ...cur.spec, powerState: 'Shelved', ...(image ? { shelvedImageId: image.metadata.name } : {}) };
+    });
+  } catch (err) {
+    if (image) await deps.stores.images.delete(image.metadata.name).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Never anything to do here (shelve offloads at once); Nova's checks still answer as Nova does. */
+export async function shelveOffloadServer(_deps: ImageDeps, auth: AuthContext, server: Server): Promise<void> {
+  checkUnlocked(server, auth);
+  checkInstanceState(server, 'shelveOffload', SHELVE_OFFLOAD_FROM);
+}
+
+export async function unshelveServer(deps: ImageDeps, auth: AuthContext, server: Server): Promise<void> {
+  const written = await guardedChange(deps.stores, auth, server, (cur) => {
+    checkInstanceState(cur, 'unshelve', UNSHELVE_FROM);
+    return { ...cur.spec, powerState: 'Running', shelvedImageId: undefined };
+  });
+  const imageId = server.spec.shelvedImageId;
+  if (imageId && written.spec.shelvedImageId === undefined) await deps.stores.images.delete(imageId).catch(() => undefined);
+}
