@@ -1,4 +1,4 @@
-// pause/unpause, suspend/resume, reboot (soft, hard) and rebuild with the real CLI, as the End User
+// pause/unpause, suspend/resume, reboot (soft, hard), rebuild, image create and shelve/unshelve with the real CLI, as the End User
 // Guide's "Manage instances" chapter runs them, and what each does to the server's Pod; then the
 // server's instance actions, as `openstack server event list` shows them.
 import assert from 'node:assert/strict';
@@ -17,15 +17,16 @@ interface Shown {
   status: string;
   name: string;
   image: string | { id: string };
-  'OS-EXT-SRV-ATTR:host'?: string;
+  'OS-EXT-SRV-ATTR:host'?: string | null;
 }
 
 const cloud = 'openstack-sim-demo';
 
-describe('openstack server pause, suspend, reboot and rebuild (real CLI, real cluster)', () => {
+describe('openstack server pause, suspend, reboot, rebuild, image create and shelve (real CLI, real cluster)', () => {
   let id = '';
   let ns = '';
   let imageId = '';
+  let snapshotId = '';
   const show = (): Promise<Shown> => openstackJson<Shown>(cloud, ['server', 'show', id]);
   const pod = async (): Promise<PodJson | undefined> => kubectl(['get', 'pod', id, '-n', ns, '-o', 'json']).then((o) => JSON.parse(o) as PodJson, () => undefined);
   const status = (want: string) => until(want, async () => ((await show()).status === want ? true : undefined), 60_000);
@@ -38,7 +39,7 @@ describe('openstack server pause, suspend, reboot and rebuild (real CLI, real cl
   });
   after(async () => {
     if (id) await openstack(cloud, ['server', 'delete', '--wait', id]).catch(() => undefined);
-    if (imageId) await openstack(cloud, ['image', 'delete', imageId]).catch(() => undefined);
+    for (const image of [imageId, snapshotId].filter(Boolean)) await openstack(cloud, ['image', 'delete', image]).catch(() => undefined);
   });
 
   it('When the server is paused, then it is PAUSED and its same Pod stays, marked paused; unpaused, it is ACTIVE again', async () => {
@@ -94,9 +95,32 @@ describe('openstack server pause, suspend, reboot and rebuild (real CLI, real cl
     assert.ok(p);
   });
 
+  it('When an image is created from the server, then it is an active snapshot of the server\'s project naming the server', async () => {
+    const image = await openstackJson<{ id: string; status: string; properties: Record<string, string> }>(cloud, ['server', 'image', 'create', '--name', `e2e-snap-${Date.now()}`, '--wait', id]);
+    snapshotId = image.id;
+    const shown = await openstackJson<{ status: string; properties: Record<string, string> }>(cloud, ['image', 'show', image.id]);
+    assert.equal(shown.status, 'active');
+    assert.equal(shown.properties.image_type, 'snapshot');
+    assert.equal(shown.properties.instance_uuid, id);
+  });
+
+  it('When the server is shelved, then it is SHELVED_OFFLOADED with no Pod and no host, its image kept; unshelved, it is ACTIVE with a Pod and the image is gone', async () => {
+    await openstack(cloud, ['server', 'shelve', id]);
+    await status('SHELVED_OFFLOADED');
+    await until('the Pod to go', async () => ((await pod()) ? undefined : true));
+    const admin = await openstackJson<Shown>('openstack-sim', ['server', 'show', id]);
+    assert.equal(admin['OS-EXT-SRV-ATTR:host'], null, 'offloaded: no host');
+    const kept = await openstackJson<{ ID: string; Name: string }[]>(cloud, ['image', 'list', '--name', 'e2e-rebuilt-shelved']);
+    assert.equal(kept.length, 1, 'the shelved image');
+    await openstack(cloud, ['server', 'unshelve', id]);
+    await status('ACTIVE');
+    assert.ok((await pod())?.spec.nodeName, 'a Pod on some node again');
+    assert.deepEqual(await openstackJson<unknown[]>(cloud, ['image', 'list', '--name', 'e2e-rebuilt-shelved']), []);
+  });
+
   it('When the server\'s events are listed, then every action is there under its request id, and the admin sees the reboot finished with Success', async () => {
     const events = await openstackJson<{ 'Request ID': string; Action: string }[]>(cloud, ['server', 'event', 'list', id]);
-    assert.deepEqual(events.map((e) => e.Action).sort(), ['create', 'pause', 'reboot', 'reboot', 'rebuild', 'resume', 'suspend', 'unpause']);
+    assert.deepEqual(events.map((e) => e.Action).sort(), ['create', 'createImage', 'pause', 'reboot', 'reboot', 'rebuild', 'resume', 'shelve', 'suspend', 'unpause', 'unshelve']);
     const reboot = events.find((e) => e.Action === 'reboot')!;
     const detail = await until('the reboot to finish', async () => {
       const d = await openstackJson<{ events: { event: string; result: string | null; finish_time: string | null }[] | string }>('openstack-sim', ['server', 'event', 'show', id, reboot['Request ID']]);
