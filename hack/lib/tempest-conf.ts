@@ -20,8 +20,8 @@ type Sections = Record<string, Record<string, string | number | boolean>>;
 
 /** Compute features this slice does not implement yet: Tempest skips their tests. */
 const COMPUTE_FEATURES_OFF = [
-  'resize', 'console_output', 'shelve', 'rescue', 'live_migration', 'cold_migration',
-  'snapshot', 'interface_attach', 'metadata_service', 'config_drive', 'change_password', 'vnc_console',
+  'resize', 'console_output', 'rescue', 'live_migration', 'cold_migration',
+  'interface_attach', 'metadata_service', 'config_drive', 'change_password', 'vnc_console',
   'personality', 'attach_encrypted_volume', 'stable_rescue', 'disk_config',
 ];
 

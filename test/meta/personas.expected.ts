@@ -61,6 +61,10 @@ export const EXPECTED: Record<string, Persona[]> = {
   // A keypair is its user's: any token acts on its own user's keypairs, whatever the role.
   'GET /compute/v2.1/os-keypairs': ANY,
   'GET /compute/v2.1/os-availability-zone': ANY,
+  'GET /compute/v2.1/images': PROJECT_READERS,
+  'GET /compute/v2.1/images/detail': PROJECT_READERS,
+  'GET /compute/v2.1/images/:imageId': PROJECT_READERS,
+  'DELETE /compute/v2.1/images/:imageId': PROJECT_MEMBERS,
   'GET /compute/v2.1/os-availability-zone/detail': ADMINS,
   'POST /compute/v2.1/os-keypairs': ANY,
   'GET /compute/v2.1/os-keypairs/:keypairName': ANY,

@@ -6,6 +6,7 @@ import { availabilityZoneRoutes } from './availability-zones/availability-zones.
 import { flavorExtraSpecRoutes } from './flavor-extra-specs/flavor-extra-specs.routes.js';
 import { flavorRoutes } from './flavors/flavors.routes.js';
 import { instanceActionRoutes } from './instance-actions/instance-actions.routes.js';
+import { novaImageRoutes } from './images/images.routes.js';
 import { keypairRoutes } from './keypairs/keypairs.routes.js';
 import { interfaceRoutes } from './interfaces/interfaces.routes.js';
 import { negotiate } from './microversion.js';
@@ -22,6 +23,6 @@ export function novaService(stores: Stores, data: ImageDataStore): ServiceDef {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data }), ...instanceActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...availabilityZoneRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data }), ...instanceActionRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data)],
   };
 }

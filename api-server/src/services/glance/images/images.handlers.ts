@@ -88,14 +88,19 @@ export function updateImageHandler(stores: Stores) {
   };
 }
 
+/** Glance's delete (the owner's, of an unprotected image), which Nova's image proxy delete is too. */
+export async function deleteImage(stores: Stores, data: ImageDataStore, auth: AuthContext, id: string): Promise<void> {
+  const image = findOwnImage(stores.images, auth, id, 'delete');
+  if (image.spec.protected) throw forbidden(`Image ${image.metadata.name} is protected and cannot be deleted.`);
+  await stores.images.delete(image.metadata.name);
+  // The bytes go after the image: a crash in between leaves data without an image, which the
+  // store's sweep removes, never an image whose data is gone.
+  await data.remove(image.metadata.name);
+}
+
 export function deleteImageHandler(stores: Stores, data: ImageDataStore) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
-    const image = findOwnImage(stores.images, ctx.auth, ctx.params.imageId, 'delete');
-    if (image.spec.protected) throw forbidden(`Image ${image.metadata.name} is protected and cannot be deleted.`);
-    await stores.images.delete(image.metadata.name);
-    // The bytes go after the image: a crash in between leaves data without an image, which the
-    // store's sweep removes, never an image whose data is gone.
-    await data.remove(image.metadata.name);
+    await deleteImage(stores, data, ctx.auth, ctx.params.imageId);
     return {};
   };
 }
