@@ -39,7 +39,8 @@ function snapshotImage(server: Server, base: Image | undefined, req: CreateImage
     metadata: { name: randomUUID() },
     spec: {
       name: req.name, owner: server.spec.projectId, visibility: 'private', protected: false, osHidden: false, tags: [],
-      properties: { ...(base?.spec.properties ?? {}), ...(req.metadata ?? {}), ...snapshot },
+      // The request's metadata comes last: Nova lets it override even image_type.
+      properties: { ...(base?.spec.properties ?? {}), ...snapshot, ...(req.metadata ?? {}) },
       ...inherited(base),
       updatedAt: new Date().toISOString(),
     },
