@@ -87,6 +87,10 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     assert.match(await can(['create', 'pods', '-n', ns]), /no/);
     assert.match(await can(['get', 'secrets', '-n', 'kube-system']), /no/);
     assert.match(await can(['create', 'servers.openstack.sim', '-n', 'default']), /^yes/);
+    // Server actions change the spec; each accepted action is recorded.
+    assert.match(await can(['update', 'servers.openstack.sim', '-n', 'default']), /^yes/);
+    assert.match(await can(['create', 'instanceactions.openstack.sim', '-n', 'default']), /^yes/);
+    assert.match(await can(['update', 'instanceactions.openstack.sim', '--subresource=status', '-n', 'default']), /no/, 'finishing an action is the operator\'s');
     // Expired token revocations are the API server's to sweep.
     assert.match(await can(['delete', 'tokenrevocations.openstack.sim']), /^yes/);
     assert.match(await can(['delete', 'users.openstack.sim']), /no/);

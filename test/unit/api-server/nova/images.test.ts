@@ -6,7 +6,6 @@ import { call, IMAGE_ID, PRIVATE_IMAGE_ID, serveApp, type AppWorld } from '../ap
 describe('Nova image proxy (/images)', () => {
   let w: AppWorld;
   let alice: string;
-  let snapshot: string;
   let server: string;
   before(async () => {
     w = await serveApp();
