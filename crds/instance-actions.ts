@@ -15,4 +15,7 @@ export const COMPUTE_EVENTS: Readonly<Record<string, string>> = {
   createImage: 'compute_snapshot_instance',
   shelve: 'compute_shelve_instance',
   unshelve: 'compute_unshelve_instance',
+  resize: 'compute_resize_instance',
+  confirmResize: 'compute_confirm_resize',
+  revertResize: 'compute_revert_resize',
 };

@@ -458,11 +458,17 @@ powerState?: ("Running" | "Stopped" | "Paused" | "Suspended" | "Shelved")
  */
 shelvedImageId?: string
 /**
- * Each reboot or rebuild asks for a new boot: a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT or REBUILD until the new one is ready.
+ * Each reboot, rebuild, resize or revert asks for a new boot: a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT, REBUILD, RESIZE or REVERT_RESIZE until the new one is ready.
  */
 boot?: {
 serial: number
-kind: ("SoftReboot" | "HardReboot" | "Rebuild")
+kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize")
+}
+/**
+ * Set by a resize until it is confirmed or reverted: the flavor to go back to (the server shows VERIFY_RESIZE once its Pod of the new flavor is ready).
+ */
+resize?: {
+oldFlavorRef: string
 }
 }
 export interface ServerStatus {

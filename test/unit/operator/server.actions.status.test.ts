@@ -27,6 +27,7 @@ const offloaded: ServerStatus = { status: 'SHELVED_OFFLOADED', vmState: 'shelved
 const softReboot = { serial: 1, kind: 'SoftReboot' } as const;
 const hardReboot = { serial: 1, kind: 'HardReboot' } as const;
 const rebuild = { serial: 1, kind: 'Rebuild' } as const;
+const resize = { serial: 1, kind: 'Resize' } as const;
 
 /** The Pod of the boot before: made for the server as it was before the action. */
 const oldPod = () => (s: Server) => pod({ ...s, spec: { ...s.spec, boot: undefined, powerState: 'Running' } }, 'running');
@@ -81,6 +82,13 @@ const cases: Case[] = [
   },
   { name: 'When an unshelve is asked and the Pod is not scheduled yet, then SHELVED_OFFLOADED/spawning with no host', server: { ...server({ powerState: 'Running' }), status: offloaded }, pod: (s) => pod(s, 'pending'), want: { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', taskState: 'spawning', powerState: 'SHUTDOWN', ready: Reason.PodPending }, check: (st) => assert.equal(st.host, undefined) },
   { name: 'When the unshelved Pod is ready on another node, then ACTIVE there', server: { ...server({ powerState: 'Running' }), status: offloaded }, pod: (s) => pod(s, 'running', 'node-2'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning }, check: (st) => assert.equal(st.host, 'node-2') },
+  // resize / confirm / revert: the Pod is replaced with the new flavor's; VERIFY_RESIZE until confirmed or reverted.
+  { name: 'When a resize is asked and the old Pod still runs, then RESIZE/resize_migrating', server: { ...server({ flavorRef: 'f2', resize: { oldFlavorRef: 'f1' }, boot: resize }), status: active }, pod: oldPod(), want: { status: 'RESIZE', vmState: 'active', taskState: 'resize_migrating', powerState: 'RUNNING', ready: Reason.Resizing }, check: hostKept },
+  { name: 'When the resized Pod is ready, then VERIFY_RESIZE/resized with no task', server: { ...server({ flavorRef: 'f2', resize: { oldFlavorRef: 'f1' }, boot: resize }), status: active }, pod: (s) => pod(s, 'running'), want: { status: 'VERIFY_RESIZE', vmState: 'resized', taskState: undefined, powerState: 'RUNNING', ready: Reason.ResizeToConfirm, bootSerial: 1 } },
+  { name: 'When a stopped server is resized, then VERIFY_RESIZE at once, still shut down', server: { ...server({ flavorRef: 'f2', resize: { oldFlavorRef: 'f1' }, boot: resize, powerState: 'Stopped' }), status: stopped }, pod: () => undefined, want: { status: 'VERIFY_RESIZE', vmState: 'resized', taskState: undefined, powerState: 'SHUTDOWN', ready: Reason.ResizeToConfirm, bootSerial: 1 } },
+  { name: 'When the resize is confirmed, then ACTIVE on the new flavor\'s Pod', server: { ...server({ flavorRef: 'f2', boot: resize }), status: { ...active, status: 'VERIFY_RESIZE', vmState: 'resized', bootSerial: 1 } }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, bootSerial: 1 } },
+  { name: 'When the resize is reverted and the old flavor\'s Pod is not ready yet, then REVERT_RESIZE/resize_reverting', server: { ...server({ flavorRef: 'f1', boot: { serial: 2, kind: 'RevertResize' } }), status: { ...active, status: 'VERIFY_RESIZE', vmState: 'resized', bootSerial: 1 } }, pod: (s) => pod(s, 'scheduled'), want: { status: 'REVERT_RESIZE', vmState: 'resized', taskState: 'resize_reverting', powerState: 'RUNNING', ready: Reason.Resizing, bootSerial: 1 } },
+  { name: 'When the reverted Pod is ready, then ACTIVE again', server: { ...server({ flavorRef: 'f1', boot: { serial: 2, kind: 'RevertResize' } }), status: { ...active, status: 'REVERT_RESIZE', vmState: 'resized', bootSerial: 1 } }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, bootSerial: 2 } },
 ];
 
 describe('computeServerStatus for server actions', () => {

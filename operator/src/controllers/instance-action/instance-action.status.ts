@@ -7,7 +7,7 @@ import { COMPUTE_EVENTS } from '../../../../crds/instance-actions.js';
 import { kubeTime } from '../../runtime/clock.js';
 
 /** The statuses a server passes through on its way to a settled one. */
-const UNSETTLED = new Set(['BUILD', 'REBOOT', 'HARD_REBOOT', 'REBUILD']);
+const UNSETTLED = new Set(['BUILD', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE']);
 
 export function hasSettled(server: Server, generation: number): boolean {
   const st = server.status;

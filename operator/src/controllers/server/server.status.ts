@@ -25,6 +25,8 @@ export const Reason = {
   Paused: 'Paused',
   Rebooting: 'Rebooting',
   Rebuilding: 'Rebuilding',
+  Resizing: 'Resizing',
+  ResizeToConfirm: 'ResizeToConfirm',
   FlavorNotFound: 'FlavorNotFound',
   ImageNotFound: 'ImageNotFound',
   PodConflict: 'PodConflict',
@@ -96,10 +98,12 @@ const OFFLINE = {
 
 /** A reboot or rebuild in progress, as Nova shows it until the guest is up again. */
 const BOOTS = {
-  SoftReboot: { status: 'REBOOT', taskState: 'reboot_started', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting' },
-  HardReboot: { status: 'HARD_REBOOT', taskState: 'reboot_started_hard', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting (hard)' },
-  Rebuild: { status: 'REBUILD', taskState: 'rebuild_spawning', powerState: 'NOSTATE', reason: Reason.Rebuilding, message: 'Server is being rebuilt' },
-} as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; taskState: string; powerState: PowerState; reason: string; message: string }>;
+  SoftReboot: { status: 'REBOOT', vmState: 'active', taskState: 'reboot_started', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting' },
+  HardReboot: { status: 'HARD_REBOOT', vmState: 'active', taskState: 'reboot_started_hard', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting (hard)' },
+  Rebuild: { status: 'REBUILD', vmState: 'active', taskState: 'rebuild_spawning', powerState: 'NOSTATE', reason: Reason.Rebuilding, message: 'Server is being rebuilt' },
+  Resize: { status: 'RESIZE', vmState: 'active', taskState: 'resize_migrating', powerState: 'RUNNING', reason: Reason.Resizing, message: 'Server is being resized' },
+  RevertResize: { status: 'REVERT_RESIZE', vmState: 'resized', taskState: 'resize_reverting', powerState: 'RUNNING', reason: Reason.Resizing, message: 'Server resize is being reverted' },
+} as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; vmState: string; taskState: string; powerState: PowerState; reason: string; message: string }>;
 
 const isOffline = (server: Server): server is Server & { spec: { powerState: keyof typeof OFFLINE } } => Object.hasOwn(OFFLINE, server.spec.powerState ?? '');
 
@@ -131,7 +135,7 @@ const RULES: ((o: Observed) => Phase | undefined)[] = [
     const fresh = pod && !pod.metadata.deletionTimestamp && !isStaleBoot(server, pod) ? pod : undefined;
     if (!boot || (fresh && !isStarting(fresh))) return undefined;
     const b = BOOTS[boot.kind];
-    return { status: b.status, vmState: 'active', taskState: b.taskState, powerState: b.powerState, ready: notReady(b.reason, b.message) };
+    return { status: b.status, vmState: b.vmState, taskState: b.taskState, powerState: b.powerState, ready: notReady(b.reason, b.message) };
   },
   function absent(o) {
     return !o.pod || o.pod.metadata.deletionTimestamp ? booting(o, 'scheduling', 'Waiting for the pod to be created') : undefined;
@@ -180,9 +184,15 @@ const RULES: ((o: Observed) => Phase | undefined)[] = [
 function observePhase(o: Observed): Phase {
   for (const rule of RULES) {
     const phase = rule(o);
-    if (phase) return phase;
+    if (phase) return awaitingConfirmation(o.server, phase);
   }
   throw new Error('unreachable: the last rule always matches');
+}
+
+/** A resized server that has settled (running, or stopped) waits for confirmResize or revertResize. */
+function awaitingConfirmation(server: Server, phase: Phase): Phase {
+  if (!server.spec.resize || phase.taskState || (phase.status !== 'ACTIVE' && phase.status !== 'SHUTOFF')) return phase;
+  return { ...phase, status: 'VERIFY_RESIZE', vmState: 'resized', ready: notReady(Reason.ResizeToConfirm, 'Server is resized; confirm or revert the resize') };
 }
 
 /** Where the server runs: host, hypervisor and zone from the pod's node; the request before that. */
@@ -210,7 +220,7 @@ function network(server: Server, pod: Pod | undefined, attached: AttachedPorts |
  * terminating), while it is shut off or suspended, and while it reboots or is rebuilt. Its next Pod
  * prefers that host, so losing it in any of these steps would start the server elsewhere.
  */
-const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'SHELVED_OFFLOADED']);
+const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE', 'VERIFY_RESIZE', 'SHELVED_OFFLOADED']);
 const TASKS_KEEPING_PLACEMENT = new Set(['powering-off', 'suspending', 'shelving_offloading']);
 
 function keepsPlacement(phase: Phase): boolean {
@@ -222,7 +232,7 @@ function keepsPlacement(phase: Phase): boolean {
  * suspended), the one asked for, as Nova rebuilds a stopped server's disk without starting it.
  */
 function bootSerial(server: Server, phase: Phase, live: Pod | undefined, prev: ServerStatus): number | undefined {
-  if (live && phase.status === 'ACTIVE' && isReadyRunning(live)) return podBootSerial(live) || prev.bootSerial;
+  if (live && isReadyRunning(live) && !phase.fault) return podBootSerial(live) || prev.bootSerial;
   if (!live && isOffline(server) && server.spec.boot) return server.spec.boot.serial;
   return prev.bootSerial;
 }

@@ -29,7 +29,7 @@ const HARD_REBOOT_DURING = new Set(['reboot_pending', 'reboot_started', 'reboot_
 const REBUILD_FROM = new Set(['active', 'stopped', 'error']);
 
 /** The next boot: one past any asked or done, so a boot is never asked twice. */
-function nextBoot(cur: Server, kind: BootKind): NonNullable<Server['spec']['boot']> {
+export function nextBoot(cur: Server, kind: BootKind): NonNullable<Server['spec']['boot']> {
   return { serial: Math.max(cur.spec.boot?.serial ?? 0, cur.status?.bootSerial ?? 0) + 1, kind };
 }
 

@@ -8,11 +8,12 @@ import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
-import { SERVED_ACTIONS, type GroupActionBody, type CreateImageBody, type RebootBody, type RebuildBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
+import { SERVED_ACTIONS, type GroupActionBody, type CreateImageBody, type RebootBody, type ResizeBody, type RebuildBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
 import { changePower, type PowerAction } from './server-actions.power.js';
 import { rebootServer, rebuildServer } from './server-actions.boot.js';
 import { createImageAction, type ImageDeps } from './server-actions.image.js';
 import { shelveOffloadServer, shelveServer, unshelveServer } from './server-actions.shelve.js';
+import { confirmResize, resizeServer, revertResize } from './server-actions.resize.js';
 import { recordAction } from '../instance-actions/instance-actions.record.js';
 import type { ActionName } from '../instance-actions/instance-actions.mapper.js';
 import { lockServer, unlockServer } from './server-actions.lock.js';
@@ -41,13 +42,16 @@ const PERFORM: Record<ServedAction, Perform> = {
   shelve: (deps, { auth }, server) => shelveServer(deps, auth, server),
   shelveOffload: (deps, { auth }, server) => shelveOffloadServer(deps, auth, server),
   unshelve: (deps, { auth }, server) => unshelveServer(deps, auth, server),
+  resize: ({ stores }, { auth }, server, body) => resizeServer(stores, auth, server, body as ResizeBody),
+  confirmResize: ({ stores }, { auth }, server) => confirmResize(stores, auth, server),
+  revertResize: ({ stores }, { auth }, server) => revertResize(stores, auth, server),
 };
 
 /** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */
 const RECORDED_AS: Partial<Record<ServedAction, ActionName>> = {
   'os-stop': 'stop', 'os-start': 'start', pause: 'pause', unpause: 'unpause', suspend: 'suspend', resume: 'resume',
   reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock', createImage: 'createImage',
-  shelve: 'shelve', shelveOffload: 'shelveOffload', unshelve: 'unshelve',
+  shelve: 'shelve', shelveOffload: 'shelveOffload', unshelve: 'unshelve', resize: 'resize', confirmResize: 'confirmResize', revertResize: 'revertResize',
 };
 
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);

@@ -14,6 +14,12 @@ const reboot = strictObject({ type: Type.String({ pattern: '^([Ss][Oo][Ff][Tt]|[
 
 const accessIp = Type.String({ maxLength: 64 });
 
+/** Nova's resize schema: a flavor reference (id or link), and the disk config Nova ignores here. */
+const resize = strictObject({
+  flavorRef: Type.Union([Type.String({ minLength: 1, maxLength: 255 }), Type.Integer({ minimum: 1 })]),
+  'OS-DCF:diskConfig': Type.Optional(Type.Union([Type.Literal('AUTO'), Type.Literal('MANUAL')])),
+});
+
 /** Nova's create_image schema: a name (no leading or trailing spaces) and metadata. */
 const createImage = strictObject({ name: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S(.*\\S)?$' }), metadata: Type.Optional(metadata) });
 
@@ -50,9 +56,14 @@ export const SERVED_ACTIONS = {
   reboot,
   rebuild,
   createImage,
+  resize,
+  // Nova reads nothing of these bodies either.
+  confirmResize: Type.Unknown(),
+  revertResize: Type.Unknown(),
 } as const;
 export type ServedAction = keyof typeof SERVED_ACTIONS;
 export type GroupActionBody = Static<typeof group>;
 export type RebootBody = Static<typeof reboot>;
 export type RebuildBody = Static<typeof rebuild>;
 export type CreateImageBody = Static<typeof createImage>;
+export type ResizeBody = Static<typeof resize>;

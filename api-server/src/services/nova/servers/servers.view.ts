@@ -73,6 +73,8 @@ const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], Required
   SoftReboot: { status: 'REBOOT', taskState: 'reboot_pending' },
   HardReboot: { status: 'HARD_REBOOT', taskState: 'reboot_pending_hard' },
   Rebuild: { status: 'REBUILD', taskState: 'rebuilding' },
+  Resize: { status: 'RESIZE', taskState: 'resize_prep' },
+  RevertResize: { status: 'REVERT_RESIZE', taskState: 'resize_reverting' },
 };
 
 /** The task a wanted power state sets, by the status the server still shows. */
@@ -93,7 +95,7 @@ function pendingAction(s: Server): PendingAction | undefined {
   const boot = s.spec.boot;
   if (boot && boot.serial > (s.status?.bootSerial ?? 0)) {
     const pending = BOOT_PENDING[boot.kind];
-    // A stopped server's rebuild leaves it stopped: Nova shows the task on SHUTOFF.
+    // A stopped server's rebuild or resize leaves it stopped: Nova shows the task on SHUTOFF.
     return want === 'Running' ? pending : { taskState: pending.taskState };
   }
   const task = POWER_PENDING[want][s.status?.status ?? 'BUILD'];
