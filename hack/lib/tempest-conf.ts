@@ -20,10 +20,13 @@ type Sections = Record<string, Record<string, string | number | boolean>>;
 
 /** Compute features this slice does not implement yet: Tempest skips their tests. */
 const COMPUTE_FEATURES_OFF = [
-  'resize', 'console_output', 'rescue', 'live_migration', 'cold_migration',
+  'console_output', 'rescue', 'live_migration', 'cold_migration',
   'interface_attach', 'metadata_service', 'config_drive', 'change_password', 'vnc_console',
   'personality', 'attach_encrypted_volume', 'stable_rescue', 'disk_config',
 ];
+
+/** Compute features Tempest leaves off by default that this slice implements. */
+const COMPUTE_FEATURES_ON = ['resize'];
 
 function sections(ws: string, env: TempestEnv): Sections {
   const admin = env.accounts.find((a) => a.admin)!;
@@ -56,7 +59,7 @@ function sections(ws: string, env: TempestEnv): Sections {
       build_timeout: 60,
       build_interval: 1,
     },
-    'compute-feature-enabled': Object.fromEntries(COMPUTE_FEATURES_OFF.map((f) => [f, false])),
+    'compute-feature-enabled': { ...Object.fromEntries(COMPUTE_FEATURES_OFF.map((f) => [f, false])), ...Object.fromEntries(COMPUTE_FEATURES_ON.map((f) => [f, true])) },
     image: { container_formats: 'bare', disk_formats: 'raw,qcow2', build_timeout: 60 },
     'image-feature-enabled': { api_v2: true, api_v1: false, import_image: true, os_glance_reserved: true },
     volume: { catalog_type: 'volumev3', min_microversion: CINDER_MIN_VERSION, max_microversion: CINDER_MAX_VERSION, build_timeout: 60, build_interval: 1, volume_size: 1 },
