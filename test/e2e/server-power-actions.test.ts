@@ -1,4 +1,4 @@
-// pause/unpause, suspend/resume, reboot (soft, hard), rebuild, image create and shelve/unshelve with the real CLI, as the End User
+// pause/unpause, suspend/resume, reboot (soft, hard), rebuild, resize (revert, confirm), image create and shelve/unshelve with the real CLI, as the End User
 // Guide's "Manage instances" chapter runs them, and what each does to the server's Pod; then the
 // server's instance actions, as `openstack server event list` shows them.
 import assert from 'node:assert/strict';
@@ -95,6 +95,22 @@ describe('openstack server pause, suspend, reboot, rebuild, image create and she
     assert.ok(p);
   });
 
+  it('When the server is resized to m1.small, then VERIFY_RESIZE with a Pod of m1.small\'s requests; reverted, ACTIVE on m1.tiny again; resized and confirmed, ACTIVE on m1.small', async () => {
+    const requests = async (): Promise<string | undefined> => (await kubectl(['get', 'pod', id, '-n', ns, '-o', 'jsonpath={.spec.containers[0].resources.requests.memory}']).catch(() => undefined));
+    await openstack(cloud, ['server', 'resize', '--flavor', 'm1.small', '--wait', id]);
+    assert.equal((await show()).status, 'VERIFY_RESIZE');
+    // The apiserver keeps quantities in canonical form: 2048Mi is 2Gi.
+    assert.equal(await until('the m1.small Pod', async () => ((await requests()) === '2Gi' ? '2Gi' : undefined)), '2Gi');
+    await openstack(cloud, ['server', 'resize', 'revert', id]);
+    await status('ACTIVE');
+    assert.equal(await until('the m1.tiny Pod', async () => ((await requests()) === '512Mi' ? '512Mi' : undefined)), '512Mi');
+    await openstack(cloud, ['server', 'resize', '--flavor', 'm1.small', '--wait', id]);
+    await openstack(cloud, ['server', 'resize', 'confirm', id]);
+    await status('ACTIVE');
+    const flavor = (await openstackJson<{ flavor: string }>(cloud, ['server', 'show', id])).flavor;
+    assert.match(flavor, /m1\.small/);
+  });
+
   it('When an image is created from the server, then it is an active snapshot of the server\'s project naming the server', async () => {
     const image = await openstackJson<{ id: string; status: string; properties: Record<string, string> }>(cloud, ['server', 'image', 'create', '--name', `e2e-snap-${Date.now()}`, '--wait', id]);
     snapshotId = image.id;
@@ -120,7 +136,7 @@ describe('openstack server pause, suspend, reboot, rebuild, image create and she
 
   it('When the server\'s events are listed, then every action is there under its request id, and the admin sees the reboot finished with Success', async () => {
     const events = await openstackJson<{ 'Request ID': string; Action: string }[]>(cloud, ['server', 'event', 'list', id]);
-    assert.deepEqual(events.map((e) => e.Action).sort(), ['create', 'createImage', 'pause', 'reboot', 'reboot', 'rebuild', 'resume', 'shelve', 'suspend', 'unpause', 'unshelve']);
+    assert.deepEqual(events.map((e) => e.Action).sort(), ['confirmResize', 'create', 'createImage', 'pause', 'reboot', 'reboot', 'rebuild', 'resize', 'resize', 'resume', 'revertResize', 'shelve', 'suspend', 'unpause', 'unshelve']);
     const reboot = events.find((e) => e.Action === 'reboot')!;
     const detail = await until('the reboot to finish', async () => {
       const d = await openstackJson<{ events: { event: string; result: string | null; finish_time: string | null }[] | string }>('openstack-sim', ['server', 'event', 'show', id, reboot['Request ID']]);
