@@ -61,6 +61,12 @@ export const EXPECTED: Record<string, Persona[]> = {
   // A keypair is its user's: any token acts on its own user's keypairs, whatever the role.
   'GET /compute/v2.1/os-keypairs': ANY,
   'GET /compute/v2.1/os-availability-zone': ANY,
+  'GET /compute/v2.1/servers/:serverId/metadata': PROJECT_READERS,
+  'POST /compute/v2.1/servers/:serverId/metadata': PROJECT_MEMBERS,
+  'PUT /compute/v2.1/servers/:serverId/metadata': PROJECT_MEMBERS,
+  'GET /compute/v2.1/servers/:serverId/metadata/:key': PROJECT_READERS,
+  'PUT /compute/v2.1/servers/:serverId/metadata/:key': PROJECT_MEMBERS,
+  'DELETE /compute/v2.1/servers/:serverId/metadata/:key': PROJECT_MEMBERS,
   'GET /compute/v2.1/images': PROJECT_READERS,
   'GET /compute/v2.1/images/detail': PROJECT_READERS,
   'GET /compute/v2.1/images/:imageId': PROJECT_READERS,

@@ -14,6 +14,12 @@ export const invalidInput = (reason: string): ApiError => badRequest(`Invalid in
  * The project the request acts in: the token's, which the path must name. Another project's path
  * is a 404 for anyone but an admin: to a tenant, another project does not exist.
  */
+/** The caller of a request under /v3/{project_id}, once the path's project is checked to be theirs. */
+export function pathAuth(ctx: { auth: AuthContext; params: Record<string, string> }): AuthContext {
+  pathProject(ctx.auth, ctx.params.projectId);
+  return ctx.auth;
+}
+
 export function pathProject(auth: AuthContext, pathProjectId: string): string {
   const own = requireProject(auth);
   if (pathProjectId !== own && !auth.isAdmin) throw notFound(`Project ${pathProjectId} could not be found.`);

@@ -5,9 +5,10 @@ import type { Stores } from '../../deps.js';
 import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
-import { negotiate } from './cinder.microversion.js';
+import { at, negotiate } from './cinder.microversion.js';
+import { pathAuth } from './cinder.errors.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
-import { metadataRoutes } from './metadata/metadata.routes.js';
+import { metadataRoutes } from '../../common/metadata/metadata.routes.js';
 import { snapshotRoutes } from './snapshots/snapshots.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 import { volumeActionRoutes } from './volume-actions/volume-actions.routes.js';
@@ -17,7 +18,7 @@ import { findVolume } from './volumes/volumes.access.js';
 import { volumeRoutes } from './volumes/volumes.routes.js';
 
 export function cinderService(stores: Stores, data: ImageDataStore): ServiceDef {
-  const volumeMetadata = metadataRoutes('/v3/:projectId/volumes/:volumeId', { store: stores.volumes, find: (auth, id) => findVolume(stores, auth, id), idParam: 'volumeId', etags: true });
+  const volumeMetadata = metadataRoutes('/v3/:projectId/volumes/:volumeId', { store: stores.volumes, find: (ctx) => findVolume(stores, pathAuth(ctx), ctx.params.volumeId), etags: (ctx) => at(ctx.microversion, 'ETAGS') });
   return {
     name: 'block-storage',
     faultStyle: 'nova',

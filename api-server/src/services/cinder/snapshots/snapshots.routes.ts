@@ -2,7 +2,8 @@
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
-import { metadataRoutes } from '../metadata/metadata.routes.js';
+import { metadataRoutes } from '../../../common/metadata/metadata.routes.js';
+import { pathAuth } from '../cinder.errors.js';
 import { findSnapshot } from './snapshots.access.js';
 import { createSnapshotHandler, deleteSnapshotHandler, listSnapshotsHandler, showSnapshotHandler, updateSnapshotHandler } from './snapshots.handlers.js';
 import { createSnapshotBody, listSnapshotsDetailResponse, listSnapshotsQuery, listSnapshotsResponse, showSnapshotResponse, snapshotResponse, updateSnapshotBody } from './snapshots.schema.js';
@@ -19,6 +20,6 @@ export function snapshotRoutes(stores: Stores): RouteDef[] {
     defineRoute({ ...write, method: 'post', path: base, body: createSnapshotBody, response: snapshotResponse, successStatus: 202, handler: createSnapshotHandler(stores) }),
     defineRoute({ ...write, method: 'put', path: one, body: updateSnapshotBody, response: snapshotResponse, successStatus: 200, handler: updateSnapshotHandler(stores) }),
     defineRoute({ ...write, method: 'delete', path: one, body: null, response: null, successStatus: 202, handler: deleteSnapshotHandler(stores) }),
-    ...metadataRoutes(one, { store: stores.snapshots, find: (auth, id) => findSnapshot(stores, auth, id), idParam: 'snapshotId' }),
+    ...metadataRoutes(one, { store: stores.snapshots, find: (ctx) => findSnapshot(stores, pathAuth(ctx), ctx.params.snapshotId) }),
   ];
 }

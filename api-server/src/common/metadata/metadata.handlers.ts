@@ -1,15 +1,15 @@
-// The metadata verbs Cinder offers on volumes and snapshots: show, merge (POST), replace (PUT the
-// collection), and one key's show, set and delete. One implementation over a small adapter per kind.
-// A volume's metadata has an Etag from 3.15: GET sends it, and a PUT whose If-Match names none
-// that matches the live metadata (checked inside the guarded update) is a 412.
+// The metadata verbs Nova offers on servers and Cinder on volumes and snapshots: show, merge
+// (POST), replace (PUT the collection), and one key's show, set and delete. One implementation
+// over a small adapter per kind. An owner may check a write against the live object (Nova's state
+// check and item limit), and may use Etags (Cinder's volumes from 3.15: GET sends one, and a PUT
+// whose If-Match names none that matches the live metadata, checked inside the guarded update, is
+// a 412).
 import type { Static } from '@sinclair/typebox';
-import type { KubeObject } from '../../../../../crds/kube-object.js';
-import type { ResourceStore } from '../../../kube/store.js';
+import type { KubeObject } from '../../../../crds/kube-object.js';
+import type { ResourceStore } from '../../kube/store.js';
 import { createHash } from 'node:crypto';
-import { ApiError, badRequest, notFound } from '../../../common/errors.js';
-import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
-import { pathProject } from '../cinder.errors.js';
-import { at } from '../cinder.microversion.js';
+import { ApiError, badRequest, notFound } from '../errors.js';
+import type { RouteContext, RouteResult } from '../route.js';
 import type { metadataBody, metaItemBody } from './metadata.schema.js';
 
 export type WithMetadata = KubeObject & { spec: { metadata?: Record<string, string>; updatedAt?: string } };
@@ -17,10 +17,13 @@ export type WithMetadata = KubeObject & { spec: { metadata?: Record<string, stri
 export interface MetadataOwner<T extends WithMetadata> {
   store: ResourceStore<T>;
   /** The object the path names, visible to the caller, or the kind's 404. */
-  find(auth: AuthContext, id: string): T;
-  idParam: string;
-  /** Volumes: Etag and If-Match from 3.15. */
-  etags?: boolean;
+  find(ctx: RouteContext<unknown, object>): T;
+  /** Whether Etags and If-Match apply to this request (Cinder's volumes from 3.15). */
+  etags?: (ctx: RouteContext<unknown, object>) => boolean;
+  /** Checks a write on the live object, with the metadata it would leave (throws to refuse it). */
+  checkWrite?: (cur: T, next: Record<string, string>, ctx: RouteContext<unknown, object>) => void;
+  /** Whether the object records when its metadata changed (spec.updatedAt). */
+  stampsUpdates?: boolean;
 }
 
 /** md5 of Python's json.dumps({"metadata": ...}), as Cinder's volume metadata controller computes it (keys sorted, so it is stable). */
@@ -30,7 +33,7 @@ export function metadataEtag(md: Record<string, string>): string {
 }
 
 function etagsApply<T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteContext<unknown, object>): boolean {
-  return owner.etags === true && at(ctx.microversion, 'ETAGS');
+  return owner.etags?.(ctx) === true;
 }
 
 /** The If-Match precondition, when the request has one. */
@@ -43,18 +46,22 @@ function ifMatch<T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteCont
   };
 }
 
-async function writeMetadata<T extends WithMetadata>(owner: MetadataOwner<T>, found: T, change: (md: Record<string, string>) => Record<string, string>, precondition?: (md: Record<string, string>) => void): Promise<Record<string, string>> {
+interface Write {
+  change: (md: Record<string, string>) => Record<string, string>;
+  precondition?: (md: Record<string, string>) => void;
+}
+
+async function writeMetadata<T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteContext<unknown, object>, found: T, { change, precondition }: Write): Promise<Record<string, string>> {
   const updated = await owner.store.update(found.metadata.name, found.metadata.namespace, (cur) => {
     precondition?.(cur.spec.metadata ?? {});
-    return { ...cur, spec: { ...cur.spec, metadata: change({ ...(cur.spec.metadata ?? {}) }), updatedAt: new Date().toISOString() } };
+    const metadata = change({ ...(cur.spec.metadata ?? {}) });
+    owner.checkWrite?.(cur, metadata, ctx);
+    return { ...cur, spec: { ...cur.spec, metadata, ...(owner.stampsUpdates === false ? {} : { updatedAt: new Date().toISOString() }) } };
   });
   return { ...((updated ?? found).spec.metadata ?? {}) };
 }
 
-function target<T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteContext<unknown, object>): T {
-  pathProject(ctx.auth, ctx.params.projectId);
-  return owner.find(ctx.auth, ctx.params[owner.idParam]);
-}
+const target = <T extends WithMetadata>(owner: MetadataOwner<T>, ctx: RouteContext<unknown, object>): T => owner.find(ctx);
 
 export function showMetadataHandler<T extends WithMetadata>(owner: MetadataOwner<T>) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
@@ -67,7 +74,7 @@ export function writeMetadataHandler<T extends WithMetadata>(owner: MetadataOwne
   return async (ctx: RouteContext<Static<typeof metadataBody>, object>): Promise<RouteResult> => {
     const found = target(owner, ctx);
     const precondition = mode === 'replace' ? ifMatch(owner, ctx) : undefined;
-    const metadata = await writeMetadata(owner, found, (md) => (mode === 'merge' ? { ...md, ...ctx.body.metadata } : { ...ctx.body.metadata }), precondition);
+    const metadata = await writeMetadata(owner, ctx, found, { change: (md) => (mode === 'merge' ? { ...md, ...ctx.body.metadata } : { ...ctx.body.metadata }), precondition });
     return { body: { metadata } };
   };
 }
@@ -86,7 +93,7 @@ export function setMetaItemHandler<T extends WithMetadata>(owner: MetadataOwner<
     const entries = Object.entries(ctx.body.meta);
     if (entries.length !== 1) throw badRequest('Request body contains too many items.');
     if (entries[0][0] !== ctx.params.key) throw badRequest('Request body and URI mismatch');
-    await writeMetadata(owner, found, (md) => ({ ...md, [entries[0][0]]: entries[0][1] }), ifMatch(owner, ctx));
+    await writeMetadata(owner, ctx, found, { change: (md) => ({ ...md, [entries[0][0]]: entries[0][1] }), precondition: ifMatch(owner, ctx) });
     return { body: { meta: { [entries[0][0]]: entries[0][1] } } };
   };
 }
@@ -95,9 +102,11 @@ export function deleteMetaItemHandler<T extends WithMetadata>(owner: MetadataOwn
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const found = target(owner, ctx);
     if (!Object.hasOwn(found.spec.metadata ?? {}, ctx.params.key)) throw notFound(`Metadata item was not found`);
-    await writeMetadata(owner, found, (md) => {
-      delete md[ctx.params.key];
-      return md;
+    await writeMetadata(owner, ctx, found, {
+      change: (md) => {
+        delete md[ctx.params.key];
+        return md;
+      },
     });
     return {};
   };

@@ -1,6 +1,7 @@
-// Bodies of the metadata sub-collections of volumes and snapshots (Cinder's metadata schemas).
+// Bodies of the metadata sub-collections of servers, volumes and snapshots (Nova's and Cinder's
+// metadata schemas agree).
 import { Type } from '@sinclair/typebox';
-import { metadata, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { metadata, responseObject, strictObject } from '../parameter-types.js';
 
 export const metadataBody = strictObject({ metadata });
 export const metaItemBody = strictObject({ meta: metadata });
