@@ -1,6 +1,7 @@
 // Server actions beyond stop and start, as a project member drives them with the real CLI.
 // lock / unlock: a locked server refuses the owner's stop and delete with Nova's 409, kubectl
-// shows who locked it, and once unlocked the same stop goes through.
+// shows who locked it, and once unlocked the same stop goes through. server set / unset: the
+// server's metadata (properties) and name.
 import assert from 'node:assert/strict';
 import { e2eStack, kubectl, openstack, openstackJson, until } from './support/stack.js';
 
@@ -14,7 +15,7 @@ async function serverCr(id: string): Promise<ServerCr | undefined> {
   return list.items.find((i) => i.metadata.name === id);
 }
 
-describe('openstack server lock / unlock (real CLI, real cluster)', () => {
+describe('openstack server lock / unlock and set / unset (real CLI, real cluster)', () => {
   const cloud = 'openstack-sim-demo';
   let id: string | undefined;
 
@@ -40,5 +41,15 @@ describe('openstack server lock / unlock (real CLI, real cluster)', () => {
     assert.equal((await serverCr(id!))?.spec.lock, undefined);
     await openstack(cloud, ['server', 'stop', id!]);
     await until('SHUTOFF', async () => ((await openstackJson<{ status: string }>(cloud, ['server', 'show', id!])).status === 'SHUTOFF' ? true : undefined));
+  });
+
+  it('When server set gives it a property and a new name, then show has both; server unset takes the property away', async () => {
+    const name = `e2e-renamed-${Date.now()}`;
+    await openstack(cloud, ['server', 'set', '--property', 'color=blue', '--property', 'tier=web', '--name', name, id!]);
+    const shown = await openstackJson<{ name: string; properties: Record<string, string> | string }>(cloud, ['server', 'show', id!]);
+    assert.equal(shown.name, name);
+    assert.deepEqual(shown.properties, { color: 'blue', tier: 'web' });
+    await openstack(cloud, ['server', 'unset', '--property', 'color', id!]);
+    assert.deepEqual((await openstackJson<{ properties: Record<string, string> }>(cloud, ['server', 'show', id!])).properties, { tier: 'web' });
   });
 });
