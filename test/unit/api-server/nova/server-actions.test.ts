@@ -160,6 +160,14 @@ describe('Nova server actions (pause, suspend, reboot, rebuild, shelve, createIm
     assert.equal((await call(w.url, alice, 'GET', `/image/v2/images/${imageId}`)).status, 404);
   });
 
+  it('When a shelved server is deleted, then the image shelve kept goes with it', async () => {
+    const id = await serverIn(ACTIVE);
+    assert.equal((await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { shelve: null })).status, 202);
+    const imageId = stored(id).spec.shelvedImageId!;
+    assert.equal((await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${id}`)).status, 204);
+    assert.equal((await call(w.url, alice, 'GET', `/image/v2/images/${imageId}`)).status, 404);
+  });
+
   it('When a locked server is rebooted by its member, then 409 and nothing changes', async () => {
     const id = await serverIn(ACTIVE, { lock: { lockedBy: 'owner' } });
     const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { reboot: { type: 'HARD' } });

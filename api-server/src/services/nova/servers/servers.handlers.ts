@@ -190,8 +190,10 @@ export function deleteServerHandler(stores: Stores) {
     await stores.servers.delete(server.metadata.name, server.metadata.namespace);
     // Nova deallocates the network at delete: ports it made go, the user's are unbound and kept.
     await releaseServerPorts(stores, server.spec.ports ?? []);
-    // ...and detaches its volumes, deleting those attached with delete_on_termination.
+    // ...and detaches its volumes, deleting those attached with delete_on_termination...
     await releaseServerVolumes(stores, server);
+    // ...and, for a shelved server, deletes the image shelve kept.
+    if (server.spec.shelvedImageId) await stores.images.delete(server.spec.shelvedImageId).catch(() => undefined);
     return {};
   };
 }
