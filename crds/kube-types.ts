@@ -29,11 +29,24 @@ export interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
 }
 
+export interface PodAffinityTerm {
+  labelSelector: { matchLabels: Record<string, string> };
+  topologyKey: string;
+}
+
+/** Required terms, or preferred ones with a weight. */
+export interface PodAffinityRules {
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; podAffinityTerm: PodAffinityTerm }[];
+}
+
 export interface Affinity {
   nodeAffinity?: {
     requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
     preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
   };
+  podAffinity?: PodAffinityRules;
+  podAntiAffinity?: PodAffinityRules;
 }
 
 export interface Toleration {

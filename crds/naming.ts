@@ -3,6 +3,8 @@ export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'openstack-sim';
 export const PROJECT_LABEL = 'openstack.sim/project-id';
 export const SERVER_LABEL = 'openstack.sim/server-id';
+/** On a server's Pod: the server group it belongs to, which the group's pod (anti-)affinity selects. */
+export const SERVER_GROUP_LABEL = 'openstack.sim/server-group';
 /** On a Keypair: the user it belongs to (keypairs are a user's, not a project's). */
 export const USER_LABEL = 'openstack.sim/user-id';
 export const FINALIZER = 'openstack.sim/finalizer';

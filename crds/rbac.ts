@@ -14,7 +14,7 @@ export interface RbacRule {
 }
 
 const READ = ['get', 'list', 'watch'] as const;
-const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer, Keypair, InstanceAction } = Resources;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer, Keypair, InstanceAction, ServerGroup } = Resources;
 
 export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
   // Reads every kind it reconciles or consults; writes their status and finalizers.
@@ -31,7 +31,7 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
   ],
   // Writes what the APIs create and delete; sweeps expired revocations; reads the rest.
   apiServer: [
-    { resources: [TokenRevocation, NetworkSegment, AddressAllocation, Keypair], verbs: [...READ, 'create', 'delete'] },
+    { resources: [TokenRevocation, NetworkSegment, AddressAllocation, Keypair, ServerGroup], verbs: [...READ, 'create', 'delete'] },
     // Server actions change the spec (power state, boot, lock, name); instance actions are records.
     { resources: [Server], verbs: [...READ, 'create', 'update', 'delete'] },
     { resources: [InstanceAction], verbs: [...READ, 'create'] },

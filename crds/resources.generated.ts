@@ -16,6 +16,7 @@ export const CustomResources = {
   Role: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Role', plural: 'roles', namespaced: false },
   Router: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Router', plural: 'routers', namespaced: true },
   SecurityGroup: { group: 'openstack.sim', version: 'v1alpha1', kind: 'SecurityGroup', plural: 'securitygroups', namespaced: true },
+  ServerGroup: { group: 'openstack.sim', version: 'v1alpha1', kind: 'ServerGroup', plural: 'servergroups', namespaced: true },
   Server: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Server', plural: 'servers', namespaced: true },
   Snapshot: { group: 'openstack.sim', version: 'v1alpha1', kind: 'Snapshot', plural: 'snapshots', namespaced: true },
   SubnetPool: { group: 'openstack.sim', version: 'v1alpha1', kind: 'SubnetPool', plural: 'subnetpools', namespaced: true },

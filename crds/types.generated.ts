@@ -389,6 +389,17 @@ export interface SecurityGroup extends KubeObject {
   status?: SecurityGroupStatus;
 }
 
+export interface ServerGroupSpec {
+name: string
+policy: ("affinity" | "anti-affinity" | "soft-affinity" | "soft-anti-affinity")
+projectId: string
+userId: string
+}
+
+export interface ServerGroup extends KubeObject {
+  spec: ServerGroupSpec;
+}
+
 export interface ServerSpec {
 /**
  * The server's display name.
@@ -463,6 +474,13 @@ shelvedImageId?: string
 boot?: {
 serial: number
 kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize")
+}
+/**
+ * The server group named in the scheduler hints at create, with its policy copied (the Pod's affinity is decided once, when it is made).
+ */
+serverGroup?: {
+id: string
+policy: ("affinity" | "anti-affinity" | "soft-affinity" | "soft-anti-affinity")
 }
 /**
  * Set by a resize until it is confirmed or reverted: the flavor to go back to (the server shows VERIFY_RESIZE once its Pod of the new flavor is ready).
@@ -826,6 +844,7 @@ export interface CustomResourceTypes {
   Role: Role;
   Router: Router;
   SecurityGroup: SecurityGroup;
+  ServerGroup: ServerGroup;
   Server: Server;
   Snapshot: Snapshot;
   SubnetPool: SubnetPool;

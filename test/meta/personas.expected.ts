@@ -61,6 +61,10 @@ export const EXPECTED: Record<string, Persona[]> = {
   // A keypair is its user's: any token acts on its own user's keypairs, whatever the role.
   'GET /compute/v2.1/os-keypairs': ANY,
   'GET /compute/v2.1/os-availability-zone': ANY,
+  'POST /compute/v2.1/os-server-groups': PROJECT_MEMBERS,
+  'GET /compute/v2.1/os-server-groups': PROJECT_READERS,
+  'GET /compute/v2.1/os-server-groups/:groupId': PROJECT_READERS,
+  'DELETE /compute/v2.1/os-server-groups/:groupId': PROJECT_MEMBERS,
   'GET /compute/v2.1/servers/:serverId/metadata': PROJECT_READERS,
   'POST /compute/v2.1/servers/:serverId/metadata': PROJECT_MEMBERS,
   'PUT /compute/v2.1/servers/:serverId/metadata': PROJECT_MEMBERS,

@@ -103,7 +103,7 @@ async function setUp(): Promise<Matrix> {
     routerId: router.json.router.id, floatingipId: fip.json.floatingip.id, subnetpoolId: pool.json.subnetpool.id,
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
-    serverId: created.json.server.id, requestId: created.headers.get('x-openstack-request-id') ?? '', flavorId: '1', keypairName: 'no-such-key', key: 'hw:cpu_policy', imageId: image.json.id as string,
+    groupId: '00000000-0000-4000-8000-0000000000aa', serverId: created.json.server.id, requestId: created.headers.get('x-openstack-request-id') ?? '', flavorId: '1', keypairName: 'no-such-key', key: 'hw:cpu_policy', imageId: image.json.id as string,
     projectId: w.ids.projects.demo, userId: w.ids.users.alice, roleId: w.ids.roles.member, domainId: 'default',
   };
   return { w, login, params };

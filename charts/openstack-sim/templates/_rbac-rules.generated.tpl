@@ -21,7 +21,7 @@
 {{- end }}
 {{- define "openstack-sim.rules.apiServer" -}}
 - apiGroups: [openstack.sim]
-  resources: [tokenrevocations, networksegments, addressallocations, keypairs]
+  resources: [tokenrevocations, networksegments, addressallocations, keypairs, servergroups]
   verbs: [get, list, watch, create, delete]
 - apiGroups: [openstack.sim]
   resources: [servers]

@@ -7,6 +7,7 @@ import {
   podHostname,
 } from '../../../operator/src/controllers/server/server.resources.js';
 import { API_VERSION } from '../../../crds/resources.js';
+import { SERVER_GROUP_LABEL } from '../../../crds/naming.js';
 import { flavor, image, server, SERVER_ID } from './fixtures.js';
 
 describe('desiredPod', () => {
@@ -132,5 +133,35 @@ describe('desiredPod: the keypair', () => {
     assert.equal(p.metadata.annotations?.['openstack.sim/authorized-keys'], undefined);
     assert.equal(p.spec.volumes, undefined);
     assert.equal(p.spec.containers[0].volumeMounts, undefined);
+  });
+});
+
+describe('desiredPod: the server group', () => {
+  const GROUP = 'a7c8a0e2-6d7f-4b0e-9c1a-2f3e4d5c6b7a';
+  const term = { labelSelector: { matchLabels: { [SERVER_GROUP_LABEL]: GROUP } }, topologyKey: 'kubernetes.io/hostname' };
+  const cases = [
+    { policy: 'affinity', want: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } },
+    { policy: 'anti-affinity', want: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } },
+    { policy: 'soft-affinity', want: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: term }] } } },
+    { policy: 'soft-anti-affinity', want: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: term }] } } },
+  ] as const;
+  for (const c of cases) {
+    it(`When the server is in an ${c.policy} group, then its Pod carries the group label and that pod affinity per node`, () => {
+      const p = desiredPod(server({ serverGroup: { id: GROUP, policy: c.policy } }), flavor(), image());
+      assert.equal(p.metadata.labels?.[SERVER_GROUP_LABEL], GROUP);
+      assert.deepEqual(p.spec.affinity, c.want);
+    });
+  }
+
+  it('When a grouped server also asks for a zone, then both the zone and the group hold', () => {
+    const p = desiredPod(server({ availabilityZone: 'az1', serverGroup: { id: GROUP, policy: 'anti-affinity' } }), flavor(), image());
+    assert.ok(p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution);
+    assert.deepEqual(p.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution, [term]);
+  });
+
+  it('When the server is in no group, then no group label and no pod affinity', () => {
+    const p = desiredPod(server(), flavor(), image());
+    assert.equal(p.metadata.labels?.[SERVER_GROUP_LABEL], undefined);
+    assert.equal(p.spec.affinity, undefined);
   });
 });

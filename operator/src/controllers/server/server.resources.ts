@@ -2,7 +2,7 @@
 // derived from the server id. Same input, same output: no clocks, no randomness.
 import { createHash } from 'node:crypto';
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
-import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_GROUP_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
 import type { ObjectMeta } from '../../../../crds/kube-object.js';
 import { Resources, typeMeta } from '../../../../crds/resources.js';
 import type { Affinity, Pod, PodVolume } from '../../../../crds/kube-types.js';
@@ -45,7 +45,7 @@ export function desiredPodMetadata(server: Server, groupLabels: Record<string, s
   return {
     name,
     namespace,
-    labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name, [PROJECT_LABEL]: server.spec.projectId, ...groupLabels },
+    labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name, [PROJECT_LABEL]: server.spec.projectId, ...serverGroupLabel(server), ...groupLabels },
     annotations: {
       [ANNOTATION_SERVER_NAME]: server.spec.name,
       [ANNOTATION_FLAVOR]: flavorRef,
@@ -74,9 +74,30 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
       securityContext: tenantPodSecurityContext(),
       // kwok's fake nodes may carry this taint; on other clusters the toleration is inert.
       tolerations: [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }],
-      ...nodeAffinity(server),
+      ...affinity(server),
     },
   };
+}
+
+const serverGroupLabel = (server: Server): Record<string, string> => (server.spec.serverGroup ? { [SERVER_GROUP_LABEL]: server.spec.serverGroup.id } : {});
+
+/**
+ * A server group's policy as pod (anti-)affinity among the Pods of its members, per node: affinity
+ * and anti-affinity are required (a Pod that cannot be placed is "No valid host"), the soft ones
+ * preferred. The first Pod of an affinity group may go anywhere: it matches its own selector.
+ */
+function groupAffinity(server: Server): Pick<Affinity, 'podAffinity' | 'podAntiAffinity'> {
+  const group = server.spec.serverGroup;
+  if (!group) return {};
+  const term = { labelSelector: { matchLabels: { [SERVER_GROUP_LABEL]: group.id } }, topologyKey: HOSTNAME_LABEL };
+  const key = group.policy.endsWith('anti-affinity') ? 'podAntiAffinity' : 'podAffinity';
+  const rules = group.policy.startsWith('soft-') ? { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: term }] } : { requiredDuringSchedulingIgnoredDuringExecution: [term] };
+  return { [key]: rules };
+}
+
+function affinity(server: Server): { affinity?: Affinity } {
+  const combined = { ...nodeAffinity(server), ...groupAffinity(server) };
+  return Object.keys(combined).length ? { affinity: combined } : {};
 }
 
 function serverContainer(flavor: Flavor, image: Image | undefined): SecureContainer {
@@ -126,18 +147,16 @@ function withKeyMount(container: SecureContainer, server: Server): SecureContain
  * The zone asked for is required. A server started again prefers the node it last ran on, as Nova
  * starts a stopped instance on its host: its attached volumes are held there.
  */
-function nodeAffinity(server: Server): { affinity?: Affinity } {
+function nodeAffinity(server: Server): Pick<Affinity, 'nodeAffinity'> {
   const zone = server.spec.availabilityZone;
   const host = server.status?.host;
   const required = zone && zone !== DEFAULT_AZ ? { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE_LABEL, operator: 'In' as const, values: [zone] }] }] } : undefined;
   const preferred = host ? [{ weight: 100, preference: { matchExpressions: [{ key: HOSTNAME_LABEL, operator: 'In' as const, values: [host] }] } }] : undefined;
   if (!required && !preferred) return {};
   return {
-    affinity: {
-      nodeAffinity: {
-        ...(required ? { requiredDuringSchedulingIgnoredDuringExecution: required } : {}),
-        ...(preferred ? { preferredDuringSchedulingIgnoredDuringExecution: preferred } : {}),
-      },
+    nodeAffinity: {
+      ...(required ? { requiredDuringSchedulingIgnoredDuringExecution: required } : {}),
+      ...(preferred ? { preferredDuringSchedulingIgnoredDuringExecution: preferred } : {}),
     },
   };
 }

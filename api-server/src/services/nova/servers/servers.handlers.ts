@@ -75,6 +75,18 @@ function keyData(stores: Stores, auth: AuthContext, body: ServerCreateRequest): 
 
 const withSpec = (s: Server, extra: Partial<Server['spec']>): Server => ({ ...s, spec: { ...s.spec, ...extra } });
 
+/** The `group` scheduler hint: a server group of the caller's project (Nova's 400 otherwise), with its policy. */
+function serverGroupHint(stores: Stores, auth: AuthContext, body: CreateContext['body']): Partial<Server['spec']> {
+  const hints = body['os:scheduler_hints'] ?? body['OS-SCH-HNT:scheduler_hints'];
+  const group: unknown = hints?.group;
+  if (group === undefined) return {};
+  const id: unknown = Array.isArray(group) ? (group as unknown[])[0] : group;
+  if (typeof id !== 'string' || !/^[0-9a-fA-F-]{32,36}$/.test(id)) throw badRequest(`Invalid input for field/attribute group. Value: ${JSON.stringify(group)} is not a 'uuid'`);
+  const found = auth.projectId ? stores.serverGroups.get(id, projectNamespace(auth.projectId)) : undefined;
+  if (!found) throw badRequest(`Invalid server group: Instance group ${id} could not be found.`);
+  return { serverGroup: { id, policy: found.spec.policy } };
+}
+
 /** Until quotas exist, one request may boot at most this many servers (Nova's default instance quota). */
 export const MAX_SERVERS_PER_REQUEST = 10;
 
@@ -137,11 +149,11 @@ export function createServerHandler(stores: Stores) {
     const { max } = counts(body);
     const devices = planBlockDevices(stores, ctx.auth, body, max);
     checkImage(stores, ctx.auth, body, bootsFromVolume(devices));
-    const key = keyData(stores, ctx.auth, body);
+    const extras = { ...keyData(stores, ctx.auth, body), ...serverGroupHint(stores, ctx.auth, ctx.body) };
     checkAccessIps(body);
     const plan = planNetworks(stores, ctx.auth, body, max);
     const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
-    const created = await createAll(stores, ctx.auth, names.map((name) => withSpec(toServerResource({ projectId, userId: ctx.auth.userId, name }, body), key)), plan);
+    const created = await createAll(stores, ctx.auth, names.map((name) => withSpec(toServerResource({ projectId, userId: ctx.auth.userId, name }, body), extras)), plan);
     if (devices.length) await withBlockDevices(stores, ctx.auth, created[0], devices);
     for (const server of created) await recordAction(stores, ctx, server, 'create');
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {

@@ -1,0 +1,52 @@
+// /os-server-groups: create in the caller's project, list (an admin's all_projects lists every
+// project's), show and delete; another project's group is a 404. Members are the servers that name
+// a group; deleting a group leaves its servers (and their Pods' affinity) as they are, as Nova does.
+import type { Static } from '@sinclair/typebox';
+import type { ServerGroup } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import { notFound } from '../../../common/errors.js';
+import { requireProject } from '../../../common/policy.js';
+import { projectNamespace } from '../../../../../crds/naming.js';
+import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
+import { toServerGroup } from './server-groups.mapper.js';
+import type { createServerGroupBody, listServerGroupsQuery } from './server-groups.schema.js';
+import { serverGroupView } from './server-groups.view.js';
+
+/** The group with this id in the caller's project (any project's for an admin), or Nova's 404. */
+export function findServerGroup(stores: Stores, auth: AuthContext, id: string): ServerGroup {
+  const group = auth.isAdmin ? stores.serverGroups.list().find((g) => g.metadata.name === id) : auth.projectId ? stores.serverGroups.get(id, projectNamespace(auth.projectId)) : undefined;
+  if (!group) throw notFound(`Instance group ${id} could not be found.`);
+  return group;
+}
+
+const view = (stores: Stores, group: ServerGroup): ReturnType<typeof serverGroupView> => serverGroupView(group, stores.servers.list(group.metadata.namespace));
+
+export function createServerGroupHandler(stores: Stores) {
+  return async (ctx: RouteContext<Static<typeof createServerGroupBody>, object>): Promise<RouteResult> => {
+    const group = await stores.serverGroups.create(toServerGroup(requireProject(ctx.auth), ctx.auth, ctx.body.server_group));
+    return { body: { server_group: view(stores, group) } };
+  };
+}
+
+export function listServerGroupsHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, Static<typeof listServerGroupsQuery>>): Promise<RouteResult> => {
+    const all = ctx.auth.isAdmin && ['true', 'True', '1'].includes(String(ctx.query.all_projects ?? ''));
+    const groups = all ? stores.serverGroups.list() : ctx.auth.projectId ? stores.serverGroups.list(projectNamespace(ctx.auth.projectId)) : [];
+    const sorted = [...groups].sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+    const offset = Number(ctx.query.offset ?? 0);
+    const page = sorted.slice(offset, ctx.query.limit === undefined ? undefined : offset + Number(ctx.query.limit));
+    return { body: { server_groups: page.map((g) => view(stores, g)) } };
+  };
+}
+
+export function showServerGroupHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { server_group: view(stores, findServerGroup(stores, ctx.auth, ctx.params.groupId)) } });
+}
+
+export function deleteServerGroupHandler(stores: Stores) {
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
+    const group = findServerGroup(stores, ctx.auth, ctx.params.groupId);
+    await stores.serverGroups.delete(group.metadata.name, group.metadata.namespace);
+    return {};
+  };
+}
