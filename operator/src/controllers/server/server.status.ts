@@ -8,32 +8,9 @@ import { kubeTime } from '../../runtime/clock.js';
 import { setConditions, type ConditionInput } from '../../runtime/conditions.js';
 import type { Node, Pod } from '../../../../crds/kube-types.js';
 import { DEFAULT_AZ, instanceName, isPausedPod, isStaleBoot, macAddress, podBootSerial } from './server.resources.js';
+import { awaitingConfirmation, booting, BOOTS, isOffline, isReadyRunning, isStarting, isUnschedulable, notReady, OFFLINE, pendingBoot, podCondition, Reason, type Observed, type Phase, type Status } from './server.phase.js';
 
-export const Reason = {
-  PodPending: 'PodPending',
-  PodRunning: 'PodRunning',
-  PodNotReady: 'PodNotReady',
-  PodFailed: 'PodFailed',
-  Unschedulable: 'Unschedulable',
-  Deleting: 'Deleting',
-  Stopping: 'Stopping',
-  Stopped: 'Stopped',
-  Suspending: 'Suspending',
-  Suspended: 'Suspended',
-  Shelving: 'Shelving',
-  Shelved: 'Shelved',
-  Paused: 'Paused',
-  Rebooting: 'Rebooting',
-  Rebuilding: 'Rebuilding',
-  Resizing: 'Resizing',
-  ResizeToConfirm: 'ResizeToConfirm',
-  FlavorNotFound: 'FlavorNotFound',
-  ImageNotFound: 'ImageNotFound',
-  PodConflict: 'PodConflict',
-  NamespaceNotOwned: 'NamespaceNotOwned',
-  ReconcileSuccess: 'ReconcileSuccess',
-  ReconcileError: 'ReconcileError',
-} as const;
+export { Reason } from './server.phase.js';
 
 export const NETWORK_NAME = 'private';
 export const NO_VALID_HOST = 'No valid host was found. There are not enough hosts available.';
@@ -47,79 +24,6 @@ export interface Problem {
   code: number;
   message: string;
   details?: string;
-}
-
-interface Phase {
-  status: NonNullable<ServerStatus['status']>;
-  vmState: string;
-  taskState: string | null;
-  powerState: NonNullable<ServerStatus['powerState']>;
-  ready: Omit<ConditionInput, 'type'>;
-  fault?: Omit<Fault, 'created'>;
-  /** Set when reconciling failed for good: Synced=False with this message. */
-  syncError?: string;
-}
-
-interface Observed {
-  server: Server;
-  pod: Pod | undefined;
-  prev: ServerStatus;
-}
-
-const notReady = (reason: string, message: string): Phase['ready'] => ({ status: 'False', reason, message });
-
-function podCondition(pod: Pod, type: string): { status: string; reason?: string; message?: string } | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type);
-}
-
-type Status = Phase['status'];
-type PowerState = Phase['powerState'];
-
-/** A server that comes back from a state without a Pod shows that state, with Nova's task, until its Pod is ready. */
-const COMING_BACK: Record<string, { status: Status; taskState: string; powerState: PowerState }> = {
-  stopped: { status: 'SHUTOFF', taskState: 'powering-on', powerState: 'SHUTDOWN' },
-  suspended: { status: 'SUSPENDED', taskState: 'resuming', powerState: 'SUSPENDED' },
-  shelved_offloaded: { status: 'SHELVED_OFFLOADED', taskState: 'spawning', powerState: 'SHUTDOWN' },
-};
-
-/** Waiting for a pod: BUILD for a new server; SHUTOFF powering-on (SUSPENDED resuming) for one started (resumed) again. */
-function booting(o: Observed, taskState: string, message: string): Phase {
-  const back = COMING_BACK[o.prev.vmState ?? ''];
-  if (back) return { ...back, vmState: o.prev.vmState!, ready: notReady(Reason.PodPending, message) };
-  return { status: 'BUILD', vmState: 'building', taskState, powerState: 'NOSTATE', ready: notReady(Reason.PodPending, message) };
-}
-
-/** The power states without a Pod: what the server shows once its Pod is gone, and while it goes. */
-const OFFLINE = {
-  Stopped: { status: 'SHUTOFF', vmState: 'stopped', powerState: 'SHUTDOWN', reason: Reason.Stopped, message: 'Server is stopped', going: 'powering-off', goingReason: Reason.Stopping, goingMessage: 'Server is powering off' },
-  Suspended: { status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED', reason: Reason.Suspended, message: 'Server is suspended', going: 'suspending', goingReason: Reason.Suspending, goingMessage: 'Server is suspending' },
-  Shelved: { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', powerState: 'SHUTDOWN', reason: Reason.Shelved, message: 'Server is shelved and offloaded', going: 'shelving_offloading', goingReason: Reason.Shelving, goingMessage: 'Server is being shelved' },
-} as const satisfies Record<string, { status: Status; vmState: string; powerState: PowerState; reason: string; message: string; going: string; goingReason: string; goingMessage: string }>;
-
-/** A reboot or rebuild in progress, as Nova shows it until the guest is up again. */
-const BOOTS = {
-  SoftReboot: { status: 'REBOOT', vmState: 'active', taskState: 'reboot_started', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting' },
-  HardReboot: { status: 'HARD_REBOOT', vmState: 'active', taskState: 'reboot_started_hard', powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is rebooting (hard)' },
-  Rebuild: { status: 'REBUILD', vmState: 'active', taskState: 'rebuild_spawning', powerState: 'NOSTATE', reason: Reason.Rebuilding, message: 'Server is being rebuilt' },
-  Resize: { status: 'RESIZE', vmState: 'active', taskState: 'resize_migrating', powerState: 'RUNNING', reason: Reason.Resizing, message: 'Server is being resized' },
-  RevertResize: { status: 'REVERT_RESIZE', vmState: 'resized', taskState: 'resize_reverting', powerState: 'RUNNING', reason: Reason.Resizing, message: 'Server resize is being reverted' },
-} as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; vmState: string; taskState: string; powerState: PowerState; reason: string; message: string }>;
-
-const isOffline = (server: Server): server is Server & { spec: { powerState: keyof typeof OFFLINE } } => Object.hasOwn(OFFLINE, server.spec.powerState ?? '');
-
-const isReadyRunning = (pod: Pod): boolean => pod.status?.phase === 'Running' && podCondition(pod, 'Ready')?.status === 'True';
-const isUnschedulable = (pod: Pod): boolean => podCondition(pod, 'PodScheduled')?.status === 'False' && podCondition(pod, 'PodScheduled')?.reason === 'Unschedulable';
-
-/** A Pod on its way up: pending somewhere it fits, or running and not ready yet (a failure or a full cluster is no longer a reboot). */
-function isStarting(pod: Pod): boolean {
-  const phase = pod.status?.phase ?? 'Pending';
-  return (phase === 'Pending' && !isUnschedulable(pod)) || (phase === 'Running' && !isReadyRunning(pod));
-}
-
-/** The boot the spec asks for and no ready Pod has yet answered, if any. */
-function pendingBoot(server: Server, prev: ServerStatus): NonNullable<Server['spec']['boot']> | undefined {
-  const boot = server.spec.boot;
-  return boot && boot.serial > (prev.bootSerial ?? 0) ? boot : undefined;
 }
 
 const RULES: ((o: Observed) => Phase | undefined)[] = [
@@ -187,12 +91,6 @@ function observePhase(o: Observed): Phase {
     if (phase) return awaitingConfirmation(o.server, phase);
   }
   throw new Error('unreachable: the last rule always matches');
-}
-
-/** A resized server that has settled (running, or stopped) waits for confirmResize or revertResize. */
-function awaitingConfirmation(server: Server, phase: Phase): Phase {
-  if (!server.spec.resize || phase.taskState || (phase.status !== 'ACTIVE' && phase.status !== 'SHUTOFF')) return phase;
-  return { ...phase, status: 'VERIFY_RESIZE', vmState: 'resized', ready: notReady(Reason.ResizeToConfirm, 'Server is resized; confirm or revert the resize') };
 }
 
 /** Where the server runs: host, hypervisor and zone from the pod's node; the request before that. */
