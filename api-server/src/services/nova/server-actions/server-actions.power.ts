@@ -32,8 +32,6 @@ export function checkInstanceState(s: Server, verb: string, from: ReadonlySet<st
   if (!from.has(vmState)) throw conflict(`Cannot '${verb}' instance ${s.metadata.name} while it is in vm_state ${vmState}`);
 }
 
-export const isPowerAction = (name: string): name is PowerAction => Object.hasOwn(POWER_ACTIONS, name);
-
 /** Changes the live server as change says, after the lock check; a server gone meanwhile is a 404. */
 export async function guardedChange(stores: Stores, auth: AuthContext, server: Server, change: (cur: Server) => Server['spec']): Promise<Server> {
   const written = await stores.servers.update(server.metadata.name, server.metadata.namespace, (cur) => {

@@ -36,10 +36,12 @@ export async function shelveOffloadServer(_deps: ImageDeps, auth: AuthContext, s
 }
 
 export async function unshelveServer(deps: ImageDeps, auth: AuthContext, server: Server): Promise<void> {
-  const written = await guardedChange(deps.stores, auth, server, (cur) => {
+  // The image is the live server's: the one its accepted unshelve took off it.
+  let imageId: string | undefined;
+  await guardedChange(deps.stores, auth, server, (cur) => {
     checkInstanceState(cur, 'unshelve', UNSHELVE_FROM);
+    imageId = cur.spec.shelvedImageId;
     return { ...cur.spec, powerState: 'Running', shelvedImageId: undefined };
   });
-  const imageId = server.spec.shelvedImageId;
-  if (imageId && written.spec.shelvedImageId === undefined) await deps.stores.images.delete(imageId).catch(() => undefined);
+  if (imageId) await deps.stores.images.delete(imageId).catch(() => undefined);
 }
