@@ -429,6 +429,24 @@ configDrive?: boolean
  * Base64 user data as the client sent it.
  */
 userData?: string
+/**
+ * The guest's hostname, set at create (from the display name unless given) and kept across renames, as Nova keeps an instance's.
+ */
+hostname?: string
+/**
+ * Nova's reservation id of the create request that made the server (one per request, shared by a multiple create).
+ */
+reservationId?: string
+/**
+ * The server's index within its create request (Nova's launch_index).
+ */
+launchIndex?: number
+/**
+ * Nova's server tags (2.26), in the order they were added.
+ * 
+ * @maxItems 50
+ */
+tags?: string[]
 metadata?: {
 [k: string]: string
 }

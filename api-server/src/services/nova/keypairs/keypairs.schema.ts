@@ -1,5 +1,5 @@
 // Request and response schemas of /os-keypairs, as Nova's keypairs schemas and Tempest's response
-// schemas have them: type is 2.2 (the handler refuses it below), user_id 2.10 (not served yet).
+// schemas have them: type is 2.2 and user_id 2.10 (the handler refuses them below).
 import { Type, type Static } from '@sinclair/typebox';
 import { isoTime, name, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 
@@ -10,11 +10,12 @@ export const createKeypairBody = strictObject({
     name,
     public_key: Type.Optional(Type.String({ maxLength: 65535 })),
     type: Type.Optional(Type.Union(KEYPAIR_TYPES.map((t) => Type.Literal(t)))),
+    user_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   }),
 });
 export type KeypairCreateRequest = Static<typeof createKeypairBody>['keypair'];
 
-/** Nova's index, show and delete take user_id from 2.10 (admin); it is refused below that. */
+/** Nova's index, show and delete take user_id from 2.10 (an admin's, else 403); below that it is ignored. */
 export const keypairQuery = querySchema({ user_id: queryString });
 
 const nullableTime = Type.Union([isoTime, Type.Null()]);

@@ -14,13 +14,14 @@ import { lookupImage } from '../../glance/images/images.access.js';
 import { checkAccessIps } from '../servers/servers.handlers.js';
 import { canonicalIPv6 } from '../servers/servers.mapper.js';
 import { serverTaskState } from '../servers/servers.view.js';
-import { updatedServerView } from '../servers/servers.update.js';
+import { updatedServerView } from '../servers/servers.versioned-view.js';
 import { checkInstanceState, guardedChange } from './server-actions.power.js';
-import type { RebootBody, RebuildBody } from './server-actions.schema.js';
+import { REBUILD_KEYS, type RebootBody, type RebuildBody } from './server-actions.schema.js';
+import { refuseKeysOutsideVersion } from '../microversion.js';
 
 type BootKind = NonNullable<Server['spec']['boot']>['kind'];
 /** Who asks, and the base of the links in the answer. */
-type Caller = { auth: AuthContext; baseUrl: string };
+type Caller = { auth: AuthContext; baseUrl: string; microversion?: string };
 
 const SOFT_REBOOT_FROM = new Set(['active']);
 const HARD_REBOOT_FROM = new Set(['active', 'stopped', 'paused', 'suspended', 'error']);
@@ -64,13 +65,15 @@ function rebuiltSpec(cur: Server, imageRef: string, body: RebuildBody): Server['
   const spec: Server['spec'] = { ...cur.spec, imageRef, boot: nextBoot(cur, 'Rebuild') };
   if (body.name !== undefined) spec.name = body.name;
   if (body.metadata !== undefined) spec.metadata = body.metadata;
+  if (body.description !== undefined) spec.description = body.description ?? undefined;
   if (body.accessIPv4 !== undefined) spec.accessIPv4 = body.accessIPv4 || undefined;
   if (body.accessIPv6 !== undefined) spec.accessIPv6 = body.accessIPv6 ? canonicalIPv6(body.accessIPv6) : undefined;
   return spec;
 }
 
 /** 202 with the server as it now reads (Nova's update view) and its new admin password. */
-export async function rebuildServer(stores: Stores, { auth, baseUrl }: Caller, server: Server, body: RebuildBody): Promise<RouteResult> {
+export async function rebuildServer(stores: Stores, { auth, baseUrl, microversion }: Caller, server: Server, body: RebuildBody): Promise<RouteResult> {
+  refuseKeysOutsideVersion('rebuild', body, microversion, REBUILD_KEYS);
   const imageRef = checkRebuildImage(stores, auth, server, body.imageRef);
   checkAccessIps(body);
   const written = await guardedChange(stores, auth, server, (cur) => {
@@ -78,5 +81,6 @@ export async function rebuildServer(stores: Stores, { auth, baseUrl }: Caller, s
     return rebuiltSpec(cur, imageRef, body);
   });
   const adminPass = body.adminPass ?? randomBytes(9).toString('base64url');
-  return { status: 202, body: { server: { ...updatedServerView(stores, baseUrl, written), adminPass } } };
+  const view = updatedServerView(stores, baseUrl, written, { microversion, isAdmin: auth.isAdmin, kind: 'rebuild' });
+  return { status: 202, body: { server: { ...view, adminPass } } };
 }

@@ -21,7 +21,7 @@ import { addSecurityGroup, removeSecurityGroup } from './server-actions.security
 
 /** Performs one action: a result when it answers more than an empty 202. */
 type Perform = (deps: ImageDeps, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
-type ActionContext = Pick<RouteContext<unknown, object>, 'auth' | 'baseUrl'>;
+type ActionContext = Pick<RouteContext<unknown, object>, 'auth' | 'baseUrl' | 'microversion'>;
 
 const power = (action: PowerAction): Perform => ({ stores }, { auth }, server) => changePower(stores, auth, server, action);
 

@@ -3,7 +3,8 @@
 // handler then checks the action's own body, and refuses an action it does not serve with 400,
 // as Nova refuses an action it does not know.
 import { Type, type Static } from '@sinclair/typebox';
-import { metadata, name, strictObject } from '../../../common/parameter-types.js';
+import { description, metadata, name, strictObject } from '../../../common/parameter-types.js';
+import type { KeyVersions } from '../microversion.js';
 
 export const serverActionBody = Type.Record(Type.String(), Type.Unknown(), { minProperties: 1, maxProperties: 1 });
 
@@ -23,7 +24,7 @@ const resize = strictObject({
 /** Nova's create_image schema: a name (no leading or trailing spaces) and metadata. */
 const createImage = strictObject({ name: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S(.*\\S)?$' }), metadata: Type.Optional(metadata) });
 
-/** Nova's rebuild schema at 2.1 (description is 2.19, key_name 2.54, user_data 2.57, hostname 2.90). */
+/** Nova's rebuild schema, every version's keys (REBUILD_KEYS says from when). */
 const rebuild = strictObject({
   imageRef: Type.String({ minLength: 1, maxLength: 255 }),
   name: Type.Optional(name),
@@ -34,7 +35,11 @@ const rebuild = strictObject({
   accessIPv4: Type.Optional(accessIp),
   accessIPv6: Type.Optional(accessIp),
   personality: Type.Optional(Type.Array(strictObject({ path: Type.String({ maxLength: 255 }), contents: Type.String() }))),
+  description: Type.Optional(description),
 });
+
+/** The rebuild keys later versions add (the schema above is every version's). */
+export const REBUILD_KEYS: KeyVersions = { since: { description: 'DESCRIPTION' } };
 
 /** The actions served so far, each with its body's schema (Nova reads nothing of os-stop's and os-start's: null and {} are both sent). */
 export const SERVED_ACTIONS = {

@@ -4,12 +4,13 @@
 import type { Static } from '@sinclair/typebox';
 import type { ServerGroup } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
-import { notFound } from '../../../common/errors.js';
+import { badRequest, notFound } from '../../../common/errors.js';
+import { at } from '../microversion.js';
 import { requireProject } from '../../../common/policy.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { toServerGroup } from './server-groups.mapper.js';
-import type { createServerGroupBody, listServerGroupsQuery } from './server-groups.schema.js';
+import { SOFT_POLICIES, type createServerGroupBody, type listServerGroupsQuery, type ServerGroupCreateRequest } from './server-groups.schema.js';
 import { serverGroupView } from './server-groups.view.js';
 
 /** The group with this id in the caller's project (any project's for an admin), or Nova's 404. */
@@ -19,12 +20,19 @@ export function findServerGroup(stores: Stores, auth: AuthContext, id: string): 
   return group;
 }
 
-const view = (stores: Stores, group: ServerGroup): ReturnType<typeof serverGroupView> => serverGroupView(group, stores.servers.list(group.metadata.namespace));
+const view = (stores: Stores, group: ServerGroup, mv: string | undefined): ReturnType<typeof serverGroupView> => serverGroupView(group, stores.servers.list(group.metadata.namespace), mv);
+
+/** The soft policies are 2.15's: below it they are not in the schema's enum. */
+function checkPolicies(req: ServerGroupCreateRequest, mv: string | undefined): void {
+  const soft = req.policies.find((p) => (SOFT_POLICIES as readonly string[]).includes(p));
+  if (soft && !at(mv, 'SOFT_POLICIES')) throw badRequest(`Invalid input for field/attribute 0. Value: ${soft}. '${soft}' is not one of ['anti-affinity', 'affinity']`);
+}
 
 export function createServerGroupHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createServerGroupBody>, object>): Promise<RouteResult> => {
+    checkPolicies(ctx.body.server_group, ctx.microversion);
     const group = await stores.serverGroups.create(toServerGroup(requireProject(ctx.auth), ctx.auth, ctx.body.server_group));
-    return { body: { server_group: view(stores, group) } };
+    return { body: { server_group: view(stores, group, ctx.microversion) } };
   };
 }
 
@@ -35,12 +43,12 @@ export function listServerGroupsHandler(stores: Stores) {
     const sorted = [...groups].sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
     const offset = Number(ctx.query.offset ?? 0);
     const page = sorted.slice(offset, ctx.query.limit === undefined ? undefined : offset + Number(ctx.query.limit));
-    return { body: { server_groups: page.map((g) => view(stores, g)) } };
+    return { body: { server_groups: page.map((g) => view(stores, g, ctx.microversion)) } };
   };
 }
 
 export function showServerGroupHandler(stores: Stores) {
-  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { server_group: view(stores, findServerGroup(stores, ctx.auth, ctx.params.groupId)) } });
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { server_group: view(stores, findServerGroup(stores, ctx.auth, ctx.params.groupId), ctx.microversion) } });
 }
 
 export function deleteServerGroupHandler(stores: Stores) {

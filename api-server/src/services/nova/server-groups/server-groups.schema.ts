@@ -1,14 +1,20 @@
-// /os-server-groups at 2.1 (Nova's schemas/server_groups.py before 2.15: one policy of affinity or
-// anti-affinity, given as a list; Tempest's compute/v2_1/server_groups.py for the bodies).
-import { Type } from '@sinclair/typebox';
+// /os-server-groups (Nova's schemas/server_groups.py: one policy given as a list, affinity or
+// anti-affinity, and from 2.15 their soft variants; Tempest's compute/v2_1 and v2_13
+// server_groups.py for the bodies).
+import { Type, type Static } from '@sinclair/typebox';
 import { querySchema, queryString, queryInt, strictObject } from '../../../common/parameter-types.js';
+
+export const HARD_POLICIES = ['affinity', 'anti-affinity'] as const;
+export const SOFT_POLICIES = ['soft-affinity', 'soft-anti-affinity'] as const;
+const policy = Type.Union([...HARD_POLICIES, ...SOFT_POLICIES].map((p) => Type.Literal(p)));
 
 export const createServerGroupBody = strictObject({
   server_group: strictObject({
     name: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S(.*\\S)?$' }),
-    policies: Type.Array(Type.Union([Type.Literal('affinity'), Type.Literal('anti-affinity')]), { minItems: 1, maxItems: 1, uniqueItems: true }),
+    policies: Type.Array(policy, { minItems: 1, maxItems: 1, uniqueItems: true }),
   }),
 });
+export type ServerGroupCreateRequest = Static<typeof createServerGroupBody>['server_group'];
 
 export const serverGroupBody = strictObject({
   id: Type.String(),
@@ -16,6 +22,8 @@ export const serverGroupBody = strictObject({
   policies: Type.Array(Type.String()),
   members: Type.Array(Type.String()),
   metadata: Type.Record(Type.String(), Type.String()),
+  project_id: Type.Optional(Type.String()),
+  user_id: Type.Optional(Type.String()),
 });
 
 export const showServerGroupResponse = strictObject({ server_group: serverGroupBody });

@@ -18,13 +18,15 @@ import { releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { nextPageLinks } from '../links.js';
 import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import { lookupKeypair } from '../keypairs/keypairs.handlers.js';
-import { parseCount, refId, toServerResource } from './servers.mapper.js';
+import { parseCount, refId, toServerResource, type ServerIdentity } from './servers.mapper.js';
+import { refuseKeysOutsideVersion } from '../microversion.js';
+import { versionedServerView } from './servers.versioned-view.js';
 import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
 import { listScope, serverListSpec } from './servers.query.js';
-import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
-import { serverCreatedView, serverLinks, serverSummaryView, serverView } from './servers.view.js';
+import { CREATE_KEYS, type createServerBody, type listServersQuery, type ServerCreateRequest } from './servers.schema.js';
+import { serverCreatedView, serverLinks, serverSummaryView } from './servers.view.js';
 import { bootsFromVolume, planBlockDevices, realizeBlockDevices, type PlannedDevice } from './servers.block-devices.js';
-import { attachedVolumeIds, releaseServerVolumes } from '../volume-attachments/volume-attachments.release.js';
+import { releaseServerVolumes } from '../volume-attachments/volume-attachments.release.js';
 
 type CreateContext = RouteContext<Static<typeof createServerBody>, object>;
 type ListContext = RouteContext<undefined, Static<typeof listServersQuery>>;
@@ -145,6 +147,7 @@ export function createServerHandler(stores: Stores) {
   return async (ctx: CreateContext): Promise<RouteResult> => {
     const projectId = requireProject(ctx.auth);
     const body = ctx.body.server;
+    refuseKeysOutsideVersion('server', body, ctx.microversion, CREATE_KEYS);
     checkFlavor(stores, ctx.auth, body.flavorRef);
     const { max } = counts(body);
     const devices = planBlockDevices(stores, ctx.auth, body, max);
@@ -153,11 +156,13 @@ export function createServerHandler(stores: Stores) {
     checkAccessIps(body);
     const plan = planNetworks(stores, ctx.auth, body, max);
     const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
-    const created = await createAll(stores, ctx.auth, names.map((name) => withSpec(toServerResource({ projectId, userId: ctx.auth.userId, name }, body), extras)), plan);
+    const reservationId = `r-${randomBytes(4).toString('hex')}`;
+    const who = (name: string, launchIndex: number): ServerIdentity => ({ projectId, userId: ctx.auth.userId, name, reservationId, launchIndex });
+    const created = await createAll(stores, ctx.auth, names.map((name, i) => withSpec(toServerResource(who(name, i), body), extras)), plan);
     if (devices.length) await withBlockDevices(stores, ctx.auth, created[0], devices);
     for (const server of created) await recordAction(stores, ctx, server, 'create');
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
-      return { body: { reservation_id: `r-${randomBytes(4).toString('hex')}` } };
+      return { body: { reservation_id: reservationId } };
     }
     const view = serverCreatedView(ctx.baseUrl, created[0], body.adminPass ?? randomBytes(9).toString('base64url'));
     return { body: view, headers: { Location: serverLinks(ctx.baseUrl, created[0].metadata.name)[0].href } };
@@ -174,7 +179,7 @@ function serversInScope(stores: Stores, ctx: ListContext): Server[] {
 
 function listServers(stores: Stores, path: string, view: (ctx: ListContext, s: Server) => object) {
   return async (ctx: ListContext): Promise<RouteResult> => {
-    const page = runListQuery(serverListSpec, serversInScope(stores, ctx), ctx.query, ctx.auth);
+    const page = runListQuery(serverListSpec(ctx.microversion), serversInScope(stores, ctx), ctx.query, ctx.auth);
     const links = nextPageLinks(ctx.baseUrl, path, page.nextMarker && nextQuery(ctx.query, page.nextMarker));
     return { body: { servers: page.items.map((s) => view(ctx, s)), ...(links ? { servers_links: links } : {}) } };
   };
@@ -185,13 +190,13 @@ export function listServersHandler(stores: Stores): (ctx: ListContext) => Promis
 }
 
 export function listServersDetailHandler(stores: Stores): (ctx: ListContext) => Promise<RouteResult> {
-  return listServers(stores, 'servers/detail', (ctx, s) => serverView(ctx.baseUrl, s, ctx.auth.isAdmin, attachedVolumeIds(stores, s)));
+  return listServers(stores, 'servers/detail', (ctx, s) => versionedServerView(stores, ctx.baseUrl, s, { microversion: ctx.microversion, isAdmin: ctx.auth.isAdmin, kind: 'detail' }));
 }
 
 export function showServerHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
-    return { body: { server: serverView(ctx.baseUrl, server, ctx.auth.isAdmin, attachedVolumeIds(stores, server)) } };
+    return { body: { server: versionedServerView(stores, ctx.baseUrl, server, { microversion: ctx.microversion, isAdmin: ctx.auth.isAdmin, kind: 'show' }) } };
   };
 }
 

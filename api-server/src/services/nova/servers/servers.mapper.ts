@@ -42,6 +42,7 @@ function optionalFields(body: ServerCreateRequest): Partial<Server['spec']> {
     ['accessIPv4', body.accessIPv4],
     ['accessIPv6', body.accessIPv6 ? canonicalIPv6(body.accessIPv6) : undefined],
     ['userData', body.user_data],
+    ['description', body.description ?? undefined],
   ];
   return Object.fromEntries(pairs.filter(([, v]) => v));
 }
@@ -51,6 +52,20 @@ export interface ServerIdentity {
   userId: string;
   name: string;
   id?: string;
+  /** The create request's reservation id and this server's index in it (Nova's launch_index). */
+  reservationId?: string;
+  launchIndex?: number;
+}
+
+/** A DNS label from the display name, as Nova derives an instance's hostname (and the operator its Pod's). */
+export function hostnameOf(displayName: string): string {
+  const label = displayName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return label || 'server';
 }
 
 export function toServerResource(who: ServerIdentity, body: ServerCreateRequest): Server {
@@ -72,6 +87,8 @@ export function toServerResource(who: ServerIdentity, body: ServerCreateRequest)
       name: who.name,
       projectId: who.projectId,
       userId: who.userId,
+      hostname: hostnameOf(who.name),
+      ...(who.reservationId ? { reservationId: who.reservationId, launchIndex: who.launchIndex ?? 0 } : {}),
       flavorRef: refId(body.flavorRef),
       imageRef: refId(body.imageRef),
       ...optionalFields(body),

@@ -5,6 +5,7 @@ import { badRequest } from '../../../common/errors.js';
 import { patternFilter, type FilterMatcher, type ListSpec, type Query, type SortValue } from '../../../common/list-query.js';
 import { lastQueryValue, parseBoolQuery } from '../../../common/pagination.js';
 import type { AuthContext } from '../../../common/route.js';
+import { at } from '../microversion.js';
 import { refId } from './servers.mapper.js';
 import { displayStatus, updatedAt } from './servers.view.js';
 
@@ -75,7 +76,23 @@ function addressesOf(s: Server): string[] {
   return Object.values(s.status?.addresses ?? {}).flatMap((a) => a.map((x) => x.addr));
 }
 
-export const serverListSpec: ListSpec<Server> = {
+/** Admins filter by these at any version; a non-admin's are dropped, as Nova's remove_invalid_options drops them. */
+const adminOnly = (filter: FilterMatcher<Server>): FilterMatcher<Server> => (values, auth) => (auth.isAdmin ? filter(values, auth) : undefined);
+
+/** The filters later versions add, or open to non-admins. */
+function versionedFilters(mv: string | undefined): Record<string, FilterMatcher<Server>> {
+  const ip6 = patternFilter((s: Server) => addressesOf(s).filter((a) => a.includes(':')));
+  return {
+    ip6: at(mv, 'IP6_FILTER') ? ip6 : adminOnly(ip6),
+  };
+}
+
+/** The list spec at the request's microversion. */
+export function serverListSpec(mv: string | undefined): ListSpec<Server> {
+  return { ...SERVER_LIST_SPEC, filters: { ...SERVER_LIST_SPEC.filters, ...versionedFilters(mv) } };
+}
+
+const SERVER_LIST_SPEC: ListSpec<Server> = {
   collection: 'servers',
   filters: {
     name: patternFilter((s) => s.spec.name),
@@ -85,7 +102,7 @@ export const serverListSpec: ListSpec<Server> = {
     flavor: lastEquals((s) => s.spec.flavorRef, refId),
     ip: patternFilter(addressesOf),
     // host is not among the filters Nova lets a non-admin use: it is dropped, not refused.
-    host: (values, auth) => (auth.isAdmin ? lastEquals((s) => s.status?.host)(values, auth) : undefined),
+    host: adminOnly(lastEquals((s) => s.status?.host)),
     'changes-since': changesSince,
   },
   sortKeys: SORT_KEYS,

@@ -3,6 +3,7 @@
 // compute/v2_1/servers.py (which allows no other keys at 2.1).
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  description,
   isoTime,
   metadata,
   name,
@@ -11,10 +12,10 @@ import {
   queryPattern,
   querySchema,
   queryString,
-  responseObject,
   strictObject,
   uuid,
 } from '../../../common/parameter-types.js';
+import type { KeyVersions } from '../microversion.js';
 import { novaLinkList, resourceRef, summaryEntry } from '../nova.schema.js';
 import { SERVER_SORT_KEYS } from './servers.query.js';
 
@@ -69,11 +70,15 @@ const server = strictObject({
   security_groups: Type.Optional(Type.Array(strictObject({ name: Type.Optional(shortString) }), { maxItems: 64 })),
   user_data: Type.Optional(Type.String({ maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' })),
   personality: Type.Optional(Type.Array(Type.Unknown())),
+  description: Type.Optional(description),
   // Tags on create are microversion 2.52, which is not served yet. openstacksdk (and so Ansible's
   // openstack.cloud 2.x) sends `tags: []` at any microversion; an empty list asks for nothing,
   // so it is let through, and any tag is still refused as Nova 2.1 refuses the field.
   tags: Type.Optional(Type.Array(Type.String(), { maxItems: 0 })),
 });
+
+/** The create keys later versions add (the schema is every version's; servers.handlers.ts refuses the others). */
+export const CREATE_KEYS: KeyVersions = { since: { description: 'DESCRIPTION' } };
 
 const hints = Type.Record(Type.String(), Type.Unknown());
 
@@ -95,6 +100,7 @@ export const listServersQuery = querySchema({
   flavor: queryString,
   host: queryString,
   ip: queryPattern,
+  ip6: queryPattern,
   'changes-since': queryString,
   all_tenants: queryString,
   project_id: queryString,
@@ -155,8 +161,19 @@ export const serverDetail = strictObject({
   'OS-EXT-SRV-ATTR:host': Type.Optional(nullableString),
   'OS-EXT-SRV-ATTR:instance_name': Type.Optional(Type.String()),
   'OS-EXT-SRV-ATTR:hypervisor_hostname': Type.Optional(nullableString),
-  'os-extended-volumes:volumes_attached': Type.Optional(Type.Array(strictObject({ id: Type.String() }))),
+  'os-extended-volumes:volumes_attached': Type.Optional(Type.Array(strictObject({ id: Type.String(), delete_on_termination: Type.Optional(Type.Boolean()) }))),
   config_drive: Type.Optional(Type.String()),
+  // What later microversions add (servers.versioned-view.ts says when).
+  'OS-EXT-SRV-ATTR:reservation_id': Type.Optional(nullableString),
+  'OS-EXT-SRV-ATTR:launch_index': Type.Optional(Type.Integer()),
+  'OS-EXT-SRV-ATTR:hostname': Type.Optional(Type.String()),
+  'OS-EXT-SRV-ATTR:kernel_id': Type.Optional(nullableString),
+  'OS-EXT-SRV-ATTR:ramdisk_id': Type.Optional(nullableString),
+  'OS-EXT-SRV-ATTR:root_device_name': Type.Optional(nullableString),
+  'OS-EXT-SRV-ATTR:user_data': Type.Optional(nullableString),
+  locked: Type.Optional(Type.Boolean()),
+  host_status: Type.Optional(Type.Union(['', 'UP', 'DOWN', 'MAINTENANCE', 'UNKNOWN'].map((v) => Type.Literal(v)))),
+  description: Type.Optional(nullableString),
 });
 
 const serversLinks = Type.Optional(novaLinkList);
@@ -164,22 +181,27 @@ export const listServersResponse = strictObject({ servers: Type.Array(summaryEnt
 export const listServersDetailResponse = strictObject({ servers: Type.Array(serverDetail), servers_links: serversLinks });
 export const showServerResponse = strictObject({ server: serverDetail });
 
-/** PUT /servers/{id} at 2.1: the name and the access addresses (description and hostname are later versions). */
+/** PUT /servers/{id}: the name and the access addresses, description from 2.19 (UPDATE_KEYS). */
 export const updateServerBody = strictObject({
   server: strictObject({
     name: Type.Optional(name),
     accessIPv4: Type.Optional(Type.String({ maxLength: 64 })),
     accessIPv6: Type.Optional(Type.String({ maxLength: 64 })),
     'OS-DCF:diskConfig': Type.Optional(Type.Union([Type.Literal('AUTO'), Type.Literal('MANUAL')])),
+    description: Type.Optional(description),
   }),
 });
+
+/** The update keys later versions add. */
+export const UPDATE_KEYS: KeyVersions = { since: { description: 'DESCRIPTION' } };
 
 /** What Nova answers an update with: the show view without its extensions' attributes (Tempest's common_show_server). */
 export const UPDATED_SERVER_KEYS = [
   'id', 'name', 'status', 'image', 'flavor', 'fault', 'user_id', 'tenant_id', 'created', 'updated', 'progress', 'metadata', 'links', 'addresses', 'hostId', 'OS-DCF:diskConfig', 'accessIPv4', 'accessIPv6',
 ] as const;
 
-export const updateServerResponse = responseObject({ server: Type.Pick(serverDetail, UPDATED_SERVER_KEYS) });
+/** Which of the detail's keys an update answers depends on the version (servers.versioned-view.ts#updatedServerView). */
+export const updateServerResponse = strictObject({ server: serverDetail });
 
-/** A rebuild answers the update view with the new admin password (Tempest's rebuild_server_with_admin_pass). */
-export const rebuildServerResponse = responseObject({ server: strictObject({ ...Type.Pick(serverDetail, UPDATED_SERVER_KEYS).properties, adminPass: Type.String() }) });
+/** A rebuild answers the update view with the new admin password (Tempest's rebuild_server_with_admin_pass), and user_data from 2.57. */
+export const rebuildServerResponse = strictObject({ server: strictObject({ ...serverDetail.properties, adminPass: Type.String(), user_data: Type.Optional(nullableString) }) });

@@ -1,7 +1,7 @@
 // os-volume_attachments: list, show, attach and detach a server's volumes at 2.1. Nova asks
 // Cinder with the caller's token, so Cinder's rules decide: another project's volume is a 404,
 // a volume that is not available (or in-use and multiattach) a 400. Nova allows it only while the
-// server runs, is stopped, paused or suspended: otherwise 409.
+// server runs, is stopped, paused or suspended (from 2.20 also shelved): otherwise 409.
 import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import type { Static } from '@sinclair/typebox';
 import type { Server, Volume } from '../../../../../crds/types.generated.js';
@@ -11,18 +11,22 @@ import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { findVolume, volumesOfServer } from '../../cinder/volumes/volumes.access.js';
 import { attachVolume, detachVolume, type VolumeAttachment } from '../../cinder/volumes/volumes.attachments.js';
 import { findServer } from '../servers/servers.handlers.js';
+import { at } from '../microversion.js';
 import type { attachVolumeBody, volumeAttachment } from './volume-attachments.schema.js';
 
 type ItemContext = RouteContext<undefined, object>;
 const ATTACHABLE = new Set(['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED']);
+/** From 2.20 a shelved (here always offloaded) server's volumes change too: they follow it when it is unshelved. */
+const ATTACHABLE_SHELVED = new Set([...ATTACHABLE, 'SHELVED', 'SHELVED_OFFLOADED']);
 
 function attachmentView(v: Volume, a: VolumeAttachment): Static<typeof volumeAttachment> {
   // At 2.1 the attachment's id is the volume's id.
   return { id: v.metadata.name, volumeId: v.metadata.name, serverId: a.serverId, device: a.device };
 }
 
-function checkState(server: Server, action: string): void {
-  if (!ATTACHABLE.has(server.status?.status ?? 'BUILD')) throw conflict(`Cannot '${action}' instance ${server.metadata.name} while it is in vm_state ${server.status?.vmState ?? 'building'}`);
+function checkState(server: Server, action: string, mv: string | undefined): void {
+  const allowed = at(mv, 'SHELVED_VOLUME_ATTACH') ? ATTACHABLE_SHELVED : ATTACHABLE;
+  if (!allowed.has(server.status?.status ?? 'BUILD')) throw conflict(`Cannot '${action}' instance ${server.metadata.name} while it is in vm_state ${server.status?.vmState ?? 'building'}`);
 }
 
 function attachmentOf(stores: Stores, server: Server, volumeId: string): { volume: Volume; attachment: VolumeAttachment } {
@@ -53,7 +57,7 @@ export function attachVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof attachVolumeBody>, object>): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     checkUnlocked(server, ctx.auth);
-    checkState(server, 'attach_volume');
+    checkState(server, 'attach_volume', ctx.microversion);
     const req = ctx.body.volumeAttachment;
     const volume = findVolume(stores, ctx.auth, req.volumeId);
     if (volume.metadata.namespace !== server.metadata.namespace) throw badRequest(`Invalid volume: volume ${volume.metadata.name} belongs to another project than the server.`);
@@ -66,7 +70,7 @@ export function detachVolumeHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     checkUnlocked(server, ctx.auth);
-    checkState(server, 'detach_volume');
+    checkState(server, 'detach_volume', ctx.microversion);
     const { volume } = attachmentOf(stores, server, ctx.params.volumeId);
     await detachVolume(stores, volume, { serverId: server.metadata.name });
     return {};

@@ -6,7 +6,14 @@ import { volumesOfServer } from '../../cinder/volumes/volumes.access.js';
 import { detachVolume } from '../../cinder/volumes/volumes.attachments.js';
 
 export function attachedVolumeIds(stores: Stores, s: Server): string[] {
-  return volumesOfServer(stores, s.metadata.namespace, s.metadata.name).map((v) => v.metadata.name).sort();
+  return attachedVolumes(stores, s).map((v) => v.id);
+}
+
+/** The server's volumes by id, with whether its delete deletes them (2.3 shows it). */
+export function attachedVolumes(stores: Stores, s: Server): { id: string; deleteOnTermination: boolean }[] {
+  return volumesOfServer(stores, s.metadata.namespace, s.metadata.name)
+    .map((v) => ({ id: v.metadata.name, deleteOnTermination: (v.spec.attachments ?? []).find((a) => a.serverId === s.metadata.name)?.deleteOnTermination ?? false }))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export async function releaseServerVolumes(stores: Stores, s: Server): Promise<void> {

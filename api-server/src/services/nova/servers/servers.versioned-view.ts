@@ -1,0 +1,75 @@
+// The server views past 2.1: what each microversion adds to (or changes in) the 2.1 view of
+// servers.view.ts, as Nova's views/servers.py show() does. GET /servers/{id} and /servers/detail
+// show everything their version has; PUT /servers/{id} and rebuild show the 2.1 update view plus
+// the fields Nova adds there unconditionally (locked, description...), and from 2.75 the full view.
+import type { Static } from '@sinclair/typebox';
+import type { Server } from '../../../../../crds/types.generated.js';
+import type { Stores } from '../../../deps.js';
+import { at } from '../microversion.js';
+import { attachedVolumes } from '../volume-attachments/volume-attachments.release.js';
+import { UPDATED_SERVER_KEYS, type serverDetail } from './servers.schema.js';
+import { hostStatus } from './servers.host-status.js';
+import { plainAddresses, serverView } from './servers.view.js';
+
+type ServerDetail = Static<typeof serverDetail>;
+
+/** Which view is built: a read (show, detail list) or the answer to an update or a rebuild. */
+export type ViewKind = 'show' | 'detail' | 'update' | 'rebuild';
+
+export interface ViewScope {
+  microversion?: string;
+  isAdmin: boolean;
+  kind: ViewKind;
+}
+
+/** Nova's libvirt driver names the root disk so; kernels and ramdisks come from the image's properties. */
+const ROOT_DEVICE_NAME = '/dev/vda';
+
+/** 2.3's extended attributes, Nova's admin-only os-extended-server-attributes policy. */
+function extendedAttributes(stores: Stores, s: Server, withUserData: boolean): Partial<ServerDetail> {
+  const props = s.spec.imageRef ? (stores.images.get(s.spec.imageRef)?.spec.properties ?? {}) : {};
+  return {
+    'OS-EXT-SRV-ATTR:reservation_id': s.spec.reservationId ?? null,
+    'OS-EXT-SRV-ATTR:launch_index': s.spec.launchIndex ?? 0,
+    'OS-EXT-SRV-ATTR:hostname': s.spec.hostname ?? '',
+    'OS-EXT-SRV-ATTR:kernel_id': props.kernel_id ?? '',
+    'OS-EXT-SRV-ATTR:ramdisk_id': props.ramdisk_id ?? '',
+    'OS-EXT-SRV-ATTR:root_device_name': ROOT_DEVICE_NAME,
+    ...(withUserData ? { 'OS-EXT-SRV-ATTR:user_data': s.spec.userData ?? null } : {}),
+  };
+}
+
+/** What reads show from 2.3 that the 2.1 view does not: the extended attributes and each volume's delete_on_termination. */
+function readFields(stores: Stores, s: Server, scope: ViewScope): Partial<ServerDetail> {
+  const mv = scope.microversion;
+  if (!at(mv, 'EXTENDED_ATTRIBUTES')) return {};
+  const volumes = attachedVolumes(stores, s).map((v) => ({ id: v.id, delete_on_termination: v.deleteOnTermination }));
+  // A rebuild answers user_data under its own key from 2.57, never as the extended attribute.
+  const attributes = scope.isAdmin ? extendedAttributes(stores, s, scope.kind !== 'rebuild') : {};
+  const status = at(mv, 'HOST_STATUS') && scope.isAdmin ? { host_status: hostStatus(stores, s) } : {};
+  return { 'os-extended-volumes:volumes_attached': volumes, ...attributes, ...status };
+}
+
+/** What every view (reads, updates and rebuilds alike) has from its version on. */
+function alwaysFields(s: Server, mv: string | undefined): Partial<ServerDetail> {
+  return {
+    ...(at(mv, 'LOCKED') ? { locked: s.spec.lock !== undefined } : {}),
+    ...(at(mv, 'DESCRIPTION') ? { description: s.spec.description ?? null } : {}),
+  };
+}
+
+/** GET /servers/{id} and each entry of /servers/detail at the request's microversion. */
+export function versionedServerView(stores: Stores, base: string, s: Server, scope: ViewScope): ServerDetail {
+  const v21 = serverView(base, s, scope.isAdmin, attachedVolumes(stores, s).map((v) => v.id));
+  return { ...v21, ...readFields(stores, s, scope), ...alwaysFields(s, scope.microversion) };
+}
+
+/**
+ * What an update (and a rebuild) answers: Nova's show view without its extensions' attributes
+ * (each address its version and addr alone), plus what the version adds to every view.
+ */
+export function updatedServerView(stores: Stores, base: string, s: Server, scope: ViewScope): Record<string, unknown> {
+  const full = versionedServerView(stores, base, s, scope) as Record<string, unknown>;
+  const kept = [...UPDATED_SERVER_KEYS, ...Object.keys(alwaysFields(s, scope.microversion))];
+  return Object.fromEntries(kept.filter((k) => k in full).map((k) => [k, k === 'addresses' ? plainAddresses(s) : full[k]]));
+}

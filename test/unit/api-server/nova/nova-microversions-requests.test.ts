@@ -1,0 +1,115 @@
+// What each Nova microversion changes in requests, as a table run once just below the version and
+// once at it: a key a version adds is Nova's 400 before it, a filter or a state it opens is ignored
+// or refused before it. Each case names its version, so the two rows differ only by it.
+import assert from 'node:assert/strict';
+import { Resources } from '../../../../crds/resources.js';
+import { projectNamespace } from '../../../../crds/naming.js';
+import type { Keypair, Server, ServerGroup } from '../../../../crds/types.generated.js';
+import { call, IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
+
+type Who = 'admin' | 'alice';
+interface Case {
+  what: string;
+  since: string;
+  who: Who;
+  method: string;
+  path: (ids: { server: string; alice: string }) => string;
+  body?: object;
+  /** The status below the version, then at it. */
+  status: [before: number, at: number];
+  /** What else must hold at the version (and not before it, when `onlyAt`). */
+  check?: (w: AppWorld, res: { json: any }) => void | Promise<void>;
+}
+
+const minus = (v: string): string => `2.${Number(v.split('.')[1]) - 1}`;
+const header = (v: string): Record<string, string> => ({ 'OpenStack-API-Version': `compute ${v}` });
+const server = (extra: object): object => ({ server: { name: 'mv', imageRef: IMAGE_ID, flavorRef: '1', ...extra } });
+
+const CASES: Case[] = [
+  { what: 'create with a description', since: '2.19', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ description: 'd' }), status: [400, 202] },
+  {
+    what: 'update the description', since: '2.19', who: 'alice', method: 'PUT', path: ({ server }) => `/compute/v2.1/servers/${server}`, body: { server: { description: 'new' } }, status: [400, 200],
+    check: (_w, res) => assert.equal(res.json.server.description, 'new'),
+  },
+  { what: 'rebuild with a description', since: '2.19', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { rebuild: { imageRef: IMAGE_ID, description: 'r' } }, status: [400, 202] },
+  { what: 'create a keypair of a type', since: '2.2', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-keypairs', body: { keypair: { name: 'typed', type: 'ssh' } }, status: [400, 201] },
+  { what: 'create a keypair for oneself by user_id', since: '2.10', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-keypairs', body: { keypair: { name: 'own', user_id: 'USER:alice' } }, status: [400, 201] },
+  { what: 'create a keypair for another user as a member', since: '2.10', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-keypairs', body: { keypair: { name: 'theirs', user_id: 'someone-else' } }, status: [400, 403] },
+  {
+    what: 'create a keypair for another user as an admin', since: '2.10', who: 'admin', method: 'POST', path: () => '/compute/v2.1/os-keypairs', body: { keypair: { name: 'for-alice', user_id: 'USER:alice' } }, status: [400, 201],
+    check: (w, res) => {
+      assert.equal(res.json.keypair.user_id, w.ids.users.alice);
+      const made = w.kube.list<Keypair>(Resources.Keypair);
+      return made.then((l) => assert.ok(l.items.some((k) => k.spec.name === res.json.keypair.name && k.spec.userId === w.ids.users.alice), 'the keypair is alice\'s'));
+    },
+  },
+  { what: 'list another user\'s keypairs as a member', since: '2.10', who: 'alice', method: 'GET', path: () => '/compute/v2.1/os-keypairs?user_id=someone-else', status: [200, 403] },
+  {
+    what: 'list a user\'s keypairs as an admin', since: '2.10', who: 'admin', method: 'GET', path: ({ alice }) => `/compute/v2.1/os-keypairs?user_id=${alice}`, status: [200, 200],
+    check: (_w, res) => assert.ok(res.json.keypairs.some((k: { keypair: { name: string } }) => k.keypair.name === 'alices'), 'alice\'s keypair is listed for the admin'),
+  },
+  { what: 'create a soft-affinity server group', since: '2.15', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-server-groups', body: { server_group: { name: 'g', policies: ['soft-affinity'] } }, status: [400, 200] },
+  {
+    what: 'read a server group\'s owner', since: '2.13', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-server-groups', body: { server_group: { name: 'g', policies: ['affinity'] } }, status: [200, 200],
+    check: (w, res) => assert.deepEqual([res.json.server_group.project_id, res.json.server_group.user_id], [w.ids.projects.demo, w.ids.users.alice]),
+  },
+  {
+    what: 'filter by ip6 as a member', since: '2.5', who: 'alice', method: 'GET', path: () => '/compute/v2.1/servers?ip6=ffff', status: [200, 200],
+    check: (_w, res) => assert.equal(res.json.servers.length, 0, 'no server has an address matching ffff'),
+  },
+  { what: 'attach a volume to a shelved server', since: '2.20', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/os-volume_attachments`, body: { volumeAttachment: { volumeId: '00000000-0000-4000-8000-00000000000f' } }, status: [409, 404] },
+];
+
+describe('Nova requests by microversion', () => {
+  let w: AppWorld;
+  const tokens = {} as Record<Who, string>;
+  const ids = { server: '', alice: '' };
+
+  const stored = (): Server => w.kube.peek<Server>(Resources.Server, ids.server, projectNamespace(w.ids.projects.demo))!;
+  async function setStatus(status: NonNullable<Server['status']>): Promise<void> {
+    await w.kube.replaceStatus(Resources.Server, { ...stored(), status: { ...status, bootSerial: stored().spec.boot?.serial ?? 0 } });
+    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+      if ((await call(w.url, tokens.alice, 'GET', `/compute/v2.1/servers/${ids.server}`)).json.server.status === status.status) return;
+    }
+    throw new Error(`the API never showed the server ${status.status}`);
+  }
+
+  before(async () => {
+    w = await serveApp();
+    tokens.admin = await w.login('admin', 'admin');
+    tokens.alice = await w.login('alice', 'demo');
+    ids.alice = w.ids.users.alice;
+    const res = await call(w.url, tokens.alice, 'POST', '/compute/v2.1/servers', server({}));
+    assert.equal(res.status, 202, res.text);
+    ids.server = res.json.server.id;
+    assert.equal((await call(w.url, tokens.alice, 'POST', '/compute/v2.1/os-keypairs', { keypair: { name: 'alices' } })).status, 200);
+  });
+  after(() => w.close());
+
+  for (const c of CASES) {
+    for (const [v, status] of [[minus(c.since), c.status[0]], [c.since, c.status[1]]] as const) {
+      it(`When ${c.who} asks to ${c.what} at ${v}, then ${status}`, async () => {
+        const shelved = c.what.includes('shelved');
+        await setStatus(shelved ? { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', powerState: 'SHUTDOWN' } : { status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING', addresses: { private: [{ version: 6, addr: 'fd00::5' }] } });
+        const body = c.body && JSON.parse(JSON.stringify(c.body).replace('USER:alice', ids.alice).replace(/"name":"(own|typed|for-alice|g)"/, `"name":"$1-${v.replace('.', '-')}"`));
+        const res = await call(w.url, tokens[c.who], c.method, c.path(ids), body, header(v));
+        assert.equal(res.status, status, res.text);
+        if (v === c.since) await c.check?.(w, res);
+      });
+    }
+  }
+
+  it('When a member filters by ip6 below 2.5, then the filter is dropped (every server is listed), and at 2.5 it matches the address', async () => {
+    await setStatus({ status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING', addresses: { private: [{ version: 6, addr: 'fd00::5' }] } });
+    const ignored = await call(w.url, tokens.alice, 'GET', '/compute/v2.1/servers?ip6=ffff', undefined, header('2.4'));
+    assert.ok(ignored.json.servers.some((s: { id: string }) => s.id === ids.server));
+    const matched = await call(w.url, tokens.alice, 'GET', '/compute/v2.1/servers?ip6=fd00', undefined, header('2.5'));
+    assert.deepEqual(matched.json.servers.map((s: { id: string }) => s.id), [ids.server]);
+  });
+
+  it('When a soft-anti-affinity group is made at 2.15, then its CR holds the policy the operator places by', async () => {
+    const res = await call(w.url, tokens.alice, 'POST', '/compute/v2.1/os-server-groups', { server_group: { name: 'soft', policies: ['soft-anti-affinity'] } }, header('2.15'));
+    assert.equal(res.status, 200, res.text);
+    assert.equal(w.kube.peek<ServerGroup>(Resources.ServerGroup, res.json.server_group.id, projectNamespace(w.ids.projects.demo))?.spec.policy, 'soft-anti-affinity');
+  });
+});
