@@ -18,4 +18,6 @@ export const COMPUTE_EVENTS: Readonly<Record<string, string>> = {
   resize: 'compute_resize_instance',
   confirmResize: 'compute_confirm_resize',
   revertResize: 'compute_revert_resize',
+  rescue: 'compute_rescue_instance',
+  unrescue: 'compute_unrescue_instance',
 };

@@ -24,6 +24,9 @@ export const BuiltinResources = {
   VolumeSnapshot: { group: 'snapshot.storage.k8s.io', version: 'v1', kind: 'VolumeSnapshot', plural: 'volumesnapshots', namespaced: true },
   VolumeSnapshotClass: { group: 'snapshot.storage.k8s.io', version: 'v1', kind: 'VolumeSnapshotClass', plural: 'volumesnapshotclasses', namespaced: false },
   StorageClass: { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', plural: 'storageclasses', namespaced: false },
+  // KWOK's simulated container logs (a Pod's log read from a local file): only on a KWOK cluster
+  // whose kwok-controller enables the Logs CRD, as hack/kwok/kwokctl.yaml does.
+  KwokLogs: { group: 'kwok.x-k8s.io', version: 'v1alpha1', kind: 'Logs', plural: 'logs', namespaced: true },
 } as const satisfies Record<string, ResourceType>;
 
 /** Every kind, ours (generated from crds/*.yaml) and built-in, by kind name. */

@@ -483,15 +483,21 @@ reason?: string
  */
 powerState?: ("Running" | "Stopped" | "Paused" | "Suspended" | "Shelved")
 /**
+ * Set by rescue until unrescue: the server boots its rescue image (its own image when none is named) and shows RESCUE once that Pod is ready.
+ */
+rescue?: {
+imageRef?: string
+}
+/**
  * The snapshot image shelve kept; unshelve deletes it.
  */
 shelvedImageId?: string
 /**
- * Each reboot, rebuild, resize or revert asks for a new boot: a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT, REBUILD, RESIZE or REVERT_RESIZE until the new one is ready.
+ * Each reboot, rebuild, resize or revert asks for a new boot (so do rescue and unrescue): a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT, REBUILD, RESIZE, REVERT_RESIZE, or ACTIVE rescuing and RESCUE unrescuing, until the new one is ready.
  */
 boot?: {
 serial: number
-kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize")
+kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize" | "Rescue" | "Unrescue")
 }
 /**
  * The server group named in the scheduler hints at create, with its policy copied (the Pod's affinity is decided once, when it is made).

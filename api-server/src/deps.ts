@@ -1,6 +1,6 @@
 // What the API server's services need from the outside world, injected by main.ts (and by tests).
 import type { Registry } from 'prom-client';
-import type { KubeClient } from '../../crds/client/client.js';
+import type { KubeClient, PodLogReader } from '../../crds/client/client.js';
 import type { Logger as SharedLogger } from '../../crds/client/logger.js';
 import type { CustomResourceTypes } from '../../crds/types.generated.js';
 import type { Node } from '../../crds/kube-types.js';
@@ -49,4 +49,6 @@ export interface AppDeps {
   log: Logger;
   /** Where Glance keeps image bytes (a directory; never etcd). */
   imageData: ImageDataStore;
+  /** Pods' logs: a server's console output. */
+  podLogs: PodLogReader;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
-import type { KubeClient } from '../../crds/client/client.js';
+import type { KubeClient, PodLogReader } from '../../crds/client/client.js';
 import type { Express } from 'express';
 import { createApp, createMetricsApp } from './app.js';
 import { createTokenProvider, type TokenProvider, type TokenProviderOptions } from './auth/token-provider.js';
@@ -25,7 +25,7 @@ export interface RunningApiServer {
 }
 
 export interface ApiServerOptions {
-  kube: KubeClient;
+  kube: KubeClient & PodLogReader;
   config: ApiConfig;
   host: string;
   port: number;
@@ -99,7 +99,7 @@ async function start(opts: ApiServerOptions): Promise<Started> {
     await imageData.start();
     const swept = await imageData.sweep((id) => storeSet.stores.images.get(id) !== undefined, ORPHAN_DATA_GRACE_MS);
     if (swept > 0) opts.log.info('removed image data whose image is gone', { files: swept });
-    const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log, imageData };
+    const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log, imageData, podLogs: opts.kube };
     tokens = createTokenProvider(deps, opts.tokens);
     await tokens.start();
     servers.push(await listen(createApp(deps, tokens.authenticator, allServices(deps, tokens)), opts.port, opts.host));

@@ -54,6 +54,16 @@ export interface KubeClient {
   ): WatchHandle;
 }
 
+export interface PodLogOptions {
+  container?: string;
+  tailLines?: number;
+}
+
+/** Reads Pods' logs (the log subresource): the console output of a server. */
+export interface PodLogReader {
+  readPodLog(namespace: string, name: string, opts?: PodLogOptions): Promise<string>;
+}
+
 /** A failed Kubernetes API call, carrying the HTTP status and the Status object's reason. */
 export class KubeApiError extends Error {
   constructor(

@@ -11,10 +11,12 @@ import {
   type KubeClient,
   type ListOptions,
   type ListResult,
+  type PodLogOptions,
+  type PodLogReader,
   type WatchEvent,
   type WatchHandle,
 } from './client.js';
-import { apiVersionOf, resourcePath, type ResourceType } from '../resources.js';
+import { apiVersionOf, resourcePath, Resources, type ResourceType } from '../resources.js';
 import { readWatchStream } from './watch-stream.js';
 
 interface RequestSpec {
@@ -23,6 +25,8 @@ interface RequestSpec {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   contentType?: string;
+  /** The answer is plain text (a Pod's log), not JSON. */
+  text?: boolean;
 }
 
 export function loadKubeConfig(path?: string): KubeConfig {
@@ -139,7 +143,7 @@ async function readBody(res: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export class HttpKubeClient implements KubeClient {
+export class HttpKubeClient implements KubeClient, PodLogReader {
   private readonly server: URL;
   private readonly agent: http.Agent;
   private readonly requestTimeoutMs: number;
@@ -235,6 +239,7 @@ export class HttpKubeClient implements KubeClient {
       if (timedOut) throw timedOut; // a body cut short by the deadline is not an answer
       const status = res.statusCode ?? 0;
       if (status >= 400) throw toApiError(status, text, res.headers['retry-after']);
+      if (spec.text) return text as T;
       return (text ? JSON.parse(text) : {}) as T;
     } catch (err) {
       // Destroying the request mid-body surfaces as the response's "aborted": report the cause.
@@ -251,6 +256,12 @@ export class HttpKubeClient implements KubeClient {
       if (err instanceof KubeApiError && err.statusCode === 404) return undefined;
       throw err;
     }
+  }
+
+  /** A Pod's log (its first container's unless named), the last tailLines lines when given. */
+  async readPodLog(namespace: string, name: string, opts: PodLogOptions = {}): Promise<string> {
+    const query = { container: opts.container, tailLines: opts.tailLines };
+    return this.call<string>({ method: 'GET', path: resourcePath(Resources.Pod, namespace, name, 'log'), query, text: true });
   }
 
   async list<T extends KubeObject>(res: ResourceType, opts: ListOptions = {}): Promise<ListResult<T>> {

@@ -81,6 +81,11 @@ export async function ensureNamespace(kube: HttpKubeClient, name: string): Promi
   await createIfAbsent(kube, Resources.Namespace, { metadata: { name } });
 }
 
+/** On the local KWOK cluster (not a given one), the operator writes the servers' console logs for kwok-controller to serve. */
+function consoleArgs(opts: StackOptions): string[] {
+  return opts.kubeconfig ? [] : ['--kwok-console-dir', join(opts.stateDir, 'console')];
+}
+
 /** Fails fast when the API port is taken (say, by another `npm start`), naming the way out. */
 async function ensurePortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -108,7 +113,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   };
   try {
     opts.log('starting the operator');
-    children.push(spawnComponent(opts, 'operator', 'operator/src/main.ts', ['--kubeconfig', kubeconfig, '--metrics-bind-address', `127.0.0.1:${opts.port + 1}`, '--leader-elect']));
+    children.push(spawnComponent(opts, 'operator', 'operator/src/main.ts', ['--kubeconfig', kubeconfig, '--metrics-bind-address', `127.0.0.1:${opts.port + 1}`, '--leader-elect', ...consoleArgs(opts)]));
     await waitFor('the projects\' namespaces', () => projectsReady(kube, Object.values(seeded.projectIds)), 60_000, opts.log);
     const apiUrl = `http://127.0.0.1:${opts.port}`;
     opts.log(`starting the API server on ${apiUrl}`);

@@ -9,6 +9,8 @@ import { jsonLogger, type LogLevel, type Logger } from '../../crds/client/logger
 import { installCrashHandlers, invokedDirectly } from '../../crds/client/process.js';
 import { close, createProbeServer, listen, parseBindAddress } from './runtime/probes.js';
 import { startOperator, type RunningOperator } from './operator.js';
+import { CONTROLLERS } from './controllers/index.js';
+import { consoleController } from './controllers/console/console.controller.js';
 
 export interface OperatorConfig {
   kubeconfig?: string;
@@ -18,16 +20,19 @@ export interface OperatorConfig {
   workers: number;
   logLevel: LogLevel;
   identity?: string;
+  /** Set on a KWOK cluster: where servers' console logs are written for kwok-controller to serve. */
+  kwokConsoleDir?: string;
 }
 
 const USAGE = `usage: operator [--kubeconfig PATH] [--metrics-bind-address HOST:PORT|0] [--leader-elect[=true|false]]
-                [--namespace NS] [--workers N] [--log-level debug|info|warn|error]`;
+                [--namespace NS] [--workers N] [--log-level debug|info|warn|error]
+                [--kwok-console-dir DIR]   (KWOK clusters: write servers' console logs there)`;
 
 function truthy(v: string | undefined): boolean | undefined {
   return v === undefined || v === '' ? undefined : ['1', 'true', 'yes'].includes(v.toLowerCase());
 }
 
-type Flags = Partial<Record<'kubeconfig' | 'metrics-bind-address' | 'namespace' | 'workers' | 'log-level', string>> & {
+type Flags = Partial<Record<'kubeconfig' | 'metrics-bind-address' | 'namespace' | 'workers' | 'log-level' | 'kwok-console-dir', string>> & {
   'leader-elect'?: boolean;
   'no-leader-elect'?: boolean;
 };
@@ -47,6 +52,7 @@ function readFlags(argv: string[]): Flags {
       namespace: str,
       workers: str,
       'log-level': str,
+      'kwok-console-dir': str,
     },
   });
   return values;
@@ -77,6 +83,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): OperatorCon
     workers,
     logLevel,
     identity: first(env.POD_NAME),
+    kwokConsoleDir: first(flags['kwok-console-dir'], env.KWOK_CONSOLE_DIR),
   };
 }
 
@@ -108,7 +115,8 @@ export async function main(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const kube = new HttpKubeClient(loadKubeConfig(cfg.kubeconfig));
-  const op = await startOperator({ kube, metrics: registry, identity: cfg.identity, leaseNamespace: cfg.namespace, workers: cfg.workers, log, leaderElection: cfg.leaderElect });
+  const controllers = cfg.kwokConsoleDir ? [...CONTROLLERS, consoleController(cfg.kwokConsoleDir, log)] : CONTROLLERS;
+  const op = await startOperator({ kube, metrics: registry, identity: cfg.identity, leaseNamespace: cfg.namespace, workers: cfg.workers, log, leaderElection: cfg.leaderElect, controllers });
   let synced = false;
   void op.ready.then(() => (synced = true));
   const bind = parseBindAddress(cfg.metricsBindAddress);

@@ -1,4 +1,4 @@
-// pause/unpause, suspend/resume, reboot (soft, hard), rebuild, resize (revert, confirm), image create and shelve/unshelve with the real CLI, as the End User
+// pause/unpause, suspend/resume, reboot (soft, hard), rebuild, rescue/unrescue, console log show, resize (revert, confirm), image create and shelve/unshelve with the real CLI, as the End User
 // Guide's "Manage instances" chapter runs them, and what each does to the server's Pod; then the
 // server's instance actions, as `openstack server event list` shows them.
 import assert from 'node:assert/strict';
@@ -22,7 +22,7 @@ interface Shown {
 
 const cloud = 'openstack-sim-demo';
 
-describe('openstack server pause, suspend, reboot, rebuild, image create and shelve (real CLI, real cluster)', () => {
+describe('openstack server pause, suspend, reboot, rebuild, rescue, resize, image create and shelve (real CLI, real cluster)', () => {
   let id = '';
   let ns = '';
   let imageId = '';
@@ -95,6 +95,28 @@ describe('openstack server pause, suspend, reboot, rebuild, image create and she
     assert.ok(p);
   });
 
+  it('When the server is rescued with the cirros image, then it is RESCUE with a Pod running cirros\'s container; unrescued, ACTIVE on its own image\'s again', async () => {
+    const container = async (): Promise<string | undefined> => (await pod())?.spec.containers[0].image;
+    await openstack(cloud, ['server', 'rescue', '--image', 'cirros', id]);
+    await status('RESCUE');
+    const rescueImage = await until('the rescue Pod', async () => ((await container()) === 'docker.io/library/alpine:3.20' ? undefined : container()));
+    assert.notEqual(rescueImage, 'docker.io/library/alpine:3.20');
+    assert.ok((await pod())?.metadata.annotations?.['openstack.sim/rescue-image-id'], 'the rescue Pod names its image');
+    await openstack(cloud, ['server', 'unrescue', id]);
+    await status('ACTIVE');
+    assert.equal(await until('its own image\'s Pod', async () => ((await container()) === 'docker.io/library/alpine:3.20' ? 'alpine' : undefined)), 'alpine');
+  });
+
+  it('When its console log is shown, then it is the Pod\'s log (the guest\'s boot messages and login prompt), and --lines 3 gives its last lines', async () => {
+    const full = await until('a console log', async () => (await openstack(cloud, ['console', 'log', 'show', id]).catch(() => undefined)) || undefined);
+    assert.match(full, /Linux version/);
+    assert.match(full, new RegExp(`instance ${id} "e2e-rebuilt"`));
+    assert.equal(full.trim(), (await kubectl(['logs', id, '-n', ns])).trim(), 'the Pod\'s log, as kubectl shows it');
+    const tail = await openstack(cloud, ['console', 'log', 'show', '--lines', '3', id]);
+    assert.ok(tail.trim().split('\n').length <= 3, tail);
+    assert.match(tail, /login: $/m);
+  });
+
   it('When the server is resized to m1.small, then VERIFY_RESIZE with a Pod of m1.small\'s requests; reverted, ACTIVE on m1.tiny again; resized and confirmed, ACTIVE on m1.small', async () => {
     const requests = async (): Promise<string | undefined> => (await kubectl(['get', 'pod', id, '-n', ns, '-o', 'jsonpath={.spec.containers[0].resources.requests.memory}']).catch(() => undefined));
     await openstack(cloud, ['server', 'resize', '--flavor', 'm1.small', '--wait', id]);
@@ -136,7 +158,7 @@ describe('openstack server pause, suspend, reboot, rebuild, image create and she
 
   it('When the server\'s events are listed, then every action is there under its request id, and the admin sees the reboot finished with Success', async () => {
     const events = await openstackJson<{ 'Request ID': string; Action: string }[]>(cloud, ['server', 'event', 'list', id]);
-    assert.deepEqual(events.map((e) => e.Action).sort(), ['confirmResize', 'create', 'createImage', 'pause', 'reboot', 'reboot', 'rebuild', 'resize', 'resize', 'resume', 'revertResize', 'shelve', 'suspend', 'unpause', 'unshelve']);
+    assert.deepEqual(events.map((e) => e.Action).sort(), ['confirmResize', 'create', 'createImage', 'pause', 'reboot', 'reboot', 'rebuild', 'rescue', 'resize', 'resize', 'resume', 'revertResize', 'shelve', 'suspend', 'unpause', 'unrescue', 'unshelve']);
     const reboot = events.find((e) => e.Action === 'reboot')!;
     const detail = await until('the reboot to finish', async () => {
       const d = await openstackJson<{ events: { event: string; result: string | null; finish_time: string | null }[] | string }>('openstack-sim', ['server', 'event', 'show', id, reboot['Request ID']]);

@@ -8,10 +8,12 @@ import {
   type KubeClient,
   type ListOptions,
   type ListResult,
+  type PodLogOptions,
+  type PodLogReader,
   type WatchEvent,
   type WatchHandle,
 } from '../../crds/client/client.js';
-import { objectKey, type ResourceType } from '../../crds/resources.js';
+import { objectKey, Resources, type ResourceType } from '../../crds/resources.js';
 
 export interface RecordedAction {
   verb: string;
@@ -36,7 +38,10 @@ function matchesLabels(obj: KubeObject, selector?: string): boolean {
   });
 }
 
-export class FakeKube implements KubeClient {
+export class FakeKube implements KubeClient, PodLogReader {
+  /** Pods' logs by "namespace/name", as the kubelet would serve them. */
+  readonly podLogs = new Map<string, string>();
+
   readonly actions: RecordedAction[] = [];
   private readonly objects = new Map<string, KubeObject>();
   private readonly watchers = new Set<Watcher>();
@@ -106,6 +111,18 @@ export class FakeKube implements KubeClient {
   async get<T extends KubeObject>(res: ResourceType, name: string, namespace?: string): Promise<T | undefined> {
     this.record('get', res, namespace, name);
     return this.peek<T>(res, name, namespace);
+  }
+
+  /** As the apiserver answers: 404 without the Pod, 400 while it has no log; tailLines as the kubelet applies it. */
+  async readPodLog(namespace: string, name: string, opts: PodLogOptions = {}): Promise<string> {
+    this.record('log', Resources.Pod, namespace, name);
+    if (!this.peek(Resources.Pod, name, namespace)) throw new KubeApiError(404, 'NotFound', `pods "${name}" not found`);
+    const log = this.podLogs.get(objectKey(namespace, name));
+    if (log === undefined) throw new KubeApiError(400, 'BadRequest', `container "server" in pod "${name}" is waiting to start`);
+    if (opts.tailLines === undefined) return log;
+    const lines = log.split('\n');
+    const last = log.endsWith('\n') ? lines.slice(0, -1) : lines;
+    return last.slice(-opts.tailLines).map((l) => `${l}\n`).join('');
   }
 
   async list<T extends KubeObject>(res: ResourceType, opts: ListOptions = {}): Promise<ListResult<T>> {

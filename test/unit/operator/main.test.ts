@@ -14,12 +14,14 @@ describe('operator command line', () => {
       workers: 4,
       logLevel: 'info',
       identity: undefined,
+      kwokConsoleDir: undefined,
     });
   });
 
   const cases: { name: string; argv: string[]; env: NodeJS.ProcessEnv; want: Partial<ReturnType<typeof parseConfig>> }[] = [
     { name: 'flags are given', argv: ['--kubeconfig', '/k', '--metrics-bind-address=:9090', '--leader-elect', '--namespace', 'ns1', '--workers', '8'], env: {}, want: { kubeconfig: '/k', metricsBindAddress: ':9090', leaderElect: true, namespace: 'ns1', workers: 8 } },
     { name: 'only the environment is set', argv: [], env: { KUBECONFIG: '/e', LEADER_ELECT: 'true', POD_NAMESPACE: 'sys', POD_NAME: 'op-0' }, want: { kubeconfig: '/e', leaderElect: true, namespace: 'sys', identity: 'op-0' } },
+    { name: 'the KWOK console directory is given', argv: ['--kwok-console-dir', '/state/console'], env: {}, want: { kwokConsoleDir: '/state/console' } },
     { name: 'a flag and the environment disagree', argv: ['--leader-elect=false', '--kubeconfig=/f'], env: { LEADER_ELECT: 'true', KUBECONFIG: '/e' }, want: { leaderElect: false, kubeconfig: '/f' } },
   ];
   for (const c of cases) {

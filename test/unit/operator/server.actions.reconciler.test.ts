@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { Resources } from '../../../crds/resources.js';
 import type { Pod } from '../../../crds/kube-types.js';
-import { ANNOTATION_BOOT_SERIAL, ANNOTATION_POWER_STATE } from '../../../operator/src/controllers/server/server.resources.js';
-import { NS, server, SERVER_ID } from './fixtures.js';
+import { ANNOTATION_BOOT_SERIAL, ANNOTATION_POWER_STATE, ANNOTATION_RESCUE_IMAGE, DEFAULT_CONTAINER_IMAGE } from '../../../operator/src/controllers/server/server.resources.js';
+import { image, NS, server, SERVER_ID } from './fixtures.js';
 import { KEY, markPod, seedBasics, world } from './server-world.js';
 
 /** A server whose Pod runs and who is ACTIVE, with the actions so far cleared. */
@@ -29,7 +29,20 @@ async function readyAgainAndDone(w: Awaited<ReturnType<typeof activeWorld>>): Pr
   assert.deepEqual(w.actions(), [], 'a done boot replaces nothing');
 }
 
-const livePod = (w: Awaited<ReturnType<typeof activeWorld>>) => w.kube.peek<Pod>(Resources.Pod, SERVER_ID, NS);
+/** The Pod made (if not yet), then running as KWOK would mark it, and the status written. */
+async function runningAgain(w: Pick<Awaited<ReturnType<typeof activeWorld>>, 'r' | 'kube'>): Promise<void> {
+  await w.r.reconcile(KEY);
+  await markPod(w.kube, 'running');
+  await w.r.reconcile(KEY);
+}
+
+const livePod = (w: Pick<Awaited<ReturnType<typeof activeWorld>>, 'kube'>) => w.kube.peek<Pod>(Resources.Pod, SERVER_ID, NS);
+
+/** The container image the live Pod runs, and the rescue image it names. */
+function podImages(w: Pick<Awaited<ReturnType<typeof activeWorld>>, 'kube'>): { container: string; rescue: string | undefined } {
+  const p = livePod(w)!;
+  return { container: p.spec.containers[0].image, rescue: p.metadata.annotations?.[ANNOTATION_RESCUE_IMAGE] };
+}
 
 describe('ServerReconciler and server actions', () => {
   it('When a reboot is asked, then the Pod of the earlier boot is replaced (ReplacedPod) and the new Pod carries the boot serial; ready again, the boot is done', async () => {
@@ -78,5 +91,29 @@ describe('ServerReconciler and server actions', () => {
     await w.r.reconcile(KEY);
     assert.deepEqual(w.actions(), [`create Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
     assert.equal(w.stored()?.status?.taskState, 'resuming');
+  });
+
+  it('When a rescue is asked, then the Pod is replaced by one running the rescue image and the server ends RESCUE; unrescued, its own image runs again', async () => {
+    const w = await world((k) => {
+      seedBasics(k);
+      k.seed(Resources.Image, image('img-r', 'example.org/rescue:1'));
+      k.seed(Resources.Server, server());
+    });
+    await runningAgain(w);
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { rescue: { imageRef: 'img-r' }, boot: { serial: 1, kind: 'Rescue' } } });
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`delete Pod ${KEY}`, `replaceStatus Server ${KEY}`]);
+    await w.r.reconcile(KEY);
+    assert.deepEqual(podImages(w), { container: 'example.org/rescue:1', rescue: 'img-r' });
+    await runningAgain(w);
+    assert.equal(w.stored()?.status?.status, 'RESCUE');
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { rescue: null, boot: { serial: 2, kind: 'Unrescue' } } });
+    await w.r.reconcile(KEY);
+    assert.equal(w.stored()?.status?.taskState, 'unrescuing');
+    await w.r.reconcile(KEY);
+    assert.deepEqual(podImages(w), { container: DEFAULT_CONTAINER_IMAGE, rescue: undefined });
+    await runningAgain(w);
+    assert.equal(w.stored()?.status?.status, 'ACTIVE');
   });
 });

@@ -28,6 +28,7 @@ const softReboot = { serial: 1, kind: 'SoftReboot' } as const;
 const hardReboot = { serial: 1, kind: 'HardReboot' } as const;
 const rebuild = { serial: 1, kind: 'Rebuild' } as const;
 const resize = { serial: 1, kind: 'Resize' } as const;
+const rescue = { serial: 1, kind: 'Rescue' } as const;
 
 /** The Pod of the boot before: made for the server as it was before the action. */
 const oldPod = () => (s: Server) => pod({ ...s, spec: { ...s.spec, boot: undefined, powerState: 'Running' } }, 'running');
@@ -89,6 +90,12 @@ const cases: Case[] = [
   { name: 'When the resize is confirmed, then ACTIVE on the new flavor\'s Pod', server: { ...server({ flavorRef: 'f2', boot: resize }), status: { ...active, status: 'VERIFY_RESIZE', vmState: 'resized', bootSerial: 1 } }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, bootSerial: 1 } },
   { name: 'When the resize is reverted and the old flavor\'s Pod is not ready yet, then REVERT_RESIZE/resize_reverting', server: { ...server({ flavorRef: 'f1', boot: { serial: 2, kind: 'RevertResize' } }), status: { ...active, status: 'VERIFY_RESIZE', vmState: 'resized', bootSerial: 1 } }, pod: (s) => pod(s, 'scheduled'), want: { status: 'REVERT_RESIZE', vmState: 'resized', taskState: 'resize_reverting', powerState: 'RUNNING', ready: Reason.Resizing, bootSerial: 1 } },
   { name: 'When the reverted Pod is ready, then ACTIVE again', server: { ...server({ flavorRef: 'f1', boot: { serial: 2, kind: 'RevertResize' } }), status: { ...active, status: 'REVERT_RESIZE', vmState: 'resized', bootSerial: 1 } }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, bootSerial: 2 } },
+  // rescue / unrescue: a new boot on the rescue image; RESCUE until unrescue boots the server's own image.
+  { name: 'When a rescue is asked and the old Pod still runs, then ACTIVE/rescuing on its host', server: { ...server({ rescue: {}, boot: rescue }), status: active }, pod: oldPod(), want: { status: 'ACTIVE', vmState: 'active', taskState: 'rescuing', powerState: 'RUNNING', ready: Reason.Rescuing }, check: hostKept },
+  { name: 'When the old Pod is gone and the rescue Pod not made yet, then still rescuing on the host', server: { ...server({ rescue: {}, boot: rescue }), status: active }, pod: () => undefined, want: { status: 'ACTIVE', vmState: 'active', taskState: 'rescuing', powerState: 'RUNNING', ready: Reason.Rescuing }, check: hostKept },
+  { name: 'When the rescue Pod is ready, then RESCUE/rescued with no task', server: { ...server({ rescue: { imageRef: 'img-r' }, boot: rescue }), status: active }, pod: (s) => pod(s, 'running'), want: { status: 'RESCUE', vmState: 'rescued', taskState: undefined, powerState: 'RUNNING', ready: Reason.Rescued, bootSerial: 1 } },
+  { name: 'When an unrescue is asked and the rescue Pod still runs, then RESCUE/unrescuing', server: { ...server({ boot: { serial: 2, kind: 'Unrescue' } }), status: { ...active, status: 'RESCUE', vmState: 'rescued', bootSerial: 1 } }, pod: (s) => pod({ ...s, spec: { ...s.spec, rescue: {}, boot: rescue } }, 'running'), want: { status: 'RESCUE', vmState: 'rescued', taskState: 'unrescuing', powerState: 'RUNNING', ready: Reason.Rescuing, bootSerial: 1 } },
+  { name: 'When the unrescued Pod is ready, then ACTIVE again', server: { ...server({ boot: { serial: 2, kind: 'Unrescue' } }), status: { ...active, status: 'RESCUE', vmState: 'rescued', bootSerial: 1 } }, pod: (s) => pod(s, 'running'), want: { status: 'ACTIVE', vmState: 'active', taskState: undefined, powerState: 'RUNNING', ready: Reason.PodRunning, bootSerial: 2 } },
 ];
 
 describe('computeServerStatus for server actions', () => {

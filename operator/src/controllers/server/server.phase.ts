@@ -26,6 +26,8 @@ export const Reason = {
   Rebuilding: 'Rebuilding',
   Resizing: 'Resizing',
   ResizeToConfirm: 'ResizeToConfirm',
+  Rescuing: 'Rescuing',
+  Rescued: 'Rescued',
   FlavorNotFound: 'FlavorNotFound',
   ImageNotFound: 'ImageNotFound',
   PodConflict: 'PodConflict',
@@ -88,6 +90,9 @@ export const BOOTS = {
   Rebuild: { status: 'REBUILD', vmState: 'active', taskState: 'rebuild_spawning', powerState: 'NOSTATE', reason: Reason.Rebuilding, message: 'Server is being rebuilt' },
   Resize: { status: 'RESIZE', vmState: 'active', taskState: 'resize_migrating', powerState: 'RUNNING', reason: Reason.Resizing, message: 'Server is being resized' },
   RevertResize: { status: 'REVERT_RESIZE', vmState: 'resized', taskState: 'resize_reverting', powerState: 'RUNNING', reason: Reason.Resizing, message: 'Server resize is being reverted' },
+  // Nova's status map shows a rescue in progress as ACTIVE (vm_state active) and an unrescue as RESCUE.
+  Rescue: { status: 'ACTIVE', vmState: 'active', taskState: 'rescuing', powerState: 'RUNNING', reason: Reason.Rescuing, message: 'Server is booting its rescue image' },
+  Unrescue: { status: 'RESCUE', vmState: 'rescued', taskState: 'unrescuing', powerState: 'RUNNING', reason: Reason.Rescuing, message: 'Server is booting its own image again' },
 } as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; vmState: string; taskState: string; powerState: PowerState; reason: string; message: string }>;
 
 export const isOffline = (server: Server): server is Server & { spec: { powerState: keyof typeof OFFLINE } } => Object.hasOwn(OFFLINE, server.spec.powerState ?? '');
@@ -105,6 +110,12 @@ export function isStarting(pod: Pod): boolean {
 export function pendingBoot(server: Server, prev: ServerStatus): NonNullable<Server['spec']['boot']> | undefined {
   const boot = server.spec.boot;
   return boot && boot.serial > (prev.bootSerial ?? 0) ? boot : undefined;
+}
+
+/** A rescued server whose rescue Pod is up shows RESCUE until it is unrescued. */
+export function inRescue(server: Server, phase: Phase): Phase {
+  if (!server.spec.rescue || phase.taskState || phase.status !== 'ACTIVE') return phase;
+  return { ...phase, status: 'RESCUE', vmState: 'rescued', ready: notReady(Reason.Rescued, 'Server is running its rescue image; unrescue it to boot its own') };
 }
 
 /** A resized server that has settled (running, or stopped) waits for confirmResize or revertResize. */

@@ -13,7 +13,7 @@ import { isControlledBy, keyOf, type ObjectCache } from '../../runtime/objects.j
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
 import { EventReason, transitionEvents as serverTransitionEvents } from './server.events.js';
 import { attachedPorts, SECURITY_GROUP_LABEL_PREFIX, securityGroupLabels, type AttachedPorts } from './server.ports.js';
-import { desiredPod, desiredPodMetadata, isStaleBoot } from './server.resources.js';
+import { bootImageRef, desiredPod, desiredPodMetadata, isStaleBoot } from './server.resources.js';
 import { buildWriteDelay, computeServerStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
 import { namespaceProblem, tenancyProblem } from './server.tenancy.js';
 
@@ -157,7 +157,8 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
   }
 
   private resolveInputs(server: Server): { flavor: Flavor; image: Image | undefined } | { problem: Problem } {
-    const { flavorRef, imageRef } = server.spec;
+    const { flavorRef } = server.spec;
+    const imageRef = bootImageRef(server);
     const flavor = this.d.flavors.get(flavorRef);
     if (!flavor) return { problem: { reason: Reason.FlavorNotFound, code: 400, message: `Flavor ${flavorRef} could not be found.` } };
     const image = imageRef ? this.d.images.get(imageRef) : undefined;

@@ -21,6 +21,14 @@ export const TERMINATION_GRACE_SECONDS = 5;
 export const ANNOTATION_SERVER_NAME = 'openstack.sim/server-name';
 export const ANNOTATION_FLAVOR = 'openstack.sim/flavor-id';
 export const ANNOTATION_IMAGE = 'openstack.sim/image-id';
+/** On a rescue boot's Pod: the image it runs instead of the server's own. */
+export const ANNOTATION_RESCUE_IMAGE = 'openstack.sim/rescue-image-id';
+
+/** The image the server's next Pod runs: its rescue image while rescued (its own when none is named). */
+export function bootImageRef(server: Server): string | undefined {
+  const { rescue, imageRef } = server.spec;
+  return rescue ? (rescue.imageRef ?? imageRef) : imageRef;
+}
 /** The keypair's public key, which the Pod's downward API volume shows as authorized_keys. */
 export const ANNOTATION_AUTHORIZED_KEYS = 'openstack.sim/authorized-keys';
 /** Which boot of the server the Pod is (spec.boot.serial; absent for the first): an older one is replaced. */
@@ -50,6 +58,7 @@ export function desiredPodMetadata(server: Server, groupLabels: Record<string, s
       [ANNOTATION_SERVER_NAME]: server.spec.name,
       [ANNOTATION_FLAVOR]: flavorRef,
       ...(imageRef ? { [ANNOTATION_IMAGE]: imageRef } : {}),
+      ...(server.spec.rescue ? { [ANNOTATION_RESCUE_IMAGE]: bootImageRef(server) ?? '' } : {}),
       ...(server.spec.keyData ? { [ANNOTATION_AUTHORIZED_KEYS]: authorizedKeys(server.spec.keyData) } : {}),
       ...(server.spec.boot ? { [ANNOTATION_BOOT_SERIAL]: String(server.spec.boot.serial) } : {}),
       [ANNOTATION_POWER_STATE]: server.spec.powerState === 'Paused' ? 'paused' : 'running',

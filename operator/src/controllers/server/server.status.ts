@@ -8,7 +8,7 @@ import { kubeTime } from '../../runtime/clock.js';
 import { setConditions, type ConditionInput } from '../../runtime/conditions.js';
 import type { Node, Pod } from '../../../../crds/kube-types.js';
 import { DEFAULT_AZ, instanceName, isPausedPod, isStaleBoot, macAddress, podBootSerial } from './server.resources.js';
-import { awaitingConfirmation, booting, BOOTS, isOffline, isReadyRunning, isStarting, isUnschedulable, notReady, OFFLINE, pendingBoot, podCondition, Reason, type Observed, type Phase, type Status } from './server.phase.js';
+import { awaitingConfirmation, booting, inRescue, BOOTS, isOffline, isReadyRunning, isStarting, isUnschedulable, notReady, OFFLINE, pendingBoot, podCondition, Reason, type Observed, type Phase, type Status } from './server.phase.js';
 
 export { Reason } from './server.phase.js';
 
@@ -88,7 +88,7 @@ const RULES: ((o: Observed) => Phase | undefined)[] = [
 function observePhase(o: Observed): Phase {
   for (const rule of RULES) {
     const phase = rule(o);
-    if (phase) return awaitingConfirmation(o.server, phase);
+    if (phase) return inRescue(o.server, awaitingConfirmation(o.server, phase));
   }
   throw new Error('unreachable: the last rule always matches');
 }
@@ -118,8 +118,8 @@ function network(server: Server, pod: Pod | undefined, attached: AttachedPorts |
  * terminating), while it is shut off or suspended, and while it reboots or is rebuilt. Its next Pod
  * prefers that host, so losing it in any of these steps would start the server elsewhere.
  */
-const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE', 'VERIFY_RESIZE', 'SHELVED_OFFLOADED']);
-const TASKS_KEEPING_PLACEMENT = new Set(['powering-off', 'suspending', 'shelving_offloading']);
+const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE', 'VERIFY_RESIZE', 'RESCUE', 'SHELVED_OFFLOADED']);
+const TASKS_KEEPING_PLACEMENT = new Set(['powering-off', 'suspending', 'shelving_offloading', 'rescuing']);
 
 function keepsPlacement(phase: Phase): boolean {
   return PLACEMENT_KEPT.has(phase.status) || TASKS_KEEPING_PLACEMENT.has(phase.taskState ?? '');

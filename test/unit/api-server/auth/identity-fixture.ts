@@ -122,6 +122,7 @@ export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { t
     metrics: new Registry(),
     log: silent,
     imageData: new ImageDataStore(imageDir),
+    podLogs: kube,
   };
   await deps.imageData.start();
   const clock = { now: Date.now() };

@@ -1,4 +1,4 @@
-// pause/unpause, suspend/resume, reboot, rebuild, shelve/unshelve and createImage through the whole app, one table row per
+// pause/unpause, suspend/resume, reboot, rebuild, shelve/unshelve, rescue/unrescue, resize and createImage through the whole app, one table row per
 // action and starting state: Nova's answer, what the API records in the spec, and the status and
 // task the server shows at once (before the operator takes the change up). The operator's side is
 // server.actions.status.test.ts and server.actions.reconciler.test.ts.
@@ -15,6 +15,8 @@ const PAUSED: From = { status: 'PAUSED', vmState: 'paused', powerState: 'PAUSED'
 const SUSPENDED: From = { status: 'SUSPENDED', vmState: 'suspended', powerState: 'SUSPENDED' };
 const OFFLOADED: From = { status: 'SHELVED_OFFLOADED', vmState: 'shelved_offloaded', powerState: 'SHUTDOWN' };
 const RESIZED: From = { status: 'VERIFY_RESIZE', vmState: 'resized', powerState: 'RUNNING', bootSerial: 1 };
+const RESCUED: From = { status: 'RESCUE', vmState: 'rescued', powerState: 'RUNNING', bootSerial: 1 };
+const rescuedSpec = { rescue: {}, boot: { serial: 1, kind: 'Rescue' as const } };
 const resizedSpec = { flavorRef: '2', resize: { oldFlavorRef: '1' }, boot: { serial: 1, kind: 'Resize' as const } };
 
 interface Case {
@@ -73,6 +75,17 @@ const cases: Case[] = [
   { name: 'confirm a server not resized', from: ACTIVE, body: { confirmResize: null }, code: 409, error: /Cannot 'confirmResize' instance .* while it is in vm_state active/ },
   { name: 'revert a resize', from: RESIZED, spec: resizedSpec, body: { revertResize: null }, code: 202, wants: { flavorRef: '1', resize: undefined, boot: { serial: 2, kind: 'RevertResize' } }, shows: { status: 'REVERT_RESIZE', task: 'resize_reverting' } },
   { name: 'revert a server not resized', from: ACTIVE, body: { revertResize: null }, code: 409, error: /Cannot 'revertResize' instance/ },
+  { name: 'rescue an active server', from: ACTIVE, body: { rescue: null }, code: 200, wants: { powerState: 'Running', rescue: {}, boot: { serial: 1, kind: 'Rescue' } }, shows: { status: 'ACTIVE', task: 'rescuing' } },
+  { name: 'rescue a stopped server (powers it on in rescue)', from: SHUTOFF, spec: { powerState: 'Stopped' }, body: { rescue: { adminPass: 'pw' } }, code: 200, wants: { powerState: 'Running', rescue: {} }, shows: { status: 'SHUTOFF', task: 'rescuing' } },
+  { name: 'rescue with a rescue image', from: ACTIVE, body: { rescue: { rescue_image_ref: HIDDEN_IMAGE_ID } }, code: 200, wants: { rescue: { imageRef: HIDDEN_IMAGE_ID } }, shows: { status: 'ACTIVE', task: 'rescuing' } },
+  { name: 'rescue with an image the project cannot see', from: ACTIVE, body: { rescue: { rescue_image_ref: PRIVATE_IMAGE_ID } }, code: 400, error: /Image .* could not be found/ },
+  { name: 'rescue with an unknown key', from: ACTIVE, body: { rescue: { image: IMAGE_ID } }, code: 400 },
+  { name: 'rescue a paused server', from: PAUSED, spec: { powerState: 'Paused' }, body: { rescue: null }, code: 409, error: /Cannot 'rescue' instance .* while it is in vm_state paused/ },
+  { name: 'rescue a rescued server', from: RESCUED, spec: rescuedSpec, body: { rescue: null }, code: 409, error: /vm_state rescued/ },
+  { name: 'unrescue a rescued server', from: RESCUED, spec: rescuedSpec, body: { unrescue: null }, code: 202, wants: { rescue: undefined, boot: { serial: 2, kind: 'Unrescue' } }, shows: { status: 'RESCUE', task: 'unrescuing' } },
+  { name: 'unrescue an active server', from: ACTIVE, body: { unrescue: null }, code: 409, error: /Cannot 'unrescue' instance .* while it is in vm_state active/ },
+  { name: 'reboot a rescued server', from: RESCUED, spec: rescuedSpec, body: { reboot: { type: 'HARD' } }, code: 409, error: /Cannot 'reboot' instance .* while it is in vm_state rescued/ },
+  { name: 'rebuild a rescued server', from: RESCUED, spec: rescuedSpec, body: { rebuild: { imageRef: IMAGE_ID } }, code: 409, error: /vm_state rescued/ },
   { name: 'rebuild with a bad access address', from: ACTIVE, body: { rebuild: { imageRef: IMAGE_ID, accessIPv4: '1.2.3' } }, code: 400, error: /accessIPv4/ },
 ];
 
@@ -109,6 +122,7 @@ describe('Nova server actions (pause, suspend, reboot, rebuild, shelve, createIm
       assert.equal(res.status, c.code, res.text);
       if (c.error) assert.match(res.text, c.error);
       if (c.code >= 400) return assert.deepEqual(stored(id).spec, before, 'a refused action changes nothing');
+      if (c.code === 200) assert.equal(typeof res.json.adminPass, 'string', 'rescue answers the admin password');
       for (const [k, v] of Object.entries(c.wants ?? {})) assert.deepEqual(stored(id).spec[k as keyof Server['spec']], v, k);
       if (!c.shows) return;
       const now = await shown(id);

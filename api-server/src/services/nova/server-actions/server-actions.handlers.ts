@@ -6,9 +6,10 @@ import type { Static } from '@sinclair/typebox';
 import { badRequest } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { Server } from '../../../../../crds/types.generated.js';
+import type { PodLogReader } from '../../../../../crds/client/client.js';
 import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
-import { SERVED_ACTIONS, type GroupActionBody, type CreateImageBody, type RebootBody, type ResizeBody, type RebuildBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
+import { SERVED_ACTIONS, type GroupActionBody, type CreateImageBody, type RebootBody, type ResizeBody, type RebuildBody, type RescueBody, type ConsoleOutputBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
 import { changePower, type PowerAction } from './server-actions.power.js';
 import { rebootServer, rebuildServer } from './server-actions.boot.js';
 import { createImageAction, type ImageDeps } from './server-actions.image.js';
@@ -17,10 +18,15 @@ import { confirmResize, resizeServer, revertResize } from './server-actions.resi
 import { recordAction } from '../instance-actions/instance-actions.record.js';
 import type { ActionName } from '../instance-actions/instance-actions.mapper.js';
 import { lockServer, unlockServer } from './server-actions.lock.js';
+import { rescueServer, unrescueServer } from './server-actions.rescue.js';
+import { consoleOutput } from './server-actions.console.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
 
 /** Performs one action: a result when it answers more than an empty 202. */
-type Perform = (deps: ImageDeps, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
+/** What the actions use: the stores, Glance's data (snapshots), and Pods' logs (console output). */
+export type ActionDeps = ImageDeps & { podLogs: PodLogReader };
+
+type Perform = (deps: ActionDeps, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
 type ActionContext = Pick<RouteContext<unknown, object>, 'auth' | 'baseUrl' | 'microversion'>;
 
 const power = (action: PowerAction): Perform => ({ stores }, { auth }, server) => changePower(stores, auth, server, action);
@@ -45,6 +51,9 @@ const PERFORM: Record<ServedAction, Perform> = {
   resize: ({ stores }, { auth }, server, body) => resizeServer(stores, auth, server, body as ResizeBody),
   confirmResize: ({ stores }, { auth }, server) => confirmResize(stores, auth, server),
   revertResize: ({ stores }, { auth }, server) => revertResize(stores, auth, server),
+  rescue: ({ stores }, { auth }, server, body) => rescueServer(stores, auth, server, body as RescueBody),
+  unrescue: ({ stores }, { auth }, server) => unrescueServer(stores, auth, server),
+  'os-getConsoleOutput': ({ podLogs }, _ctx, server, body) => consoleOutput(podLogs, server, body as ConsoleOutputBody),
 };
 
 /** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */
@@ -52,11 +61,12 @@ const RECORDED_AS: Partial<Record<ServedAction, ActionName>> = {
   'os-stop': 'stop', 'os-start': 'start', pause: 'pause', unpause: 'unpause', suspend: 'suspend', resume: 'resume',
   reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock', createImage: 'createImage',
   shelve: 'shelve', shelveOffload: 'shelveOffload', unshelve: 'unshelve', resize: 'resize', confirmResize: 'confirmResize', revertResize: 'revertResize',
+  rescue: 'rescue', unrescue: 'unrescue',
 };
 
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
 
-export function serverActionHandler(deps: ImageDeps) {
+export function serverActionHandler(deps: ActionDeps) {
   const { stores } = deps;
   return async (ctx: RouteContext<Static<typeof serverActionBody>, object>): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);

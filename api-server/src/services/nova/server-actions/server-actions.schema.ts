@@ -41,6 +41,18 @@ const rebuild = strictObject({
 /** The rebuild keys later versions add (the schema above is every version's). */
 export const REBUILD_KEYS: KeyVersions = { since: { description: 'DESCRIPTION' } };
 
+/** Nova's rescue schema: the body may be null; the admin password and rescue image are optional. */
+const rescue = Type.Union([Type.Null(), strictObject({ adminPass: Type.Optional(Type.String()), rescue_image_ref: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) })]);
+
+/** Nova's os-getConsoleOutput schema: a length of lines (-1: all), as a number or a numeric string; the body may be null. */
+const consoleOutput = Type.Union([Type.Null(), strictObject({ length: Type.Optional(Type.Union([Type.Integer({ minimum: -1 }), Type.String({ pattern: '^-?[0-9]+$' }), Type.Null()])) })]);
+
+/** os-getConsoleOutput's answer. */
+export const consoleOutputResponse = strictObject({ output: Type.String() });
+
+/** Rescue's answer: the rescue boot's admin password. */
+export const rescueResponse = strictObject({ adminPass: Type.String() });
+
 /** The actions served so far, each with its body's schema (Nova reads nothing of os-stop's and os-start's: null and {} are both sent). */
 export const SERVED_ACTIONS = {
   addSecurityGroup: group,
@@ -65,6 +77,9 @@ export const SERVED_ACTIONS = {
   // Nova reads nothing of these bodies either.
   confirmResize: Type.Unknown(),
   revertResize: Type.Unknown(),
+  rescue,
+  unrescue: Type.Unknown(),
+  'os-getConsoleOutput': consoleOutput,
 } as const;
 export type ServedAction = keyof typeof SERVED_ACTIONS;
 export type GroupActionBody = Static<typeof group>;
@@ -72,3 +87,5 @@ export type RebootBody = Static<typeof reboot>;
 export type RebuildBody = Static<typeof rebuild>;
 export type CreateImageBody = Static<typeof createImage>;
 export type ResizeBody = Static<typeof resize>;
+export type RescueBody = Static<typeof rescue>;
+export type ConsoleOutputBody = Static<typeof consoleOutput>;

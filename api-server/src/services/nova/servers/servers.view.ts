@@ -69,12 +69,15 @@ export function addresses(s: Server): ServerDetail['addresses'] {
 type PendingAction = { status?: string; taskState: string };
 
 /** A reboot or rebuild asked and not yet taken up: Nova's status and task right after its 202. */
-const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], Required<PendingAction>> = {
+const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], PendingAction> = {
   SoftReboot: { status: 'REBOOT', taskState: 'reboot_pending' },
   HardReboot: { status: 'HARD_REBOOT', taskState: 'reboot_pending_hard' },
   Rebuild: { status: 'REBUILD', taskState: 'rebuilding' },
   Resize: { status: 'RESIZE', taskState: 'resize_prep' },
   RevertResize: { status: 'REVERT_RESIZE', taskState: 'resize_reverting' },
+  // Nova's status map keeps the vm_state's status while rescuing (ACTIVE, or SHUTOFF).
+  Rescue: { taskState: 'rescuing' },
+  Unrescue: { status: 'RESCUE', taskState: 'unrescuing' },
 };
 
 /** The task a wanted power state sets, by the status the server still shows. */
