@@ -8,7 +8,7 @@ import { badRequest } from '../../common/errors.js';
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
 
 export const MIN_VERSION = '2.1';
-export const MAX_VERSION = '2.20';
+export const MAX_VERSION = '2.21';
 
 export const MV = {
   /** Keypair `type` (ssh, x509); keypair create answers 201 and delete 204. */
@@ -31,6 +31,8 @@ export const MV = {
   DESCRIPTION: '2.19',
   /** Volumes attach to and detach from shelved and shelved-offloaded servers. */
   SHELVED_VOLUME_ATTACH: '2.20',
+  /** os-instance-actions lists (and shows) a deleted server's actions. */
+  DELETED_SERVER_ACTIONS: '2.21',
 } as const;
 
 export type Change = keyof typeof MV;

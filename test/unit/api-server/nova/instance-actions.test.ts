@@ -48,7 +48,7 @@ describe('Nova os-instance-actions', () => {
     const rebootAction = res.json.instanceActions[1];
     assert.equal(rebootAction.request_id, reboot.headers.get('x-openstack-request-id'));
     const recorded = w.kube.peek<InstanceAction>(Resources.InstanceAction, `${server}.${rebootAction.request_id}`, projectNamespace(w.ids.projects.demo));
-    assert.equal(recorded?.metadata.ownerReferences?.[0].name, server, 'owned by its server');
+    assert.equal(recorded?.metadata.ownerReferences, undefined, 'owned by no server: it outlives it (2.21)');
     assert.ok((recorded?.spec.serverGeneration ?? 0) > 1, 'the generation that holds the reboot');
   });
 
@@ -77,4 +77,28 @@ describe('Nova os-instance-actions', () => {
     const other = await call(w.url, alice, 'GET', `/compute/v2.1/servers/${theirs}/os-instance-actions`);
     assert.equal(other.status, 404, other.text);
   });
+
+  const mvs: [version: string, status: number, actions: string[] | undefined][] = [
+    ['2.20', 404, undefined],
+    ['2.21', 200, ['delete', 'create']],
+  ];
+  for (const [v, status, actions] of mvs) {
+    it(`When a deleted server's actions are listed at ${v}, then ${status}${actions ? ` with ${actions.join(' and ')}` : ''}; another project's stay a 404`, async () => {
+      const created = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: `gone-${v}`, flavorRef: '1', imageRef: IMAGE_ID } });
+      const id = created.json.server.id;
+      await new Promise((r) => setTimeout(r, 5));
+      assert.equal((await call(w.url, alice, 'DELETE', `/compute/v2.1/servers/${id}`)).status, 204);
+      // What the operator does once the Pod is gone: the finalizer goes, and with it the Server.
+      await w.kube.mergePatch(Resources.Server, id, projectNamespace(w.ids.projects.demo), { metadata: { finalizers: null } });
+      for (const end = Date.now() + 5_000; Date.now() < end && (await call(w.url, alice, 'GET', `/compute/v2.1/servers/${id}`)).status !== 404; ) await new Promise((r) => setTimeout(r, 10));
+      const headers = { 'OpenStack-API-Version': `compute ${v}` };
+      const res = await call(w.url, alice, 'GET', `/compute/v2.1/servers/${id}/os-instance-actions`, undefined, headers);
+      assert.equal(res.status, status, res.text);
+      if (actions) assert.deepEqual(res.json.instanceActions.map((a: { action: string }) => a.action), actions);
+      const carolsView = await call(w.url, admin, 'GET', `/compute/v2.1/servers/${id}/os-instance-actions`, undefined, headers);
+      assert.equal(carolsView.status, status, 'an admin sees any project\'s deleted server as its owner does');
+      const never = await call(w.url, alice, 'GET', '/compute/v2.1/servers/00000000-0000-4000-8000-0000000000aa/os-instance-actions', undefined, headers);
+      assert.equal(never.status, 404, 'a server never seen is unknown at any version');
+    });
+  }
 });

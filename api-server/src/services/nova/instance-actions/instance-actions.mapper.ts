@@ -1,5 +1,7 @@
 // An instance action as the InstanceAction CR that records it: named by the server and the
-// request, owned by the Server (so it goes with it), in the server's namespace.
+// request, in the server's namespace. It is owned by no Server: Nova lists a deleted server's
+// actions (2.21), so they outlive it, as Nova's stay until its database is archived; they go
+// with the project's namespace.
 import type { InstanceAction, Server } from '../../../../../crds/types.generated.js';
 import { API_VERSION, Resources } from '../../../../../crds/resources.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, SERVER_LABEL } from '../../../../../crds/naming.js';
@@ -9,7 +11,7 @@ import type { AuthContext } from '../../../common/route.js';
 export type ActionName = 'create' | 'delete' | 'stop' | 'start' | 'reboot' | 'rebuild' | 'pause' | 'unpause' | 'suspend' | 'resume' | 'lock' | 'unlock' | 'createImage' | 'shelve' | 'shelveOffload' | 'unshelve' | 'resize' | 'confirmResize' | 'revertResize' | 'rescue' | 'unrescue';
 
 export function toInstanceAction(server: Server, action: ActionName, requestId: string, auth: AuthContext): InstanceAction {
-  const { name, namespace, uid, generation } = server.metadata;
+  const { name, namespace, generation } = server.metadata;
   return {
     apiVersion: API_VERSION,
     kind: Resources.InstanceAction.kind,
@@ -17,7 +19,6 @@ export function toInstanceAction(server: Server, action: ActionName, requestId: 
       name: `${name}.${requestId}`,
       namespace,
       labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [SERVER_LABEL]: name },
-      ownerReferences: [{ apiVersion: API_VERSION, kind: Resources.Server.kind, name, uid: uid ?? '' }],
     },
     spec: {
       action,

@@ -205,6 +205,7 @@ export function deleteServerHandler(stores: Stores) {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     checkUnlocked(server, ctx.auth);
     await stores.servers.delete(server.metadata.name, server.metadata.namespace);
+    await recordAction(stores, ctx, server, 'delete');
     // Nova deallocates the network at delete: ports it made go, the user's are unbound and kept.
     await releaseServerPorts(stores, server.spec.ports ?? []);
     // ...and detaches its volumes, deleting those attached with delete_on_termination...
