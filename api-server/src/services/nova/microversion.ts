@@ -8,7 +8,7 @@ import { badRequest } from '../../common/errors.js';
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
 
 export const MIN_VERSION = '2.1';
-export const MAX_VERSION = '2.21';
+export const MAX_VERSION = '2.26';
 
 export const MV = {
   /** Keypair `type` (ssh, x509); keypair create answers 201 and delete 204. */
@@ -33,6 +33,8 @@ export const MV = {
   SHELVED_VOLUME_ATTACH: '2.20',
   /** os-instance-actions lists (and shows) a deleted server's actions. */
   DELETED_SERVER_ACTIONS: '2.21',
+  /** /servers/{id}/tags, tags in the server's views, and the tags, tags-any, not-tags and not-tags-any filters. */
+  SERVER_TAGS: '2.26',
 } as const;
 
 export type Change = keyof typeof MV;

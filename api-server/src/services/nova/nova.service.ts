@@ -9,6 +9,7 @@ import { flavorRoutes } from './flavors/flavors.routes.js';
 import { instanceActionRoutes } from './instance-actions/instance-actions.routes.js';
 import { novaImageRoutes } from './images/images.routes.js';
 import { serverMetadataRoutes } from './server-metadata/server-metadata.routes.js';
+import { serverTagRoutes } from './server-tags/server-tags.routes.js';
 import { serverGroupRoutes } from './server-groups/server-groups.routes.js';
 import { keypairRoutes } from './keypairs/keypairs.routes.js';
 import { interfaceRoutes } from './interfaces/interfaces.routes.js';
@@ -26,6 +27,6 @@ export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLo
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data)],
   };
 }

@@ -29,6 +29,7 @@ const FIELDS: Field[] = [
   { key: 'locked', since: '2.9', adminOnly: false, views: ALL },
   { key: 'host_status', since: '2.16', adminOnly: true, views: READS },
   { key: 'description', since: '2.19', adminOnly: false, views: ALL },
+  { key: 'tags', since: '2.26', adminOnly: false, views: ALL },
 ];
 
 /** Every minor version up to the maximum. */

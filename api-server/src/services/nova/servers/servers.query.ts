@@ -84,8 +84,22 @@ function versionedFilters(mv: string | undefined): Record<string, FilterMatcher<
   const ip6 = patternFilter((s: Server) => addressesOf(s).filter((a) => a.includes(':')));
   return {
     ip6: at(mv, 'IP6_FILTER') ? ip6 : adminOnly(ip6),
+    ...(at(mv, 'SERVER_TAGS') ? TAG_FILTERS : {}),
   };
 }
+
+/** Nova's tag filters: each value is a comma-separated list (the last one given counts). */
+const tagFilter = (matches: (has: Set<string>, wanted: string[]) => boolean): FilterMatcher<Server> => (values) => {
+  const wanted = values[values.length - 1].split(',');
+  return (s) => matches(new Set(s.spec.tags ?? []), wanted);
+};
+
+const TAG_FILTERS: Record<string, FilterMatcher<Server>> = {
+  tags: tagFilter((has, wanted) => wanted.every((t) => has.has(t))),
+  'tags-any': tagFilter((has, wanted) => wanted.some((t) => has.has(t))),
+  'not-tags': tagFilter((has, wanted) => !wanted.every((t) => has.has(t))),
+  'not-tags-any': tagFilter((has, wanted) => !wanted.some((t) => has.has(t))),
+};
 
 /** The list spec at the request's microversion. */
 export function serverListSpec(mv: string | undefined): ListSpec<Server> {

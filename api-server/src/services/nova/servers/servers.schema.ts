@@ -101,6 +101,10 @@ export const listServersQuery = querySchema({
   host: queryString,
   ip: queryPattern,
   ip6: queryPattern,
+  tags: queryString,
+  'tags-any': queryString,
+  'not-tags': queryString,
+  'not-tags-any': queryString,
   'changes-since': queryString,
   all_tenants: queryString,
   project_id: queryString,
@@ -174,6 +178,7 @@ export const serverDetail = strictObject({
   locked: Type.Optional(Type.Boolean()),
   host_status: Type.Optional(Type.Union(['', 'UP', 'DOWN', 'MAINTENANCE', 'UNKNOWN'].map((v) => Type.Literal(v)))),
   description: Type.Optional(nullableString),
+  tags: Type.Optional(Type.Array(Type.String())),
 });
 
 const serversLinks = Type.Optional(novaLinkList);

@@ -55,6 +55,7 @@ function alwaysFields(s: Server, mv: string | undefined): Partial<ServerDetail> 
   return {
     ...(at(mv, 'LOCKED') ? { locked: s.spec.lock !== undefined } : {}),
     ...(at(mv, 'DESCRIPTION') ? { description: s.spec.description ?? null } : {}),
+    ...(at(mv, 'SERVER_TAGS') ? { tags: s.spec.tags ?? [] } : {}),
   };
 }
 
