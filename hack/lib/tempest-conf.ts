@@ -20,7 +20,7 @@ type Sections = Record<string, Record<string, string | number | boolean>>;
 
 /** Compute features this slice does not implement yet: Tempest skips their tests. */
 const COMPUTE_FEATURES_OFF = [
-  'console_output', 'rescue', 'live_migration', 'cold_migration',
+  'live_migration', 'cold_migration',
   'interface_attach', 'metadata_service', 'config_drive', 'change_password', 'vnc_console',
   'personality', 'attach_encrypted_volume', 'stable_rescue', 'disk_config',
 ];
@@ -30,7 +30,7 @@ const COMPUTE_FEATURES_OFF = [
  * the server metadata write tests (Tempest's "metadata is read-only on non-Xen deployments"):
  * the metadata API is served here; the os-agents tests it also gates fail (Nova removed that API).
  */
-const COMPUTE_FEATURES_ON = ['resize', 'xenapi_apis'];
+const COMPUTE_FEATURES_ON = ['resize', 'xenapi_apis', 'console_output', 'rescue'];
 
 function sections(ws: string, env: TempestEnv): Sections {
   const admin = env.accounts.find((a) => a.admin)!;

@@ -1,4 +1,4 @@
-// pause/unpause, suspend/resume, reboot (soft, hard), rebuild, rescue/unrescue, console log show, resize (revert, confirm), image create and shelve/unshelve with the real CLI, as the End User
+// pause/unpause, suspend/resume, reboot (soft, hard), rebuild, rescue/unrescue, console log show and url show, resize (revert, confirm), image create and shelve/unshelve with the real CLI, as the End User
 // Guide's "Manage instances" chapter runs them, and what each does to the server's Pod; then the
 // server's instance actions, as `openstack server event list` shows them.
 import assert from 'node:assert/strict';
@@ -115,6 +115,16 @@ describe('openstack server pause, suspend, reboot, rebuild, rescue, resize, imag
     const tail = await openstack(cloud, ['console', 'log', 'show', '--lines', '3', id]);
     assert.ok(tail.trim().split('\n').length <= 3, tail);
     assert.match(tail, /login: $/m);
+  });
+
+  it('When its console URL is shown, then the URL opens, with no token of the user\'s, a page of this API server naming the server, whose log is the console log', async () => {
+    const shown = await openstackJson<{ type: string; url: string }>(cloud, ['console', 'url', 'show', id]);
+    assert.equal(shown.type, 'novnc');
+    const page = await fetch(shown.url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), new RegExp(`Console of e2e-rebuilt \\(${id}\\)`));
+    const log = (await (await fetch(shown.url.replace('/console/?', '/console/log?'))).json()) as { output: string };
+    assert.match(log.output, /login: $/m);
   });
 
   it('When the server is resized to m1.small, then VERIFY_RESIZE with a Pod of m1.small\'s requests; reverted, ACTIVE on m1.tiny again; resized and confirmed, ACTIVE on m1.small', async () => {

@@ -50,6 +50,10 @@ export const EXPECTED: Record<string, Persona[]> = {
   'PUT /compute/v2.1/servers/:serverId': PROJECT_MEMBERS,
   'DELETE /compute/v2.1/servers/:serverId': PROJECT_MEMBERS,
   'POST /compute/v2.1/servers/:serverId/action': PROJECT_MEMBERS,
+  'POST /compute/v2.1/servers/:serverId/remote-consoles': PROJECT_MEMBERS,
+  // The console URL's page and log: its console token is the authorization, no Keystone token.
+  'GET /compute/console/': ANY,
+  'GET /compute/console/log': ANY,
   'GET /compute/v2.1/os-security-groups': PROJECT_READERS,
   'GET /compute/v2.1/os-security-groups/:securityGroupId': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-security-groups': PROJECT_READERS,

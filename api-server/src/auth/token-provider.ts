@@ -7,6 +7,7 @@ import { unauthorized } from '../common/errors.js';
 import type { AppDeps, Authenticator } from '../deps.js';
 import { resolveAuthContext } from './auth-context.js';
 import { KeyRing } from './key-ring.js';
+import { openConsoleToken, sealConsoleToken, type ConsoleClaims } from './console-token.js';
 import { DEFAULT_LOCKOUT } from './lockout.js';
 import { DEFAULT_PASSWORD_CHECKS, PasswordGate, type GateLimits } from './password-gate.js';
 import { createPasswordVerifier, type HashVerifier, type PasswordVerifier } from './password-login.js';
@@ -66,9 +67,19 @@ export interface TokenProvider {
   verifyPassword: PasswordVerifier;
   /** Deletes the revocations whose tokens expired (start() also runs this periodically). */
   sweepRevocations(): Promise<number>;
+  /** Nova's console tokens: sealed with the token keys, valid for CONSOLE_TOKEN_TTL_SECONDS. */
+  consoleTokens: ConsoleTokens;
   /** Loads (creating if needed) the key repository, starts following it and sweeping. */
   start(): Promise<void>;
   stop(): void;
+}
+
+/** Nova's console_token_ttl default. */
+export const CONSOLE_TOKEN_TTL_SECONDS = 600;
+
+export interface ConsoleTokens {
+  seal(claims: ConsoleClaims): string;
+  open(token: string): ConsoleClaims | undefined;
 }
 
 function auditChain(parent: AuthContext | undefined): string[] {
@@ -111,6 +122,10 @@ class FernetTokenProvider implements TokenProvider {
   readonly authenticator: Authenticator = { authenticate: (token) => this.validate(token) };
   readonly verifyPassword: PasswordVerifier;
   private readonly keyRing: KeyRing;
+  readonly consoleTokens: ConsoleTokens = {
+    seal: (claims) => sealConsoleToken(this.keyRing.current(), claims, this.settings.now() + CONSOLE_TOKEN_TTL_SECONDS * 1000, this.settings.now()),
+    open: (token) => openConsoleToken(this.keyRing.current(), token, this.settings.now()),
+  };
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping = false;
   /** Revocations being created, per user, until the cache has them (see revoke). */

@@ -11,7 +11,7 @@ import { novaService } from './nova/nova.service.js';
 export function allServices(deps: AppDeps, tokens: TokenProvider): MountedService[] {
   return [
     { mount: '/identity', service: keystoneService(deps, tokens) },
-    { mount: '/compute', service: novaService(deps.stores, deps.imageData, deps.podLogs) },
+    { mount: '/compute', service: novaService(deps.stores, deps.imageData, deps.podLogs, tokens.consoleTokens) },
     { mount: '/image', service: glanceService(deps.stores, deps.imageData) },
     { mount: '/network', service: neutronService(deps.stores) },
     { mount: '/volume', service: cinderService(deps.stores, deps.imageData) },

@@ -33,11 +33,11 @@ provider "openstack" {
   cloud = "openstack-sim-demo"
 }
 
-# chomp(): openstack-sim stores the key trimmed where Nova keeps it as sent, so with the file's
-# trailing newline every plan would replace the keypair.
+# The file's text as is, trailing newline included: Nova keeps the key as sent, so the next plan
+# finds it unchanged (a trimmed copy would replace the keypair every time).
 resource "openstack_compute_keypair_v2" "key" {
   name       = "${var.prefix}-key"
-  public_key = chomp(file(var.public_key_file))
+  public_key = file(var.public_key_file)
 }
 
 resource "openstack_compute_servergroup_v2" "group" {

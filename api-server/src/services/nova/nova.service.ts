@@ -2,6 +2,8 @@
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import type { PodLogReader } from '../../../../crds/client/client.js';
+import type { ConsoleTokens } from '../../auth/token-provider.js';
+import { remoteConsoleRoutes } from './remote-consoles/remote-consoles.routes.js';
 import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
 import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
 import { flavorExtraSpecRoutes } from './flavor-extra-specs/flavor-extra-specs.routes.js';
@@ -22,11 +24,11 @@ import { serverRoutes } from './servers/servers.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 import { volumeAttachmentRoutes } from './volume-attachments/volume-attachments.routes.js';
 
-export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLogReader): ServiceDef {
+export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLogReader, consoleTokens: ConsoleTokens): ServiceDef {
   return {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data)],
   };
 }

@@ -38,6 +38,16 @@ describe('Nova /os-keypairs', () => {
     assert.equal(shown.json.keypair.private_key, undefined);
   });
 
+  it('When a key file\'s text is imported with its final newline, then the key is kept exactly as sent (clients compare it with their file) and fingerprinted as without it', async () => {
+    const sent = `${IMPORTED.publicKey}\n`;
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/os-keypairs', { keypair: { name: 'from-file', public_key: sent } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.keypair.fingerprint, IMPORTED.fingerprint);
+    const shown = await call(w.url, alice, 'GET', '/compute/v2.1/os-keypairs/from-file');
+    assert.equal(shown.json.keypair.public_key, sent);
+    assert.equal((await call(w.url, alice, 'DELETE', '/compute/v2.1/os-keypairs/from-file')).status, 202);
+  });
+
   it('When a public key is imported at 2.2, then 201 with type ssh, Nova\'s fingerprint, and no private key', async () => {
     const res = await call(w.url, alice, 'POST', '/compute/v2.1/os-keypairs', { keypair: { name: 'imported', public_key: IMPORTED.publicKey } }, V22);
     assert.equal(res.status, 201, res.text);

@@ -55,7 +55,8 @@ function keyMaterial(req: KeypairCreateRequest, type: KeypairType): Partial<KeyM
   if (req.public_key === undefined) return generateKeyMaterial(type, req.name);
   const fingerprint = fingerprintOf(req.public_key, type);
   if (!fingerprint) throw badRequest('Keypair data is invalid: failed to generate fingerprint');
-  return { publicKey: req.public_key.trim(), fingerprint };
+  // Kept exactly as sent, as Nova stores it: clients compare it with their file (a .pub ends in a newline).
+  return { publicKey: req.public_key, fingerprint };
 }
 
 export function createKeypairHandler(stores: Stores) {

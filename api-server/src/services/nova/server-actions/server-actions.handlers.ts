@@ -6,7 +6,6 @@ import type { Static } from '@sinclair/typebox';
 import { badRequest } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { Server } from '../../../../../crds/types.generated.js';
-import type { PodLogReader } from '../../../../../crds/client/client.js';
 import { check } from '../../../common/validate.js';
 import { findServer } from '../servers/servers.handlers.js';
 import { SERVED_ACTIONS, type GroupActionBody, type CreateImageBody, type RebootBody, type ResizeBody, type RebuildBody, type RescueBody, type ConsoleOutputBody, type ServedAction, type serverActionBody } from './server-actions.schema.js';
@@ -20,14 +19,22 @@ import type { ActionName } from '../instance-actions/instance-actions.mapper.js'
 import { lockServer, unlockServer } from './server-actions.lock.js';
 import { rescueServer, unrescueServer } from './server-actions.rescue.js';
 import { consoleOutput } from './server-actions.console.js';
+import { consoleUrl, type ConsoleDeps } from '../remote-consoles/remote-consoles.handlers.js';
+import type { ConsoleActionBody } from '../remote-consoles/remote-consoles.schema.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
 
 /** Performs one action: a result when it answers more than an empty 202. */
-/** What the actions use: the stores, Glance's data (snapshots), and Pods' logs (console output). */
-export type ActionDeps = ImageDeps & { podLogs: PodLogReader };
+/** What the actions use: the stores, Glance's data (snapshots), Pods' logs and console tokens (consoles). */
+export type ActionDeps = ImageDeps & ConsoleDeps;
 
 type Perform = (deps: ActionDeps, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
 type ActionContext = Pick<RouteContext<unknown, object>, 'auth' | 'baseUrl' | 'microversion'>;
+
+/** The 2.1 console actions: Nova's {console: {type, url}}. */
+const remoteConsole: Perform = async (deps, { baseUrl }, server, body) => {
+  const { type } = body as ConsoleActionBody;
+  return { status: 200, body: { console: { type, url: consoleUrl(deps, baseUrl, server, type) } } };
+};
 
 const power = (action: PowerAction): Perform => ({ stores }, { auth }, server) => changePower(stores, auth, server, action);
 
@@ -54,6 +61,10 @@ const PERFORM: Record<ServedAction, Perform> = {
   rescue: ({ stores }, { auth }, server, body) => rescueServer(stores, auth, server, body as RescueBody),
   unrescue: ({ stores }, { auth }, server) => unrescueServer(stores, auth, server),
   'os-getConsoleOutput': ({ podLogs }, _ctx, server, body) => consoleOutput(podLogs, server, body as ConsoleOutputBody),
+  'os-getVNCConsole': remoteConsole,
+  'os-getSPICEConsole': remoteConsole,
+  'os-getRDPConsole': remoteConsole,
+  'os-getSerialConsole': remoteConsole,
 };
 
 /** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */

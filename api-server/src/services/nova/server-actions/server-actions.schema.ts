@@ -3,6 +3,7 @@
 // handler then checks the action's own body, and refuses an action it does not serve with 400,
 // as Nova refuses an action it does not know.
 import { Type, type Static } from '@sinclair/typebox';
+import { CONSOLE_ACTIONS } from '../remote-consoles/remote-consoles.schema.js';
 import { description, metadata, name, strictObject } from '../../../common/parameter-types.js';
 import type { KeyVersions } from '../microversion.js';
 
@@ -80,6 +81,7 @@ export const SERVED_ACTIONS = {
   rescue,
   unrescue: Type.Unknown(),
   'os-getConsoleOutput': consoleOutput,
+  ...CONSOLE_ACTIONS,
 } as const;
 export type ServedAction = keyof typeof SERVED_ACTIONS;
 export type GroupActionBody = Static<typeof group>;

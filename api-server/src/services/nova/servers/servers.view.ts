@@ -80,6 +80,9 @@ const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], PendingA
   Unrescue: { status: 'RESCUE', taskState: 'unrescuing' },
 };
 
+/** The boots whose pending status Nova shows on a stopped server too (its _STATE_MAP for vm_state stopped). */
+const STOPPED_SHOWS_STATUS = new Set<NonNullable<Server['spec']['boot']>['kind']>(['Resize', 'Rebuild']);
+
 /** The task a wanted power state sets, by the status the server still shows. */
 const POWER_PENDING: Record<NonNullable<Server['spec']['powerState']>, Record<string, string>> = {
   Running: { SHUTOFF: 'powering-on', PAUSED: 'unpausing', SUSPENDED: 'resuming', SHELVED_OFFLOADED: 'unshelving' },
@@ -98,8 +101,9 @@ function pendingAction(s: Server): PendingAction | undefined {
   const boot = s.spec.boot;
   if (boot && boot.serial > (s.status?.bootSerial ?? 0)) {
     const pending = BOOT_PENDING[boot.kind];
-    // A stopped server's rebuild or resize leaves it stopped: Nova shows the task on SHUTOFF.
-    return want === 'Running' ? pending : { taskState: pending.taskState };
+    // A stopped server's rebuild or resize leaves it stopped; Nova's status map still shows
+    // stopped + resize_prep as RESIZE and stopped + rebuilding as REBUILD.
+    return want === 'Running' || STOPPED_SHOWS_STATUS.has(boot.kind) ? pending : { taskState: pending.taskState };
   }
   const task = POWER_PENDING[want][s.status?.status ?? 'BUILD'];
   return task ? { taskState: task } : undefined;
