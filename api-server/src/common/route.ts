@@ -81,6 +81,11 @@ export interface RouteSpec<B extends TSchema | null, Q extends TSchema> {
    * one it is a 404, as Cinder's VersionNotFoundForAPIMethod, before the body is read.
    */
   minVersion?: string;
+  /**
+   * The first microversion that no longer serves the route (Nova's proxy APIs: 2.36). Asked at it or
+   * above it is a 404, as Nova's VersionNotFoundForAPIMethod.
+   */
+  removedAt?: string;
   handler: (ctx: RouteContext<BodyOf<B>, Static<Q>>) => Promise<RouteResult>;
 }
 

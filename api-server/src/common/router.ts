@@ -39,7 +39,7 @@ function allowedEverywhere(svc: ServiceDef, route: RouteDef): Set<number> {
   const allowed = svc.negotiate ? [...ALWAYS_ALLOWED, ...NEGOTIATION_ERRORS] : [...ALWAYS_ALLOWED];
   // Any route behind a role may refuse the caller.
   if (route.policy !== 'public' && route.policy !== 'authenticated') allowed.push(403);
-  if (route.minVersion) allowed.push(404);
+  if (route.minVersion || route.removedAt) allowed.push(404);
   return new Set(allowed);
 }
 
@@ -83,6 +83,7 @@ async function buildContext(ep: Endpoint, req: Request, res: Response): Promise<
   const auth = await authorize(ep.route, req, ep.deps);
   const microversion = ep.svc.negotiate?.(req, res);
   if (ep.route.minVersion && !atLeast(microversion, ep.route.minVersion)) throw notFound(`The resource could not be found: ${ep.route.method.toUpperCase()} ${req.originalUrl.split('?')[0]} needs version ${ep.route.minVersion} or later.`);
+  if (ep.route.removedAt && atLeast(microversion, ep.route.removedAt)) throw notFound(`The resource could not be found: ${ep.route.method.toUpperCase()} ${req.originalUrl.split('?')[0]} is removed from version ${ep.route.removedAt} on.`);
   const queryError = check(ep.route.query, req.query, 'query string');
   if (queryError) throw new ApiError(400, queryError);
   const body = await validatedBody(ep.route, req);

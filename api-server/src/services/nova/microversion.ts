@@ -4,11 +4,11 @@
 // version strings. Versions that change only what is not served (os-services, hypervisors,
 // migrations, quotas, aggregates, fixed IPs, consoles...) have no entry: those APIs are a 404 at
 // any version.
-import { badRequest } from '../../common/errors.js';
+import { badRequest, type ApiError } from '../../common/errors.js';
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
 
 export const MIN_VERSION = '2.1';
-export const MAX_VERSION = '2.26';
+export const MAX_VERSION = '2.38';
 
 export const MV = {
   /** Keypair `type` (ssh, x509); keypair create answers 201 and delete 204. */
@@ -21,6 +21,8 @@ export const MV = {
   LOCKED: '2.9',
   /** An admin acts on another user's keypairs with user_id (list, show, delete, and create in the body). */
   KEYPAIR_USER_ID: '2.10',
+  /** os-services: forced_down in each service, and the force-down update. */
+  SERVICE_FORCED_DOWN: '2.11',
   /** project_id and user_id in server groups. */
   SERVER_GROUP_OWNER: '2.13',
   /** soft-affinity and soft-anti-affinity server group policies. */
@@ -33,8 +35,31 @@ export const MV = {
   SHELVED_VOLUME_ATTACH: '2.20',
   /** os-instance-actions lists (and shows) a deleted server's actions. */
   DELETED_SERVER_ACTIONS: '2.21',
+  /** os-migrations: migration_type in each record (and links for live migrations in progress). */
+  MIGRATION_TYPE: '2.23',
   /** /servers/{id}/tags, tags in the server's views, and the tags, tags-any, not-tags and not-tags-any filters. */
   SERVER_TAGS: '2.26',
+  /** A hypervisor's cpu_info is an object, not a JSON string. */
+  HYPERVISOR_CPU_INFO_OBJECT: '2.28',
+  /** networks[].tag on create (until 2.37) and block_device_mapping_v2[].tag (2.32 alone); 2.42 gives both back. */
+  DEVICE_TAGS: '2.32',
+  BDM_TAG_DROPPED: '2.33',
+  /** Hypervisor lists page with limit and marker (by id) and give hypervisors_links. */
+  HYPERVISOR_PAGING: '2.33',
+  /** Keypair lists page with limit and marker (by name). */
+  KEYPAIR_PAGING: '2.35',
+  /** The proxies to other services are a 404: Nova's /images and /os-security-groups (here). */
+  PROXY_APIS_REMOVED: '2.36',
+  /** networks is required on create: a list (uuids strictly), "auto" or "none"; networks[].tag dropped until 2.42. */
+  NETWORKS_REQUIRED: '2.37',
+  /** An unknown status filter is a 400 (below it, an empty list). */
+  STATUS_FILTER_CHECKED: '2.38',
+  /** os-simple-tenant-usage pages with limit and marker (by server) and gives *_links. */
+  TENANT_USAGE_PAGING: '2.40',
+  /** Aggregates show their uuid. */
+  AGGREGATE_UUID: '2.41',
+  /** networks[].tag and block_device_mapping_v2[].tag on create again. */
+  DEVICE_TAGS_RESTORED: '2.42',
 } as const;
 
 export type Change = keyof typeof MV;
@@ -55,9 +80,13 @@ export interface KeyVersions {
  */
 export function refuseKeysOutsideVersion(field: string, req: object, mv: string | undefined, { since = {}, until = {} }: KeyVersions): void {
   const refused = Object.keys(req).filter((k) => (since[k] !== undefined && !at(mv, since[k])) || (until[k] !== undefined && at(mv, until[k])));
-  if (!refused.length) return;
-  const keys = refused.map((k) => `'${k}'`).join(', ');
-  throw badRequest(`Invalid input for field/attribute ${field}. Value: ${JSON.stringify(req)}. Additional properties are not allowed (${keys} ${refused.length > 1 ? 'were' : 'was'} unexpected)`);
+  if (refused.length) throw unexpectedKeys(field, req, refused);
+}
+
+/** Nova's (jsonschema's) 400 for keys a schema does not have. */
+export function unexpectedKeys(field: string, req: object, keys: string[]): ApiError {
+  const quoted = keys.map((k) => `'${k}'`).join(', ');
+  return badRequest(`Invalid input for field/attribute ${field}. Value: ${JSON.stringify(req)}. Additional properties are not allowed (${quoted} ${keys.length > 1 ? 'were' : 'was'} unexpected)`);
 }
 
 export const negotiate = microversionNegotiator({ service: 'compute', legacyHeader: 'X-OpenStack-Nova-API-Version', min: MIN_VERSION, max: MAX_VERSION });

@@ -45,7 +45,7 @@ describe('Nova server views by microversion', () => {
     w = await serveApp();
     tokens.admin = await w.login('admin', 'admin');
     tokens.alice = await w.login('alice', 'demo');
-    const res = await call(w.url, tokens.alice, 'POST', '/compute/v2.1/servers', { server: { name: 'Web Server_1', imageRef: IMAGE_ID, flavorRef: '1', user_data: 'aGVsbG8=', description: 'the web' } }, at(MAX_VERSION));
+    const res = await call(w.url, tokens.alice, 'POST', '/compute/v2.1/servers', { server: { name: 'Web Server_1', imageRef: IMAGE_ID, flavorRef: '1', user_data: 'aGVsbG8=', description: 'the web', networks: 'none' } }, at(MAX_VERSION));
     assert.equal(res.status, 202, res.text);
     serverId = res.json.server.id;
     const stored = w.kube.peek<Server>(Resources.Server, serverId, projectNamespace(w.ids.projects.demo))!;

@@ -9,6 +9,8 @@ import type { Stores } from '../../../deps.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { at, refuseKeysOutsideVersion } from '../microversion.js';
+import { nextPageLinks } from '../links.js';
+import { lastQueryValue, nextQuery, parseLimit } from '../../../common/pagination.js';
 import { fingerprintOf, generateKeyMaterial, type KeyMaterial, type KeypairType } from './keypairs.keys.js';
 import { keypairResourceName, toKeypairResource } from './keypairs.mapper.js';
 import type { createKeypairBody, KeypairCreateRequest, keypairQuery } from './keypairs.schema.js';
@@ -16,6 +18,9 @@ import { keypairCreatedView, keypairSummaryView, keypairView } from './keypairs.
 
 type ListContext = RouteContext<undefined, Static<typeof keypairQuery>>;
 type ItemContext = ListContext;
+
+/** Nova's api.max_limit: a page holds at most this many keypairs. */
+const MAX_KEYPAIRS_PAGE = 1000;
 
 /** Nova's safe characters for a keypair name before 2.92: letters, digits, space, '_' and '-'. */
 const SAFE_NAME = /^[A-Za-z0-9 _-]+$/;
@@ -59,6 +64,16 @@ function keyMaterial(req: KeypairCreateRequest, type: KeypairType): Partial<KeyM
   return { publicKey: req.public_key, fingerprint };
 }
 
+/** 2.35's paging: the keypairs after the marker (a name; an unknown one is Nova's 400), at most limit of them. */
+function pageOf(sorted: Keypair[], query: Static<typeof keypairQuery>): { page: Keypair[]; next?: string } {
+  const marker = lastQueryValue(query.marker);
+  const start = marker === undefined ? 0 : sorted.findIndex((kp) => kp.spec.name === marker) + 1;
+  if (start === 0 && marker !== undefined) throw badRequest(`Marker ${marker} could not be found.`);
+  const limit = parseLimit(query.limit, MAX_KEYPAIRS_PAGE);
+  const page = sorted.slice(start, start + limit);
+  return { page, next: start + limit < sorted.length && page.length ? page[page.length - 1].spec.name : undefined };
+}
+
 export function createKeypairHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createKeypairBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.keypair;
@@ -79,8 +94,10 @@ export function listKeypairsHandler(stores: Stores) {
   return async (ctx: ListContext): Promise<RouteResult> => {
     const userId = keypairUser(ctx.auth, ctx.query.user_id, ctx.microversion, 'index');
     const mine = stores.keypairs.list().filter((kp) => kp.spec.userId === userId);
-    mine.sort((a, b) => a.spec.name.localeCompare(b.spec.name));
-    return { body: { keypairs: mine.map((kp) => keypairSummaryView(kp, ctx.microversion)) } };
+    mine.sort((a, b) => (a.spec.name < b.spec.name ? -1 : a.spec.name > b.spec.name ? 1 : 0));
+    const { page, next } = at(ctx.microversion, 'KEYPAIR_PAGING') ? pageOf(mine, ctx.query) : { page: mine, next: undefined };
+    const links = nextPageLinks(ctx.baseUrl, 'os-keypairs', next && nextQuery(ctx.query, next));
+    return { body: { keypairs: page.map((kp) => keypairSummaryView(kp, ctx.microversion)), ...(links ? { keypairs_links: links } : {}) } };
   };
 }
 

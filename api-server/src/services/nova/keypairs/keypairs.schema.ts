@@ -2,6 +2,7 @@
 // schemas have them: type is 2.2 and user_id 2.10 (the handler refuses them below).
 import { Type, type Static } from '@sinclair/typebox';
 import { isoTime, name, querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
+import { novaLinkList } from '../nova.schema.js';
 
 export const KEYPAIR_TYPES = ['ssh', 'x509'] as const;
 
@@ -15,8 +16,8 @@ export const createKeypairBody = strictObject({
 });
 export type KeypairCreateRequest = Static<typeof createKeypairBody>['keypair'];
 
-/** Nova's index, show and delete take user_id from 2.10 (an admin's, else 403); below that it is ignored. */
-export const keypairQuery = querySchema({ user_id: queryString });
+/** Nova's index, show and delete take user_id from 2.10 (an admin's, else 403), index limit and marker from 2.35; below, they are ignored. */
+export const keypairQuery = querySchema({ user_id: queryString, limit: queryString, marker: queryString });
 
 const nullableTime = Type.Union([isoTime, Type.Null()]);
 
@@ -28,7 +29,7 @@ const keyFields = {
   type: Type.Optional(Type.String()),
 };
 
-export const listKeypairsResponse = responseObject({ keypairs: Type.Array(responseObject({ keypair: responseObject(keyFields) })) });
+export const listKeypairsResponse = responseObject({ keypairs: Type.Array(responseObject({ keypair: responseObject(keyFields) })), keypairs_links: Type.Optional(novaLinkList) });
 
 export const showKeypairResponse = responseObject({
   keypair: responseObject({

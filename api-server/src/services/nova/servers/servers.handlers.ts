@@ -19,11 +19,11 @@ import { nextPageLinks } from '../links.js';
 import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import { lookupKeypair } from '../keypairs/keypairs.handlers.js';
 import { parseCount, refId, toServerResource, type ServerIdentity } from './servers.mapper.js';
-import { refuseKeysOutsideVersion } from '../microversion.js';
+import { checkCreateVersion } from './servers.create-versions.js';
 import { versionedServerView } from './servers.versioned-view.js';
 import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
 import { listScope, serverListSpec } from './servers.query.js';
-import { CREATE_KEYS, type createServerBody, type listServersQuery, type ServerCreateRequest } from './servers.schema.js';
+import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
 import { serverCreatedView, serverLinks, serverSummaryView } from './servers.view.js';
 import { bootsFromVolume, planBlockDevices, realizeBlockDevices, type PlannedDevice } from './servers.block-devices.js';
 import { releaseServerVolumes } from '../volume-attachments/volume-attachments.release.js';
@@ -147,7 +147,7 @@ export function createServerHandler(stores: Stores) {
   return async (ctx: CreateContext): Promise<RouteResult> => {
     const projectId = requireProject(ctx.auth);
     const body = ctx.body.server;
-    refuseKeysOutsideVersion('server', body, ctx.microversion, CREATE_KEYS);
+    checkCreateVersion(body, ctx.microversion);
     checkFlavor(stores, ctx.auth, body.flavorRef);
     const { max } = counts(body);
     const devices = planBlockDevices(stores, ctx.auth, body, max);

@@ -18,13 +18,15 @@ export function parseCount(raw: number | string | undefined, fallback: number): 
 }
 
 function networksOf(body: ServerCreateRequest): Pick<Server['spec'], 'networks' | 'networkMode'> {
-  if (!body.networks) return { networkMode: 'auto' };
+  if (body.networks === undefined || body.networks === 'auto') return { networkMode: 'auto' };
+  if (body.networks === 'none') return { networkMode: 'none' };
   return {
     networkMode: 'list',
     networks: body.networks.map((n) => ({
       ...(n.uuid ? { uuid: n.uuid } : {}),
       ...(n.port ? { port: n.port } : {}),
       ...(n.fixed_ip ? { fixedIp: n.fixed_ip } : {}),
+      ...(n.tag ? { tag: n.tag } : {}),
     })),
   };
 }

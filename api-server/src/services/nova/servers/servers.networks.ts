@@ -1,7 +1,8 @@
 // Which Neutron ports a new server gets, as Nova's allocate_for_instance decides it: a network
-// (optionally with a fixed IP) gets a new port, a port is bound as it is; without `networks`, the
-// project's only usable network (its own or a shared one), none if there is none, and a 409 if
-// there are several. Security groups named on the server apply to the ports it creates.
+// (optionally with a fixed IP) gets a new port, a port is bound as it is; without `networks` (or
+// with "auto", 2.37), the project's only usable network (its own or a shared one), none if there is
+// none ("auto": Nova's 400, as it cannot allocate one), and a 409 if there are several; "none",
+// no port. Security groups named on the server apply to the ports it creates.
 import type { Network, Port, SecurityGroup, Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, conflict } from '../../../common/errors.js';
@@ -27,7 +28,23 @@ export function autoNetwork(stores: Stores, auth: AuthContext): { network: Netwo
   return usable.map((network) => ({ network }));
 }
 
-function listedEntry(stores: Stores, auth: AuthContext, n: NonNullable<ServerCreateRequest['networks']>[number]): Entry {
+type ListedNetwork = Exclude<ServerCreateRequest['networks'], string | undefined>[number];
+
+/** "auto" (2.37): the project's only usable network, as without networks; with none, Nova would make one through Neutron's auto-allocated topology, which is not served. */
+function autoAllocated(stores: Stores, auth: AuthContext): Entry[] {
+  const found = autoNetwork(stores, auth);
+  if (!found.length) throw badRequest(`Unable to automatically allocate a network for project ${auth.projectId ?? ''}`);
+  return found;
+}
+
+function requestedEntries(stores: Stores, auth: AuthContext, networks: ServerCreateRequest['networks']): Entry[] {
+  if (networks === undefined) return autoNetwork(stores, auth);
+  if (networks === 'none') return [];
+  if (networks === 'auto') return autoAllocated(stores, auth);
+  return networks.map((n) => listedEntry(stores, auth, n));
+}
+
+function listedEntry(stores: Stores, auth: AuthContext, n: ListedNetwork): Entry {
   if (n.port) {
     const port = stores.ports.list().find((p) => p.metadata.name === n.port && (auth.isAdmin || p.spec.projectId === auth.projectId));
     if (!port) throw badRequest(`Port ${n.port} could not be found.`);
@@ -39,7 +56,7 @@ function listedEntry(stores: Stores, auth: AuthContext, n: NonNullable<ServerCre
 }
 
 export function planNetworks(stores: Stores, auth: AuthContext, body: ServerCreateRequest, count: number): NetworkPlan {
-  const entries = body.networks === undefined ? autoNetwork(stores, auth) : body.networks.map((n) => listedEntry(stores, auth, n));
+  const entries = requestedEntries(stores, auth, body.networks);
   if (count > 1 && entries.some((e) => 'portId' in e)) throw badRequest('Unable to launch multiple instances with a single configured port ID. Please launch your instance one by one with different ports.');
   const names = body.security_groups?.map((g) => g.name ?? 'default');
   return { entries, ...(names ? { securityGroups: names } : {}) };

@@ -85,8 +85,23 @@ function versionedFilters(mv: string | undefined): Record<string, FilterMatcher<
   return {
     ip6: at(mv, 'IP6_FILTER') ? ip6 : adminOnly(ip6),
     ...(at(mv, 'SERVER_TAGS') ? TAG_FILTERS : {}),
+    ...(at(mv, 'STATUS_FILTER_CHECKED') ? { status: checkedStatus } : {}),
   };
 }
+
+/** The statuses Nova's _STATE_MAP knows; from 2.38 a status filter naming none of them is a 400. */
+const KNOWN_STATUSES = new Set([
+  'ACTIVE', 'BUILD', 'CONFIRMING_RESIZE', 'DELETED', 'ERROR', 'HARD_REBOOT', 'MIGRATING', 'PASSWORD', 'PAUSED', 'REBOOT', 'REBUILD',
+  'RESCUE', 'RESIZE', 'REVERT_RESIZE', 'SHELVED', 'SHELVED_OFFLOADED', 'SHUTOFF', 'SOFT_DELETED', 'SUSPENDED', 'VERIFY_RESIZE',
+]);
+
+/** A repeated status is an OR (Nova reads every value with getall). */
+const statusFilter: FilterMatcher<Server> = (values) => ((wanted) => (s: Server) => wanted.has(displayStatus(s)))(new Set(values.map((v) => v.trim().toUpperCase())));
+
+const checkedStatus: FilterMatcher<Server> = (values, auth) => {
+  if (!values.some((v) => KNOWN_STATUSES.has(v.trim().toUpperCase()))) throw badRequest('Invalid status value');
+  return statusFilter(values, auth);
+};
 
 /** Nova's tag filters: each value is a comma-separated list (the last one given counts). */
 const tagFilter = (matches: (has: Set<string>, wanted: string[]) => boolean): FilterMatcher<Server> => (values) => {
@@ -110,8 +125,7 @@ const SERVER_LIST_SPEC: ListSpec<Server> = {
   collection: 'servers',
   filters: {
     name: patternFilter((s) => s.spec.name),
-    // A repeated status is an OR (Nova reads every value with getall).
-    status: (values) => ((wanted) => (s: Server) => wanted.has(displayStatus(s)))(new Set(values.map((v) => v.toUpperCase()))),
+    status: statusFilter,
     image: lastEquals((s) => s.spec.imageRef, refId),
     flavor: lastEquals((s) => s.spec.flavorRef, refId),
     ip: patternFilter(addressesOf),

@@ -19,10 +19,15 @@ import type { KeyVersions } from '../microversion.js';
 import { novaLinkList, resourceRef, summaryEntry } from '../nova.schema.js';
 import { SERVER_SORT_KEYS } from './servers.query.js';
 
+/** Nova's parameter_types.tag: a device tag (networks, block devices) and a server tag alike. */
+export const deviceTag = Type.String({ minLength: 1, maxLength: 60, pattern: '^[^,/]*$' });
+
 const networkEntry = strictObject({
   uuid: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   port: Type.Optional(Type.Union([uuid, Type.Null()])),
   fixed_ip: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  // 2.32 to 2.36, and from 2.42 (servers.create-versions.ts).
+  tag: Type.Optional(deviceTag),
 });
 
 const count = Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]*$' })]);
@@ -44,6 +49,8 @@ const blockDeviceMapping = strictObject({
   volume_id: Type.Optional(Type.String({ maxLength: 255 })),
   snapshot_id: Type.Optional(Type.String({ maxLength: 255 })),
   image_id: Type.Optional(Type.String({ maxLength: 255 })),
+  // 2.32 alone, and from 2.42 (servers.create-versions.ts).
+  tag: Type.Optional(deviceTag),
 });
 
 export type BlockDeviceMapping = Static<typeof blockDeviceMapping>;
@@ -55,7 +62,8 @@ const server = strictObject({
   adminPass: Type.Optional(Type.String()),
   metadata: Type.Optional(metadata),
   // The bounds match the Server CRD's, so nothing valid here is rejected by the cluster.
-  networks: Type.Optional(Type.Array(networkEntry, { maxItems: 32 })),
+  // A list, or from 2.37 "auto" or "none" (servers.create-versions.ts).
+  networks: Type.Optional(Type.Union([Type.Array(networkEntry, { maxItems: 32 }), Type.Literal('auto'), Type.Literal('none')])),
   'OS-DCF:diskConfig': Type.Optional(Type.Union([Type.Literal('AUTO'), Type.Literal('MANUAL')])),
   accessIPv4: Type.Optional(Type.String({ maxLength: 64 })),
   accessIPv6: Type.Optional(Type.String({ maxLength: 64 })),

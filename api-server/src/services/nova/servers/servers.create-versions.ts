@@ -1,0 +1,40 @@
+// What microversions change in a server create request beyond new keys (servers.schema.ts#CREATE_KEYS):
+// device tags on networks (2.32 to 2.36, and from 2.42) and block devices (2.32, and from 2.42), and
+// from 2.37 a required `networks` that may be "auto" or "none", its uuids strictly UUIDs. Each
+// refusal is the 400 the version's own schema would give.
+import { badRequest } from '../../../common/errors.js';
+import { at, refuseKeysOutsideVersion, unexpectedKeys } from '../microversion.js';
+import { CREATE_KEYS, type ServerCreateRequest } from './servers.schema.js';
+
+const UUID = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
+
+/** Versions whose schema has networks[].tag: a bug dropped it from 2.37 until 2.42. */
+const networkTagged = (mv: string | undefined): boolean => (at(mv, 'DEVICE_TAGS') && !at(mv, 'NETWORKS_REQUIRED')) || at(mv, 'DEVICE_TAGS_RESTORED');
+/** Versions whose schema has block_device_mapping_v2[].tag: dropped from 2.33 until 2.42. */
+const bdmTagged = (mv: string | undefined): boolean => (at(mv, 'DEVICE_TAGS') && !at(mv, 'BDM_TAG_DROPPED')) || at(mv, 'DEVICE_TAGS_RESTORED');
+
+function checkNetworks(body: ServerCreateRequest, mv: string | undefined): void {
+  const { networks } = body;
+  if (at(mv, 'NETWORKS_REQUIRED')) {
+    if (networks === undefined) throw badRequest(`Invalid input for field/attribute server. Value: ${JSON.stringify(body)}. 'networks' is a required property`);
+    const bad = Array.isArray(networks) ? networks.find((n) => n.uuid !== undefined && !UUID.test(n.uuid)) : undefined;
+    if (bad) throw badRequest(`Invalid input for field/attribute uuid. Value: ${bad.uuid}. '${bad.uuid}' is not a 'uuid'`);
+  } else if (typeof networks === 'string') {
+    throw badRequest(`Invalid input for field/attribute networks. Value: ${networks}. '${networks}' is not of type 'array'`);
+  }
+  for (const n of Array.isArray(networks) ? networks : []) {
+    if (n.tag !== undefined && !networkTagged(mv)) throw unexpectedKeys('networks', n, ['tag']);
+  }
+}
+
+function checkBlockDevices(body: ServerCreateRequest, mv: string | undefined): void {
+  for (const b of body.block_device_mapping_v2 ?? []) {
+    if (b.tag !== undefined && !bdmTagged(mv)) throw unexpectedKeys('block_device_mapping_v2', b, ['tag']);
+  }
+}
+
+export function checkCreateVersion(body: ServerCreateRequest, mv: string | undefined): void {
+  refuseKeysOutsideVersion('server', body, mv, CREATE_KEYS);
+  checkNetworks(body, mv);
+  checkBlockDevices(body, mv);
+}
