@@ -17,6 +17,7 @@ export interface PodVolume {
   name: string;
   persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
   downwardAPI?: { defaultMode?: number; items: { path: string; fieldRef: { fieldPath: string } }[] };
+  secret?: { secretName: string; defaultMode?: number; items?: { key: string; path: string }[] };
 }
 
 export interface NodeSelectorRequirement {
@@ -91,9 +92,22 @@ export interface Pod extends KubeObject {
   status?: PodStatus;
 }
 
+export interface NodeStatus {
+  conditions?: { type: string; status: string; lastHeartbeatTime?: string; lastTransitionTime?: string }[];
+  /** What the node has (cpu, memory, ephemeral-storage, pods), as quantities. */
+  capacity?: ResourceList;
+  allocatable?: ResourceList;
+  addresses?: { type: string; address: string }[];
+  nodeInfo?: { architecture?: string; kubeletVersion?: string; operatingSystem?: string; containerRuntimeVersion?: string };
+}
+
 export interface Node extends KubeObject {
   spec?: { unschedulable?: boolean; podCIDR?: string };
-  status?: { conditions?: { type: string; status: string; lastHeartbeatTime?: string }[] };
+  status?: NodeStatus;
+}
+
+export interface ConfigMap extends KubeObject {
+  data?: Record<string, string>;
 }
 
 export interface Namespace extends KubeObject {

@@ -96,6 +96,15 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     assert.match(await can(['delete', 'users.openstack.sim']), /no/);
   });
 
+  it('When the operator\'s account writes a config drive Secret, then RBAC lets it create and patch Secrets but never read them', async () => {
+    const sa = `system:serviceaccount:${ns}:${fullname}-operator`;
+    const can = (args: string[]): Promise<string> => tool('kubectl', ['auth', 'can-i', ...args, '--as', sa]).catch((e: Error) => e.message);
+    assert.match(await can(['create', 'secrets', '-n', 'default']), /^yes/);
+    assert.match(await can(['patch', 'secrets', '-n', 'default']), /^yes/);
+    assert.match(await can(['get', 'secrets', '-n', 'default']), /no/);
+    assert.match(await can(['list', 'secrets', '-n', 'kube-system']), /no/);
+  });
+
   it('When seed, operator and API server run as the chart\'s accounts, then DevStack\'s networks are seeded, a server on private goes ACTIVE with a floating IP realized as a Service, and all goes away', async function () {
     this.timeout(180_000);
     const passwords = { admin: randomBytes(12).toString('hex'), demo: randomBytes(12).toString('hex'), alt_demo: randomBytes(12).toString('hex') };

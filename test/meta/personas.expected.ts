@@ -54,6 +54,15 @@ export const EXPECTED: Record<string, Persona[]> = {
   // The console URL's page and log: its console token is the authorization, no Keystone token.
   'GET /compute/console/': ANY,
   'GET /compute/console/log': ANY,
+  // The metadata API: the metadata proxy's signed headers are the authorization, no Keystone token.
+  'GET /metadata/openstack': ANY,
+  'GET /metadata/openstack/:version': ANY,
+  'GET /metadata/openstack/:version/:file': ANY,
+  'GET /metadata/:version/meta-data/': ANY,
+  'GET /metadata/:version/meta-data/:key': ANY,
+  'GET /metadata/:version/meta-data/:key/:sub': ANY,
+  'GET /metadata/:version/meta-data/:key/:sub/:leaf': ANY,
+  'GET /metadata/:version/user-data': ANY,
   'GET /compute/v2.1/os-security-groups': PROJECT_READERS,
   'GET /compute/v2.1/os-security-groups/:securityGroupId': PROJECT_READERS,
   'GET /compute/v2.1/servers/:serverId/os-security-groups': PROJECT_READERS,

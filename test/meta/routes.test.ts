@@ -21,9 +21,9 @@ describe('Route declarations (meta)', () => {
   });
   after(() => world.stop());
 
-  it('When the services are walked, then there are routes for identity, compute, image, network and volume', () => {
+  it('When the services are walked, then there are routes for identity, compute, image, network, volume and the metadata API', () => {
     const mounts = new Set(routes.map((r) => r.mount));
-    assert.deepEqual([...mounts].sort(), ['/compute', '/identity', '/image', '/network', '/volume']);
+    assert.deepEqual([...mounts].sort(), ['/compute', '/identity', '/image', '/metadata', '/network', '/volume']);
     assert.ok(routes.length >= 30, `only ${routes.length} routes`);
   });
 

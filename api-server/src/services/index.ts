@@ -7,13 +7,15 @@ import { glanceService } from './glance/glance.service.js';
 import { keystoneService } from './keystone/keystone.service.js';
 import { neutronService } from './neutron/neutron.service.js';
 import { novaService } from './nova/nova.service.js';
+import { metadataService } from './metadata/metadata.service.js';
 
 export function allServices(deps: AppDeps, tokens: TokenProvider): MountedService[] {
   return [
     { mount: '/identity', service: keystoneService(deps, tokens) },
-    { mount: '/compute', service: novaService(deps.stores, deps.imageData, deps.podLogs, tokens.consoleTokens) },
+    { mount: '/compute', service: novaService(deps.stores, deps.imageData, deps.podLogs, tokens.consoleTokens, { kube: deps.kube, namespace: deps.config.systemNamespace }) },
     { mount: '/image', service: glanceService(deps.stores, deps.imageData) },
     { mount: '/network', service: neutronService(deps.stores) },
     { mount: '/volume', service: cinderService(deps.stores, deps.imageData) },
+    { mount: '/metadata', service: metadataService(deps.stores, deps.kube, deps.config.systemNamespace) },
   ];
 }

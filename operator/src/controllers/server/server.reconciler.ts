@@ -13,6 +13,8 @@ import { isControlledBy, keyOf, type ObjectCache } from '../../runtime/objects.j
 import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutcome } from '../../runtime/reconcile-shell.js';
 import { EventReason, transitionEvents as serverTransitionEvents } from './server.events.js';
 import { attachedPorts, SECURITY_GROUP_LABEL_PREFIX, securityGroupLabels, type AttachedPorts } from './server.ports.js';
+import { desiredConfigDriveSecret, wantsConfigDrive } from './server.config-drive.js';
+import { OPERATOR_FIELD_MANAGER } from '../../../../crds/naming.js';
 import { bootImageRef, desiredPod, desiredPodMetadata, isStaleBoot } from './server.resources.js';
 import { buildWriteDelay, computeServerStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
 import { namespaceProblem, tenancyProblem } from './server.tenancy.js';
@@ -167,6 +169,8 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
   }
 
   private async createPod(server: Server, desired: Pod, groups: Record<string, string>): Promise<PodOutcome> {
+    // The drive is written as the guest is spawned (Nova's spawn), so each boot sees the server as it is then.
+    if (wantsConfigDrive(server)) await this.d.kube.apply(Resources.Secret, desiredConfigDriveSecret(server), OPERATOR_FIELD_MANAGER);
     try {
       const pod = await this.d.kube.create<Pod>(Resources.Pod, desired);
       this.podCreatedAt.set(keyOf(server), this.d.now?.().getTime() ?? Date.now());

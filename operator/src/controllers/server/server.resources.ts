@@ -1,5 +1,6 @@
 // Pure builders for what a Server becomes: its Pod, plus the deterministic names and addresses
 // derived from the server id. Same input, same output: no clocks, no randomness.
+import { CONFIG_DRIVE_DIR, CONFIG_DRIVE_VOLUME, configDriveVolume, wantsConfigDrive } from './server.config-drive.js';
 import { createHash } from 'node:crypto';
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_GROUP_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
@@ -73,8 +74,8 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
     ...typeMeta(Resources.Pod),
     metadata: desiredPodMetadata(server, groupLabels),
     spec: {
-      containers: [withKeyMount(serverContainer(flavor, image), server)],
-      ...(server.spec.keyData ? { volumes: [sshKeysVolume()] } : {}),
+      containers: [withConfigDriveMount(withKeyMount(serverContainer(flavor, image), server), server)],
+      ...podVolumes(server),
       restartPolicy: 'Always',
       terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
       hostname: podHostname(server.spec.name),
@@ -145,6 +146,17 @@ const authorizedKeys = (keyData: string): string => `${keyData.trim()}\n`;
 function sshKeysVolume(): PodVolume {
   const items = [{ path: 'authorized_keys', fieldRef: { fieldPath: `metadata.annotations['${ANNOTATION_AUTHORIZED_KEYS}']` } }];
   return { name: SSH_KEYS_VOLUME, downwardAPI: { defaultMode: 0o644, items } };
+}
+
+/** The key's downward API volume and the config drive's Secret volume, those the server has. */
+function podVolumes(server: Server): { volumes?: PodVolume[] } {
+  const volumes = [...(server.spec.keyData ? [sshKeysVolume()] : []), ...(wantsConfigDrive(server) ? [configDriveVolume(server)] : [])];
+  return volumes.length ? { volumes } : {};
+}
+
+function withConfigDriveMount(container: SecureContainer, server: Server): SecureContainer {
+  if (!wantsConfigDrive(server)) return container;
+  return { ...container, volumeMounts: [...(container.volumeMounts ?? []), { name: CONFIG_DRIVE_VOLUME, mountPath: CONFIG_DRIVE_DIR, readOnly: true }] };
 }
 
 function withKeyMount(container: SecureContainer, server: Server): SecureContainer {
