@@ -470,6 +470,10 @@ networkMode?: ("auto" | "none" | "list")
 ports?: {
 id: string
 created: boolean
+/**
+ * The device tag the port was attached (or its network asked) with (2.32, 2.49).
+ */
+tag?: string
 }[]
 /**
  * Set by Nova's lock action: who locked the server (its owner or an admin) and why; a locked server refuses actions from non-admins.
@@ -767,6 +771,10 @@ device: string
 mode?: ("rw" | "ro")
 attachedAt: string
 deleteOnTermination?: boolean
+/**
+ * Nova's device tag of the attachment (2.49), shown from 2.70.
+ */
+tag?: string
 /**
  * Cinder's attach_status, for attachments made through the attachments API (3.27): reserved has no connector yet and no Pod; attaching has one; attached is completed (3.44). Absent means attached, as Nova and os-attach record them.
  */

@@ -8,7 +8,7 @@ import { badRequest, type ApiError } from '../../common/errors.js';
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
 
 export const MIN_VERSION = '2.1';
-export const MAX_VERSION = '2.38';
+export const MAX_VERSION = '2.52';
 
 export const MV = {
   /** Keypair `type` (ssh, x509); keypair create answers 201 and delete 204. */
@@ -54,12 +54,20 @@ export const MV = {
   NETWORKS_REQUIRED: '2.37',
   /** An unknown status filter is a 400 (below it, an empty list). */
   STATUS_FILTER_CHECKED: '2.38',
-  /** os-simple-tenant-usage pages with limit and marker (by server) and gives *_links. */
-  TENANT_USAGE_PAGING: '2.40',
   /** Aggregates show their uuid. */
   AGGREGATE_UUID: '2.41',
   /** networks[].tag and block_device_mapping_v2[].tag on create again. */
   DEVICE_TAGS_RESTORED: '2.42',
+  /** createImage answers {image_id} and no Location. */
+  IMAGE_ID_IN_BODY: '2.45',
+  /** The server's flavor is embedded (original_name, vcpus, ram, disk, ephemeral, swap, extra_specs) instead of {id, links}. */
+  EMBEDDED_FLAVOR: '2.47',
+  /** A tag on os-interface and os-volume_attachments attach requests. */
+  ATTACH_TAGS: '2.49',
+  /** An instance action's events are shown to everyone (their traceback to admins). */
+  EVENTS_FOR_ALL: '2.51',
+  /** Server tags on create. */
+  TAGS_ON_CREATE: '2.52',
 } as const;
 
 export type Change = keyof typeof MV;

@@ -12,3 +12,6 @@ export const resourceRef = strictObject({ id: Type.String(), links: novaLinkList
 
 /** One entry of a non-detailed list: id, name and links. */
 export const summaryEntry = strictObject({ id: Type.String(), name: Type.String(), links: novaLinkList });
+
+/** Nova's parameter_types.tag: a device tag (networks, block devices, attachments) and a server tag alike. */
+export const deviceTag = Type.String({ minLength: 1, maxLength: 60, pattern: '^[^,/]*$' });

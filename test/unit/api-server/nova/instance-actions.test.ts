@@ -62,6 +62,23 @@ describe('Nova os-instance-actions', () => {
     assert.deepEqual((await call(w.url, admin, 'GET', `${actionsPath()}/${lock.request_id}`)).json.instanceAction.events, [], 'lock is the API\'s alone');
   });
 
+  const eventViews: [version: string, who: 'alice' | 'admin', events: boolean, traceback: boolean][] = [
+    ['2.50', 'alice', false, false],
+    ['2.50', 'admin', true, true],
+    ['2.51', 'alice', true, false],
+    ['2.51', 'admin', true, true],
+  ];
+  for (const [v, who, events, traceback] of eventViews) {
+    it(`When ${who} shows the reboot at ${v}, then ${events ? `its events are there${traceback ? ' with their traceback' : ', without a traceback'}` : 'there are no events'}`, async () => {
+      const list = (await call(w.url, admin, 'GET', actionsPath())).json.instanceActions;
+      const reboot = list.find((a: { action: string }) => a.action === 'reboot');
+      const res = await call(w.url, who === 'admin' ? admin : alice, 'GET', `${actionsPath()}/${reboot.request_id}`, undefined, { 'OpenStack-API-Version': `compute ${v}` });
+      assert.equal(res.status, 200, res.text);
+      assert.equal('events' in res.json.instanceAction, events);
+      if (events) assert.equal('traceback' in res.json.instanceAction.events[0], traceback);
+    });
+  }
+
   it('When a refused action is asked, then nothing is recorded', async () => {
     const before = (await call(w.url, alice, 'GET', actionsPath())).json.instanceActions.length;
     const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${server}/action`, { resume: null });

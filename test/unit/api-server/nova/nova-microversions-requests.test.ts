@@ -20,7 +20,7 @@ interface Case {
   /** The status below the version, then at it. */
   status: [before: number, at: number];
   /** What else must hold at the version (and not before it, when `onlyAt`). */
-  check?: (w: AppWorld, res: { json: any }) => void | Promise<void>;
+  check?: (w: AppWorld, res: { json: any; headers: Headers }) => void | Promise<void>;
 }
 
 const minus = (v: string): string => `2.${Number(v.split('.')[1]) - 1}`;
@@ -71,6 +71,16 @@ const CASES: Case[] = [
       assert.equal(res.json.keypairs.length, 1);
       assert.match(res.json.keypairs_links[0].href, new RegExp(`^${w.url}/compute/v2.1/os-keypairs\\?limit=1&marker=`));
     },
+  },
+  {
+    what: 'create a server with tags', since: '2.52', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ networks: 'none', tags: ['a', 'b', 'a'] }), status: [400, 202],
+    check: (w, res) => assert.deepEqual(w.kube.peek<Server>(Resources.Server, res.json.server.id, projectNamespace(w.ids.projects.demo))?.spec.tags, ['a', 'b']),
+  },
+  { what: 'create a server with an empty tag list (openstacksdk sends one)', since: '2.52', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ networks: 'none', tags: [] }), status: [202, 202] },
+  { what: 'attach a volume with a device tag', since: '2.49', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/os-volume_attachments`, body: { volumeAttachment: { volumeId: '00000000-0000-4000-8000-00000000000f', tag: 'disk1' } }, status: [400, 404] },
+  {
+    what: 'snapshot the server', since: '2.45', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { createImage: { name: 'snap' } }, status: [202, 202],
+    check: (_w, res) => assert.match(res.json.image_id, /^[0-9a-f-]{36}$/),
   },
   { what: 'attach a volume to a shelved server', since: '2.20', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/os-volume_attachments`, body: { volumeAttachment: { volumeId: '00000000-0000-4000-8000-00000000000f' } }, status: [409, 404] },
 ];
@@ -134,6 +144,25 @@ describe('Nova requests by microversion', () => {
       assert.equal(/'tag' was unexpected/.test(res.text), refused, res.text);
     });
   }
+
+  it('When a snapshot is taken below 2.45, then its image is named by Location and there is no body; from 2.45 by the body alone', async () => {
+    await setStatus({ status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING' });
+    const old = await call(w.url, tokens.alice, 'POST', `/compute/v2.1/servers/${ids.server}/action`, { createImage: { name: 'old' } }, header('2.44'));
+    assert.equal(old.text, '');
+    assert.match(old.headers.get('location') ?? '', /\/image\/v2\/images\/[0-9a-f-]{36}$/);
+    const now = await call(w.url, tokens.alice, 'POST', `/compute/v2.1/servers/${ids.server}/action`, { createImage: { name: 'new' } }, header('2.45'));
+    assert.equal(now.headers.get('location'), null);
+    assert.ok(now.json.image_id);
+  });
+
+  it('When an interface is attached with a tag below 2.49, then the tag is refused; at 2.49 it is taken (and the attach goes on to find no network)', async () => {
+    await setStatus({ status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING' });
+    const body = { interfaceAttachment: { tag: 'nic9' } };
+    const old = await call(w.url, tokens.alice, 'POST', `/compute/v2.1/servers/${ids.server}/os-interface`, body, header('2.48'));
+    assert.match(old.text, /'tag' was unexpected/);
+    const now = await call(w.url, tokens.alice, 'POST', `/compute/v2.1/servers/${ids.server}/os-interface`, body, header('2.49'));
+    assert.doesNotMatch(now.text, /'tag' was unexpected/);
+  });
 
   it('When a soft-anti-affinity group is made at 2.15, then its CR holds the policy the operator places by', async () => {
     const res = await call(w.url, tokens.alice, 'POST', '/compute/v2.1/os-server-groups', { server_group: { name: 'soft', policies: ['soft-anti-affinity'] } }, header('2.15'));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { Resources } from '../../../../crds/resources.js';
 import { projectNamespace } from '../../../../crds/naming.js';
-import type { Server } from '../../../../crds/types.generated.js';
+import type { Flavor, Server } from '../../../../crds/types.generated.js';
 import { atLeast } from '../../../../api-server/src/common/microversion.js';
 import { MAX_VERSION } from '../../../../api-server/src/services/nova/microversion.js';
 import { call, IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
@@ -98,6 +98,15 @@ describe('Nova server views by microversion', () => {
     assert.match(String(body['OS-EXT-SRV-ATTR:reservation_id']), /^r-[0-9a-f]{8}$/);
     assert.equal(body['OS-EXT-SRV-ATTR:launch_index'], 0);
   });
+
+  for (const [v, view] of [['2.46', 'show'], ['2.47', 'show'], ['2.47', 'update'], ['2.47', 'rebuild']] as const) {
+    it(`When the ${view} view is read at ${v}, then the flavor is ${v === '2.46' ? 'a reference' : 'the flavor\'s own values'}`, async () => {
+      const { flavor } = (await viewOf(view, 'alice', v)) as { flavor: Record<string, unknown> };
+      const stored = (await w.kube.list<Flavor>(Resources.Flavor)).items.find((f) => f.metadata.name === '1')!.spec;
+      if (v === '2.46') return assert.deepEqual(Object.keys(flavor).sort(), ['id', 'links']);
+      assert.deepEqual(flavor, { original_name: stored.name, vcpus: stored.vcpus, ram: stored.ramMiB, disk: stored.diskGiB, ephemeral: stored.ephemeralGiB ?? 0, swap: stored.swapMiB ?? 0, extra_specs: stored.extraSpecs ?? {} });
+    });
+  }
 
   it('When the server\'s node is unknown to the cluster, then host_status is "" (Nova: no service on the host)', async () => {
     const body = await viewOf('show', 'admin', '2.16');

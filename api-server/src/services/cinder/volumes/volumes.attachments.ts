@@ -17,6 +17,8 @@ export interface AttachRequest {
   device?: string | null;
   mode?: 'rw' | 'ro';
   deleteOnTermination?: boolean;
+  /** Nova's device tag (2.49). */
+  tag?: string;
   /** Only the attachments API (3.27) makes reserved or attaching ones. */
   state?: VolumeAttachment['state'];
 }
@@ -44,7 +46,7 @@ export function checkAttachable(v: Volume, serverId: string): void {
 
 /** A new attachment record on `device` (rw unless asked otherwise). */
 export function newAttachment(req: AttachRequest & { device: string }): VolumeAttachment {
-  return { id: randomUUID(), serverId: req.serverId, device: req.device, mode: req.mode ?? 'rw', attachedAt: new Date().toISOString(), deleteOnTermination: req.deleteOnTermination === true, ...(req.state ? { state: req.state } : {}) };
+  return { id: randomUUID(), serverId: req.serverId, device: req.device, mode: req.mode ?? 'rw', attachedAt: new Date().toISOString(), deleteOnTermination: req.deleteOnTermination === true, ...(req.tag ? { tag: req.tag } : {}), ...(req.state ? { state: req.state } : {}) };
 }
 
 export async function attachVolume(stores: Stores, v: Volume, req: AttachRequest): Promise<VolumeAttachment> {

@@ -40,6 +40,7 @@ export function showInstanceActionHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const found = actionsOf(stores, ctx).find((a) => a.spec.requestId === ctx.params.requestId);
     if (!found) throw notFound(`Action ${ctx.params.requestId} not found`);
-    return { body: { instanceAction: instanceActionDetailView(found, ctx.auth.isAdmin) } };
+    const shown = { events: ctx.auth.isAdmin || at(ctx.microversion, 'EVENTS_FOR_ALL'), traceback: ctx.auth.isAdmin };
+    return { body: { instanceAction: instanceActionDetailView(found, shown) } };
   };
 }

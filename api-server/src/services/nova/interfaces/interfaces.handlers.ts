@@ -12,7 +12,8 @@ import { lookupNetwork } from '../../neutron/networks/networks.access.js';
 import { bindPort, createDevicePort, releaseServerPorts } from '../../neutron/ports/ports.devices.js';
 import { findServer } from '../servers/servers.handlers.js';
 import { autoNetwork, groupIds, serverPorts, type PortRef } from '../servers/servers.networks.js';
-import type { attachInterfaceBody } from './interfaces.schema.js';
+import { refuseKeysOutsideVersion } from '../microversion.js';
+import { ATTACH_INTERFACE_KEYS, type attachInterfaceBody } from './interfaces.schema.js';
 import { interfaceView } from './interfaces.view.js';
 
 type AttachRequest = Static<typeof attachInterfaceBody>['interfaceAttachment'];
@@ -72,10 +73,13 @@ export function showInterfaceHandler(stores: Stores) {
 
 export function attachInterfaceHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof attachInterfaceBody>, object>): Promise<RouteResult> => {
+    const req = ctx.body.interfaceAttachment;
+    refuseKeysOutsideVersion('interfaceAttachment', req, ctx.microversion, ATTACH_INTERFACE_KEYS);
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     checkUnlocked(server, ctx.auth);
     checkState(server, 'attach_interface');
-    const ref = await portFor(stores, ctx.auth, server, ctx.body.interfaceAttachment);
+    const port = await portFor(stores, ctx.auth, server, req);
+    const ref = req.tag ? { ...port, tag: req.tag } : port;
     try {
       await stores.servers.update(server.metadata.name, server.metadata.namespace, (cur) => ({ ...cur, spec: { ...cur.spec, ports: [...(cur.spec.ports ?? []), ref] } }));
     } catch (err) {

@@ -14,6 +14,7 @@ import { ingestImageData } from '../../glance/image-data/image-data.handlers.js'
 import type { ImageDataStore } from '../../glance/image-data/image-data.store.js';
 import { checkInstanceState } from './server-actions.power.js';
 import { checkUnlocked } from './server-actions.lock.js';
+import { at } from '../microversion.js';
 import type { CreateImageBody } from './server-actions.schema.js';
 
 export interface ImageDeps {
@@ -60,11 +61,12 @@ export async function createServerImage(deps: ImageDeps, server: Server, req: Cr
   return image;
 }
 
-/** createImage at 2.1: 202 with no body and the image's Glance URL as Location (the body is 2.45's). */
-export async function createImageAction(deps: ImageDeps, caller: { auth: AuthContext; baseUrl: string }, server: Server, req: CreateImageBody): Promise<RouteResult> {
+/** createImage: 202 with no body and the image's Glance URL as Location, from 2.45 the image's id as the body and no Location. */
+export async function createImageAction(deps: ImageDeps, caller: { auth: AuthContext; baseUrl: string; microversion?: string }, server: Server, req: CreateImageBody): Promise<RouteResult> {
   // Nothing of the server changes, so the checks need no guarded write.
   checkUnlocked(server, caller.auth);
   checkInstanceState(server, 'createImage', SNAPSHOT_FROM);
   const image = await createServerImage(deps, server, req, caller.auth);
+  if (at(caller.microversion, 'IMAGE_ID_IN_BODY')) return { status: 202, body: { image_id: image.metadata.name } };
   return { status: 202, headers: { Location: `${caller.baseUrl}/image/v2/images/${image.metadata.name}` } };
 }

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import { serverActionHandler, type ActionDeps } from './server-actions.handlers.js';
-import { consoleOutputResponse, rescueResponse, serverActionBody } from './server-actions.schema.js';
+import { consoleOutputResponse, createImageResponse, rescueResponse, serverActionBody } from './server-actions.schema.js';
 import { consoleActionResponse } from '../remote-consoles/remote-consoles.schema.js';
 import { rebuildServerResponse } from '../servers/servers.schema.js';
 
@@ -14,7 +14,7 @@ export function serverActionRoutes(deps: ActionDeps): RouteDef[] {
   return [
     defineRoute({
       method: 'post', path: '/v2.1/servers/:serverId/action', policy: 'member', body: serverActionBody, query: noQuery,
-      response: Type.Union([rebuildServerResponse, rescueResponse, consoleOutputResponse, consoleActionResponse]), successStatus: 202, expectedErrors: [400, 403, 404, 409], handler: serverActionHandler(deps),
+      response: Type.Union([rebuildServerResponse, rescueResponse, consoleOutputResponse, consoleActionResponse, createImageResponse]), successStatus: 202, expectedErrors: [400, 403, 404, 409], handler: serverActionHandler(deps),
     }),
   ];
 }

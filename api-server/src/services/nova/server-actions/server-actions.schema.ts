@@ -51,6 +51,9 @@ const consoleOutput = Type.Union([Type.Null(), strictObject({ length: Type.Optio
 /** os-getConsoleOutput's answer. */
 export const consoleOutputResponse = strictObject({ output: Type.String() });
 
+/** createImage's answer from 2.45: the snapshot image's id. */
+export const createImageResponse = strictObject({ image_id: Type.String() });
+
 /** Rescue's answer: the rescue boot's admin password. */
 export const rescueResponse = strictObject({ adminPass: Type.String() });
 

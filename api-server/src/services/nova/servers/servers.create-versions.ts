@@ -1,7 +1,7 @@
 // What microversions change in a server create request beyond new keys (servers.schema.ts#CREATE_KEYS):
-// device tags on networks (2.32 to 2.36, and from 2.42) and block devices (2.32, and from 2.42), and
-// from 2.37 a required `networks` that may be "auto" or "none", its uuids strictly UUIDs. Each
-// refusal is the 400 the version's own schema would give.
+// device tags on networks (2.32 to 2.36, and from 2.42) and block devices (2.32, and from 2.42),
+// from 2.37 a required `networks` that may be "auto" or "none", its uuids strictly UUIDs, and
+// server tags from 2.52. Each refusal is the 400 the version's own schema would give.
 import { badRequest } from '../../../common/errors.js';
 import { at, refuseKeysOutsideVersion, unexpectedKeys } from '../microversion.js';
 import { CREATE_KEYS, type ServerCreateRequest } from './servers.schema.js';
@@ -35,6 +35,7 @@ function checkBlockDevices(body: ServerCreateRequest, mv: string | undefined): v
 
 export function checkCreateVersion(body: ServerCreateRequest, mv: string | undefined): void {
   refuseKeysOutsideVersion('server', body, mv, CREATE_KEYS);
+  if (body.tags?.length && !at(mv, 'TAGS_ON_CREATE')) throw unexpectedKeys('server', body, ['tags']);
   checkNetworks(body, mv);
   checkBlockDevices(body, mv);
 }

@@ -98,6 +98,7 @@ export function toServerResource(who: ServerIdentity, body: ServerCreateRequest)
       metadata: body.metadata ?? {},
       securityGroups: (body.security_groups ?? [{ name: 'default' }]).map((g) => g.name ?? 'default'),
       ...networksOf(body),
+      ...(body.tags?.length ? { tags: [...new Set(body.tags)] } : {}),
       powerState: 'Running',
     },
   };

@@ -16,11 +16,8 @@ import {
   uuid,
 } from '../../../common/parameter-types.js';
 import type { KeyVersions } from '../microversion.js';
-import { novaLinkList, resourceRef, summaryEntry } from '../nova.schema.js';
+import { deviceTag, novaLinkList, resourceRef, summaryEntry } from '../nova.schema.js';
 import { SERVER_SORT_KEYS } from './servers.query.js';
-
-/** Nova's parameter_types.tag: a device tag (networks, block devices) and a server tag alike. */
-export const deviceTag = Type.String({ minLength: 1, maxLength: 60, pattern: '^[^,/]*$' });
 
 const networkEntry = strictObject({
   uuid: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
@@ -79,10 +76,10 @@ const server = strictObject({
   user_data: Type.Optional(Type.String({ maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' })),
   personality: Type.Optional(Type.Array(Type.Unknown())),
   description: Type.Optional(description),
-  // Tags on create are microversion 2.52, which is not served yet. openstacksdk (and so Ansible's
-  // openstack.cloud 2.x) sends `tags: []` at any microversion; an empty list asks for nothing,
-  // so it is let through, and any tag is still refused as Nova 2.1 refuses the field.
-  tags: Type.Optional(Type.Array(Type.String(), { maxItems: 0 })),
+  // Tags on create are 2.52's (servers.create-versions.ts). openstacksdk (and so Ansible's
+  // openstack.cloud 2.x) sends `tags: []` at any microversion; an empty list asks for nothing, so
+  // it is let through below 2.52, where any tag is refused as Nova refuses the field.
+  tags: Type.Optional(Type.Array(deviceTag, { maxItems: 50 })),
 });
 
 /** The create keys later versions add (the schema is every version's; servers.handlers.ts refuses the others). */
@@ -140,6 +137,17 @@ const address = strictObject({
 });
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
+
+/** The server's flavor from 2.47 (Tempest's compute/v2_47/servers.py). */
+const embeddedFlavor = strictObject({
+  original_name: Type.String(),
+  vcpus: Type.Integer(),
+  ram: Type.Integer(),
+  disk: Type.Integer(),
+  ephemeral: Type.Integer(),
+  swap: Type.Integer(),
+  extra_specs: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
 const powerState = Type.Union([0, 1, 3, 4, 6, 7].map((n) => Type.Literal(n)));
 
 export const serverDetail = strictObject({
@@ -148,7 +156,8 @@ export const serverDetail = strictObject({
   status: Type.String(),
   // "" for a server booted from a volume.
   image: Type.Union([resourceRef, Type.String(), Type.Null()]),
-  flavor: resourceRef,
+  // {id, links}; from 2.47 the flavor's own values.
+  flavor: Type.Union([resourceRef, embeddedFlavor, strictObject({})]),
   fault: Type.Optional(strictObject({ code: Type.Integer(), created: Type.String(), message: Type.String(), details: Type.Optional(Type.String()) })),
   user_id: Type.String(),
   tenant_id: Type.String(),

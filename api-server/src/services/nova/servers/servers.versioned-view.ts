@@ -50,9 +50,22 @@ function readFields(stores: Stores, s: Server, scope: ViewScope): Partial<Server
   return { 'os-extended-volumes:volumes_attached': volumes, ...attributes, ...status };
 }
 
+/**
+ * 2.47's flavor: the server's flavor's own values (Nova's copy in the instance; here the Flavor,
+ * which this API never changes or deletes), its extra specs for anyone who may read the server
+ * (Nova's show:flavor-extra-specs default, a project reader).
+ */
+function embeddedFlavor(stores: Stores, s: Server): ServerDetail['flavor'] {
+  const f = stores.flavors.get(s.spec.flavorRef)?.spec;
+  // Nova answers {} for an instance whose flavor is gone.
+  if (!f) return {};
+  return { original_name: f.name, vcpus: f.vcpus, ram: f.ramMiB, disk: f.diskGiB, ephemeral: f.ephemeralGiB ?? 0, swap: f.swapMiB ?? 0, extra_specs: f.extraSpecs ?? {} };
+}
+
 /** What every view (reads, updates and rebuilds alike) has from its version on. */
-function alwaysFields(s: Server, mv: string | undefined): Partial<ServerDetail> {
+function alwaysFields(stores: Stores, s: Server, mv: string | undefined): Partial<ServerDetail> {
   return {
+    ...(at(mv, 'EMBEDDED_FLAVOR') ? { flavor: embeddedFlavor(stores, s) } : {}),
     ...(at(mv, 'LOCKED') ? { locked: s.spec.lock !== undefined } : {}),
     ...(at(mv, 'DESCRIPTION') ? { description: s.spec.description ?? null } : {}),
     ...(at(mv, 'SERVER_TAGS') ? { tags: s.spec.tags ?? [] } : {}),
@@ -62,7 +75,7 @@ function alwaysFields(s: Server, mv: string | undefined): Partial<ServerDetail> 
 /** GET /servers/{id} and each entry of /servers/detail at the request's microversion. */
 export function versionedServerView(stores: Stores, base: string, s: Server, scope: ViewScope): ServerDetail {
   const v21 = serverView(base, s, scope.isAdmin, attachedVolumes(stores, s).map((v) => v.id));
-  return { ...v21, ...readFields(stores, s, scope), ...alwaysFields(s, scope.microversion) };
+  return { ...v21, ...readFields(stores, s, scope), ...alwaysFields(stores, s, scope.microversion) };
 }
 
 /**
@@ -71,6 +84,6 @@ export function versionedServerView(stores: Stores, base: string, s: Server, sco
  */
 export function updatedServerView(stores: Stores, base: string, s: Server, scope: ViewScope): Record<string, unknown> {
   const full = versionedServerView(stores, base, s, scope) as Record<string, unknown>;
-  const kept = [...UPDATED_SERVER_KEYS, ...Object.keys(alwaysFields(s, scope.microversion))];
+  const kept = [...UPDATED_SERVER_KEYS, ...Object.keys(alwaysFields(stores, s, scope.microversion))];
   return Object.fromEntries(kept.filter((k) => k in full).map((k) => [k, k === 'addresses' ? plainAddresses(s) : full[k]]));
 }

@@ -11,8 +11,8 @@ import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { findVolume, volumesOfServer } from '../../cinder/volumes/volumes.access.js';
 import { attachVolume, detachVolume, type VolumeAttachment } from '../../cinder/volumes/volumes.attachments.js';
 import { findServer } from '../servers/servers.handlers.js';
-import { at } from '../microversion.js';
-import type { attachVolumeBody, volumeAttachment } from './volume-attachments.schema.js';
+import { at, refuseKeysOutsideVersion } from '../microversion.js';
+import { ATTACH_KEYS, type attachVolumeBody, type volumeAttachment } from './volume-attachments.schema.js';
 
 type ItemContext = RouteContext<undefined, object>;
 const ATTACHABLE = new Set(['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED']);
@@ -55,13 +55,15 @@ export function showVolumeAttachmentHandler(stores: Stores) {
 
 export function attachVolumeHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof attachVolumeBody>, object>): Promise<RouteResult> => {
+    const req = ctx.body.volumeAttachment;
+    refuseKeysOutsideVersion('volumeAttachment', req, ctx.microversion, ATTACH_KEYS);
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     checkUnlocked(server, ctx.auth);
     checkState(server, 'attach_volume', ctx.microversion);
-    const req = ctx.body.volumeAttachment;
+    if (req.tag && server.status?.status === 'SHELVED_OFFLOADED') throw badRequest('Tagged volume attachment is not supported for shelved-offloaded instances.');
     const volume = findVolume(stores, ctx.auth, req.volumeId);
     if (volume.metadata.namespace !== server.metadata.namespace) throw badRequest(`Invalid volume: volume ${volume.metadata.name} belongs to another project than the server.`);
-    const attachment = await attachVolume(stores, volume, { serverId: server.metadata.name, device: req.device });
+    const attachment = await attachVolume(stores, volume, { serverId: server.metadata.name, device: req.device, ...(req.tag ? { tag: req.tag } : {}) });
     return { body: { volumeAttachment: attachmentView(volume, attachment) } };
   };
 }

@@ -1,14 +1,21 @@
 // Request and response schemas of /servers/{id}/os-volume_attachments at 2.1 (Nova's
-// volumes.py schemas): the volume to attach, an optional device name.
-import { Type } from '@sinclair/typebox';
+// volumes.py schemas): the volume to attach, an optional device name, from 2.49 a device tag.
+import { Type, type Static } from '@sinclair/typebox';
+import type { KeyVersions } from '../microversion.js';
+import { deviceTag } from '../nova.schema.js';
 import { responseObject, strictObject } from '../../../common/parameter-types.js';
 
 export const attachVolumeBody = strictObject({
   volumeAttachment: strictObject({
     volumeId: Type.String({ minLength: 1, maxLength: 64 }),
     device: Type.Optional(Type.Union([Type.String({ maxLength: 255, pattern: '^/dev/[a-z]+$' }), Type.Null()])),
+    tag: Type.Optional(deviceTag),
   }),
 });
+export type AttachVolumeRequest = Static<typeof attachVolumeBody>['volumeAttachment'];
+
+/** The attach keys later versions add. */
+export const ATTACH_KEYS: KeyVersions = { since: { tag: 'ATTACH_TAGS' } };
 
 export const volumeAttachment = responseObject({ id: Type.String(), volumeId: Type.String(), serverId: Type.String(), device: Type.String() });
 export const volumeAttachmentResponse = responseObject({ volumeAttachment });
