@@ -48,7 +48,7 @@ describe('user data, config drive and the metadata API (real CLI, real cluster)'
     const pod = JSON.parse(await kubectl(['get', 'pod', id, '-n', ns, '-o', 'json'])) as PodView;
     const volume = pod.spec.volumes?.find((v) => v.secret?.secretName === `${id}-config-drive`);
     assert.ok(volume?.secret?.items?.some((i) => i.path === 'openstack/latest/meta_data.json'), JSON.stringify(pod.spec.volumes));
-    assert.deepEqual(pod.spec.containers[0].volumeMounts?.find((m) => m.name === volume.name), { name: volume.name, mountPath: '/mnt/config', readOnly: true });
+    assert.deepEqual(pod.spec.containers[0].volumeMounts?.find((m) => m.name === volume!.name), { name: volume!.name, mountPath: '/mnt/config', readOnly: true });
     const meta = JSON.parse(await driveFile('meta_data.json')) as { uuid: string; meta: Record<string, string>; public_keys: Record<string, string> };
     assert.equal(meta.uuid, id);
     assert.deepEqual(meta.meta, { role: 'db' });
