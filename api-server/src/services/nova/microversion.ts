@@ -15,6 +15,8 @@ export const MV = {
   KEYPAIR_TYPE: '2.2',
   /** The admin's extended attributes (reservation_id, launch_index, hostname, kernel_id, ramdisk_id, root_device_name, user_data) and delete_on_termination in volumes_attached. */
   EXTENDED_ATTRIBUTES: '2.3',
+  /** POST /servers/{id}/remote-consoles; the os-getVNCConsole, os-getSPICEConsole, os-getRDPConsole and os-getSerialConsole actions are a 404. */
+  REMOTE_CONSOLES: '2.6',
   /** ip6 is a filter a non-admin may use. */
   IP6_FILTER: '2.5',
   /** `locked` in the server's detail, update and rebuild views. */

@@ -164,6 +164,16 @@ describe('Nova requests by microversion', () => {
     assert.doesNotMatch(now.text, /'tag' was unexpected/);
   });
 
+  it('When a console is asked with the 2.1 action, then it is served at 2.5 and a 404 from 2.6 (remote-consoles replaces it)', async () => {
+    await setStatus({ status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING', host: 'node-1' });
+    const body = { 'os-getVNCConsole': { type: 'novnc' } };
+    const old = await call(w.url, tokens.alice, 'POST', `/compute/v2.1/servers/${ids.server}/action`, body, header('2.5'));
+    // Served: a URL once the Pod runs, Nova's 409 "not ready" before (the fake cluster runs no Pod).
+    assert.ok([200, 409].includes(old.status), old.text);
+    const now = await call(w.url, tokens.alice, 'POST', `/compute/v2.1/servers/${ids.server}/action`, body, header('2.6'));
+    assert.equal(now.status, 404, now.text);
+  });
+
   it('When a soft-anti-affinity group is made at 2.15, then its CR holds the policy the operator places by', async () => {
     const res = await call(w.url, tokens.alice, 'POST', '/compute/v2.1/os-server-groups', { server_group: { name: 'soft', policies: ['soft-anti-affinity'] } }, header('2.15'));
     assert.equal(res.status, 200, res.text);

@@ -3,13 +3,14 @@
 // authorization, as with Nova's console proxies). The 2.1 actions are in server-actions.
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
+import { MV } from '../microversion.js';
 import { consoleLogHandler, consolePageHandler, createRemoteConsoleHandler, type ConsoleDeps } from './remote-consoles.handlers.js';
 import { consoleLogResponse, consolePageQuery, consolePageResponse, remoteConsoleBody, remoteConsoleResponse } from './remote-consoles.schema.js';
 
 export function remoteConsoleRoutes(deps: ConsoleDeps): RouteDef[] {
   return [
     defineRoute({
-      method: 'post', path: '/v2.1/servers/:serverId/remote-consoles', policy: 'member', body: remoteConsoleBody, query: noQuery, minVersion: '2.6',
+      method: 'post', path: '/v2.1/servers/:serverId/remote-consoles', policy: 'member', body: remoteConsoleBody, query: noQuery, minVersion: MV.REMOTE_CONSOLES,
       response: remoteConsoleResponse, successStatus: 200, expectedErrors: [400, 404, 409], handler: createRemoteConsoleHandler(deps),
     }),
     defineRoute({

@@ -3,7 +3,8 @@
 // controllers do. Each action is 202 with no body but rebuild's (the server) and createImage's (a
 // Location header).
 import type { Static } from '@sinclair/typebox';
-import { badRequest } from '../../../common/errors.js';
+import { badRequest, notFound } from '../../../common/errors.js';
+import { at, MV, type Change } from '../microversion.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { check } from '../../../common/validate.js';
@@ -77,12 +78,23 @@ const RECORDED_AS: Partial<Record<ServedAction, ActionName>> = {
 
 const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
 
+/** Actions a microversion removed: 2.1's console actions give way to 2.6's remote-consoles (Nova's 404 from it on). */
+const REMOVED_AT: Partial<Record<ServedAction, Change>> = {
+  'os-getVNCConsole': 'REMOTE_CONSOLES', 'os-getSPICEConsole': 'REMOTE_CONSOLES', 'os-getRDPConsole': 'REMOTE_CONSOLES', 'os-getSerialConsole': 'REMOTE_CONSOLES',
+};
+
+function checkNotRemoved(action: ServedAction, mv: string | undefined): void {
+  const removed = REMOVED_AT[action];
+  if (removed && at(mv, removed)) throw notFound(`The resource could not be found: action ${action} is removed from version ${MV[removed]} on.`);
+}
+
 export function serverActionHandler(deps: ActionDeps) {
   const { stores } = deps;
   return async (ctx: RouteContext<Static<typeof serverActionBody>, object>): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     const [action, body] = Object.entries(ctx.body)[0];
     if (!isServed(action)) throw badRequest(`There is no such action: ${action}`);
+    checkNotRemoved(action, ctx.microversion);
     const invalid = check(SERVED_ACTIONS[action], body, action);
     if (invalid) throw badRequest(invalid);
     const result = (await PERFORM[action](deps, ctx, server, body)) ?? { status: 202 };
