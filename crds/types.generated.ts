@@ -497,11 +497,11 @@ imageRef?: string
  */
 shelvedImageId?: string
 /**
- * Each reboot, rebuild, resize or revert asks for a new boot (so do rescue and unrescue): a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT, REBUILD, RESIZE, REVERT_RESIZE, or ACTIVE rescuing and RESCUE unrescuing, until the new one is ready.
+ * Each reboot, rebuild, resize or revert asks for a new boot (so do rescue and unrescue): a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT, REBUILD, RESIZE, REVERT_RESIZE, or ACTIVE rescuing and RESCUE unrescuing, until the new one is ready. ResizeRollback is the operator's: a resize no node could take goes back to the old flavor (ACTIVE, as Nova leaves it).
  */
 boot?: {
 serial: number
-kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize" | "Rescue" | "Unrescue")
+kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize" | "Rescue" | "Unrescue" | "ResizeRollback")
 }
 /**
  * The server group named in the scheduler hints at create, with its policy copied (the Pod's affinity is decided once, when it is made).

@@ -25,6 +25,8 @@ const at = (generation: number, status: ServerStatus, meta: Partial<Server['meta
 const active: ServerStatus = { status: 'ACTIVE', vmState: 'active' };
 const done = { finishTime: '2024-05-01T10:00:00Z', result: 'Success' as const };
 
+const resizedFalse = (generation: number) => ({ type: 'Resized', status: 'False' as const, reason: 'NoValidHost', message: 'No valid host', lastTransitionTime: '2024-05-01T09:59:00Z', observedGeneration: generation });
+
 const cases: { name: string; action: InstanceAction; server?: Server; want: InstanceAction['status'] }[] = [
   { name: 'When the server has settled ACTIVE at the action\'s generation, then Success', action: action('reboot', 3), server: at(3, active), want: done },
   { name: 'When the server settled in ERROR, then Error', action: action('create', 1), server: at(1, { status: 'ERROR', vmState: 'error' }), want: { ...done, result: 'Error' } },
@@ -36,6 +38,8 @@ const cases: { name: string; action: InstanceAction; server?: Server; want: Inst
   { name: 'When the server is being deleted, then unfinished', action: action('pause', 2), server: at(2, active, { deletionTimestamp: '2024-05-01T09:59:30Z' }), want: undefined },
   { name: 'When the server is gone, then unfinished', action: action('pause', 2), want: undefined },
   { name: 'When the action has no compute event (lock), then it gets no status', action: action('lock', 2), server: at(2, active), want: undefined },
+  { name: 'When a resize was rolled back (Resized=False at or after the action), then Error though the server is ACTIVE', action: action('resize', 3), server: at(4, { ...active, conditions: [resizedFalse(4)] }), want: { ...done, result: 'Error' } },
+  { name: 'When an earlier resize was rolled back but this one went through, then Success', action: action('resize', 6), server: at(7, { ...active, conditions: [resizedFalse(4)] }), want: done },
   { name: 'When the action was finished before, then it keeps its finish', action: action('reboot', 2, { finishTime: '2024-05-01T09:59:50Z', result: 'Success' }), server: at(2, { status: 'ERROR' }), want: { finishTime: '2024-05-01T09:59:50Z', result: 'Success' } },
 ];
 

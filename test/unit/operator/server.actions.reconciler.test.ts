@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { Resources } from '../../../crds/resources.js';
 import type { Pod } from '../../../crds/kube-types.js';
 import { ANNOTATION_BOOT_SERIAL, ANNOTATION_POWER_STATE, ANNOTATION_RESCUE_IMAGE, DEFAULT_CONTAINER_IMAGE } from '../../../operator/src/controllers/server/server.resources.js';
-import { image, NS, server, SERVER_ID } from './fixtures.js';
+import { flavor, image, NS, server, SERVER_ID } from './fixtures.js';
+import { findCondition } from '../../../operator/src/runtime/conditions.js';
 import { KEY, markPod, seedBasics, world } from './server-world.js';
 
 /** A server whose Pod runs and who is ACTIVE, with the actions so far cleared. */
@@ -114,6 +115,32 @@ describe('ServerReconciler and server actions', () => {
     await w.r.reconcile(KEY);
     assert.deepEqual(podImages(w), { container: DEFAULT_CONTAINER_IMAGE, rescue: undefined });
     await runningAgain(w);
+    assert.equal(w.stored()?.status?.status, 'ACTIVE');
+  });
+
+  it('When a resize\'s Pod fits no node, then the spec goes back to the old flavor (ResizeFailed, Resized=False) and the server stays ACTIVE while its old flavor\'s Pod comes back', async () => {
+    const w = await world((k) => {
+      seedBasics(k);
+      k.seed(Resources.Flavor, flavor('f2', 64, 1024));
+      k.seed(Resources.Server, server());
+    });
+    await runningAgain(w);
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { flavorRef: 'f2', resize: { oldFlavorRef: 'f1' }, boot: { serial: 1, kind: 'Resize' } } });
+    await w.r.reconcile(KEY);
+    await w.r.reconcile(KEY);
+    await markPod(w.kube, 'unschedulable');
+    w.actions();
+    await w.r.reconcile(KEY);
+    assert.deepEqual(w.actions(), [`mergePatch Server ${KEY}`, `replaceStatus Server ${KEY}`]);
+    const rolled = w.stored()!;
+    assert.deepEqual({ flavor: rolled.spec.flavorRef, resize: rolled.spec.resize, boot: rolled.spec.boot }, { flavor: 'f1', resize: undefined, boot: { serial: 2, kind: 'ResizeRollback' } });
+    assert.equal(rolled.status?.status, 'ACTIVE');
+    assert.equal(rolled.status?.taskState, undefined);
+    assert.equal(findCondition(rolled.status?.conditions, 'Resized')?.reason, 'NoValidHost');
+    assert.ok(w.events.reasons.includes('ResizeFailed'));
+    await w.r.reconcile(KEY);
+    await runningAgain(w);
+    assert.equal(livePod(w)?.metadata.annotations?.[ANNOTATION_BOOT_SERIAL], '2');
     assert.equal(w.stored()?.status?.status, 'ACTIVE');
   });
 });

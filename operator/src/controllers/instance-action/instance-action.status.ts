@@ -15,8 +15,18 @@ export function hasSettled(server: Server, generation: number): boolean {
   return !st.taskState && !UNSETTLED.has(st.status ?? 'BUILD');
 }
 
+/**
+ * Whether the action failed: the server ended in ERROR, or (a resize no node could take, rolled
+ * back to ACTIVE on the old flavor) its Resized condition went False at or after the action.
+ */
+function failed(action: InstanceAction, server: Server): boolean {
+  if (server.status?.status === 'ERROR') return true;
+  const resized = server.status?.conditions?.find((c) => c.type === 'Resized');
+  return action.spec.action === 'resize' && resized?.status === 'False' && (resized.observedGeneration ?? 0) >= action.spec.serverGeneration;
+}
+
 export function computeActionStatus(action: InstanceAction, server: Server | undefined, now: Date): InstanceActionStatus | undefined {
   if (action.status?.finishTime) return action.status;
   if (!COMPUTE_EVENTS[action.spec.action] || !server || !hasSettled(server, action.spec.serverGeneration)) return action.status;
-  return { finishTime: kubeTime(now), result: server.status?.status === 'ERROR' ? 'Error' : 'Success' };
+  return { finishTime: kubeTime(now), result: failed(action, server) ? 'Error' : 'Success' };
 }

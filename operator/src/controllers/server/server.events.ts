@@ -17,6 +17,8 @@ export const EventReason = {
   CannotAdoptPod: 'CannotAdoptPod',
   CannotUseNamespace: 'CannotUseNamespace',
   ServerError: 'ServerError',
+  /** A resize no node could take, rolled back to the old flavor. */
+  ResizeFailed: 'ResizeFailed',
 } as const;
 
 type Transition = (prev: ServerStatus, next: ServerStatus) => EventSpec | undefined;

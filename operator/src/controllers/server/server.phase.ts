@@ -93,7 +93,9 @@ export const BOOTS = {
   // Nova's status map shows a rescue in progress as ACTIVE (vm_state active) and an unrescue as RESCUE.
   Rescue: { status: 'ACTIVE', vmState: 'active', taskState: 'rescuing', powerState: 'RUNNING', reason: Reason.Rescuing, message: 'Server is booting its rescue image' },
   Unrescue: { status: 'RESCUE', vmState: 'rescued', taskState: 'unrescuing', powerState: 'RUNNING', reason: Reason.Rescuing, message: 'Server is booting its own image again' },
-} as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; vmState: string; taskState: string; powerState: PowerState; reason: string; message: string }>;
+  // A resize no node could take: Nova never moved the guest, so it reads ACTIVE with no task.
+  ResizeRollback: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', reason: Reason.Resizing, message: 'No valid host for the new flavor: the server is booting on its old flavor again' },
+} as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; vmState: string; taskState: string | null; powerState: PowerState; reason: string; message: string }>;
 
 export const isOffline = (server: Server): server is Server & { spec: { powerState: keyof typeof OFFLINE } } => Object.hasOwn(OFFLINE, server.spec.powerState ?? '');
 

@@ -14,6 +14,7 @@ import { ReconcileShell, type ReconcileAdapter, type StepContext, type StepOutco
 import { EventReason, transitionEvents as serverTransitionEvents } from './server.events.js';
 import { attachedPorts, SECURITY_GROUP_LABEL_PREFIX, securityGroupLabels, type AttachedPorts } from './server.ports.js';
 import { desiredConfigDriveSecret, wantsConfigDrive } from './server.config-drive.js';
+import { resizeRollback, unplaceableMessage, withResizeFailed } from './server.resize-rollback.js';
 import { OPERATOR_FIELD_MANAGER } from '../../../../crds/naming.js';
 import { bootImageRef, desiredPod, desiredPodMetadata, isStaleBoot } from './server.resources.js';
 import { buildWriteDelay, computeServerStatus, isImplicitStatus, problemStatus, Reason, type Problem } from './server.status.js';
@@ -96,6 +97,8 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     const attached = attachedPorts(server, this.d.ports, this.d.networks, this.d.floatingIPs);
     const outcome = await this.ensurePod(server, attached);
     if (outcome.problem) return failed(server, outcome.problem, ctx.now);
+    const rolledBack = await this.rollBackUnplaceableResize(server, outcome.pod, ctx);
+    if (rolledBack) return rolledBack;
     const nodeName = outcome.pod?.spec.nodeName;
     const status = computeServerStatus(server, { pod: outcome.pod, node: nodeName ? this.d.nodes.get(nodeName) : undefined, attached }, ctx.now);
     await this.syncPortStatus(attached, status.status === 'ACTIVE');
@@ -105,6 +108,17 @@ export class ServerReconciler implements ReconcileAdapter<Server, ServerStatus> 
     if (delay !== undefined) return { requeueAfter: delay };
     this.podCreatedAt.delete(ctx.key);
     return { status };
+  }
+
+  /** Nova's NoValidHost on resize: back to the old flavor (server.resize-rollback.ts), the failure in Resized=False and an event. */
+  private async rollBackUnplaceableResize(server: Server, pod: Pod | undefined, ctx: StepContext<Server>): Promise<Outcome | undefined> {
+    const patch = pod && resizeRollback(server, pod);
+    if (!patch) return undefined;
+    const rolled = ctx.wrote(await this.d.kube.mergePatch<Server>(Resources.Server, server.metadata.name, server.metadata.namespace, { spec: patch }));
+    const message = unplaceableMessage(pod);
+    this.d.events.record(Resources.Server, rolled, { type: 'Warning', reason: EventReason.ResizeFailed, note: message });
+    const status = computeServerStatus(rolled, { pod }, ctx.now);
+    return { status: withResizeFailed(status, rolled.metadata.generation, message, ctx.now) };
   }
 
   /** A server's ports are ACTIVE while it is, DOWN otherwise, as Neutron reports them; written only on change. */

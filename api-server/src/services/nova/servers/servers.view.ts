@@ -66,7 +66,7 @@ export function addresses(s: Server): ServerDetail['addresses'] {
 }
 
 /** Nova reports a deleting server's status as it was, with task_state deleting. */
-type PendingAction = { status?: string; taskState: string };
+type PendingAction = { status?: string; taskState: string | null };
 
 /** A reboot or rebuild asked and not yet taken up: Nova's status and task right after its 202. */
 const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], PendingAction> = {
@@ -78,6 +78,8 @@ const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], PendingA
   // Nova's status map keeps the vm_state's status while rescuing (ACTIVE, or SHUTOFF).
   Rescue: { taskState: 'rescuing' },
   Unrescue: { status: 'RESCUE', taskState: 'unrescuing' },
+  // The operator's own boot after a resize no node could take: Nova's server reads ACTIVE, no task.
+  ResizeRollback: { status: 'ACTIVE', taskState: null },
 };
 
 /** The boots whose pending status Nova shows on a stopped server too (its _STATE_MAP for vm_state stopped). */
