@@ -10,6 +10,18 @@ export const USER_LABEL = 'openstack.sim/user-id';
 export const FINALIZER = 'openstack.sim/finalizer';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+/** On a Node: why its nova-compute service was disabled (the cordon is spec.unschedulable). */
+export const DISABLED_REASON_ANNOTATION = 'openstack.sim/disabled-reason';
+/** On a Node: Nova's forced_down flag of its nova-compute service (2.11), reported as state down. */
+export const FORCED_DOWN_ANNOTATION = 'openstack.sim/forced-down';
+/** On a Node, one label per host aggregate it is in: aggregate.openstack.sim/<aggregate id>. */
+export const AGGREGATE_LABEL_PREFIX = 'aggregate.openstack.sim/';
+/** On a Node whose zone an aggregate's availability_zone set: the zone label it had before ("" for none). */
+export const ZONE_BEFORE_AGGREGATE_ANNOTATION = 'openstack.sim/zone-before-aggregate';
+/** On a Node: the aggregate registry's resourceVersion last projected onto its labels. */
+export const AGGREGATES_APPLIED_ANNOTATION = 'openstack.sim/aggregates-applied';
+/** The ConfigMap, in the API server's namespace, holding every host aggregate (one object: one transaction). */
+export const AGGREGATE_REGISTRY_NAME = 'openstack-sim-aggregates';
 export const API_FIELD_MANAGER = 'openstack-sim-api';
 export const OPERATOR_FIELD_MANAGER = 'openstack-sim-operator';
 export const DEFAULT_SYSTEM_NAMESPACE = 'openstack-sim-system';

@@ -13,6 +13,7 @@ export const BuiltinResources = {
   Pod: { group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true },
   Namespace: { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false },
   Secret: { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
+  ConfigMap: { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', namespaced: true },
   Node: { group: '', version: 'v1', kind: 'Node', plural: 'nodes', namespaced: false },
   Event: { group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true },
   Lease: { group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true },

@@ -94,6 +94,12 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     // Expired token revocations are the API server's to sweep.
     assert.match(await can(['delete', 'tokenrevocations.openstack.sim']), /^yes/);
     assert.match(await can(['delete', 'users.openstack.sim']), /no/);
+    // os-services cordons Nodes and aggregates label them, by merge patch only; aggregates are one ConfigMap in its namespace.
+    assert.match(await can(['patch', 'nodes']), /^yes/);
+    assert.match(await can(['update', 'nodes']), /no/);
+    assert.match(await can(['delete', 'nodes']), /no/);
+    assert.match(await can(['update', 'configmaps', '-n', ns]), /^yes/);
+    assert.match(await can(['update', 'configmaps', '-n', 'kube-system']), /no/);
   });
 
   it('When the operator\'s account writes a config drive Secret, then RBAC lets it create and patch Secrets but never read them', async () => {

@@ -187,6 +187,9 @@ export class FakeKube implements KubeClient, PodLogReader {
     this.record('mergePatch', res, namespace, name);
     const cur = this.peek<KubeObject>(res, name, namespace);
     if (!cur) throw new KubeApiError(404, 'NotFound', `${res.plural} "${name}" not found`);
+    // As the apiserver: a resourceVersion in the patch is a precondition.
+    const rv = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+    if (rv && rv !== cur.metadata.resourceVersion) throw new KubeApiError(409, 'Conflict', `the object has been modified; please apply your changes to the latest version and try again`);
     const merged = mergeDeep(cur, patch) as KubeObject;
     return this.finishUpdate(res, merged) as Promise<T>;
   }

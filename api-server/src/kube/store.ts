@@ -105,6 +105,17 @@ export class ResourceStore<T extends KubeObject> {
     return updated;
   }
 
+  /**
+   * A JSON merge patch of the fields it names (a Node's cordon, labels and annotations), remembered
+   * like any write. With metadata.resourceVersion in the patch the apiserver applies it only at
+   * that version (409 Conflict otherwise).
+   */
+  async mergePatch(name: string, namespace: string | undefined, patch: object): Promise<T> {
+    const updated = await this.client.mergePatch<T>(this.resource, name, namespace, patch);
+    this.remember(objectKey(updated.metadata.namespace, updated.metadata.name), updated, updated.metadata.resourceVersion ?? '');
+    return updated;
+  }
+
   async replaceStatus(obj: T): Promise<T> {
     const updated = await this.client.replaceStatus<T>(this.resource, obj);
     this.remember(objectKey(updated.metadata.namespace, updated.metadata.name), updated, updated.metadata.resourceVersion ?? '');

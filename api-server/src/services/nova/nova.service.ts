@@ -22,13 +22,21 @@ import { serverActionRoutes } from './server-actions/server-actions.routes.js';
 import { serverSecurityGroupRoutes } from './server-security-groups/server-security-groups.routes.js';
 import { serverRoutes } from './servers/servers.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
+import { hypervisorRoutes } from './hypervisors/hypervisors.routes.js';
+import { computeServiceRoutes } from './compute-services/compute-services.routes.js';
+import { aggregateRoutes } from './aggregates/aggregates.routes.js';
+import type { RegistryHome } from './aggregates/aggregates.registry.js';
+import { migrationRoutes } from './migrations/migrations.routes.js';
+import { simpleTenantUsageRoutes } from './simple-tenant-usage/simple-tenant-usage.routes.js';
 import { volumeAttachmentRoutes } from './volume-attachments/volume-attachments.routes.js';
 
-export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLogReader, consoleTokens: ConsoleTokens): ServiceDef {
+// eslint-disable-next-line max-params -- each is a distinct dependency; the aggregates' ConfigMap home is the fifth
+export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLogReader, consoleTokens: ConsoleTokens, aggregateHome: RegistryHome): ServiceDef {
   return {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data)],
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data),
+      ...hypervisorRoutes(stores), ...computeServiceRoutes(stores), ...aggregateRoutes({ stores, home: aggregateHome }), ...migrationRoutes(stores), ...simpleTenantUsageRoutes(stores)],
   };
 }
