@@ -13,6 +13,7 @@ export const COMPUTE_EVENTS: Readonly<Record<string, string>> = {
   suspend: 'compute_suspend_instance',
   resume: 'compute_resume_instance',
   createImage: 'compute_snapshot_instance',
+  createBackup: 'compute_backup_instance',
   shelve: 'compute_shelve_instance',
   unshelve: 'compute_unshelve_instance',
   resize: 'compute_resize_instance',

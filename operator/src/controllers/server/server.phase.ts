@@ -27,6 +27,7 @@ export const Reason = {
   Resizing: 'Resizing',
   ResizeToConfirm: 'ResizeToConfirm',
   Rescuing: 'Rescuing',
+  ResetToError: 'ResetToError',
   Rescued: 'Rescued',
   FlavorNotFound: 'FlavorNotFound',
   ImageNotFound: 'ImageNotFound',

@@ -27,6 +27,11 @@ export interface Problem {
 }
 
 const RULES: ((o: Observed) => Phase | undefined)[] = [
+  // An admin's os-resetState error: vm_state error whatever the guest does, until an action clears it.
+  function resetToError({ server, prev }) {
+    if (server.spec.resetState !== 'error') return undefined;
+    return { status: 'ERROR', vmState: 'error', taskState: null, powerState: prev.powerState ?? 'NOSTATE', ready: notReady(Reason.ResetToError, 'An admin reset the server\'s state to error') };
+  },
   function offline({ server, pod, prev }) {
     if (!isOffline(server)) return undefined;
     const o = OFFLINE[server.spec.powerState];

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { Resources } from '../../../../crds/resources.js';
 import { projectNamespace } from '../../../../crds/naming.js';
-import type { Server, ServerStatus } from '../../../../crds/types.generated.js';
+import type { Image, Server, ServerStatus } from '../../../../crds/types.generated.js';
 import { call, DISABLED_FLAVOR_ID, HIDDEN_IMAGE_ID, IMAGE_ID, PRIVATE_IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
 
 type From = Pick<ServerStatus, 'status' | 'vmState' | 'powerState' | 'bootSerial'>;
@@ -86,6 +86,11 @@ const cases: Case[] = [
   { name: 'unrescue an active server', from: ACTIVE, body: { unrescue: null }, code: 409, error: /Cannot 'unrescue' instance .* while it is in vm_state active/ },
   { name: 'reboot a rescued server', from: RESCUED, spec: rescuedSpec, body: { reboot: { type: 'HARD' } }, code: 409, error: /Cannot 'reboot' instance .* while it is in vm_state rescued/ },
   { name: 'rebuild a rescued server', from: RESCUED, spec: rescuedSpec, body: { rebuild: { imageRef: IMAGE_ID } }, code: 409, error: /vm_state rescued/ },
+  { name: 'back up an active server', from: ACTIVE, body: { createBackup: { name: 'b1', backup_type: 'daily', rotation: 2 } }, code: 202, wants: { boot: undefined }, shows: { status: 'ACTIVE', task: null as unknown as string } },
+  { name: 'back up with a negative rotation', from: ACTIVE, body: { createBackup: { name: 'b1', backup_type: 'daily', rotation: -1 } }, code: 400 },
+  { name: 'back up with no backup type', from: ACTIVE, body: { createBackup: { name: 'b1', rotation: 1 } }, code: 400 },
+  { name: 'back up a building server', from: { status: 'BUILD', vmState: 'building', powerState: 'NOSTATE' }, body: { createBackup: { name: 'b1', backup_type: 'daily', rotation: 1 } }, code: 409, error: /Cannot 'createBackup' instance/ },
+  { name: 'reset the state as a member', from: ACTIVE, body: { 'os-resetState': { state: 'error' } }, code: 403, error: /reset_state/ },
   { name: 'rebuild with a bad access address', from: ACTIVE, body: { rebuild: { imageRef: IMAGE_ID, accessIPv4: '1.2.3' } }, code: 400, error: /accessIPv4/ },
 ];
 
@@ -188,5 +193,34 @@ describe('Nova server actions (pause, suspend, reboot, rebuild, shelve, createIm
     assert.equal(res.status, 409, res.text);
     assert.match(res.text, /is locked/);
     assert.equal(stored(id).spec.boot, undefined);
+  });
+
+  it('When backups of one type go past their rotation, then the oldest are deleted and the newest kept', async () => {
+    const id = await serverIn(ACTIVE);
+    const made: string[] = [];
+    for (const name of ['bk-1', 'bk-2', 'bk-3']) {
+      const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { createBackup: { name, backup_type: 'weekly', rotation: 2 } });
+      assert.equal(res.status, 202, res.text);
+      made.push(res.headers.get('location')!.split('/').pop()!);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const left = (await w.kube.list<Image>(Resources.Image)).items.map((i) => i.metadata.name);
+    assert.deepEqual(made.map((m) => left.includes(m)), [false, true, true]);
+    const kept = w.kube.peek<Image>(Resources.Image, made[2]);
+    assert.deepEqual({ type: kept?.spec.properties?.image_type, backup: kept?.spec.properties?.backup_type, server: kept?.spec.properties?.instance_uuid }, { type: 'backup', backup: 'weekly', server: id });
+  });
+
+  it('When an admin resets a server to error and then to active, then the spec says so each time; an accepted action clears it too', async () => {
+    const id = await serverIn(ACTIVE);
+    const admin = await w.login('admin', 'admin');
+    const act = (token: string, body: object) => call(w.url, token, 'POST', `/compute/v2.1/servers/${id}/action`, body);
+    assert.equal((await act(admin, { 'os-resetState': { state: 'error' } })).status, 202);
+    assert.equal(stored(id).spec.resetState, 'error');
+    assert.equal((await act(admin, { 'os-resetState': { state: 'active' } })).status, 202);
+    assert.equal(stored(id).spec.resetState, undefined);
+    assert.equal((await act(admin, { 'os-resetState': { state: 'error' } })).status, 202);
+    assert.equal((await act(admin, { 'os-resetState': { state: 'deleted' } })).status, 400);
+    assert.equal((await act(alice, { 'os-stop': null })).status, 202);
+    assert.equal(stored(id).spec.resetState, undefined, 'the stop took it out of error');
   });
 });

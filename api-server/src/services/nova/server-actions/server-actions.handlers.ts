@@ -20,6 +20,8 @@ import type { ActionName } from '../instance-actions/instance-actions.mapper.js'
 import { lockServer, unlockServer } from './server-actions.lock.js';
 import { rescueServer, unrescueServer } from './server-actions.rescue.js';
 import { consoleOutput } from './server-actions.console.js';
+import { createBackupAction, createBackupBody, type CreateBackupBody } from './server-actions.backup.js';
+import { resetServerState, resetStateBody, type ResetStateBody } from './server-actions.reset-state.js';
 import { consoleUrl, type ConsoleDeps } from '../remote-consoles/remote-consoles.handlers.js';
 import type { ConsoleActionBody } from '../remote-consoles/remote-consoles.schema.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
@@ -39,7 +41,12 @@ const remoteConsole: Perform = async (deps, { baseUrl }, server, body) => {
 
 const power = (action: PowerAction): Perform => ({ stores }, { auth }, server) => changePower(stores, auth, server, action);
 
-const PERFORM: Record<ServedAction, Perform> = {
+/** The actions whose bodies' schemas live in their own modules. */
+const MORE_ACTIONS = { createBackup: createBackupBody, 'os-resetState': resetStateBody } as const;
+const ACTION_BODIES = { ...SERVED_ACTIONS, ...MORE_ACTIONS };
+type Action = ServedAction | keyof typeof MORE_ACTIONS;
+
+const PERFORM: Record<Action, Perform> = {
   addSecurityGroup: ({ stores }, { auth }, server, body) => addSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
   removeSecurityGroup: ({ stores }, { auth }, server, body) => removeSecurityGroup(stores, auth, server, (body as GroupActionBody).name),
   'os-stop': power('os-stop'),
@@ -66,24 +73,26 @@ const PERFORM: Record<ServedAction, Perform> = {
   'os-getSPICEConsole': remoteConsole,
   'os-getRDPConsole': remoteConsole,
   'os-getSerialConsole': remoteConsole,
+  createBackup: (deps, ctx, server, body) => createBackupAction(deps, ctx, server, body as CreateBackupBody),
+  'os-resetState': ({ stores }, { auth }, server, body) => resetServerState(stores, auth, server, body as ResetStateBody),
 };
 
 /** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */
-const RECORDED_AS: Partial<Record<ServedAction, ActionName>> = {
+const RECORDED_AS: Partial<Record<Action, ActionName>> = {
   'os-stop': 'stop', 'os-start': 'start', pause: 'pause', unpause: 'unpause', suspend: 'suspend', resume: 'resume',
   reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock', createImage: 'createImage',
   shelve: 'shelve', shelveOffload: 'shelveOffload', unshelve: 'unshelve', resize: 'resize', confirmResize: 'confirmResize', revertResize: 'revertResize',
-  rescue: 'rescue', unrescue: 'unrescue',
+  rescue: 'rescue', unrescue: 'unrescue', createBackup: 'createBackup',
 };
 
-const isServed = (name: string): name is ServedAction => Object.hasOwn(SERVED_ACTIONS, name);
+const isServed = (name: string): name is Action => Object.hasOwn(ACTION_BODIES, name);
 
 /** Actions a microversion removed: 2.1's console actions give way to 2.6's remote-consoles (Nova's 404 from it on). */
-const REMOVED_AT: Partial<Record<ServedAction, Change>> = {
+const REMOVED_AT: Partial<Record<Action, Change>> = {
   'os-getVNCConsole': 'REMOTE_CONSOLES', 'os-getSPICEConsole': 'REMOTE_CONSOLES', 'os-getRDPConsole': 'REMOTE_CONSOLES', 'os-getSerialConsole': 'REMOTE_CONSOLES',
 };
 
-function checkNotRemoved(action: ServedAction, mv: string | undefined): void {
+function checkNotRemoved(action: Action, mv: string | undefined): void {
   const removed = REMOVED_AT[action];
   if (removed && at(mv, removed)) throw notFound(`The resource could not be found: action ${action} is removed from version ${MV[removed]} on.`);
 }
@@ -95,7 +104,7 @@ export function serverActionHandler(deps: ActionDeps) {
     const [action, body] = Object.entries(ctx.body)[0];
     if (!isServed(action)) throw badRequest(`There is no such action: ${action}`);
     checkNotRemoved(action, ctx.microversion);
-    const invalid = check(SERVED_ACTIONS[action], body, action);
+    const invalid = check(ACTION_BODIES[action], body, action);
     if (invalid) throw badRequest(invalid);
     const result = (await PERFORM[action](deps, ctx, server, body)) ?? { status: 202 };
     const recorded = RECORDED_AS[action];

@@ -36,7 +36,8 @@ export function checkInstanceState(s: Server, verb: string, from: ReadonlySet<st
 export async function guardedChange(stores: Stores, auth: AuthContext, server: Server, change: (cur: Server) => Server['spec']): Promise<Server> {
   const written = await stores.servers.update(server.metadata.name, server.metadata.namespace, (cur) => {
     checkUnlocked(cur, auth);
-    return { ...cur, spec: change(cur) };
+    // An accepted action takes the server out of an admin's reset to error, as Nova's new task does.
+    return { ...cur, spec: { ...change(cur), resetState: undefined } };
   });
   if (!written) throw notFound(`Instance ${server.metadata.name} could not be found.`);
   return written;
