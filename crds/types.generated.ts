@@ -493,15 +493,15 @@ rescue?: {
 imageRef?: string
 }
 /**
+ * Set by an admin's os-resetState to error: the server shows ERROR (its Pod untouched, as Nova leaves the guest) until an accepted action or os-resetState active clears it.
+ */
+resetState?: "error"
+/**
  * The snapshot image shelve kept; unshelve deletes it.
  */
 shelvedImageId?: string
 /**
  * Each reboot, rebuild, resize or revert asks for a new boot (so do rescue and unrescue): a Pod made for an older serial is replaced, and the server shows REBOOT, HARD_REBOOT, REBUILD, RESIZE, REVERT_RESIZE, or ACTIVE rescuing and RESCUE unrescuing, until the new one is ready. ResizeRollback is the operator's: a resize no node could take goes back to the old flavor (ACTIVE, as Nova leaves it).
-/**
- * Set by an admin's os-resetState to error: the server shows ERROR (its Pod untouched, as Nova leaves the guest) until an accepted action or os-resetState active clears it.
- */
-resetState?: "error"
  */
 boot?: {
 serial: number
