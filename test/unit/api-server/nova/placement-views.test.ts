@@ -299,6 +299,7 @@ describe('Nova migrations and usage through the app', function () {
   it('When the period ends before it starts, then Nova\'s 400; an admin\'s list without detail has no server_usages', async () => {
     const bad = await call(w.url, admin, 'GET', '/compute/v2.1/os-simple-tenant-usage?start=2024-05-02T00:00:00&end=2024-05-01T00:00:00');
     assert.equal(bad.json.badRequest.message, 'Invalid start time. The start time cannot occur after the end time.');
+    assert.equal((await call(w.url, admin, 'GET', '/compute/v2.1/os-simple-tenant-usage/?start=2024-05-01T00:00:00')).status, 404, 'an empty project id names nothing');
     const list = await call(w.url, admin, 'GET', `/compute/v2.1/os-simple-tenant-usage?start=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 19)}`);
     assert.deepEqual(list.json.tenant_usages.map((u: { tenant_id: string; server_usages?: unknown }) => [u.tenant_id, u.server_usages]), [[w.ids.projects.demo, undefined]]);
   });

@@ -8,7 +8,7 @@ import { listTenantUsagesResponse, showTenantUsageResponse, tenantUsageQuery } f
 export function simpleTenantUsageRoutes(stores: Stores): RouteDef[] {
   const read = { method: 'get' as const, body: null, query: tenantUsageQuery, successStatus: 200, expectedErrors: [400] };
   return [
-    defineRoute({ ...read, path: '/v2.1/os-simple-tenant-usage', policy: 'admin', response: listTenantUsagesResponse, handler: listTenantUsagesHandler(stores) }),
+    defineRoute({ ...read, path: '/v2.1/os-simple-tenant-usage', policy: 'admin', expectedErrors: [400, 404], response: listTenantUsagesResponse, handler: listTenantUsagesHandler(stores) }),
     defineRoute({ ...read, path: '/v2.1/os-simple-tenant-usage/:tenantId', policy: 'reader', expectedErrors: [400, 404], response: showTenantUsageResponse, handler: showTenantUsageHandler(stores) }),
   ];
 }
