@@ -392,6 +392,12 @@ export interface SecurityGroup extends KubeObject {
 export interface ServerGroupSpec {
 name: string
 policy: ("affinity" | "anti-affinity" | "soft-affinity" | "soft-anti-affinity")
+/**
+ * Nova's policy rules (2.64): an anti-affinity group's max_server_per_host, here only 1, what the Pods' required anti-affinity places.
+ */
+rules?: {
+maxServerPerHost?: number
+}
 projectId: string
 userId: string
 }

@@ -8,7 +8,7 @@ import { badRequest, type ApiError } from '../../common/errors.js';
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
 
 export const MIN_VERSION = '2.1';
-export const MAX_VERSION = '2.52';
+export const MAX_VERSION = '2.67';
 
 export const MV = {
   /** Keypair `type` (ssh, x509); keypair create answers 201 and delete 204. */
@@ -70,6 +70,30 @@ export const MV = {
   EVENTS_FOR_ALL: '2.51',
   /** Server tags on create. */
   TAGS_ON_CREATE: '2.52',
+  /** key_name on rebuild (null removes it), and key_name in the rebuild's answer. */
+  REBUILD_KEYPAIR: '2.54',
+  /** A flavor's description in every flavor view. */
+  FLAVOR_DESCRIPTION: '2.55',
+  /** user_data on rebuild (and in its answer); personality is gone from create and rebuild. */
+  REBUILD_USER_DATA: '2.57',
+  /** Instance actions page (limit, marker, changes-since) and carry updated_at. */
+  INSTANCE_ACTIONS_PAGING: '2.58',
+  /** A multiattach volume may be attached (to several servers). */
+  MULTIATTACH: '2.60',
+  /** A flavor's extra_specs in its detail views. */
+  FLAVOR_EXTRA_SPECS: '2.61',
+  /** An instance action event's hostId (and its host, for admins). */
+  EVENT_HOST: '2.62',
+  /** trusted_image_certificates on create and rebuild, and in the server views. */
+  TRUSTED_CERTS: '2.63',
+  /** Server groups take and show one policy and its rules (no policies, no metadata). */
+  SERVER_GROUP_POLICY_RULES: '2.64',
+  /** The changes-before filter on servers and instance actions. */
+  CHANGES_BEFORE: '2.66',
+  /** block_device_mapping_v2[].volume_type for the volumes Nova creates. */
+  BDM_VOLUME_TYPE: '2.67',
+  /** Views the same for show, update and rebuild; swap 0 in flavors; unknown query parameters a 400. */
+  CONSISTENT_VIEWS: '2.75',
 } as const;
 
 export type Change = keyof typeof MV;

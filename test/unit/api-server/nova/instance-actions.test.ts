@@ -62,13 +62,15 @@ describe('Nova os-instance-actions', () => {
     assert.deepEqual((await call(w.url, admin, 'GET', `${actionsPath()}/${lock.request_id}`)).json.instanceAction.events, [], 'lock is the API\'s alone');
   });
 
-  const eventViews: [version: string, who: 'alice' | 'admin', events: boolean, traceback: boolean][] = [
-    ['2.50', 'alice', false, false],
-    ['2.50', 'admin', true, true],
-    ['2.51', 'alice', true, false],
-    ['2.51', 'admin', true, true],
+  const eventViews: [version: string, who: 'alice' | 'admin', events: boolean, traceback: boolean, hostKeys: string[]][] = [
+    ['2.50', 'alice', false, false, []],
+    ['2.50', 'admin', true, true, []],
+    ['2.51', 'alice', true, false, []],
+    ['2.51', 'admin', true, true, []],
+    ['2.62', 'alice', true, false, ['hostId']],
+    ['2.62', 'admin', true, true, ['host', 'hostId']],
   ];
-  for (const [v, who, events, traceback] of eventViews) {
+  for (const [v, who, events, traceback, hostKeys] of eventViews) {
     it(`When ${who} shows the reboot at ${v}, then ${events ? `its events are there${traceback ? ' with their traceback' : ', without a traceback'}` : 'there are no events'}`, async () => {
       const list = (await call(w.url, admin, 'GET', actionsPath())).json.instanceActions;
       const reboot = list.find((a: { action: string }) => a.action === 'reboot');
@@ -76,6 +78,7 @@ describe('Nova os-instance-actions', () => {
       assert.equal(res.status, 200, res.text);
       assert.equal('events' in res.json.instanceAction, events);
       if (events) assert.equal('traceback' in res.json.instanceAction.events[0], traceback);
+      if (events) assert.deepEqual(['host', 'hostId'].filter((k) => k in res.json.instanceAction.events[0]), hostKeys);
     });
   }
 

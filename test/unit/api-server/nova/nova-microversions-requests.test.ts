@@ -82,6 +82,51 @@ const CASES: Case[] = [
     what: 'snapshot the server', since: '2.45', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { createImage: { name: 'snap' } }, status: [202, 202],
     check: (_w, res) => assert.match(res.json.image_id, /^[0-9a-f-]{36}$/),
   },
+  {
+    what: 'rebuild with a keypair', since: '2.54', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { rebuild: { imageRef: IMAGE_ID, key_name: 'alices' } }, status: [400, 202],
+    check: (_w, res) => assert.equal(res.json.server.key_name, 'alices'),
+  },
+  { what: 'rebuild with an unknown keypair', since: '2.54', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { rebuild: { imageRef: IMAGE_ID, key_name: 'nope' } }, status: [400, 400] },
+  {
+    what: 'rebuild with user data', since: '2.57', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { rebuild: { imageRef: IMAGE_ID, user_data: 'aGk=' } }, status: [400, 202],
+    check: (_w, res) => assert.equal(res.json.server.user_data, 'aGk='),
+  },
+  { what: 'rebuild with a personality', since: '2.57', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { rebuild: { imageRef: IMAGE_ID, personality: [{ path: '/a', contents: 'YQ==' }] } }, status: [202, 400] },
+  { what: 'create with a personality', since: '2.57', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ networks: 'none', personality: [] }), status: [202, 400] },
+  { what: 'create naming trusted image certificates', since: '2.63', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ networks: 'none', trusted_image_certificates: ['cert-1'] }), status: [400, 400] },
+  { what: 'create with no trusted image certificates', since: '2.63', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ networks: 'none', trusted_image_certificates: null }), status: [400, 202] },
+  {
+    what: 'read a flavor\'s description', since: '2.55', who: 'alice', method: 'GET', path: () => '/compute/v2.1/flavors', status: [200, 200],
+    check: (_w, res) => assert.ok(res.json.flavors.every((f: object) => 'description' in f)),
+  },
+  {
+    what: 'read a flavor\'s extra specs', since: '2.61', who: 'alice', method: 'GET', path: () => '/compute/v2.1/flavors/detail', status: [200, 200],
+    check: (_w, res) => assert.ok(res.json.flavors.every((f: object) => 'extra_specs' in f)),
+  },
+  {
+    what: 'page the server\'s actions by one', since: '2.58', who: 'alice', method: 'GET', path: ({ server }) => `/compute/v2.1/servers/${server}/os-instance-actions?limit=1`, status: [200, 200],
+    check: (_w, res) => {
+      assert.equal(res.json.instanceActions.length, 1);
+      assert.ok(res.json.instanceActions[0].updated_at);
+      assert.match(res.json.links[0].href, /os-instance-actions\?limit=1&marker=req-/);
+    },
+  },
+  { what: 'list the server\'s actions with an unknown query key', since: '2.58', who: 'alice', method: 'GET', path: ({ server }) => `/compute/v2.1/servers/${server}/os-instance-actions?colour=red`, status: [200, 400] },
+  { what: 'create a server group by policy', since: '2.64', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-server-groups', body: { server_group: { name: 'p', policy: 'anti-affinity', rules: { max_server_per_host: 1 } } }, status: [400, 200],
+    check: (_w, res) => assert.deepEqual([res.json.server_group.policy, res.json.server_group.rules, 'policies' in res.json.server_group], ['anti-affinity', { max_server_per_host: 1 }, false]) },
+  { what: 'create a server group by policies', since: '2.64', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-server-groups', body: { server_group: { name: 'p', policies: ['affinity'] } }, status: [200, 400] },
+  { what: 'create an anti-affinity group of up to 2 servers per host', since: '2.64', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-server-groups', body: { server_group: { name: 'p', policy: 'anti-affinity', rules: { max_server_per_host: 2 } } }, status: [400, 400] },
+  { what: 'create an affinity group with rules', since: '2.64', who: 'alice', method: 'POST', path: () => '/compute/v2.1/os-server-groups', body: { server_group: { name: 'p', policy: 'affinity', rules: { max_server_per_host: 1 } } }, status: [400, 400] },
+  {
+    what: 'list servers changed before 2000', since: '2.66', who: 'alice', method: 'GET', path: () => '/compute/v2.1/servers?changes-before=2000-01-01T00:00:00Z', status: [200, 200],
+    check: (_w, res) => assert.deepEqual(res.json.servers, []),
+  },
+  { what: 'list servers in a window that closes before it opens', since: '2.66', who: 'alice', method: 'GET', path: () => '/compute/v2.1/servers?changes-since=2001-01-01T00:00:00Z&changes-before=2000-01-01T00:00:00Z', status: [200, 400] },
+  {
+    what: 'boot from a new volume of an unknown type', since: '2.67', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers',
+    body: server({ networks: 'none', imageRef: '', block_device_mapping_v2: [{ uuid: IMAGE_ID, source_type: 'image', destination_type: 'volume', boot_index: 0, volume_size: 1, volume_type: 'nope' }] }), status: [400, 400],
+    check: (_w, res) => assert.match(res.json.badRequest.message, /Volume type nope could not be found/),
+  },
   { what: 'attach a volume to a shelved server', since: '2.20', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/os-volume_attachments`, body: { volumeAttachment: { volumeId: '00000000-0000-4000-8000-00000000000f' } }, status: [409, 404] },
 ];
 

@@ -30,6 +30,7 @@ const FIELDS: Field[] = [
   { key: 'host_status', since: '2.16', adminOnly: true, views: READS },
   { key: 'description', since: '2.19', adminOnly: false, views: ALL },
   { key: 'tags', since: '2.26', adminOnly: false, views: ALL },
+  { key: 'trusted_image_certificates', since: '2.63', adminOnly: false, views: ALL },
 ];
 
 /** Every minor version up to the maximum. */

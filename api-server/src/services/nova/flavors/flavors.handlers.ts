@@ -10,16 +10,16 @@ import { nextPageLinks } from '../links.js';
 import { flavorVisible, lookupFlavor } from './flavors.access.js';
 import { flavorListSpec } from './flavors.query.js';
 import type { listFlavorsQuery } from './flavors.schema.js';
-import { flavorSummaryView, flavorView } from './flavors.view.js';
+import { flavorSummaryView, flavorView, type FlavorScope } from './flavors.view.js';
 
 type ListContext = RouteContext<undefined, Static<typeof listFlavorsQuery>>;
 
-function listFlavors(stores: Stores, path: string, view: (base: string, f: Flavor) => object) {
+function listFlavors(stores: Stores, path: string, view: (base: string, f: Flavor, scope: FlavorScope) => object) {
   return async (ctx: ListContext): Promise<RouteResult> => {
     const visible = stores.flavors.list().filter((f) => flavorVisible(f, ctx.auth));
     const page = runListQuery(flavorListSpec, visible, ctx.query, ctx.auth);
     const links = nextPageLinks(ctx.baseUrl, path, page.nextMarker && nextQuery(ctx.query, page.nextMarker));
-    return { body: { flavors: page.items.map((f) => view(ctx.baseUrl, f)), ...(links ? { flavors_links: links } : {}) } };
+    return { body: { flavors: page.items.map((f) => view(ctx.baseUrl, f, { microversion: ctx.microversion, auth: ctx.auth })), ...(links ? { flavors_links: links } : {}) } };
   };
 }
 
@@ -39,5 +39,5 @@ export function findFlavor(stores: Stores, ctx: RouteContext<undefined, object>)
 }
 
 export function showFlavorHandler(stores: Stores) {
-  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { flavor: flavorView(ctx.baseUrl, findFlavor(stores, ctx)) } });
+  return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { flavor: flavorView(ctx.baseUrl, findFlavor(stores, ctx), { microversion: ctx.microversion, auth: ctx.auth }) } });
 }

@@ -28,9 +28,14 @@ export const flavorDetail = strictObject({
   'OS-FLV-DISABLED:disabled': Type.Optional(Type.Boolean()),
   'os-flavor-access:is_public': Type.Optional(Type.Boolean()),
   rxtx_factor: Type.Optional(Type.Number()),
+  description: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  extra_specs: Type.Optional(Type.Record(Type.String(), Type.String())),
 });
 
+/** A list entry: id, name and links, and the description from 2.55. */
+export const flavorSummary = strictObject({ ...summaryEntry.properties, description: Type.Optional(Type.Union([Type.String(), Type.Null()])) });
+
 const flavorsLinks = Type.Optional(novaLinkList);
-export const listFlavorsResponse = strictObject({ flavors: Type.Array(summaryEntry), flavors_links: flavorsLinks });
+export const listFlavorsResponse = strictObject({ flavors: Type.Array(flavorSummary), flavors_links: flavorsLinks });
 export const listFlavorsDetailResponse = strictObject({ flavors: Type.Array(flavorDetail), flavors_links: flavorsLinks });
 export const showFlavorResponse = strictObject({ flavor: flavorDetail });

@@ -8,9 +8,11 @@ import { notFound } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { at } from '../microversion.js';
 import { findServer } from '../servers/servers.handlers.js';
+import { nextPageLinks } from '../links.js';
+import { pageActions } from './instance-actions.query.js';
 import { instanceActionDetailView, instanceActionView } from './instance-actions.view.js';
 
-type ItemContext = RouteContext<undefined, object>;
+type ItemContext = RouteContext<undefined, Record<string, unknown>>;
 
 const newestFirst = (a: InstanceAction, b: InstanceAction): number => b.spec.startTime.localeCompare(a.spec.startTime);
 
@@ -33,14 +35,20 @@ function actionsOf(stores: Stores, ctx: ItemContext): InstanceAction[] {
 }
 
 export function listInstanceActionsHandler(stores: Stores) {
-  return async (ctx: ItemContext): Promise<RouteResult> => ({ body: { instanceActions: actionsOf(stores, ctx).map(instanceActionView) } });
+  return async (ctx: ItemContext): Promise<RouteResult> => {
+    const actions = actionsOf(stores, ctx);
+    const { page, next } = at(ctx.microversion, 'INSTANCE_ACTIONS_PAGING') ? pageActions(actions, ctx.query, ctx.microversion) : { page: actions, next: undefined };
+    const links = nextPageLinks(ctx.baseUrl, `servers/${ctx.params.serverId}/os-instance-actions`, next);
+    return { body: { instanceActions: page.map((a) => instanceActionView(a, ctx.microversion)), ...(links ? { links } : {}) } };
+  };
 }
 
 export function showInstanceActionHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const found = actionsOf(stores, ctx).find((a) => a.spec.requestId === ctx.params.requestId);
     if (!found) throw notFound(`Action ${ctx.params.requestId} not found`);
-    const shown = { events: ctx.auth.isAdmin || at(ctx.microversion, 'EVENTS_FOR_ALL'), traceback: ctx.auth.isAdmin };
+    const host = stores.servers.list().find((s) => s.metadata.name === ctx.params.serverId)?.status?.host;
+    const shown = { events: ctx.auth.isAdmin || at(ctx.microversion, 'EVENTS_FOR_ALL'), admin: ctx.auth.isAdmin, microversion: ctx.microversion, host };
     return { body: { instanceAction: instanceActionDetailView(found, shown) } };
   };
 }

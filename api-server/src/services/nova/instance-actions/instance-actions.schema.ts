@@ -1,7 +1,8 @@
 // Response schemas of /servers/{id}/os-instance-actions at 2.1, as Tempest's compute/v2_1/servers.py
 // checks them (no other keys).
 import { Type } from '@sinclair/typebox';
-import { strictObject } from '../../../common/parameter-types.js';
+import { querySchema, queryString, strictObject } from '../../../common/parameter-types.js';
+import { novaLinkList } from '../nova.schema.js';
 
 const action = {
   action: Type.String(),
@@ -11,6 +12,7 @@ const action = {
   start_time: Type.String(),
   message: Type.Union([Type.String(), Type.Null()]),
   instance_uuid: Type.String(),
+  updated_at: Type.Optional(Type.String()),
 };
 
 const event = strictObject({
@@ -19,7 +21,10 @@ const event = strictObject({
   finish_time: Type.Union([Type.String(), Type.Null()]),
   result: Type.Union([Type.String(), Type.Null()]),
   traceback: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  hostId: Type.Optional(Type.String()),
+  host: Type.Optional(Type.String()),
 });
 
-export const listInstanceActionsResponse = strictObject({ instanceActions: Type.Array(strictObject(action)) });
+export const listInstanceActionsResponse = strictObject({ instanceActions: Type.Array(strictObject(action)), links: Type.Optional(novaLinkList) });
+export const listInstanceActionsQuery = querySchema({ limit: queryString, marker: queryString, 'changes-since': queryString, 'changes-before': queryString });
 export const showInstanceActionResponse = strictObject({ instanceAction: strictObject({ ...action, events: Type.Optional(Type.Array(event)) }) });

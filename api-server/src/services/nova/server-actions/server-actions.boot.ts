@@ -17,7 +17,9 @@ import { serverTaskState } from '../servers/servers.view.js';
 import { updatedServerView } from '../servers/servers.versioned-view.js';
 import { checkInstanceState, guardedChange } from './server-actions.power.js';
 import { REBUILD_KEYS, type RebootBody, type RebuildBody } from './server-actions.schema.js';
-import { refuseKeysOutsideVersion } from '../microversion.js';
+import { at, refuseKeysOutsideVersion } from '../microversion.js';
+import { lookupKeypair } from '../keypairs/keypairs.handlers.js';
+import { refuseTrustedCertificates } from '../servers/servers.create-versions.js';
 
 type BootKind = NonNullable<Server['spec']['boot']>['kind'];
 /** Who asks, and the base of the links in the answer. */
@@ -60,9 +62,19 @@ function checkRebuildImage(stores: Stores, auth: AuthContext, server: Server, im
   return id;
 }
 
-/** The spec a rebuild asks for: the new image, and any new name, metadata and access addresses. */
-function rebuiltSpec(cur: Server, imageRef: string, body: RebuildBody): Server['spec'] {
-  const spec: Server['spec'] = { ...cur.spec, imageRef, boot: nextBoot(cur, 'Rebuild') };
+/** 2.54's key_name: the caller's keypair's public key copied in (Nova's 400 for an unknown one), or null to remove it. */
+function rebuildKey(stores: Stores, auth: AuthContext, keyName: string | null | undefined): Partial<Server['spec']> | undefined {
+  if (keyName === undefined) return undefined;
+  if (keyName === null) return { keyName: undefined, keyData: undefined };
+  const kp = lookupKeypair(stores, auth.userId, keyName);
+  if (!kp) throw badRequest('Invalid key_name provided.');
+  return { keyName, keyData: kp.spec.publicKey };
+}
+
+/** The spec a rebuild asks for: the new image, and any new name, metadata, access addresses, description, key and user data. */
+function rebuiltSpec(cur: Server, imageRef: string, body: RebuildBody, key: Partial<Server['spec']> | undefined): Server['spec'] {
+  const spec: Server['spec'] = { ...cur.spec, imageRef, boot: nextBoot(cur, 'Rebuild'), ...key };
+  if (body.user_data !== undefined) spec.userData = body.user_data ?? undefined;
   if (body.name !== undefined) spec.name = body.name;
   if (body.metadata !== undefined) spec.metadata = body.metadata;
   if (body.description !== undefined) spec.description = body.description ?? undefined;
@@ -74,13 +86,16 @@ function rebuiltSpec(cur: Server, imageRef: string, body: RebuildBody): Server['
 /** 202 with the server as it now reads (Nova's update view) and its new admin password. */
 export async function rebuildServer(stores: Stores, { auth, baseUrl, microversion }: Caller, server: Server, body: RebuildBody): Promise<RouteResult> {
   refuseKeysOutsideVersion('rebuild', body, microversion, REBUILD_KEYS);
+  refuseTrustedCertificates(body.trusted_image_certificates);
   const imageRef = checkRebuildImage(stores, auth, server, body.imageRef);
   checkAccessIps(body);
+  const key = rebuildKey(stores, auth, body.key_name);
   const written = await guardedChange(stores, auth, server, (cur) => {
     checkInstanceState(cur, 'rebuild', REBUILD_FROM);
-    return rebuiltSpec(cur, imageRef, body);
+    return rebuiltSpec(cur, imageRef, body, key);
   });
   const adminPass = body.adminPass ?? randomBytes(9).toString('base64url');
   const view = updatedServerView(stores, baseUrl, written, { microversion, isAdmin: auth.isAdmin, kind: 'rebuild' });
-  return { status: 202, body: { server: { ...view, adminPass } } };
+  const userData = at(microversion, 'REBUILD_USER_DATA') ? { user_data: written.spec.userData ?? null } : {};
+  return { status: 202, body: { server: { ...view, adminPass, ...userData } } };
 }

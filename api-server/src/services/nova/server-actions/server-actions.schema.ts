@@ -37,10 +37,16 @@ const rebuild = strictObject({
   accessIPv6: Type.Optional(accessIp),
   personality: Type.Optional(Type.Array(strictObject({ path: Type.String({ maxLength: 255 }), contents: Type.String() }))),
   description: Type.Optional(description),
+  key_name: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 255 }), Type.Null()])),
+  user_data: Type.Optional(Type.Union([Type.String({ maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' }), Type.Null()])),
+  trusted_image_certificates: Type.Optional(Type.Union([Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 50, uniqueItems: true }), Type.Null()])),
 });
 
-/** The rebuild keys later versions add (the schema above is every version's). */
-export const REBUILD_KEYS: KeyVersions = { since: { description: 'DESCRIPTION' } };
+/** The rebuild keys later versions add, and personality, which 2.57 removes (the schema above is every version's). */
+export const REBUILD_KEYS: KeyVersions = {
+  since: { description: 'DESCRIPTION', key_name: 'REBUILD_KEYPAIR', user_data: 'REBUILD_USER_DATA', trusted_image_certificates: 'TRUSTED_CERTS' },
+  until: { personality: 'REBUILD_USER_DATA' },
+};
 
 /** Nova's rescue schema: the body may be null; the admin password and rescue image are optional. */
 const rescue = Type.Union([Type.Null(), strictObject({ adminPass: Type.Optional(Type.String()), rescue_image_ref: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) })]);

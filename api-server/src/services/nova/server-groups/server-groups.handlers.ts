@@ -5,7 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import type { ServerGroup } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, notFound } from '../../../common/errors.js';
-import { at } from '../microversion.js';
+import { at, refuseKeysOutsideVersion } from '../microversion.js';
 import { requireProject } from '../../../common/policy.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -22,15 +22,32 @@ export function findServerGroup(stores: Stores, auth: AuthContext, id: string): 
 
 const view = (stores: Stores, group: ServerGroup, mv: string | undefined): ReturnType<typeof serverGroupView> => serverGroupView(group, stores.servers.list(group.metadata.namespace), mv);
 
-/** The soft policies are 2.15's: below it they are not in the schema's enum. */
-function checkPolicies(req: ServerGroupCreateRequest, mv: string | undefined): void {
-  const soft = req.policies.find((p) => (SOFT_POLICIES as readonly string[]).includes(p));
+/** policies before 2.64, policy (and rules) from it: each version's schema, required keys and enums. */
+function checkVersion(req: ServerGroupCreateRequest, mv: string | undefined): void {
+  const newStyle = at(mv, 'SERVER_GROUP_POLICY_RULES');
+  refuseKeysOutsideVersion('server_group', req, mv, { since: { policy: 'SERVER_GROUP_POLICY_RULES', rules: 'SERVER_GROUP_POLICY_RULES' }, until: { policies: 'SERVER_GROUP_POLICY_RULES' } });
+  const key = newStyle ? 'policy' : 'policies';
+  if (req[key] === undefined) throw badRequest(`Invalid input for field/attribute server_group. Value: ${JSON.stringify(req)}. '${key}' is a required property`);
+  const soft = (req.policies ?? []).find((p) => (SOFT_POLICIES as readonly string[]).includes(p));
   if (soft && !at(mv, 'SOFT_POLICIES')) throw badRequest(`Invalid input for field/attribute 0. Value: ${soft}. '${soft}' is not one of ['anti-affinity', 'affinity']`);
+}
+
+/**
+ * 2.64's rules: only anti-affinity takes them (Nova's 400). max_server_per_host 1 is what the Pods'
+ * required anti-affinity per node places; more would need a placement Kubernetes' affinity cannot
+ * say, so it is refused rather than placed more strictly than asked.
+ */
+function checkRules(req: ServerGroupCreateRequest): void {
+  if (req.rules === undefined || Object.keys(req.rules).length === 0) return;
+  if (req.policy !== 'anti-affinity') throw badRequest('Only anti-affinity policy supports rules.');
+  const max = Number(req.rules.max_server_per_host);
+  if (max > 1) throw badRequest(`max_server_per_host ${max} is not supported: anti-affinity here places at most 1 server of the group per host.`);
 }
 
 export function createServerGroupHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createServerGroupBody>, object>): Promise<RouteResult> => {
-    checkPolicies(ctx.body.server_group, ctx.microversion);
+    checkVersion(ctx.body.server_group, ctx.microversion);
+    checkRules(ctx.body.server_group);
     const group = await stores.serverGroups.create(toServerGroup(requireProject(ctx.auth), ctx.auth, ctx.body.server_group));
     return { body: { server_group: view(stores, group, ctx.microversion) } };
   };

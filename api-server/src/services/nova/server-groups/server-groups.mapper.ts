@@ -8,9 +8,11 @@ import type { AuthContext } from '../../../common/route.js';
 import type { createServerGroupBody } from './server-groups.schema.js';
 
 export function toServerGroup(projectId: string, auth: AuthContext, req: Static<typeof createServerGroupBody>['server_group']): ServerGroup {
+  const policy = req.policy ?? req.policies?.[0] ?? 'affinity';
+  const max = req.rules?.max_server_per_host;
   return {
     ...typeMeta(Resources.ServerGroup),
     metadata: { name: randomUUID(), namespace: projectNamespace(projectId) },
-    spec: { name: req.name, policy: req.policies[0], projectId, userId: auth.userId },
+    spec: { name: req.name, policy, projectId, userId: auth.userId, ...(max !== undefined ? { rules: { maxServerPerHost: Number(max) } } : {}) },
   };
 }

@@ -8,10 +8,15 @@ export const HARD_POLICIES = ['affinity', 'anti-affinity'] as const;
 export const SOFT_POLICIES = ['soft-affinity', 'soft-anti-affinity'] as const;
 const policy = Type.Union([...HARD_POLICIES, ...SOFT_POLICIES].map((p) => Type.Literal(p)));
 
+const positiveInteger = Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]*$' })]);
+
+/** Every version's keys: policies before 2.64, policy and rules from it (server-groups.handlers.ts#checkVersion). */
 export const createServerGroupBody = strictObject({
   server_group: strictObject({
     name: Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S(.*\\S)?$' }),
-    policies: Type.Array(policy, { minItems: 1, maxItems: 1, uniqueItems: true }),
+    policies: Type.Optional(Type.Array(policy, { minItems: 1, maxItems: 1, uniqueItems: true })),
+    policy: Type.Optional(policy),
+    rules: Type.Optional(strictObject({ max_server_per_host: Type.Optional(positiveInteger) })),
   }),
 });
 export type ServerGroupCreateRequest = Static<typeof createServerGroupBody>['server_group'];
@@ -19,9 +24,12 @@ export type ServerGroupCreateRequest = Static<typeof createServerGroupBody>['ser
 export const serverGroupBody = strictObject({
   id: Type.String(),
   name: Type.String(),
-  policies: Type.Array(Type.String()),
+  // policies and metadata until 2.64, policy and rules from it.
+  policies: Type.Optional(Type.Array(Type.String())),
+  policy: Type.Optional(Type.String()),
+  rules: Type.Optional(strictObject({ max_server_per_host: Type.Optional(Type.Integer()) })),
   members: Type.Array(Type.String()),
-  metadata: Type.Record(Type.String(), Type.String()),
+  metadata: Type.Optional(Type.Record(Type.String(), Type.String())),
   project_id: Type.Optional(Type.String()),
   user_id: Type.Optional(Type.String()),
 });

@@ -10,6 +10,7 @@ import { lookupImage } from '../../glance/images/images.access.js';
 import { findVolume } from '../../cinder/volumes/volumes.access.js';
 import { attachVolume, checkAttachable, detachVolume, newAttachment } from '../../cinder/volumes/volumes.attachments.js';
 import { createVolume } from '../../cinder/volumes/volumes.handlers.js';
+import { findVolumeType } from '../../cinder/volume-types/volume-types.access.js';
 import type { CreateVolumeRequest } from '../../cinder/volumes/volumes.mapper.js';
 import type { BlockDeviceMapping, ServerCreateRequest } from './servers.schema.js';
 
@@ -19,6 +20,8 @@ export interface PlannedDevice {
   /** An existing volume to attach, or the request for a new one. */
   existing?: Volume;
   create?: CreateVolumeRequest;
+  /** The mapping's device tag (2.32, 2.42), kept on the attachment. */
+  tag?: string;
 }
 
 const invalid = (why: string): ApiError => badRequest(`Block Device Mapping is Invalid: ${why}`);
@@ -47,6 +50,16 @@ function attachableVolume(stores: Stores, auth: AuthContext, uuid: string | unde
   return volume;
 }
 
+/** 2.67's volume_type for a volume Nova creates: one the caller may use (Nova's 400 otherwise). */
+function volumeTypeOf(stores: Stores, auth: AuthContext, b: BlockDeviceMapping): Pick<CreateVolumeRequest, 'volume_type'> {
+  if (!b.volume_type) return {};
+  try {
+    return { volume_type: findVolumeType(stores, auth, b.volume_type).spec.name };
+  } catch {
+    throw badRequest(`Volume type ${b.volume_type} could not be found.`);
+  }
+}
+
 /** What one mapping asks for: a volume to attach or one to create. */
 function planOne(stores: Stores, auth: AuthContext, b: BlockDeviceMapping, serverIdPlaceholder: string): Omit<PlannedDevice, 'device' | 'deleteOnTermination'> {
   const uuid = b.uuid ?? b.volume_id ?? b.snapshot_id ?? b.image_id;
@@ -56,12 +69,12 @@ function planOne(stores: Stores, auth: AuthContext, b: BlockDeviceMapping, serve
     case 'image':
       if (!uuid) throw invalid('an image mapping needs a uuid.');
       activeImage(stores, auth, uuid);
-      return { create: { size: sizeOf(b), imageRef: uuid } };
+      return { create: { size: sizeOf(b), imageRef: uuid, ...volumeTypeOf(stores, auth, b) } };
     case 'snapshot':
       if (!uuid) throw invalid('a snapshot mapping needs a uuid.');
-      return { create: { snapshot_id: uuid, ...(b.volume_size ? { size: Number(b.volume_size) } : {}) } };
+      return { create: { snapshot_id: uuid, ...(b.volume_size ? { size: Number(b.volume_size) } : {}), ...volumeTypeOf(stores, auth, b) } };
     case 'blank':
-      return { create: { size: sizeOf(b) } };
+      return { create: { size: sizeOf(b), ...volumeTypeOf(stores, auth, b) } };
     default:
       throw invalid(`source_type ${String(b.source_type)} is not supported.`);
   }
@@ -79,7 +92,7 @@ export function planBlockDevices(stores: Stores, auth: AuthContext, body: Server
     const device = bootIndexOf(b) === 0 ? '/dev/vda' : `/dev/vd${String.fromCharCode(next++)}`;
     // Volumes Nova creates from an image or snapshot are its to delete; the user's are kept by default.
     const deleteOnTermination = b.delete_on_termination === undefined ? false : truthy(b.delete_on_termination);
-    return { device, deleteOnTermination, ...planOne(stores, auth, b, '') };
+    return { device, deleteOnTermination, ...(b.tag ? { tag: b.tag } : {}), ...planOne(stores, auth, b, '') };
   });
 }
 
@@ -94,10 +107,11 @@ export async function realizeBlockDevices(stores: Stores, auth: AuthContext, ser
   const attached: Volume[] = [];
   try {
     for (const d of devices) {
+      const request = { serverId: server.metadata.name, device: d.device, deleteOnTermination: d.deleteOnTermination, ...(d.tag ? { tag: d.tag } : {}) };
       if (d.existing) {
-        await attachVolume(stores, d.existing, { serverId: server.metadata.name, device: d.device, deleteOnTermination: d.deleteOnTermination });
+        await attachVolume(stores, d.existing, request);
         attached.push(d.existing);
-      } else if (d.create) created.push(await createVolume(stores, auth, d.create, { projectId: server.spec.projectId, attachment: newAttachment({ serverId: server.metadata.name, device: d.device, deleteOnTermination: d.deleteOnTermination }) }));
+      } else if (d.create) created.push(await createVolume(stores, auth, d.create, { projectId: server.spec.projectId, attachment: newAttachment(request) }));
     }
   } catch (err) {
     for (const v of attached) await detachVolume(stores, v, { serverId: server.metadata.name }).catch(() => undefined);

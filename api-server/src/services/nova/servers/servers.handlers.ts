@@ -20,9 +20,10 @@ import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import { lookupKeypair } from '../keypairs/keypairs.handlers.js';
 import { parseCount, refId, toServerResource, type ServerIdentity } from './servers.mapper.js';
 import { checkCreateVersion } from './servers.create-versions.js';
+import { checkMultiattach } from '../volume-attachments/volume-attachments.versions.js';
 import { versionedServerView } from './servers.versioned-view.js';
 import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
-import { listScope, serverListSpec } from './servers.query.js';
+import { checkChangesWindow, listScope, serverListSpec } from './servers.query.js';
 import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
 import { serverCreatedView, serverLinks, serverSummaryView } from './servers.view.js';
 import { bootsFromVolume, planBlockDevices, realizeBlockDevices, type PlannedDevice } from './servers.block-devices.js';
@@ -151,6 +152,7 @@ export function createServerHandler(stores: Stores) {
     checkFlavor(stores, ctx.auth, body.flavorRef);
     const { max } = counts(body);
     const devices = planBlockDevices(stores, ctx.auth, body, max);
+    checkMultiattach(devices.flatMap((d) => (d.existing ? [d.existing] : [])), ctx.microversion);
     checkImage(stores, ctx.auth, body, bootsFromVolume(devices));
     const extras = { ...keyData(stores, ctx.auth, body), ...serverGroupHint(stores, ctx.auth, ctx.body) };
     checkAccessIps(body);
@@ -179,6 +181,7 @@ function serversInScope(stores: Stores, ctx: ListContext): Server[] {
 
 function listServers(stores: Stores, path: string, view: (ctx: ListContext, s: Server) => object) {
   return async (ctx: ListContext): Promise<RouteResult> => {
+    checkChangesWindow(ctx.query, ctx.microversion);
     const page = runListQuery(serverListSpec(ctx.microversion), serversInScope(stores, ctx), ctx.query, ctx.auth);
     const links = nextPageLinks(ctx.baseUrl, path, page.nextMarker && nextQuery(ctx.query, page.nextMarker));
     return { body: { servers: page.items.map((s) => view(ctx, s)), ...(links ? { servers_links: links } : {}) } };

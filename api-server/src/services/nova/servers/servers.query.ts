@@ -59,11 +59,15 @@ export const SERVER_SORT_KEYS = [...Object.keys(SORT_KEYS), ...IGNORED_SORT_KEYS
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const changesSince: FilterMatcher<Server> = (values) => {
-  const since = values[values.length - 1];
+function isoTime(key: string, value: string): number {
   // Nova takes ISO 8601 only; JavaScript's Date.parse would also take '2011/01/01'.
-  const t = ISO_8601.test(since) ? Date.parse(since) : NaN;
-  if (Number.isNaN(t)) throw badRequest(`Invalid filter field: changes-since: ${since} is not a valid timestamp.`);
+  const t = ISO_8601.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(t)) throw badRequest(`Invalid filter field: ${key}: ${value} is not a valid timestamp.`);
+  return t;
+}
+
+const changesSince: FilterMatcher<Server> = (values) => {
+  const t = isoTime('changes-since', values[values.length - 1]);
   return (s) => Date.parse(updatedAt(s)) >= t;
 };
 
@@ -86,8 +90,22 @@ function versionedFilters(mv: string | undefined): Record<string, FilterMatcher<
     ip6: at(mv, 'IP6_FILTER') ? ip6 : adminOnly(ip6),
     ...(at(mv, 'SERVER_TAGS') ? TAG_FILTERS : {}),
     ...(at(mv, 'STATUS_FILTER_CHECKED') ? { status: checkedStatus } : {}),
+    ...(at(mv, 'CHANGES_BEFORE') ? { 'changes-before': changesBefore } : {}),
   };
 }
+
+/** 2.66: Nova's 400 when the window closes before it opens. */
+export function checkChangesWindow(query: Query, mv: string | undefined): void {
+  const [since, before] = [lastQueryValue(query['changes-since']), lastQueryValue(query['changes-before'])];
+  if (!at(mv, 'CHANGES_BEFORE') || since === undefined || before === undefined) return;
+  if (isoTime('changes-before', before) < isoTime('changes-since', since)) throw badRequest('The value of changes-since must be less than or equal to changes-before.');
+}
+
+/** 2.66: servers updated at or before the time. */
+const changesBefore: FilterMatcher<Server> = (values) => {
+  const t = isoTime('changes-before', values[values.length - 1]);
+  return (s) => Date.parse(updatedAt(s)) <= t;
+};
 
 /** The statuses Nova's _STATE_MAP knows; from 2.38 a status filter naming none of them is a 400. */
 const KNOWN_STATUSES = new Set([

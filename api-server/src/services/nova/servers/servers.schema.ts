@@ -48,6 +48,8 @@ const blockDeviceMapping = strictObject({
   image_id: Type.Optional(Type.String({ maxLength: 255 })),
   // 2.32 alone, and from 2.42 (servers.create-versions.ts).
   tag: Type.Optional(deviceTag),
+  // 2.67 (servers.create-versions.ts).
+  volume_type: Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()])),
 });
 
 export type BlockDeviceMapping = Static<typeof blockDeviceMapping>;
@@ -76,6 +78,7 @@ const server = strictObject({
   user_data: Type.Optional(Type.String({ maxLength: 65535, pattern: '^[A-Za-z0-9+/=\\s]*$' })),
   personality: Type.Optional(Type.Array(Type.Unknown())),
   description: Type.Optional(description),
+  trusted_image_certificates: Type.Optional(Type.Union([Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 50, uniqueItems: true }), Type.Null()])),
   // Tags on create are 2.52's (servers.create-versions.ts). openstacksdk (and so Ansible's
   // openstack.cloud 2.x) sends `tags: []` at any microversion; an empty list asks for nothing, so
   // it is let through below 2.52, where any tag is refused as Nova refuses the field.
@@ -83,7 +86,7 @@ const server = strictObject({
 });
 
 /** The create keys later versions add (the schema is every version's; servers.handlers.ts refuses the others). */
-export const CREATE_KEYS: KeyVersions = { since: { description: 'DESCRIPTION' } };
+export const CREATE_KEYS: KeyVersions = { since: { description: 'DESCRIPTION', trusted_image_certificates: 'TRUSTED_CERTS' }, until: { personality: 'REBUILD_USER_DATA' } };
 
 const hints = Type.Record(Type.String(), Type.Unknown());
 
@@ -111,6 +114,7 @@ export const listServersQuery = querySchema({
   'not-tags': queryString,
   'not-tags-any': queryString,
   'changes-since': queryString,
+  'changes-before': queryString,
   all_tenants: queryString,
   project_id: queryString,
   tenant_id: queryString,
@@ -196,6 +200,7 @@ export const serverDetail = strictObject({
   host_status: Type.Optional(Type.Union(['', 'UP', 'DOWN', 'MAINTENANCE', 'UNKNOWN'].map((v) => Type.Literal(v)))),
   description: Type.Optional(nullableString),
   tags: Type.Optional(Type.Array(Type.String())),
+  trusted_image_certificates: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
 });
 
 const serversLinks = Type.Optional(novaLinkList);

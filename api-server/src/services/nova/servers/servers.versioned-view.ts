@@ -69,6 +69,8 @@ function alwaysFields(stores: Stores, s: Server, mv: string | undefined): Partia
     ...(at(mv, 'LOCKED') ? { locked: s.spec.lock !== undefined } : {}),
     ...(at(mv, 'DESCRIPTION') ? { description: s.spec.description ?? null } : {}),
     ...(at(mv, 'SERVER_TAGS') ? { tags: s.spec.tags ?? [] } : {}),
+    // Always null: a request naming certificates is refused (servers.create-versions.ts).
+    ...(at(mv, 'TRUSTED_CERTS') ? { trusted_image_certificates: null } : {}),
   };
 }
 
@@ -84,6 +86,7 @@ export function versionedServerView(stores: Stores, base: string, s: Server, sco
  */
 export function updatedServerView(stores: Stores, base: string, s: Server, scope: ViewScope): Record<string, unknown> {
   const full = versionedServerView(stores, base, s, scope) as Record<string, unknown>;
-  const kept = [...UPDATED_SERVER_KEYS, ...Object.keys(alwaysFields(stores, s, scope.microversion))];
+  const rebuildKey = scope.kind === 'rebuild' && at(scope.microversion, 'REBUILD_KEYPAIR') ? ['key_name'] : [];
+  const kept = [...UPDATED_SERVER_KEYS, ...Object.keys(alwaysFields(stores, s, scope.microversion)), ...rebuildKey];
   return Object.fromEntries(kept.filter((k) => k in full).map((k) => [k, k === 'addresses' ? plainAddresses(s) : full[k]]));
 }

@@ -12,6 +12,7 @@ import { findVolume, volumesOfServer } from '../../cinder/volumes/volumes.access
 import { attachVolume, detachVolume, type VolumeAttachment } from '../../cinder/volumes/volumes.attachments.js';
 import { findServer } from '../servers/servers.handlers.js';
 import { at, refuseKeysOutsideVersion } from '../microversion.js';
+import { checkMultiattach } from './volume-attachments.versions.js';
 import { ATTACH_KEYS, type attachVolumeBody, type volumeAttachment } from './volume-attachments.schema.js';
 
 type ItemContext = RouteContext<undefined, object>;
@@ -62,6 +63,7 @@ export function attachVolumeHandler(stores: Stores) {
     checkState(server, 'attach_volume', ctx.microversion);
     if (req.tag && server.status?.status === 'SHELVED_OFFLOADED') throw badRequest('Tagged volume attachment is not supported for shelved-offloaded instances.');
     const volume = findVolume(stores, ctx.auth, req.volumeId);
+    checkMultiattach([volume], ctx.microversion);
     if (volume.metadata.namespace !== server.metadata.namespace) throw badRequest(`Invalid volume: volume ${volume.metadata.name} belongs to another project than the server.`);
     const attachment = await attachVolume(stores, volume, { serverId: server.metadata.name, device: req.device, ...(req.tag ? { tag: req.tag } : {}) });
     return { body: { volumeAttachment: attachmentView(volume, attachment) } };
