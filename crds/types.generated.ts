@@ -499,6 +499,15 @@ rescue?: {
 imageRef?: string
 }
 /**
+ * Set by an admin's migrate, live migration or evacuate: the boot (serial) whose Pod must leave fromHost, for toHost when one was named. Only that boot's Pod is so placed; later boots prefer wherever the server then runs.
+ */
+migration?: {
+kind: ("Cold" | "Live" | "Evacuate")
+serial: number
+fromHost: string
+toHost?: string
+}
+/**
  * Set by an admin's os-resetState to error: the server shows ERROR (its Pod untouched, as Nova leaves the guest) until an accepted action or os-resetState active clears it.
  */
 resetState?: "error"
@@ -511,7 +520,7 @@ shelvedImageId?: string
  */
 boot?: {
 serial: number
-kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize" | "Rescue" | "Unrescue" | "ResizeRollback")
+kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize" | "Rescue" | "Unrescue" | "ResizeRollback" | "Migrate" | "LiveMigrate" | "Evacuate")
 }
 /**
  * The server group named in the scheduler hints at create, with its policy copied (the Pod's affinity is decided once, when it is made).

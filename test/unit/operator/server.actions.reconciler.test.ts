@@ -143,4 +143,17 @@ describe('ServerReconciler and server actions', () => {
     assert.equal(livePod(w)?.metadata.annotations?.[ANNOTATION_BOOT_SERIAL], '2');
     assert.equal(w.stored()?.status?.status, 'ACTIVE');
   });
+
+  it('When a live migration\'s Pod fits no node, then it is rolled back like a resize: the migration dropped, ACTIVE, Resized=False', async () => {
+    const w = await activeWorld();
+    await w.kube.mergePatch(Resources.Server, SERVER_ID, NS, { spec: { boot: { serial: 1, kind: 'LiveMigrate' }, migration: { kind: 'Live', serial: 1, fromHost: 'node-1' } } });
+    await w.r.reconcile(KEY);
+    await w.r.reconcile(KEY);
+    assert.deepEqual(livePod(w)?.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms, [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['node-1'] }] }]);
+    await markPod(w.kube, 'unschedulable');
+    await w.r.reconcile(KEY);
+    const rolled = w.stored()!;
+    assert.deepEqual({ migration: rolled.spec.migration, boot: rolled.spec.boot?.kind, status: rolled.status?.status }, { migration: undefined, boot: 'ResizeRollback', status: 'ACTIVE' });
+    assert.equal(findCondition(rolled.status?.conditions, 'Resized')?.status, 'False');
+  });
 });

@@ -6,6 +6,7 @@ import {
   macAddress,
   podHostname,
 } from '../../../operator/src/controllers/server/server.resources.js';
+import type { Server } from '../../../crds/types.generated.js';
 import { API_VERSION } from '../../../crds/resources.js';
 import { SERVER_GROUP_LABEL } from '../../../crds/naming.js';
 import { flavor, image, server, SERVER_ID } from './fixtures.js';
@@ -78,6 +79,20 @@ describe('desiredPod', () => {
     ]);
     assert.equal(p.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms.length, 1);
   });
+
+  const moves: { name: string; migration: NonNullable<Server['spec']['migration']>; bootSerial: number; want: { required: object[]; preferred: boolean } }[] = [
+    { name: 'a migration\'s boot, then the pod must leave the node (and not prefer it), still in its zone', migration: { kind: 'Cold', serial: 2, fromHost: 'node-3' }, bootSerial: 2, want: { required: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['az1'] }, { key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['node-3'] }], preferred: false } },
+    { name: 'a migration to a named host, then the pod must be on that one', migration: { kind: 'Live', serial: 2, fromHost: 'node-3', toHost: 'node-5' }, bootSerial: 2, want: { required: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['az1'] }, { key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['node-3'] }, { key: 'kubernetes.io/hostname', operator: 'In', values: ['node-5'] }], preferred: false } },
+    { name: 'a later boot than the migration\'s, then the pod prefers where the server runs again', migration: { kind: 'Cold', serial: 2, fromHost: 'node-3' }, bootSerial: 3, want: { required: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['az1'] }], preferred: true } },
+  ];
+  for (const c of moves) {
+    it(`When ${c.name}`, () => {
+      const s = server({ availabilityZone: 'az1', migration: c.migration, boot: { serial: c.bootSerial, kind: 'HardReboot' } });
+      const aff = desiredPod({ ...s, status: { status: 'ACTIVE', host: 'node-3' } }, flavor(), image()).spec.affinity?.nodeAffinity;
+      assert.deepEqual(aff?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms, [{ matchExpressions: c.want.required }]);
+      assert.equal(aff?.preferredDuringSchedulingIgnoredDuringExecution !== undefined, c.want.preferred);
+    });
+  }
 
   it('When built, then it restarts always and terminates quickly', () => {
     const p = desiredPod(server(), flavor(), image());

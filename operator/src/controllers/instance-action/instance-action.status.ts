@@ -7,13 +7,16 @@ import { COMPUTE_EVENTS } from '../../../../crds/instance-actions.js';
 import { kubeTime } from '../../runtime/clock.js';
 
 /** The statuses a server passes through on its way to a settled one. */
-const UNSETTLED = new Set(['BUILD', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE']);
+const UNSETTLED = new Set(['BUILD', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE', 'MIGRATING']);
 
 export function hasSettled(server: Server, generation: number): boolean {
   const st = server.status;
   if (!st || server.metadata.deletionTimestamp || (st.observedGeneration ?? 0) < generation) return false;
   return !st.taskState && !UNSETTLED.has(st.status ?? 'BUILD');
 }
+
+/** The actions the operator rolls back when no host takes the server (server.resize-rollback.ts). */
+const MOVES = new Set(['resize', 'migrate', 'live-migration']);
 
 /**
  * Whether the action failed: the server ended in ERROR, or (a resize no node could take, rolled
@@ -22,7 +25,7 @@ export function hasSettled(server: Server, generation: number): boolean {
 function failed(action: InstanceAction, server: Server): boolean {
   if (server.status?.status === 'ERROR') return true;
   const resized = server.status?.conditions?.find((c) => c.type === 'Resized');
-  return action.spec.action === 'resize' && resized?.status === 'False' && (resized.observedGeneration ?? 0) >= action.spec.serverGeneration;
+  return MOVES.has(action.spec.action) && resized?.status === 'False' && (resized.observedGeneration ?? 0) >= action.spec.serverGeneration;
 }
 
 export function computeActionStatus(action: InstanceAction, server: Server | undefined, now: Date): InstanceActionStatus | undefined {

@@ -28,6 +28,7 @@ export const Reason = {
   ResizeToConfirm: 'ResizeToConfirm',
   Rescuing: 'Rescuing',
   ResetToError: 'ResetToError',
+  Migrating: 'Migrating',
   Rescued: 'Rescued',
   FlavorNotFound: 'FlavorNotFound',
   ImageNotFound: 'ImageNotFound',
@@ -96,6 +97,11 @@ export const BOOTS = {
   Unrescue: { status: 'RESCUE', vmState: 'rescued', taskState: 'unrescuing', powerState: 'RUNNING', reason: Reason.Rescuing, message: 'Server is booting its own image again' },
   // A resize no node could take: Nova never moved the guest, so it reads ACTIVE with no task.
   ResizeRollback: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', reason: Reason.Resizing, message: 'No valid host for the new flavor: the server is booting on its old flavor again' },
+  // Cold migration is a resize to the same flavor on another host; live migration keeps it ACTIVE
+  // in Nova's MIGRATING; evacuation rebuilds it elsewhere.
+  Migrate: { status: 'RESIZE', vmState: 'active', taskState: 'resize_migrating', powerState: 'RUNNING', reason: Reason.Migrating, message: 'Server is being migrated to another host' },
+  LiveMigrate: { status: 'MIGRATING', vmState: 'active', taskState: 'migrating', powerState: 'RUNNING', reason: Reason.Migrating, message: 'Server is being live-migrated to another host' },
+  Evacuate: { status: 'REBUILD', vmState: 'active', taskState: 'rebuild_spawning', powerState: 'NOSTATE', reason: Reason.Migrating, message: 'Server is being evacuated from its host' },
 } as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; vmState: string; taskState: string | null; powerState: PowerState; reason: string; message: string }>;
 
 export const isOffline = (server: Server): server is Server & { spec: { powerState: keyof typeof OFFLINE } } => Object.hasOwn(OFFLINE, server.spec.powerState ?? '');

@@ -1,4 +1,4 @@
-// A resize that cannot be placed: Nova's scheduler finds no host for the new flavor before anything
+// A resize (or a cold or live migration) that cannot be placed: Nova's scheduler finds no host for the new flavor before anything
 // moves, so the instance stays ACTIVE on its old flavor and only the action fails (its event
 // Error, an instance fault). Here the new flavor's Pod is already made when the scheduler says
 // Unschedulable, so the operator rolls the spec back, as Nova's conductor does: the old flavor
@@ -13,24 +13,28 @@ import { isStaleBoot } from './server.resources.js';
 export const RESIZED_CONDITION = 'Resized';
 export const NO_VALID_HOST_REASON = 'NoValidHost';
 
-/** A JSON merge patch of the spec: null removes the resize. */
+/** A JSON merge patch of the spec: null removes the resize and the migration. */
 export interface RollbackPatch {
   flavorRef: string;
   resize: null;
+  migration: null;
   boot: NonNullable<Server['spec']['boot']>;
 }
 
-/** The spec patch that undoes an unplaceable resize, or undefined when the resize is not stuck so. */
+/** The boots Nova rolls back when no host takes them: a resize, and a cold or live migration. */
+const ROLLED_BACK = new Set(['Resize', 'Migrate', 'LiveMigrate']);
+
+/** The spec patch that undoes an unplaceable resize or migration, or undefined when none is stuck so. */
 export function resizeRollback(server: Server, pod: Pod | undefined): RollbackPatch | undefined {
-  const { resize, boot } = server.spec;
-  if (!resize || boot?.kind !== 'Resize' || !pod || pod.metadata.deletionTimestamp || isStaleBoot(server, pod) || !isUnschedulable(pod)) return undefined;
-  return { flavorRef: resize.oldFlavorRef, resize: null, boot: { serial: boot.serial + 1, kind: 'ResizeRollback' } };
+  const { resize, boot, flavorRef } = server.spec;
+  if (!boot || !ROLLED_BACK.has(boot.kind) || !pod || pod.metadata.deletionTimestamp || isStaleBoot(server, pod) || !isUnschedulable(pod)) return undefined;
+  return { flavorRef: resize?.oldFlavorRef ?? flavorRef, resize: null, migration: null, boot: { serial: boot.serial + 1, kind: 'ResizeRollback' } };
 }
 
 /** The scheduler's words, for the condition and the event. */
 export function unplaceableMessage(pod: Pod): string {
   const details = podCondition(pod, 'PodScheduled')?.message;
-  return `No valid host was found for the new flavor; the server stays on its old flavor${details ? `: ${details}` : ''}`;
+  return `No valid host was found; the server stays as it was${details ? `: ${details}` : ''}`;
 }
 
 /** The status after a rollback, with Resized=False at the rolled-back generation. */

@@ -6,7 +6,7 @@ import type { Flavor, Image, Server } from '../../../../crds/types.generated.js'
 import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_GROUP_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
 import type { ObjectMeta } from '../../../../crds/kube-object.js';
 import { Resources, typeMeta } from '../../../../crds/resources.js';
-import type { Affinity, Pod, PodVolume } from '../../../../crds/kube-types.js';
+import type { Affinity, NodeSelectorRequirement, Pod, PodVolume } from '../../../../crds/kube-types.js';
 import { controllerReference } from '../../runtime/objects.js';
 import { tenantContainerSecurityContext, tenantPodSecurityContext, type SecureContainer, type SecurePodSpec } from '../../runtime/pod-security.js';
 
@@ -164,14 +164,31 @@ function withKeyMount(container: SecureContainer, server: Server): SecureContain
   return { ...container, volumeMounts: [...(container.volumeMounts ?? []), { name: SSH_KEYS_VOLUME, mountPath: SSH_KEYS_DIR, readOnly: true }] };
 }
 
+/** The migration the next boot carries out, if any: only the boot it was asked for. */
+export function pendingMigration(server: Server): NonNullable<Server['spec']['migration']> | undefined {
+  const m = server.spec.migration;
+  return m && m.serial === server.spec.boot?.serial ? m : undefined;
+}
+
+/** A migrating server's Pod must leave its host (for the host named, if one was); others' are bound to their zone. */
+function requiredNodeTerms(server: Server): NodeSelectorRequirement[] {
+  const zone = server.spec.availabilityZone;
+  const terms: NodeSelectorRequirement[] = zone && zone !== DEFAULT_AZ ? [{ key: ZONE_LABEL, operator: 'In', values: [zone] }] : [];
+  const m = pendingMigration(server);
+  if (m) terms.push({ key: HOSTNAME_LABEL, operator: 'NotIn', values: [m.fromHost] });
+  if (m?.toHost) terms.push({ key: HOSTNAME_LABEL, operator: 'In', values: [m.toHost] });
+  return terms;
+}
+
 /**
  * The zone asked for is required. A server started again prefers the node it last ran on, as Nova
- * starts a stopped instance on its host: its attached volumes are held there.
+ * starts a stopped instance on its host: its attached volumes are held there. A migration's Pod
+ * must leave that node instead.
  */
 function nodeAffinity(server: Server): Pick<Affinity, 'nodeAffinity'> {
-  const zone = server.spec.availabilityZone;
-  const host = server.status?.host;
-  const required = zone && zone !== DEFAULT_AZ ? { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE_LABEL, operator: 'In' as const, values: [zone] }] }] } : undefined;
+  const terms = requiredNodeTerms(server);
+  const host = pendingMigration(server) ? undefined : server.status?.host;
+  const required = terms.length ? { nodeSelectorTerms: [{ matchExpressions: terms }] } : undefined;
   const preferred = host ? [{ weight: 100, preference: { matchExpressions: [{ key: HOSTNAME_LABEL, operator: 'In' as const, values: [host] }] } }] : undefined;
   if (!required && !preferred) return {};
   return {

@@ -123,7 +123,7 @@ function network(server: Server, pod: Pod | undefined, attached: AttachedPorts |
  * terminating), while it is shut off or suspended, and while it reboots or is rebuilt. Its next Pod
  * prefers that host, so losing it in any of these steps would start the server elsewhere.
  */
-const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE', 'VERIFY_RESIZE', 'RESCUE', 'SHELVED_OFFLOADED']);
+const PLACEMENT_KEPT = new Set<Status>(['SHUTOFF', 'SUSPENDED', 'REBOOT', 'HARD_REBOOT', 'REBUILD', 'RESIZE', 'REVERT_RESIZE', 'VERIFY_RESIZE', 'RESCUE', 'MIGRATING', 'SHELVED_OFFLOADED']);
 const TASKS_KEEPING_PLACEMENT = new Set(['powering-off', 'suspending', 'shelving_offloading', 'rescuing']);
 
 function keepsPlacement(phase: Phase): boolean {

@@ -22,6 +22,7 @@ import { rescueServer, unrescueServer } from './server-actions.rescue.js';
 import { consoleOutput } from './server-actions.console.js';
 import { createBackupAction, createBackupBody, type CreateBackupBody } from './server-actions.backup.js';
 import { resetServerState, resetStateBody, type ResetStateBody } from './server-actions.reset-state.js';
+import { evacuateBody, evacuateServer, liveMigrateBody, liveMigrateServer, migrateBody, migrateServer, type EvacuateBody, type LiveMigrateBody, type MigrateBody } from './server-actions.migrate.js';
 import { consoleUrl, type ConsoleDeps } from '../remote-consoles/remote-consoles.handlers.js';
 import type { ConsoleActionBody } from '../remote-consoles/remote-consoles.schema.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
@@ -42,7 +43,7 @@ const remoteConsole: Perform = async (deps, { baseUrl }, server, body) => {
 const power = (action: PowerAction): Perform => ({ stores }, { auth }, server) => changePower(stores, auth, server, action);
 
 /** The actions whose bodies' schemas live in their own modules. */
-const MORE_ACTIONS = { createBackup: createBackupBody, 'os-resetState': resetStateBody } as const;
+const MORE_ACTIONS = { createBackup: createBackupBody, 'os-resetState': resetStateBody, migrate: migrateBody, 'os-migrateLive': liveMigrateBody, evacuate: evacuateBody } as const;
 const ACTION_BODIES = { ...SERVED_ACTIONS, ...MORE_ACTIONS };
 type Action = ServedAction | keyof typeof MORE_ACTIONS;
 
@@ -75,6 +76,9 @@ const PERFORM: Record<Action, Perform> = {
   'os-getSerialConsole': remoteConsole,
   createBackup: (deps, ctx, server, body) => createBackupAction(deps, ctx, server, body as CreateBackupBody),
   'os-resetState': ({ stores }, { auth }, server, body) => resetServerState(stores, auth, server, body as ResetStateBody),
+  migrate: ({ stores }, ctx, server, body) => migrateServer(stores, ctx, server, body as MigrateBody),
+  'os-migrateLive': ({ stores }, { auth }, server, body) => liveMigrateServer(stores, auth, server, body as LiveMigrateBody),
+  evacuate: ({ stores }, ctx, server, body) => evacuateServer(stores, ctx, server, body as EvacuateBody),
 };
 
 /** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */
@@ -82,7 +86,7 @@ const RECORDED_AS: Partial<Record<Action, ActionName>> = {
   'os-stop': 'stop', 'os-start': 'start', pause: 'pause', unpause: 'unpause', suspend: 'suspend', resume: 'resume',
   reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock', createImage: 'createImage',
   shelve: 'shelve', shelveOffload: 'shelveOffload', unshelve: 'unshelve', resize: 'resize', confirmResize: 'confirmResize', revertResize: 'revertResize',
-  rescue: 'rescue', unrescue: 'unrescue', createBackup: 'createBackup',
+  rescue: 'rescue', unrescue: 'unrescue', createBackup: 'createBackup', migrate: 'migrate', 'os-migrateLive': 'live-migration', evacuate: 'evacuate',
 };
 
 const isServed = (name: string): name is Action => Object.hasOwn(ACTION_BODIES, name);

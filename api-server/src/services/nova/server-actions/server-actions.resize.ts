@@ -2,7 +2,8 @@
 // kind Resize) and keeps the flavor to go back to (spec.resize): the operator replaces the Pod
 // with one of the new flavor's requests, RESIZE meanwhile, then VERIFY_RESIZE. confirmResize drops
 // the way back (ACTIVE, or SHUTOFF for a server resized while stopped); revertResize boots the old
-// flavor again (REVERT_RESIZE, then ACTIVE). Nova's state checks run on the live object.
+// flavor again (REVERT_RESIZE, then ACTIVE), and a cold migration's revert goes back to the host
+// it left. Nova's state checks run on the live object.
 import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest } from '../../../common/errors.js';
@@ -36,15 +37,24 @@ export async function resizeServer(stores: Stores, auth: AuthContext, server: Se
 export async function confirmResize(stores: Stores, auth: AuthContext, server: Server): Promise<{ status: number }> {
   await guardedChange(stores, auth, server, (cur) => {
     checkInstanceState(cur, 'confirmResize', RESIZED);
-    return { ...cur.spec, resize: undefined };
+    return { ...cur.spec, resize: undefined, migration: undefined };
   });
   return { status: 204 };
+}
+
+/** A reverted cold migration goes back to the host it left, from the one it reached. */
+function returnTrip(cur: Server, serial: number): Server['spec']['migration'] {
+  const m = cur.spec.migration;
+  const here = cur.status?.host;
+  if (!m || !here) return undefined;
+  return { kind: 'Cold', serial, fromHost: here, toHost: m.fromHost };
 }
 
 export async function revertResize(stores: Stores, auth: AuthContext, server: Server): Promise<void> {
   await guardedChange(stores, auth, server, (cur) => {
     checkInstanceState(cur, 'revertResize', RESIZED);
     const back = cur.spec.resize?.oldFlavorRef ?? cur.spec.flavorRef;
-    return { ...cur.spec, flavorRef: back, resize: undefined, boot: nextBoot(cur, 'RevertResize') };
+    const boot = nextBoot(cur, 'RevertResize');
+    return { ...cur.spec, flavorRef: back, resize: undefined, boot, migration: returnTrip(cur, boot.serial) };
   });
 }

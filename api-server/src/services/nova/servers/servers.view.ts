@@ -80,10 +80,13 @@ const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], PendingA
   Unrescue: { status: 'RESCUE', taskState: 'unrescuing' },
   // The operator's own boot after a resize no node could take: Nova's server reads ACTIVE, no task.
   ResizeRollback: { status: 'ACTIVE', taskState: null },
+  Migrate: { status: 'RESIZE', taskState: 'resize_prep' },
+  LiveMigrate: { status: 'MIGRATING', taskState: 'migrating' },
+  Evacuate: { status: 'REBUILD', taskState: 'rebuilding' },
 };
 
 /** The boots whose pending status Nova shows on a stopped server too (its _STATE_MAP for vm_state stopped). */
-const STOPPED_SHOWS_STATUS = new Set<NonNullable<Server['spec']['boot']>['kind']>(['Resize', 'Rebuild']);
+const STOPPED_SHOWS_STATUS = new Set<NonNullable<Server['spec']['boot']>['kind']>(['Resize', 'Rebuild', 'Migrate', 'Evacuate']);
 
 /** The task a wanted power state sets, by the status the server still shows. */
 const POWER_PENDING: Record<NonNullable<Server['spec']['powerState']>, Record<string, string>> = {
