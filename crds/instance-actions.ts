@@ -17,6 +17,7 @@ export const COMPUTE_EVENTS: Readonly<Record<string, string>> = {
   migrate: 'compute_resize_instance',
   'live-migration': 'compute_live_migration',
   evacuate: 'compute_rebuild_instance',
+  trigger_crash_dump: 'compute_trigger_crash_dump',
   shelve: 'compute_shelve_instance',
   unshelve: 'compute_unshelve_instance',
   resize: 'compute_resize_instance',

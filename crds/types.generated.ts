@@ -520,7 +520,7 @@ shelvedImageId?: string
  */
 boot?: {
 serial: number
-kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize" | "Rescue" | "Unrescue" | "ResizeRollback" | "Migrate" | "LiveMigrate" | "Evacuate")
+kind: ("SoftReboot" | "HardReboot" | "Rebuild" | "Resize" | "RevertResize" | "Rescue" | "Unrescue" | "ResizeRollback" | "Migrate" | "LiveMigrate" | "Evacuate" | "CrashDump")
 }
 /**
  * The server group named in the scheduler hints at create, with its policy copied (the Pod's affinity is decided once, when it is made).

@@ -127,6 +127,19 @@ describe('openstack server pause, suspend, reboot, rebuild, rescue, resize, imag
     assert.match(log.output, /login: $/m);
   });
 
+  it('When a crash dump is triggered (2.17), then its Pod boots again and the new console starts with the NMI\'s panic; the server stays ACTIVE', async () => {
+    const before = (await pod())?.metadata.uid;
+    await openstack(cloud, ['--os-compute-api-version', '2.17', 'server', 'dump', 'create', id]);
+    const log = await until('the console after the crash', async () => {
+      const now = await pod();
+      if (!now || now.metadata.uid === before) return undefined;
+      const text = await openstack(cloud, ['console', 'log', 'show', id]).catch(() => '');
+      return /Kernel panic - not syncing: NMI/.test(text) ? text : undefined;
+    }, 60_000);
+    assert.match(log, /after a crash dump/);
+    await status('ACTIVE');
+  });
+
   it('When the server is resized to m1.small, then VERIFY_RESIZE with a Pod of m1.small\'s requests; reverted, ACTIVE on m1.tiny again; resized and confirmed, ACTIVE on m1.small', async () => {
     const requests = async (): Promise<string | undefined> => (await kubectl(['get', 'pod', id, '-n', ns, '-o', 'jsonpath={.spec.containers[0].resources.requests.memory}']).catch(() => undefined));
     await openstack(cloud, ['server', 'resize', '--flavor', 'm1.small', '--wait', id]);
@@ -168,7 +181,7 @@ describe('openstack server pause, suspend, reboot, rebuild, rescue, resize, imag
 
   it('When the server\'s events are listed, then every action is there under its request id, and the admin sees the reboot finished with Success', async () => {
     const events = await openstackJson<{ 'Request ID': string; Action: string }[]>(cloud, ['server', 'event', 'list', id]);
-    assert.deepEqual(events.map((e) => e.Action).sort(), ['confirmResize', 'create', 'createImage', 'pause', 'reboot', 'reboot', 'rebuild', 'rescue', 'resize', 'resize', 'resume', 'revertResize', 'shelve', 'suspend', 'unpause', 'unrescue', 'unshelve']);
+    assert.deepEqual(events.map((e) => e.Action).sort(), ['confirmResize', 'create', 'createImage', 'pause', 'reboot', 'reboot', 'rebuild', 'rescue', 'resize', 'resize', 'resume', 'revertResize', 'shelve', 'suspend', 'trigger_crash_dump', 'unpause', 'unrescue', 'unshelve']);
     const reboot = events.find((e) => e.Action === 'reboot')!;
     const detail = await until('the reboot to finish', async () => {
       const d = await openstackJson<{ events: { event: string; result: string | null; finish_time: string | null }[] | string }>('openstack-sim', ['server', 'event', 'show', id, reboot['Request ID']]);

@@ -31,6 +31,14 @@ describe('console.log: what a simulated guest prints', () => {
     assert.match(lines[lines.length - 1], / login: $/);
   });
 
+  it('When the Pod is the boot after a crash dump, then its console starts with the NMI\'s panic and kdump', () => {
+    const s = server({ boot: { serial: 2, kind: 'CrashDump' } });
+    const p = pod(s, 'running');
+    const lines = consoleLines({ server: s, pod: { ...p, metadata: { ...p.metadata, annotations: { ...p.metadata.annotations, 'openstack.sim/boot-serial': '2' } } } });
+    assert.match(lines[0], /Kernel panic - not syncing: NMI/);
+    assert.ok(lines.some((l) => l.includes('after a crash dump #2')), lines.join('\n'));
+  });
+
   it('When a key line is fingerprinted, then it is OpenSSH\'s colon-separated MD5 of the decoded blob', () => {
     assert.match(md5Fingerprint(ED25519)!, /^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
     assert.equal(md5Fingerprint('garbage'), undefined);

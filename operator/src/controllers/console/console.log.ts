@@ -17,7 +17,11 @@ export interface ConsoleInputs {
 /** The boot each Pod answers, as a guest would tell it apart: first boot or which action. */
 const BOOT_WORDS: Record<string, string> = {
   SoftReboot: 'reboot (soft)', HardReboot: 'reboot (hard)', Rebuild: 'rebuild', Resize: 'resize', RevertResize: 'resize revert', Rescue: 'rescue', Unrescue: 'unrescue',
+  ResizeRollback: 'resize rolled back', Migrate: 'migration', LiveMigrate: 'live migration', Evacuate: 'evacuation', CrashDump: 'after a crash dump',
 };
+
+/** What the guest printed before a crash-dump boot: the NMI's panic and kdump saving the core. */
+const CRASH_LINES = ['Kernel panic - not syncing: NMI: Not continuing', 'kdump: saving vmcore to /var/crash', 'kdump: saving vmcore complete', 'Rebooting in 1 seconds..'];
 
 /** OpenSSH's MD5 fingerprint of a public key line (what cloud-init prints for authorized keys). */
 export function md5Fingerprint(publicKey: string): string | undefined {
@@ -86,7 +90,8 @@ function cloudInitLines(server: Server): string[] {
 /** The console's lines, each with its offset in seconds from the Pod's start. */
 export function consoleLines(inputs: ConsoleInputs): string[] {
   const hostname = inputs.pod.spec.hostname ?? inputs.server.spec.name;
-  return [...kernelLines(inputs), ...cloudInitLines(inputs.server), '', `${hostname} login: `];
+  const crashed = inputs.server.spec.boot?.kind === 'CrashDump' && Number(inputs.pod.metadata.annotations?.['openstack.sim/boot-serial'] ?? 0) === inputs.server.spec.boot.serial;
+  return [...(crashed ? CRASH_LINES : []), ...kernelLines(inputs), ...cloudInitLines(inputs.server), '', `${hostname} login: `];
 }
 
 /** The lines in the CRI log format ("<RFC3339Nano> stdout F <line>"), stamped from the Pod's creation. */

@@ -101,6 +101,8 @@ export const BOOTS = {
   // in Nova's MIGRATING; evacuation rebuilds it elsewhere.
   Migrate: { status: 'RESIZE', vmState: 'active', taskState: 'resize_migrating', powerState: 'RUNNING', reason: Reason.Migrating, message: 'Server is being migrated to another host' },
   LiveMigrate: { status: 'MIGRATING', vmState: 'active', taskState: 'migrating', powerState: 'RUNNING', reason: Reason.Migrating, message: 'Server is being live-migrated to another host' },
+  // trigger_crash_dump: Nova changes no state; the guest panics on the NMI, dumps and boots again.
+  CrashDump: { status: 'ACTIVE', vmState: 'active', taskState: null, powerState: 'RUNNING', reason: Reason.Rebooting, message: 'Server is booting again after a crash dump' },
   Evacuate: { status: 'REBUILD', vmState: 'active', taskState: 'rebuild_spawning', powerState: 'NOSTATE', reason: Reason.Migrating, message: 'Server is being evacuated from its host' },
 } as const satisfies Record<NonNullable<Server['spec']['boot']>['kind'], { status: Status; vmState: string; taskState: string | null; powerState: PowerState; reason: string; message: string }>;
 

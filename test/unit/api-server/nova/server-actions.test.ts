@@ -90,6 +90,10 @@ const cases: Case[] = [
   { name: 'back up with a negative rotation', from: ACTIVE, body: { createBackup: { name: 'b1', backup_type: 'daily', rotation: -1 } }, code: 400 },
   { name: 'back up with no backup type', from: ACTIVE, body: { createBackup: { name: 'b1', rotation: 1 } }, code: 400 },
   { name: 'back up a building server', from: { status: 'BUILD', vmState: 'building', powerState: 'NOSTATE' }, body: { createBackup: { name: 'b1', backup_type: 'daily', rotation: 1 } }, code: 409, error: /Cannot 'createBackup' instance/ },
+  { name: 'trigger a crash dump at 2.1', from: ACTIVE, body: { trigger_crash_dump: null }, code: 400, error: /There is no such action: trigger_crash_dump/ },
+  { name: 'change the password of an active server (no guest agent)', from: ACTIVE, body: { changePassword: { adminPass: 'new-pw' } }, code: 501, error: /Unable to set password on instance/ },
+  { name: 'change the password of a stopped server', from: SHUTOFF, spec: { powerState: 'Stopped' }, body: { changePassword: { adminPass: 'new-pw' } }, code: 409, error: /Cannot 'changePassword' instance .* vm_state stopped/ },
+  { name: 'change the password with no password', from: ACTIVE, body: { changePassword: {} }, code: 400 },
   { name: 'reset the state as a member', from: ACTIVE, body: { 'os-resetState': { state: 'error' } }, code: 403, error: /reset_state/ },
   { name: 'rebuild with a bad access address', from: ACTIVE, body: { rebuild: { imageRef: IMAGE_ID, accessIPv4: '1.2.3' } }, code: 400, error: /accessIPv4/ },
 ];
@@ -222,5 +226,17 @@ describe('Nova server actions (pause, suspend, reboot, rebuild, shelve, createIm
     assert.equal((await act(admin, { 'os-resetState': { state: 'deleted' } })).status, 400);
     assert.equal((await act(alice, { 'os-stop': null })).status, 202);
     assert.equal(stored(id).spec.resetState, undefined, 'the stop took it out of error');
+  });
+
+  it('When a crash dump is triggered at 2.17, then 202 and a new boot (CrashDump) with no task shown; a stopped server is 409', async () => {
+    const v217 = { 'OpenStack-API-Version': 'compute 2.17' };
+    const id = await serverIn(ACTIVE);
+    const res = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, { trigger_crash_dump: null }, v217);
+    assert.equal(res.status, 202, res.text);
+    assert.deepEqual(stored(id).spec.boot, { serial: 1, kind: 'CrashDump' });
+    const now = await shown(id);
+    assert.deepEqual({ status: now.status, task: now['OS-EXT-STS:task_state'] }, { status: 'ACTIVE', task: null });
+    const stopped = await serverIn(SHUTOFF, { powerState: 'Stopped' });
+    assert.equal((await call(w.url, alice, 'POST', `/compute/v2.1/servers/${stopped}/action`, { trigger_crash_dump: null }, v217)).status, 409);
   });
 });

@@ -8,7 +8,7 @@ import { MANAGED_BY, MANAGED_BY_LABEL, SERVER_LABEL } from '../../../../../crds/
 import type { AuthContext } from '../../../common/route.js';
 
 /** Nova's action names, as its API records them. */
-export type ActionName = 'create' | 'delete' | 'stop' | 'start' | 'reboot' | 'rebuild' | 'pause' | 'unpause' | 'suspend' | 'resume' | 'lock' | 'unlock' | 'createImage' | 'shelve' | 'shelveOffload' | 'unshelve' | 'resize' | 'confirmResize' | 'revertResize' | 'rescue' | 'unrescue' | 'createBackup' | 'migrate' | 'live-migration' | 'evacuate';
+export type ActionName = 'create' | 'delete' | 'stop' | 'start' | 'reboot' | 'rebuild' | 'pause' | 'unpause' | 'suspend' | 'resume' | 'lock' | 'unlock' | 'createImage' | 'shelve' | 'shelveOffload' | 'unshelve' | 'resize' | 'confirmResize' | 'revertResize' | 'rescue' | 'unrescue' | 'createBackup' | 'migrate' | 'live-migration' | 'evacuate' | 'trigger_crash_dump';
 
 export function toInstanceAction(server: Server, action: ActionName, requestId: string, auth: AuthContext): InstanceAction {
   const { name, namespace, generation } = server.metadata;

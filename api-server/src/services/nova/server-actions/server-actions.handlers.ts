@@ -2,7 +2,7 @@
 // action's body against its schema, and dispatches on the action's key, as Nova's action
 // controllers do. Each action is 202 with no body but rebuild's (the server) and createImage's (a
 // Location header).
-import type { Static } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { badRequest, notFound } from '../../../common/errors.js';
 import { at, MV, type Change } from '../microversion.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
@@ -22,6 +22,7 @@ import { rescueServer, unrescueServer } from './server-actions.rescue.js';
 import { consoleOutput } from './server-actions.console.js';
 import { createBackupAction, createBackupBody, type CreateBackupBody } from './server-actions.backup.js';
 import { resetServerState, resetStateBody, type ResetStateBody } from './server-actions.reset-state.js';
+import { changePassword, changePasswordBody, triggerCrashDump } from './server-actions.crash.js';
 import { evacuateBody, evacuateServer, liveMigrateBody, liveMigrateServer, migrateBody, migrateServer, type EvacuateBody, type LiveMigrateBody, type MigrateBody } from './server-actions.migrate.js';
 import { consoleUrl, type ConsoleDeps } from '../remote-consoles/remote-consoles.handlers.js';
 import type { ConsoleActionBody } from '../remote-consoles/remote-consoles.schema.js';
@@ -43,7 +44,7 @@ const remoteConsole: Perform = async (deps, { baseUrl }, server, body) => {
 const power = (action: PowerAction): Perform => ({ stores }, { auth }, server) => changePower(stores, auth, server, action);
 
 /** The actions whose bodies' schemas live in their own modules. */
-const MORE_ACTIONS = { createBackup: createBackupBody, 'os-resetState': resetStateBody, migrate: migrateBody, 'os-migrateLive': liveMigrateBody, evacuate: evacuateBody } as const;
+const MORE_ACTIONS = { createBackup: createBackupBody, 'os-resetState': resetStateBody, migrate: migrateBody, 'os-migrateLive': liveMigrateBody, evacuate: evacuateBody, trigger_crash_dump: Type.Unknown(), changePassword: changePasswordBody } as const;
 const ACTION_BODIES = { ...SERVED_ACTIONS, ...MORE_ACTIONS };
 type Action = ServedAction | keyof typeof MORE_ACTIONS;
 
@@ -79,6 +80,8 @@ const PERFORM: Record<Action, Perform> = {
   migrate: ({ stores }, ctx, server, body) => migrateServer(stores, ctx, server, body as MigrateBody),
   'os-migrateLive': ({ stores }, { auth }, server, body) => liveMigrateServer(stores, auth, server, body as LiveMigrateBody),
   evacuate: ({ stores }, ctx, server, body) => evacuateServer(stores, ctx, server, body as EvacuateBody),
+  trigger_crash_dump: ({ stores }, ctx, server) => triggerCrashDump(stores, ctx, server),
+  changePassword: async (_deps, { auth }, server) => changePassword(auth, server),
 };
 
 /** The name Nova records each action under in os-instance-actions (security group changes are not recorded). */
@@ -86,7 +89,7 @@ const RECORDED_AS: Partial<Record<Action, ActionName>> = {
   'os-stop': 'stop', 'os-start': 'start', pause: 'pause', unpause: 'unpause', suspend: 'suspend', resume: 'resume',
   reboot: 'reboot', rebuild: 'rebuild', lock: 'lock', unlock: 'unlock', createImage: 'createImage',
   shelve: 'shelve', shelveOffload: 'shelveOffload', unshelve: 'unshelve', resize: 'resize', confirmResize: 'confirmResize', revertResize: 'revertResize',
-  rescue: 'rescue', unrescue: 'unrescue', createBackup: 'createBackup', migrate: 'migrate', 'os-migrateLive': 'live-migration', evacuate: 'evacuate',
+  rescue: 'rescue', unrescue: 'unrescue', createBackup: 'createBackup', migrate: 'migrate', 'os-migrateLive': 'live-migration', evacuate: 'evacuate', trigger_crash_dump: 'trigger_crash_dump',
 };
 
 const isServed = (name: string): name is Action => Object.hasOwn(ACTION_BODIES, name);

@@ -1,5 +1,6 @@
 // POST /servers/{id}/action (Nova's default policy for the security group, power, reboot and
-// rebuild actions: a member; a wrong state for the action is 409). Only rebuild (the server) and
+// rebuild actions: a member; a wrong state for the action is 409; changePassword is Nova's 501
+// for a driver that cannot set a guest's password). Only rebuild (the server) and
 // rescue (the admin password), os-getConsoleOutput (the log) and the console actions (a URL)
 // answer a body.
 import { Type } from '@sinclair/typebox';
@@ -14,7 +15,7 @@ export function serverActionRoutes(deps: ActionDeps): RouteDef[] {
   return [
     defineRoute({
       method: 'post', path: '/v2.1/servers/:serverId/action', policy: 'member', body: serverActionBody, query: noQuery,
-      response: Type.Union([rebuildServerResponse, rescueResponse, consoleOutputResponse, consoleActionResponse, createImageResponse]), successStatus: 202, expectedErrors: [400, 403, 404, 409], handler: serverActionHandler(deps),
+      response: Type.Union([rebuildServerResponse, rescueResponse, consoleOutputResponse, consoleActionResponse, createImageResponse]), successStatus: 202, expectedErrors: [400, 403, 404, 409, 501], handler: serverActionHandler(deps),
     }),
   ];
 }

@@ -83,6 +83,8 @@ const BOOT_PENDING: Record<NonNullable<Server['spec']['boot']>['kind'], PendingA
   Migrate: { status: 'RESIZE', taskState: 'resize_prep' },
   LiveMigrate: { status: 'MIGRATING', taskState: 'migrating' },
   Evacuate: { status: 'REBUILD', taskState: 'rebuilding' },
+  // Nova sets no task for trigger_crash_dump: the status stays what it was.
+  CrashDump: { taskState: null },
 };
 
 /** The boots whose pending status Nova shows on a stopped server too (its _STATE_MAP for vm_state stopped). */
