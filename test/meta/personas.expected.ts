@@ -90,6 +90,7 @@ export const EXPECTED: Record<string, Persona[]> = {
   'PUT /compute/v2.1/servers/:serverId/tags/:tag': PROJECT_MEMBERS,
   'DELETE /compute/v2.1/servers/:serverId/tags': PROJECT_MEMBERS,
   'DELETE /compute/v2.1/servers/:serverId/tags/:tag': PROJECT_MEMBERS,
+  'GET /compute/v2.1/servers/:serverId/topology': PROJECT_READERS,
   'GET /compute/v2.1/images': PROJECT_READERS,
   'GET /compute/v2.1/images/detail': PROJECT_READERS,
   'GET /compute/v2.1/images/:imageId': PROJECT_READERS,

@@ -8,7 +8,7 @@ import { badRequest, type ApiError } from '../../common/errors.js';
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
 
 export const MIN_VERSION = '2.1';
-export const MAX_VERSION = '2.67';
+export const MAX_VERSION = '2.79';
 
 export const MV = {
   /** Keypair `type` (ssh, x509); keypair create answers 201 and delete 204. */
@@ -70,6 +70,10 @@ export const MV = {
   EVENTS_FOR_ALL: '2.51',
   /** Server tags on create. */
   TAGS_ON_CREATE: '2.52',
+  /** Hypervisors and services are named by uuid; hypervisor lists take hypervisor_hostname_pattern and with_servers (search and servers routes go); PUT /os-services/{id}. */
+  HOST_UUIDS: '2.53',
+  /** os-migrations: each record's uuid, limit and marker (by uuid) with migrations_links, changes-since. */
+  MIGRATION_PAGING: '2.59',
   /** key_name on rebuild (null removes it), and key_name in the rebuild's answer. */
   REBUILD_KEYPAIR: '2.54',
   /** A flavor's description in every flavor view. */
@@ -92,8 +96,22 @@ export const MV = {
   CHANGES_BEFORE: '2.66',
   /** block_device_mapping_v2[].volume_type for the volumes Nova creates. */
   BDM_VOLUME_TYPE: '2.67',
+  /** The device tag in os-volume_attachments and os-interface answers. */
+  ATTACHMENT_TAGS_SHOWN: '2.70',
+  /** server_groups in the server's show, update and rebuild views. */
+  SERVER_GROUPS_IN_VIEW: '2.71',
+  /** lock takes a locked_reason, shown as locked_reason; locked is a list filter and a sort key. */
+  LOCKED_REASON: '2.73',
+  /** host and hypervisor_hostname on create (an admin's). */
+  REQUESTED_DESTINATION: '2.74',
   /** Views the same for show, update and rebuild; swap 0 in flavors; unknown query parameters a 400. */
   CONSISTENT_VIEWS: '2.75',
+  /** unshelve takes an availability_zone. */
+  UNSHELVE_ZONE: '2.77',
+  /** GET /servers/{id}/topology. */
+  SERVER_TOPOLOGY: '2.78',
+  /** delete_on_termination on volume attach, and in the attachment views. */
+  ATTACH_DELETE_ON_TERMINATION: '2.79',
 } as const;
 
 export type Change = keyof typeof MV;
@@ -115,6 +133,13 @@ export interface KeyVersions {
 export function refuseKeysOutsideVersion(field: string, req: object, mv: string | undefined, { since = {}, until = {} }: KeyVersions): void {
   const refused = Object.keys(req).filter((k) => (since[k] !== undefined && !at(mv, since[k])) || (until[k] !== undefined && at(mv, until[k])));
   if (refused.length) throw unexpectedKeys(field, req, refused);
+}
+
+/** From 2.75 a query key the version's schema does not have is Nova's 400 (below it, ignored). */
+export function refuseUnknownQueryKeys(query: Record<string, unknown>, known: readonly string[], mv: string | undefined): void {
+  if (!at(mv, 'CONSISTENT_VIEWS')) return;
+  const unknown = Object.keys(query).filter((k) => !known.includes(k));
+  if (unknown.length) throw unexpectedKeys('query parameters', query, unknown);
 }
 
 /** Nova's (jsonschema's) 400 for keys a schema does not have. */

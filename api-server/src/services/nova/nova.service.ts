@@ -12,6 +12,7 @@ import { instanceActionRoutes } from './instance-actions/instance-actions.routes
 import { novaImageRoutes } from './images/images.routes.js';
 import { serverMetadataRoutes } from './server-metadata/server-metadata.routes.js';
 import { serverTagRoutes } from './server-tags/server-tags.routes.js';
+import { serverTopologyRoutes } from './server-topology/server-topology.routes.js';
 import { serverGroupRoutes } from './server-groups/server-groups.routes.js';
 import { keypairRoutes } from './keypairs/keypairs.routes.js';
 import { interfaceRoutes } from './interfaces/interfaces.routes.js';
@@ -36,7 +37,7 @@ export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLo
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data),
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverTopologyRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data),
       ...hypervisorRoutes(stores), ...computeServiceRoutes(stores), ...aggregateRoutes({ stores, home: aggregateHome }), ...migrationRoutes(stores), ...simpleTenantUsageRoutes(stores)],
   };
 }

@@ -127,6 +127,33 @@ const CASES: Case[] = [
     body: server({ networks: 'none', imageRef: '', block_device_mapping_v2: [{ uuid: IMAGE_ID, source_type: 'image', destination_type: 'volume', boot_index: 0, volume_size: 1, volume_type: 'nope' }] }), status: [400, 400],
     check: (_w, res) => assert.match(res.json.badRequest.message, /Volume type nope could not be found/),
   },
+  {
+    what: 'lock with a reason', since: '2.73', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { lock: { locked_reason: 'maintenance' } }, status: [202, 202],
+    check: async (w, res) => {
+      assert.equal(res.headers.get('content-length') ?? '0', '0');
+      const locked = (await w.kube.list<Server>(Resources.Server)).items.find((x) => x.spec.lock);
+      assert.equal(locked?.spec.lock?.reason, 'maintenance');
+    },
+  },
+  { what: 'lock with an unknown key', since: '2.73', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { lock: { why: 'x' } }, status: [202, 400] },
+  { what: 'list servers that are not locked', since: '2.73', who: 'alice', method: 'GET', path: () => '/compute/v2.1/servers?locked=false', status: [200, 200] },
+  { what: 'list servers with a locked filter that is no boolean', since: '2.73', who: 'alice', method: 'GET', path: () => '/compute/v2.1/servers?locked=maybe', status: [200, 400] },
+  { what: 'create on a requested host as a member', since: '2.74', who: 'alice', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ networks: 'none', host: 'node-1' }), status: [400, 403] },
+  { what: 'create on an unknown host as an admin', since: '2.74', who: 'admin', method: 'POST', path: () => '/compute/v2.1/servers', body: server({ networks: 'none', host: 'nowhere' }), status: [400, 400],
+    check: (_w, res) => assert.match(res.json.badRequest.message, /Compute host nowhere could not be found/) },
+  { what: 'list servers with an unknown query key', since: '2.75', who: 'alice', method: 'GET', path: () => '/compute/v2.1/servers?colour=red', status: [200, 400] },
+  { what: 'list servers sorted by a key Nova used to ignore', since: '2.75', who: 'alice', method: 'GET', path: () => '/compute/v2.1/servers?sort_key=vcpus', status: [200, 400] },
+  { what: 'list keypairs with an unknown query key', since: '2.75', who: 'alice', method: 'GET', path: () => '/compute/v2.1/os-keypairs?colour=red', status: [200, 400] },
+  {
+    what: 'read a flavor without swap', since: '2.75', who: 'alice', method: 'GET', path: () => '/compute/v2.1/flavors/1', status: [200, 200],
+    check: (_w, res) => assert.equal(res.json.flavor.swap, 0),
+  },
+  { what: 'unshelve into an unknown zone', since: '2.77', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/action`, body: { unshelve: { availability_zone: 'atlantis' } }, status: [409, 400] },
+  {
+    what: 'read the server\'s topology', since: '2.78', who: 'alice', method: 'GET', path: ({ server }) => `/compute/v2.1/servers/${server}/topology`, status: [404, 200],
+    check: (_w, res) => assert.deepEqual(res.json, { nodes: [], pagesize_kb: null }),
+  },
+  { what: 'attach a volume deleted with its server', since: '2.79', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/os-volume_attachments`, body: { volumeAttachment: { volumeId: '00000000-0000-4000-8000-00000000000f', delete_on_termination: true } }, status: [400, 404] },
   { what: 'attach a volume to a shelved server', since: '2.20', who: 'alice', method: 'POST', path: ({ server }) => `/compute/v2.1/servers/${server}/os-volume_attachments`, body: { volumeAttachment: { volumeId: '00000000-0000-4000-8000-00000000000f' } }, status: [409, 404] },
 ];
 
@@ -137,6 +164,8 @@ describe('Nova requests by microversion', () => {
 
   const stored = (): Server => w.kube.peek<Server>(Resources.Server, ids.server, projectNamespace(w.ids.projects.demo))!;
   async function setStatus(status: NonNullable<Server['status']>): Promise<void> {
+    // Each case starts from an unlocked server.
+    if (stored().spec.lock) await w.kube.replace(Resources.Server, { ...stored(), spec: { ...stored().spec, lock: undefined } });
     await w.kube.replaceStatus(Resources.Server, { ...stored(), status: { ...status, bootSerial: stored().spec.boot?.serial ?? 0 } });
     for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
       if ((await call(w.url, tokens.alice, 'GET', `/compute/v2.1/servers/${ids.server}`)).json.server.status === status.status) return;

@@ -7,6 +7,7 @@ import { runListQuery } from '../../../common/list-query.js';
 import { nextQuery } from '../../../common/pagination.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { nextPageLinks } from '../links.js';
+import { refuseUnknownQueryKeys } from '../microversion.js';
 import { flavorVisible, lookupFlavor } from './flavors.access.js';
 import { flavorListSpec } from './flavors.query.js';
 import type { listFlavorsQuery } from './flavors.schema.js';
@@ -14,8 +15,12 @@ import { flavorSummaryView, flavorView, type FlavorScope } from './flavors.view.
 
 type ListContext = RouteContext<undefined, Static<typeof listFlavorsQuery>>;
 
+/** Nova's flavor index_query keys (2.75 refuses any other). */
+const FLAVOR_QUERY_KEYS = ['limit', 'marker', 'is_public', 'minRam', 'minDisk', 'sort_key', 'sort_dir'];
+
 function listFlavors(stores: Stores, path: string, view: (base: string, f: Flavor, scope: FlavorScope) => object) {
   return async (ctx: ListContext): Promise<RouteResult> => {
+    refuseUnknownQueryKeys(ctx.query, FLAVOR_QUERY_KEYS, ctx.microversion);
     const visible = stores.flavors.list().filter((f) => flavorVisible(f, ctx.auth));
     const page = runListQuery(flavorListSpec, visible, ctx.query, ctx.auth);
     const links = nextPageLinks(ctx.baseUrl, path, page.nextMarker && nextQuery(ctx.query, page.nextMarker));

@@ -60,14 +60,16 @@ async function portFor(stores: Stores, auth: AuthContext, server: Server, req: A
 export function listInterfacesHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
-    return { body: { interfaceAttachments: serverPorts(stores, server).map(interfaceView) } };
+    const refOf = (id: string): PortRef | undefined => server.spec.ports?.find((r) => r.id === id);
+    return { body: { interfaceAttachments: serverPorts(stores, server).map((p) => interfaceView(p, refOf(p.metadata.name), ctx.microversion)) } };
   };
 }
 
 export function showInterfaceHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
-    return { body: { interfaceAttachment: interfaceView(attachedPort(stores, server, ctx.params.portId).port) } };
+    const { port, ref } = attachedPort(stores, server, ctx.params.portId);
+    return { body: { interfaceAttachment: interfaceView(port, ref, ctx.microversion) } };
   };
 }
 
@@ -86,7 +88,7 @@ export function attachInterfaceHandler(stores: Stores) {
       await releaseServerPorts(stores, [ref]).catch(() => undefined);
       throw err;
     }
-    return { body: { interfaceAttachment: interfaceView(stores.ports.get(ref.id, server.metadata.namespace)!) } };
+    return { body: { interfaceAttachment: interfaceView(stores.ports.get(ref.id, server.metadata.namespace)!, ref, ctx.microversion) } };
   };
 }
 

@@ -25,6 +25,7 @@ export const interfaceAttachment = responseObject({
   mac_addr: Type.String(),
   port_state: Type.String(),
   fixed_ips: Type.Array(Type.Object({ subnet_id: Type.String(), ip_address: Type.String() })),
+  tag: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 
 export const interfaceResponse = responseObject({ interfaceAttachment });

@@ -8,7 +8,7 @@ import { isAlreadyExists } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
-import { at, refuseKeysOutsideVersion } from '../microversion.js';
+import { at, refuseKeysOutsideVersion, refuseUnknownQueryKeys } from '../microversion.js';
 import { nextPageLinks } from '../links.js';
 import { lastQueryValue, nextQuery, parseLimit } from '../../../common/pagination.js';
 import { fingerprintOf, generateKeyMaterial, type KeyMaterial, type KeypairType } from './keypairs.keys.js';
@@ -92,6 +92,7 @@ export function createKeypairHandler(stores: Stores) {
 
 export function listKeypairsHandler(stores: Stores) {
   return async (ctx: ListContext): Promise<RouteResult> => {
+    refuseUnknownQueryKeys(ctx.query, at(ctx.microversion, 'KEYPAIR_PAGING') ? ['user_id', 'limit', 'marker'] : ['user_id'], ctx.microversion);
     const userId = keypairUser(ctx.auth, ctx.query.user_id, ctx.microversion, 'index');
     const mine = stores.keypairs.list().filter((kp) => kp.spec.userId === userId);
     mine.sort((a, b) => (a.spec.name < b.spec.name ? -1 : a.spec.name > b.spec.name ? 1 : 0));
@@ -103,6 +104,7 @@ export function listKeypairsHandler(stores: Stores) {
 
 export function showKeypairHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
+    refuseUnknownQueryKeys(ctx.query, ['user_id'], ctx.microversion);
     const userId = keypairUser(ctx.auth, ctx.query.user_id, ctx.microversion, 'show');
     return { body: keypairView(findKeypair(stores, userId, ctx.params.keypairName), ctx.microversion) };
   };
@@ -110,6 +112,7 @@ export function showKeypairHandler(stores: Stores) {
 
 export function deleteKeypairHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
+    refuseUnknownQueryKeys(ctx.query, ['user_id'], ctx.microversion);
     const userId = keypairUser(ctx.auth, ctx.query.user_id, ctx.microversion, 'delete');
     const kp = findKeypair(stores, userId, ctx.params.keypairName);
     if (!(await stores.keypairs.delete(kp.metadata.name))) throw notFound(`Keypair ${ctx.params.keypairName} not found for user ${userId}`);

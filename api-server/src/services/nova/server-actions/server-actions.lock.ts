@@ -1,10 +1,13 @@
 // lock / unlock, and the check every guarded action makes. As in Nova: the lock records who locked
 // the server (its owner, or an admin), a locked server refuses guarded actions from anyone but an
 // admin with 409, and only an admin may unlock a server an admin locked (403). Locking a locked
-// server, or unlocking an unlocked one, changes nothing and succeeds.
+// server, or unlocking an unlocked one, changes nothing and succeeds. From 2.73 a lock may say why.
 import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
-import { conflict, forbidden, notFound } from '../../../common/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../../common/errors.js';
+import { check } from '../../../common/validate.js';
+import { at } from '../microversion.js';
+import { lockBody } from './server-actions.schema.js';
 import type { AuthContext } from '../../../common/route.js';
 
 /** Nova's check_instance_lock: admins pass, everyone else gets InstanceIsLocked. */
@@ -20,8 +23,17 @@ async function writeLock(stores: Stores, server: Server, change: (cur: Server) =
 /** Nova's locked_by for this caller: the server's own project locks as owner, anyone else (an admin) as admin. */
 const lockerOf = (server: Server, auth: AuthContext): 'owner' | 'admin' => (auth.projectId === server.spec.projectId ? 'owner' : 'admin');
 
-export async function lockServer(stores: Stores, auth: AuthContext, server: Server): Promise<void> {
-  await writeLock(stores, server, (cur) => cur.spec.lock ?? { lockedBy: lockerOf(cur, auth) });
+/** 2.73's locked_reason, the only key a lock's body may then have (Nova reads nothing of it before). */
+function lockReason(body: unknown, mv: string | undefined): string | undefined {
+  if (!at(mv, 'LOCKED_REASON') || body === null || body === undefined) return undefined;
+  const invalid = check(lockBody, body, 'lock');
+  if (invalid) throw badRequest(invalid);
+  return (body as { locked_reason?: string }).locked_reason;
+}
+
+export async function lockServer(stores: Stores, ctx: { auth: AuthContext; microversion?: string }, server: Server, body?: unknown): Promise<void> {
+  const reason = lockReason(body, ctx.microversion);
+  await writeLock(stores, server, (cur) => cur.spec.lock ?? { lockedBy: lockerOf(cur, ctx.auth), ...(reason ? { reason } : {}) });
 }
 
 export async function unlockServer(stores: Stores, auth: AuthContext, server: Server): Promise<void> {

@@ -63,6 +63,13 @@ export const createImageResponse = strictObject({ image_id: Type.String() });
 /** Rescue's answer: the rescue boot's admin password. */
 export const rescueResponse = strictObject({ adminPass: Type.String() });
 
+/** Nova's lock body from 2.73: null, or the reason (1 to 255 characters). */
+export const lockBody = strictObject({ locked_reason: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) });
+
+/** Nova's unshelve body from 2.77: null, or the zone to unshelve into. */
+export const unshelveBody = Type.Union([Type.Null(), strictObject({ availability_zone: Type.String({ minLength: 1, maxLength: 255 }) })]);
+export type UnshelveBody = Static<typeof unshelveBody>;
+
 /** The actions served so far, each with its body's schema (Nova reads nothing of os-stop's and os-start's: null and {} are both sent). */
 export const SERVED_ACTIONS = {
   addSecurityGroup: group,

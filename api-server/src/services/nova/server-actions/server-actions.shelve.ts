@@ -6,6 +6,11 @@
 // requested zone) and deletes the shelved image, as Nova does once the instance is spawned.
 import type { Server } from '../../../../../crds/types.generated.js';
 import type { AuthContext } from '../../../common/route.js';
+import { badRequest } from '../../../common/errors.js';
+import { check } from '../../../common/validate.js';
+import { at } from '../microversion.js';
+import { zoneListView } from '../availability-zones/availability-zones.view.js';
+import { unshelveBody } from './server-actions.schema.js';
 import { checkInstanceState, guardedChange } from './server-actions.power.js';
 import { checkUnlocked } from './server-actions.lock.js';
 import { createServerImage, type ImageDeps } from './server-actions.image.js';
@@ -35,13 +40,25 @@ export async function shelveOffloadServer(_deps: ImageDeps, auth: AuthContext, s
   checkInstanceState(server, 'shelveOffload', SHELVE_OFFLOAD_FROM);
 }
 
-export async function unshelveServer(deps: ImageDeps, auth: AuthContext, server: Server): Promise<void> {
+/** 2.77's zone: one the cluster's nodes have (Nova's 400 otherwise); below 2.77 the body is not read. */
+function unshelveZone(deps: ImageDeps, body: unknown, mv: string | undefined): string | undefined {
+  if (!at(mv, 'UNSHELVE_ZONE') || body === null || body === undefined) return undefined;
+  const invalid = check(unshelveBody, body, 'unshelve');
+  if (invalid) throw badRequest(invalid);
+  const zone = (body as { availability_zone: string }).availability_zone;
+  if (!zoneListView(deps.stores.nodes.list()).some((z) => z.zoneName === zone)) throw badRequest('The requested availability zone is not available');
+  return zone;
+}
+
+export async function unshelveServer(deps: ImageDeps, ctx: { auth: AuthContext; microversion?: string }, server: Server, body?: unknown): Promise<void> {
+  const zone = unshelveZone(deps, body, ctx.microversion);
   // The image is the live server's: the one its accepted unshelve took off it.
   let imageId: string | undefined;
-  await guardedChange(deps.stores, auth, server, (cur) => {
+  await guardedChange(deps.stores, ctx.auth, server, (cur) => {
     checkInstanceState(cur, 'unshelve', UNSHELVE_FROM);
     imageId = cur.spec.shelvedImageId;
-    return { ...cur.spec, powerState: 'Running', shelvedImageId: undefined };
+    // The operator places the new Pod in the server's zone (its required node affinity).
+    return { ...cur.spec, powerState: 'Running', shelvedImageId: undefined, ...(zone ? { availabilityZone: zone } : {}) };
   });
   if (imageId) await deps.stores.images.delete(imageId).catch(() => undefined);
 }

@@ -5,7 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import type { ServerGroup } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest, notFound } from '../../../common/errors.js';
-import { at, refuseKeysOutsideVersion } from '../microversion.js';
+import { at, refuseKeysOutsideVersion, refuseUnknownQueryKeys } from '../microversion.js';
 import { requireProject } from '../../../common/policy.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
@@ -55,6 +55,7 @@ export function createServerGroupHandler(stores: Stores) {
 
 export function listServerGroupsHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listServerGroupsQuery>>): Promise<RouteResult> => {
+    refuseUnknownQueryKeys(ctx.query, ['all_projects', 'limit', 'offset'], ctx.microversion);
     const all = ctx.auth.isAdmin && ['true', 'True', '1'].includes(String(ctx.query.all_projects ?? ''));
     const groups = all ? stores.serverGroups.list() : ctx.auth.projectId ? stores.serverGroups.list(projectNamespace(ctx.auth.projectId)) : [];
     const sorted = [...groups].sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));

@@ -2,7 +2,9 @@
 // device tags on networks (2.32 to 2.36, and from 2.42) and block devices (2.32, and from 2.42),
 // from 2.37 a required `networks` that may be "auto" or "none", its uuids strictly UUIDs, and
 // server tags from 2.52. Each refusal is the 400 the version's own schema would give.
-import { badRequest } from '../../../common/errors.js';
+import type { Node } from '../../../../../crds/kube-types.js';
+import { badRequest, forbidden } from '../../../common/errors.js';
+import type { AuthContext } from '../../../common/route.js';
 import { at, refuseKeysOutsideVersion, unexpectedKeys } from '../microversion.js';
 import { CREATE_KEYS, type ServerCreateRequest } from './servers.schema.js';
 
@@ -41,6 +43,19 @@ function checkBlockDevices(body: ServerCreateRequest, mv: string | undefined): v
  */
 export function refuseTrustedCertificates(certs: string[] | null | undefined): void {
   if (certs?.length) throw badRequest('Image signature certificate validation is not supported: trusted_image_certificates cannot be honoured by this cloud.');
+}
+
+/**
+ * 2.74's host and hypervisor_hostname (Nova's requested_destination, an admin's: 403 for anyone
+ * else): an unknown node is Nova's 400; a known one is refused too, since the operator places
+ * Pods by zone and server group only and cannot honour a requested node.
+ */
+export function refuseRequestedDestination(body: ServerCreateRequest, auth: AuthContext, nodes: readonly Node[]): void {
+  const asked = body.host ?? body.hypervisor_hostname;
+  if (asked === undefined) return;
+  if (!auth.isAdmin) throw forbidden("Policy doesn't allow compute:servers:create:requested_destination to be performed.");
+  if (!nodes.some((n) => n.metadata.name === asked)) throw badRequest(`Compute host ${asked} could not be found.`);
+  throw badRequest(`Requesting a destination host is not supported: ${asked} cannot be asked for.`);
 }
 
 export function checkCreateVersion(body: ServerCreateRequest, mv: string | undefined): void {

@@ -19,11 +19,11 @@ import { nextPageLinks } from '../links.js';
 import { checkUnlocked } from '../server-actions/server-actions.lock.js';
 import { lookupKeypair } from '../keypairs/keypairs.handlers.js';
 import { parseCount, refId, toServerResource, type ServerIdentity } from './servers.mapper.js';
-import { checkCreateVersion } from './servers.create-versions.js';
+import { checkCreateVersion, refuseRequestedDestination } from './servers.create-versions.js';
 import { checkMultiattach } from '../volume-attachments/volume-attachments.versions.js';
 import { versionedServerView } from './servers.versioned-view.js';
 import { attachPorts, planNetworks, type NetworkPlan, type PortRef } from './servers.networks.js';
-import { checkChangesWindow, listScope, serverListSpec } from './servers.query.js';
+import { checkListQuery, listScope, serverListSpec } from './servers.query.js';
 import type { createServerBody, listServersQuery, ServerCreateRequest } from './servers.schema.js';
 import { serverCreatedView, serverLinks, serverSummaryView } from './servers.view.js';
 import { bootsFromVolume, planBlockDevices, realizeBlockDevices, type PlannedDevice } from './servers.block-devices.js';
@@ -149,6 +149,7 @@ export function createServerHandler(stores: Stores) {
     const projectId = requireProject(ctx.auth);
     const body = ctx.body.server;
     checkCreateVersion(body, ctx.microversion);
+    refuseRequestedDestination(body, ctx.auth, stores.nodes.list());
     checkFlavor(stores, ctx.auth, body.flavorRef);
     const { max } = counts(body);
     const devices = planBlockDevices(stores, ctx.auth, body, max);
@@ -181,7 +182,7 @@ function serversInScope(stores: Stores, ctx: ListContext): Server[] {
 
 function listServers(stores: Stores, path: string, view: (ctx: ListContext, s: Server) => object) {
   return async (ctx: ListContext): Promise<RouteResult> => {
-    checkChangesWindow(ctx.query, ctx.microversion);
+    checkListQuery(ctx.query, ctx.microversion);
     const page = runListQuery(serverListSpec(ctx.microversion), serversInScope(stores, ctx), ctx.query, ctx.auth);
     const links = nextPageLinks(ctx.baseUrl, path, page.nextMarker && nextQuery(ctx.query, page.nextMarker));
     return { body: { servers: page.items.map((s) => view(ctx, s)), ...(links ? { servers_links: links } : {}) } };

@@ -12,7 +12,7 @@ import { bindPort, createDevicePort, releaseServerPorts } from '../../neutron/po
 import { ensureDefaultGroup, securityGroupVisible } from '../../neutron/security-groups/security-groups.access.js';
 import type { ServerCreateRequest } from './servers.schema.js';
 
-type Entry = { network: Network; fixedIp?: string } | { portId: string };
+type Entry = ({ network: Network; fixedIp?: string } | { portId: string }) & { tag?: string };
 export type PortRef = NonNullable<Server['spec']['ports']>[number];
 
 export interface NetworkPlan {
@@ -41,7 +41,8 @@ function requestedEntries(stores: Stores, auth: AuthContext, networks: ServerCre
   if (networks === undefined) return autoNetwork(stores, auth);
   if (networks === 'none') return [];
   if (networks === 'auto') return autoAllocated(stores, auth);
-  return networks.map((n) => listedEntry(stores, auth, n));
+  // A network's device tag (2.32, 2.42) goes with its port.
+  return networks.map((n) => ({ ...listedEntry(stores, auth, n), ...(n.tag ? { tag: n.tag } : {}) }));
 }
 
 function listedEntry(stores: Stores, auth: AuthContext, n: ListedNetwork): Entry {
@@ -92,8 +93,9 @@ export async function attachPorts(stores: Stores, auth: AuthContext, plan: Netwo
   const refs: PortRef[] = [];
   try {
     for (const e of plan.entries) {
-      if ('portId' in e) refs.push({ id: (await bindPort(stores, auth, e.portId, server.metadata.name)).metadata.name, created: false });
-      else refs.push({ id: (await createDevicePort(stores, { network: e.network, fixedIps: e.fixedIp ? [{ ip_address: e.fixedIp }] : undefined, projectId, deviceId: server.metadata.name, securityGroups })).metadata.name, created: true });
+      const tag = e.tag ? { tag: e.tag } : {};
+      if ('portId' in e) refs.push({ id: (await bindPort(stores, auth, e.portId, server.metadata.name)).metadata.name, created: false, ...tag });
+      else refs.push({ id: (await createDevicePort(stores, { network: e.network, fixedIps: e.fixedIp ? [{ ip_address: e.fixedIp }] : undefined, projectId, deviceId: server.metadata.name, securityGroups })).metadata.name, created: true, ...tag });
     }
     return refs;
   } catch (err) {

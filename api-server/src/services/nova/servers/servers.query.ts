@@ -3,9 +3,9 @@
 import type { Server } from '../../../../../crds/types.generated.js';
 import { badRequest } from '../../../common/errors.js';
 import { patternFilter, type FilterMatcher, type ListSpec, type Query, type SortValue } from '../../../common/list-query.js';
-import { lastQueryValue, parseBoolQuery } from '../../../common/pagination.js';
+import { lastQueryValue, parseBoolQuery, queryValues } from '../../../common/pagination.js';
 import type { AuthContext } from '../../../common/route.js';
-import { at } from '../microversion.js';
+import { at, unexpectedKeys } from '../microversion.js';
 import { refId } from './servers.mapper.js';
 import { displayStatus, updatedAt } from './servers.view.js';
 
@@ -91,15 +91,42 @@ function versionedFilters(mv: string | undefined): Record<string, FilterMatcher<
     ...(at(mv, 'SERVER_TAGS') ? TAG_FILTERS : {}),
     ...(at(mv, 'STATUS_FILTER_CHECKED') ? { status: checkedStatus } : {}),
     ...(at(mv, 'CHANGES_BEFORE') ? { 'changes-before': changesBefore } : {}),
+    ...(at(mv, 'LOCKED_REASON') ? { locked: lockedFilter } : {}),
   };
 }
 
-/** 2.66: Nova's 400 when the window closes before it opens. */
-export function checkChangesWindow(query: Query, mv: string | undefined): void {
+/** Nova's index_query keys (2.75 refuses any other), and the paging ones. */
+const KNOWN_QUERY_KEYS = new Set([
+  'user_id', 'project_id', 'tenant_id', 'launch_index', 'image_ref', 'image', 'kernel_id', 'ramdisk_id', 'hostname', 'key_name', 'power_state',
+  'vm_state', 'task_state', 'host', 'node', 'flavor', 'reservation_id', 'launched_at', 'terminated_at', 'availability_zone', 'name',
+  'display_name', 'description', 'display_description', 'locked_by', 'uuid', 'root_device_name', 'config_drive', 'access_ip_v4',
+  'access_ip_v6', 'auto_disk_config', 'progress', 'sort_key', 'sort_dir', 'all_tenants', 'soft_deleted', 'deleted', 'status', 'changes-since',
+  'ip', 'ip6', 'created_at', 'block_device_mapping', 'services', 'metadata', 'system_metadata', 'info_cache', 'security_groups', 'pci_devices',
+  'tags', 'tags-any', 'not-tags', 'not-tags-any', 'changes-before', 'locked', 'limit', 'marker',
+]);
+
+/** 2.75: an unknown key, or a sort key Nova used to ignore, is a 400. */
+function checkStrictQuery(query: Query): void {
+  const unknown = Object.keys(query).filter((k) => !KNOWN_QUERY_KEYS.has(k) && !k.startsWith('_'));
+  if (unknown.length) throw unexpectedKeys('query parameters', query, unknown);
+  const ignored = queryValues(query.sort_key).find((k) => IGNORED_SORT_KEYS.includes(k));
+  if (ignored) throw badRequest(`Invalid input for query parameters sort_key. Value: ${ignored}. '${ignored}' is not one of the valid sort keys`);
+}
+
+/** What a version checks of a list's query before filtering: 2.66's window, 2.75's strictness. */
+export function checkListQuery(query: Query, mv: string | undefined): void {
+  if (at(mv, 'CONSISTENT_VIEWS')) checkStrictQuery(query);
   const [since, before] = [lastQueryValue(query['changes-since']), lastQueryValue(query['changes-before'])];
   if (!at(mv, 'CHANGES_BEFORE') || since === undefined || before === undefined) return;
   if (isoTime('changes-before', before) < isoTime('changes-since', since)) throw badRequest('The value of changes-since must be less than or equal to changes-before.');
 }
+
+/** 2.73: locked=true|false (Nova's strict boolean; anything else a 400). */
+const lockedFilter: FilterMatcher<Server> = (values) => {
+  const want = parseBoolQuery(values[values.length - 1]);
+  if (want === undefined) throw badRequest(`Unrecognized value '${values[values.length - 1]}', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'`);
+  return (s) => (s.spec.lock !== undefined) === want;
+};
 
 /** 2.66: servers updated at or before the time. */
 const changesBefore: FilterMatcher<Server> = (values) => {
@@ -136,7 +163,11 @@ const TAG_FILTERS: Record<string, FilterMatcher<Server>> = {
 
 /** The list spec at the request's microversion. */
 export function serverListSpec(mv: string | undefined): ListSpec<Server> {
-  return { ...SERVER_LIST_SPEC, filters: { ...SERVER_LIST_SPEC.filters, ...versionedFilters(mv) } };
+  const filters = { ...SERVER_LIST_SPEC.filters, ...versionedFilters(mv) };
+  if (!at(mv, 'LOCKED_REASON')) return { ...SERVER_LIST_SPEC, filters };
+  // 2.73 sorts by locked, which it no longer ignores.
+  const sortKeys = { ...SORT_KEYS, locked: (s: Server): SortValue => s.spec.lock !== undefined };
+  return { ...SERVER_LIST_SPEC, filters, sortKeys, ignoredSortKeys: IGNORED_SORT_KEYS.filter((k) => k !== 'locked') };
 }
 
 const SERVER_LIST_SPEC: ListSpec<Server> = {

@@ -79,6 +79,8 @@ const server = strictObject({
   personality: Type.Optional(Type.Array(Type.Unknown())),
   description: Type.Optional(description),
   trusted_image_certificates: Type.Optional(Type.Union([Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 50, uniqueItems: true }), Type.Null()])),
+  host: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  hypervisor_hostname: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   // Tags on create are 2.52's (servers.create-versions.ts). openstacksdk (and so Ansible's
   // openstack.cloud 2.x) sends `tags: []` at any microversion; an empty list asks for nothing, so
   // it is let through below 2.52, where any tag is refused as Nova refuses the field.
@@ -86,7 +88,10 @@ const server = strictObject({
 });
 
 /** The create keys later versions add (the schema is every version's; servers.handlers.ts refuses the others). */
-export const CREATE_KEYS: KeyVersions = { since: { description: 'DESCRIPTION', trusted_image_certificates: 'TRUSTED_CERTS' }, until: { personality: 'REBUILD_USER_DATA' } };
+export const CREATE_KEYS: KeyVersions = {
+  since: { description: 'DESCRIPTION', trusted_image_certificates: 'TRUSTED_CERTS', host: 'REQUESTED_DESTINATION', hypervisor_hostname: 'REQUESTED_DESTINATION' },
+  until: { personality: 'REBUILD_USER_DATA' },
+};
 
 const hints = Type.Record(Type.String(), Type.Unknown());
 
@@ -115,6 +120,7 @@ export const listServersQuery = querySchema({
   'not-tags-any': queryString,
   'changes-since': queryString,
   'changes-before': queryString,
+  locked: queryString,
   all_tenants: queryString,
   project_id: queryString,
   tenant_id: queryString,
@@ -201,6 +207,8 @@ export const serverDetail = strictObject({
   description: Type.Optional(nullableString),
   tags: Type.Optional(Type.Array(Type.String())),
   trusted_image_certificates: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
+  server_groups: Type.Optional(Type.Array(Type.String())),
+  locked_reason: Type.Optional(nullableString),
 });
 
 const serversLinks = Type.Optional(novaLinkList);

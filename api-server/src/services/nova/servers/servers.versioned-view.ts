@@ -5,7 +5,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
-import { at } from '../microversion.js';
+import { at, type Change } from '../microversion.js';
 import { attachedVolumes } from '../volume-attachments/volume-attachments.release.js';
 import { UPDATED_SERVER_KEYS, type serverDetail } from './servers.schema.js';
 import { hostStatus } from './servers.host-status.js';
@@ -62,22 +62,34 @@ function embeddedFlavor(stores: Stores, s: Server): ServerDetail['flavor'] {
   return { original_name: f.name, vcpus: f.vcpus, ram: f.ramMiB, disk: f.diskGiB, ephemeral: f.ephemeralGiB ?? 0, swap: f.swapMiB ?? 0, extra_specs: f.extraSpecs ?? {} };
 }
 
-/** What every view (reads, updates and rebuilds alike) has from its version on. */
-function alwaysFields(stores: Stores, s: Server, mv: string | undefined): Partial<ServerDetail> {
-  return {
-    ...(at(mv, 'EMBEDDED_FLAVOR') ? { flavor: embeddedFlavor(stores, s) } : {}),
-    ...(at(mv, 'LOCKED') ? { locked: s.spec.lock !== undefined } : {}),
-    ...(at(mv, 'DESCRIPTION') ? { description: s.spec.description ?? null } : {}),
-    ...(at(mv, 'SERVER_TAGS') ? { tags: s.spec.tags ?? [] } : {}),
-    // Always null: a request naming certificates is refused (servers.create-versions.ts).
-    ...(at(mv, 'TRUSTED_CERTS') ? { trusted_image_certificates: null } : {}),
-  };
+/** 2.71: the groups the server is in (the one its create named, while that group exists). */
+function serverGroupsOf(stores: Stores, s: Server): string[] {
+  const id = s.spec.serverGroup?.id;
+  return id && stores.serverGroups.get(id, s.metadata.namespace) ? [id] : [];
+}
+
+type FieldsOf = (stores: Stores, s: Server, scope: ViewScope) => Partial<ServerDetail>;
+
+/** What every view (reads, updates and rebuilds alike; server_groups not in the detail list) has from its version on. */
+const VERSIONED_FIELDS: [Change, FieldsOf][] = [
+  ['EMBEDDED_FLAVOR', (stores, s) => ({ flavor: embeddedFlavor(stores, s) })],
+  ['LOCKED', (_stores, s) => ({ locked: s.spec.lock !== undefined })],
+  ['DESCRIPTION', (_stores, s) => ({ description: s.spec.description ?? null })],
+  ['SERVER_TAGS', (_stores, s) => ({ tags: s.spec.tags ?? [] })],
+  // Always null: a request naming certificates is refused (servers.create-versions.ts).
+  ['TRUSTED_CERTS', () => ({ trusted_image_certificates: null })],
+  ['SERVER_GROUPS_IN_VIEW', (stores, s, scope) => (scope.kind === 'detail' ? {} : { server_groups: serverGroupsOf(stores, s) })],
+  ['LOCKED_REASON', (_stores, s) => ({ locked_reason: s.spec.lock?.reason ?? null })],
+];
+
+function alwaysFields(stores: Stores, s: Server, scope: ViewScope): Partial<ServerDetail> {
+  return Object.assign({}, ...VERSIONED_FIELDS.filter(([change]) => at(scope.microversion, change)).map(([, fields]) => fields(stores, s, scope))) as Partial<ServerDetail>;
 }
 
 /** GET /servers/{id} and each entry of /servers/detail at the request's microversion. */
 export function versionedServerView(stores: Stores, base: string, s: Server, scope: ViewScope): ServerDetail {
   const v21 = serverView(base, s, scope.isAdmin, attachedVolumes(stores, s).map((v) => v.id));
-  return { ...v21, ...readFields(stores, s, scope), ...alwaysFields(stores, s, scope.microversion) };
+  return { ...v21, ...readFields(stores, s, scope), ...alwaysFields(stores, s, scope) };
 }
 
 /**
@@ -86,7 +98,9 @@ export function versionedServerView(stores: Stores, base: string, s: Server, sco
  */
 export function updatedServerView(stores: Stores, base: string, s: Server, scope: ViewScope): Record<string, unknown> {
   const full = versionedServerView(stores, base, s, scope) as Record<string, unknown>;
+  // 2.75: what GET answers (a rebuild's user data under its own key, not the extended attribute's).
+  if (at(scope.microversion, 'CONSISTENT_VIEWS')) return full;
   const rebuildKey = scope.kind === 'rebuild' && at(scope.microversion, 'REBUILD_KEYPAIR') ? ['key_name'] : [];
-  const kept = [...UPDATED_SERVER_KEYS, ...Object.keys(alwaysFields(stores, s, scope.microversion)), ...rebuildKey];
+  const kept = [...UPDATED_SERVER_KEYS, ...Object.keys(alwaysFields(stores, s, scope)), ...rebuildKey];
   return Object.fromEntries(kept.filter((k) => k in full).map((k) => [k, k === 'addresses' ? plainAddresses(s) : full[k]]));
 }

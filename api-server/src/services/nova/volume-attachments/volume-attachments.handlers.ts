@@ -20,9 +20,16 @@ const ATTACHABLE = new Set(['ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED']);
 /** From 2.20 a shelved (here always offloaded) server's volumes change too: they follow it when it is unshelved. */
 const ATTACHABLE_SHELVED = new Set([...ATTACHABLE, 'SHELVED', 'SHELVED_OFFLOADED']);
 
-function attachmentView(v: Volume, a: VolumeAttachment): Static<typeof volumeAttachment> {
-  // At 2.1 the attachment's id is the volume's id.
-  return { id: v.metadata.name, volumeId: v.metadata.name, serverId: a.serverId, device: a.device };
+/** At 2.1 the attachment's id is the volume's id; 2.70 adds its device tag, 2.79 whether the server's delete deletes the volume. */
+function attachmentView(v: Volume, a: VolumeAttachment, mv: string | undefined): Static<typeof volumeAttachment> {
+  return {
+    id: v.metadata.name,
+    volumeId: v.metadata.name,
+    serverId: a.serverId,
+    device: a.device,
+    ...(at(mv, 'ATTACHMENT_TAGS_SHOWN') ? { tag: a.tag ?? null } : {}),
+    ...(at(mv, 'ATTACH_DELETE_ON_TERMINATION') ? { delete_on_termination: a.deleteOnTermination ?? false } : {}),
+  };
 }
 
 function checkState(server: Server, action: string, mv: string | undefined): void {
@@ -41,7 +48,7 @@ export function listVolumeAttachmentsHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     const volumes = volumesOfServer(stores, server.metadata.namespace, server.metadata.name).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-    const views = volumes.flatMap((v) => (v.spec.attachments ?? []).filter((a) => a.serverId === server.metadata.name).map((a) => attachmentView(v, a)));
+    const views = volumes.flatMap((v) => (v.spec.attachments ?? []).filter((a) => a.serverId === server.metadata.name).map((a) => attachmentView(v, a, ctx.microversion)));
     return { body: { volumeAttachments: views } };
   };
 }
@@ -50,7 +57,7 @@ export function showVolumeAttachmentHandler(stores: Stores) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     const { volume, attachment } = attachmentOf(stores, server, ctx.params.volumeId);
-    return { body: { volumeAttachment: attachmentView(volume, attachment) } };
+    return { body: { volumeAttachment: attachmentView(volume, attachment, ctx.microversion) } };
   };
 }
 
@@ -65,8 +72,8 @@ export function attachVolumeHandler(stores: Stores) {
     const volume = findVolume(stores, ctx.auth, req.volumeId);
     checkMultiattach([volume], ctx.microversion);
     if (volume.metadata.namespace !== server.metadata.namespace) throw badRequest(`Invalid volume: volume ${volume.metadata.name} belongs to another project than the server.`);
-    const attachment = await attachVolume(stores, volume, { serverId: server.metadata.name, device: req.device, ...(req.tag ? { tag: req.tag } : {}) });
-    return { body: { volumeAttachment: attachmentView(volume, attachment) } };
+    const attachment = await attachVolume(stores, volume, { serverId: server.metadata.name, device: req.device, deleteOnTermination: req.delete_on_termination === true, ...(req.tag ? { tag: req.tag } : {}) });
+    return { body: { volumeAttachment: attachmentView(volume, attachment, ctx.microversion) } };
   };
 }
 
