@@ -105,7 +105,7 @@ export const EXPECTED: Record<string, Persona[]> = {
   'GET /compute/v2.1/os-hypervisors/:pattern/search': ADMINS,
   'GET /compute/v2.1/os-hypervisors/:pattern/servers': ADMINS,
   'GET /compute/v2.1/os-services': ADMINS,
-  'PUT /compute/v2.1/os-services/:action': ADMINS,
+  'PUT /compute/v2.1/os-services/:id': ADMINS,
   'GET /compute/v2.1/os-aggregates': ADMINS,
   'POST /compute/v2.1/os-aggregates': ADMINS,
   'GET /compute/v2.1/os-aggregates/:aggregateId': ADMINS,

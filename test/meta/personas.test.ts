@@ -104,7 +104,7 @@ async function setUp(): Promise<Matrix> {
     portId: port.json.port.id, securityGroupId: sg.json.security_group.id, ruleId: sg.json.security_group.security_group_rules[0].id,
     networkId: network.json.network.id, id: network.json.network.id, tag: 'red', alias: 'external-net', subnetId: subnet.json.subnet.id,
     groupId: '00000000-0000-4000-8000-0000000000aa', serverId: created.json.server.id, requestId: created.headers.get('x-openstack-request-id') ?? '', flavorId: '1', keypairName: 'no-such-key', key: 'hw:cpu_policy', imageId: image.json.id as string,
-    hypervisorId: '1', pattern: 'node', action: 'enable', aggregateId: '1', tenantId: w.ids.projects.demo,
+    hypervisorId: '1', pattern: 'node', aggregateId: '1', tenantId: w.ids.projects.demo,
     projectId: w.ids.projects.demo, userId: w.ids.users.alice, roleId: w.ids.roles.member, domainId: 'default',
     version: 'latest', file: 'meta_data.json', sub: 'availability-zone', leaf: 'openssh-key',
   };

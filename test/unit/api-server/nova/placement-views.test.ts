@@ -6,7 +6,7 @@ import { API_VERSION, Resources } from '../../../../crds/resources.js';
 import { AGGREGATE_LABEL_PREFIX, DISABLED_REASON_ANNOTATION, ZONE_BEFORE_AGGREGATE_ANNOTATION, ZONE_LABEL } from '../../../../crds/naming.js';
 import type { Node } from '../../../../crds/kube-types.js';
 import type { InstanceAction, Server } from '../../../../crds/types.generated.js';
-import { capacityOf, hostId, quantity } from '../../../../api-server/src/services/nova/hypervisors/hypervisors.hosts.js';
+import { capacityOf, hostId, hostUuid, quantity } from '../../../../api-server/src/services/nova/hypervisors/hypervisors.hosts.js';
 import { hypervisorVersion, uptimeText } from '../../../../api-server/src/services/nova/hypervisors/hypervisors.view.js';
 import { nodePatchFor } from '../../../../api-server/src/services/nova/aggregates/aggregates.placement.js';
 import type { Registry } from '../../../../api-server/src/services/nova/aggregates/aggregates.registry.js';
@@ -181,6 +181,43 @@ describe('Nova placement views through the app', function () {
     assert.equal((await get('/os-hypervisors?marker=1', '2.33')).status, 400);
   });
 
+  it('When hypervisors are asked at 2.53, then ids are uuids, with_servers lists servers, a pattern filters, and the 2.1 search route is gone', async () => {
+    const listed = await get('/os-hypervisors?with_servers=true', '2.53');
+    assert.equal(listed.status, 200, listed.text);
+    const a = listed.json.hypervisors.find((h: { hypervisor_hostname: string }) => h.hypervisor_hostname === 'node-a');
+    assert.deepEqual([a.id, a.servers.length], [hostUuid(node('node-a'), 'hypervisor'), 2]);
+    assert.notEqual(hostUuid(node('node-a'), 'hypervisor'), hostUuid(node('node-a'), 'service'));
+    assert.deepEqual((await get('/os-hypervisors?hypervisor_hostname_pattern=node-b', '2.53')).json.hypervisors.map((h: { hypervisor_hostname: string }) => h.hypervisor_hostname), ['node-b']);
+    assert.equal((await get('/os-hypervisors?hypervisor_hostname_pattern=node&limit=1', '2.53')).status, 400);
+    assert.equal((await get('/os-hypervisors?hypervisor_hostname_pattern=zzz', '2.53')).status, 404);
+    assert.equal((await get('/os-hypervisors?bogus=1', '2.53')).status, 400);
+    const shown = await get(`/os-hypervisors/${a.id}?with_servers=1`, '2.53');
+    assert.deepEqual([shown.status, shown.json.hypervisor.service.id], [200, hostUuid(node('node-a'), 'service')]);
+    assert.equal((await get('/os-hypervisors/1', '2.53')).json.badRequest.message, 'Invalid uuid 1');
+    assert.equal((await get('/os-hypervisors/node/search', '2.53')).status, 404);
+  });
+
+  it('When a service is updated by uuid at 2.53, then the Node is cordoned and the whole service answered; Nova\'s 400s and 404 otherwise', async () => {
+    const id = hostUuid(node('node-a'), 'service');
+    const res = await send('PUT', `/os-services/${id}`, { status: 'disabled', disabled_reason: 'rack move' }, '2.53');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual([res.json.service.id, res.json.service.status, res.json.service.disabled_reason, res.json.service.forced_down], [id, 'disabled', 'rack move', false]);
+    assert.equal((await w.kube.get<Node>(Resources.Node, 'node-a'))?.spec?.unschedulable, true);
+    assert.equal((await send('PUT', `/os-services/${id}`, { status: 'enabled' }, '2.53')).json.service.status, 'enabled');
+    assert.equal((await w.kube.get<Node>(Resources.Node, 'node-a'))?.spec?.unschedulable, undefined);
+    const refusals: [string, object, number, string][] = [
+      ['disable', { status: 'disabled' }, 400, 'Invalid uuid disable'],
+      ['00000000-0000-4000-8000-000000000000', { status: 'disabled' }, 404, 'Service 00000000-0000-4000-8000-000000000000 could not be found.'],
+      [id, { status: 'enabled', disabled_reason: 'x' }, 400, "Specifying 'disabled_reason' with status 'enabled' is invalid."],
+      [id, {}, 400, "No updates were requested. Fields 'status' or 'forced_down' should be specified."],
+      [id, { host: 'node-a', binary: 'nova-compute' }, 400, "Additional properties are not allowed ('host' was unexpected)"],
+    ];
+    for (const [path, body, status, message] of refusals) {
+      const r = await send('PUT', `/os-services/${path}`, body, '2.53');
+      assert.deepEqual([r.status, (Object.values(r.json)[0] as { message: string }).message], [status, message]);
+    }
+  });
+
   it('When a member asks for hypervisors, then 403', async () => {
     assert.equal((await call(w.url, await w.login('alice', 'demo'), 'GET', '/compute/v2.1/os-hypervisors')).status, 403);
   });
@@ -246,61 +283,5 @@ describe('Nova placement views through the app', function () {
     const results = await Promise.all([1, 2, 3].map(() => send('POST', '/os-aggregates', { aggregate: { name: 'race' } })));
     assert.deepEqual(results.map((r) => r.status).sort(), [200, 409, 409]);
     assert.equal((await get('/os-aggregates')).json.aggregates.filter((a: { name: string }) => a.name === 'race').length, 1);
-  });
-});
-
-describe('Nova migrations and usage through the app', function () {
-  this.timeout(20_000);
-  let w: AppWorld;
-  let admin: string;
-  before(async () => {
-    w = await serveApp();
-    admin = await w.login('admin', 'admin');
-    const ns = `os-${w.ids.projects.demo}`;
-    w.kube.seed(Resources.Server, {
-      apiVersion: API_VERSION, kind: 'Server', metadata: { name: '33333333-3333-4333-8333-333333333333', namespace: ns },
-      spec: { name: 'vm3', projectId: w.ids.projects.demo, userId: w.ids.users.alice, flavorRef: '2', resize: { oldFlavorRef: '1' } },
-      status: { status: 'VERIFY_RESIZE', vmState: 'resized', host: 'node-a', launchedAt: new Date(Date.now() - 7_200_000).toISOString() },
-    } satisfies Server);
-    const action = (name: string, act: string, startTime: string): InstanceAction => ({
-      apiVersion: API_VERSION, kind: 'InstanceAction', metadata: { name, namespace: ns },
-      spec: { action: act, serverId: name.slice(0, 36), serverGeneration: 1, requestId: name, userId: w.ids.users.alice, projectId: w.ids.projects.demo, startTime },
-    });
-    w.kube.seed(Resources.InstanceAction, action('33333333-3333-4333-8333-333333333333.r1', 'resize', '2024-05-01T10:00:00Z'));
-    w.kube.seed(Resources.InstanceAction, action('44444444-4444-4444-8444-444444444444.r1', 'resize', '2024-04-01T10:00:00Z'));
-    w.kube.seed(Resources.InstanceAction, action('44444444-4444-4444-8444-444444444444.r2', 'confirmResize', '2024-04-01T10:05:00Z'));
-    for (let i = 0; i < 300 && (await call(w.url, admin, 'GET', '/compute/v2.1/os-migrations')).json?.migrations?.length !== 2; i++) await new Promise((r) => setTimeout(r, 10));
-  });
-  after(() => w.close());
-
-  it('When migrations are listed, then each resize is one: pending finished with both flavors, an ended one confirmed', async () => {
-    const res = await call(w.url, admin, 'GET', '/compute/v2.1/os-migrations');
-    assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.json.migrations.map((m: { instance_uuid: string; status: string; old_instance_type_id: number; new_instance_type_id: number; dest_compute: string }) => [m.instance_uuid.slice(0, 4), m.status, m.old_instance_type_id, m.new_instance_type_id, m.dest_compute]), [
-      ['3333', 'finished', 1, 2, 'node-a'],
-      ['4444', 'confirmed', null, null, null],
-    ]);
-    const filtered = await call(w.url, admin, 'GET', '/compute/v2.1/os-migrations?status=confirmed', undefined, { 'OpenStack-API-Version': 'compute 2.23' });
-    assert.deepEqual(filtered.json.migrations.map((m: { status: string; migration_type: string }) => [m.status, m.migration_type]), [['confirmed', 'resize']]);
-  });
-
-  it('When the usage of demo is asked by its member, then its launched server counts with its flavor; another project\'s is 403', async () => {
-    const alice = await w.login('alice', 'demo');
-    const start = new Date(Date.now() - 86_400_000).toISOString().slice(0, 19);
-    const res = await call(w.url, alice, 'GET', `/compute/v2.1/os-simple-tenant-usage/${w.ids.projects.demo}?start=${start}`);
-    assert.equal(res.status, 200, res.text);
-    const usage = res.json.tenant_usage;
-    assert.deepEqual([usage.server_usages.length, usage.server_usages[0].flavor, usage.server_usages[0].memory_mb], [1, 'm1.small', 2048]);
-    assert.ok(Math.abs(usage.total_hours - 2) < 0.01, String(usage.total_hours));
-    assert.equal((await call(w.url, alice, 'GET', `/compute/v2.1/os-simple-tenant-usage/${w.ids.projects.admin}`)).status, 403);
-    assert.equal((await call(w.url, alice, 'GET', '/compute/v2.1/os-simple-tenant-usage')).status, 403);
-  });
-
-  it('When the period ends before it starts, then Nova\'s 400; an admin\'s list without detail has no server_usages', async () => {
-    const bad = await call(w.url, admin, 'GET', '/compute/v2.1/os-simple-tenant-usage?start=2024-05-02T00:00:00&end=2024-05-01T00:00:00');
-    assert.equal(bad.json.badRequest.message, 'Invalid start time. The start time cannot occur after the end time.');
-    assert.equal((await call(w.url, admin, 'GET', '/compute/v2.1/os-simple-tenant-usage/?start=2024-05-01T00:00:00')).status, 404, 'an empty project id names nothing');
-    const list = await call(w.url, admin, 'GET', `/compute/v2.1/os-simple-tenant-usage?start=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 19)}`);
-    assert.deepEqual(list.json.tenant_usages.map((u: { tenant_id: string; server_usages?: unknown }) => [u.tenant_id, u.server_usages]), [[w.ids.projects.demo, undefined]]);
   });
 });

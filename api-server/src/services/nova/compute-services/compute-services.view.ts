@@ -7,7 +7,7 @@ import type { Node } from '../../../../../crds/kube-types.js';
 import { isoMicrosNoZone } from '../../../common/time.js';
 import { at } from '../microversion.js';
 import { DEFAULT_COMPUTE_ZONE } from '../availability-zones/availability-zones.view.js';
-import { disabledReason, hostId, isDisabled, isForcedDown, isUp, lastHeartbeat } from '../hypervisors/hypervisors.hosts.js';
+import { disabledReason, idAt, isDisabled, isForcedDown, isUp, lastHeartbeat } from '../hypervisors/hypervisors.hosts.js';
 import type { ComputeService } from './compute-services.schema.js';
 
 export const COMPUTE_BINARY = 'nova-compute';
@@ -15,7 +15,7 @@ export const COMPUTE_BINARY = 'nova-compute';
 export function computeServiceView(node: Node, mv: string | undefined): ComputeService {
   const heartbeat = lastHeartbeat(node);
   return {
-    id: hostId(node),
+    id: idAt(node, 'service', at(mv, 'HOST_UUIDS')),
     binary: COMPUTE_BINARY,
     host: node.metadata.name,
     zone: node.metadata.labels?.[ZONE_LABEL] || DEFAULT_COMPUTE_ZONE,

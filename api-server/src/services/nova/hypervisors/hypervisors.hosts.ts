@@ -14,6 +14,23 @@ export function hostId(node: Node): number {
   return digest.readUInt32BE(0) & 0x7fffffff;
 }
 
+/**
+ * Nova's uuid (2.53) of the host's compute node or service: a name-based (v5-style) UUID of the
+ * Node's uid, so it is stable and the two differ.
+ */
+export function hostUuid(node: Node, of: 'hypervisor' | 'service'): string {
+  const b = createHash('sha1').update(`${of}:${node.metadata.uid ?? node.metadata.name}`).digest().subarray(0, 16);
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = b.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The id a version shows: the integer below 2.53, the uuid from it. */
+export function idAt(node: Node, of: 'hypervisor' | 'service', uuids: boolean): number | string {
+  return uuids ? hostUuid(node, of) : hostId(node);
+}
+
 const readyCondition = (n: Node): { status: string; lastHeartbeatTime?: string; lastTransitionTime?: string } | undefined =>
   n.status?.conditions?.find((c) => c.type === 'Ready');
 

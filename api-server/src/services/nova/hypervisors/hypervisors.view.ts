@@ -1,17 +1,22 @@
 // Node → Nova hypervisor (compute node) bodies, as Nova's HypervisorsController._view_hypervisor
-// builds them at the versions advertised: the 2.1 shape, cpu_info an object from 2.28.
+// builds them at the versions advertised: the 2.1 shape, cpu_info an object from 2.28, uuids from
+// 2.53 (and the servers on it when asked, the key absent when there are none).
 import type { Node } from '../../../../../crds/kube-types.js';
 import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { at } from '../microversion.js';
-import { capacityOf, computeNodes, disabledReason, hostId, internalIp, isDisabled, isUp, readySince, usageOf } from './hypervisors.hosts.js';
-import type { HypervisorDetail, HypervisorStatistics, HypervisorSummary, HypervisorWithServers } from './hypervisors.schema.js';
+import { capacityOf, computeNodes, disabledReason, idAt, internalIp, isDisabled, isUp, readySince, usageOf } from './hypervisors.hosts.js';
+import type { HypervisorDetail, HypervisorStatistics, HypervisorSummary } from './hypervisors.schema.js';
 
 /** KWOK marks the nodes it simulates; elsewhere the node is a kubelet's. */
 const KWOK_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
 
-export function hypervisorSummaryView(node: Node): HypervisorSummary {
-  return { id: hostId(node), hypervisor_hostname: node.metadata.name, state: isUp(node) ? 'up' : 'down', status: isDisabled(node) ? 'disabled' : 'enabled' };
+export function hypervisorSummaryView(node: Node, mv: string | undefined, servers?: Server[]): HypervisorSummary {
+  const listed = (servers ?? []).map((s) => ({ name: s.spec.name, uuid: s.metadata.name }));
+  return {
+    id: idAt(node, 'hypervisor', at(mv, 'HOST_UUIDS')), hypervisor_hostname: node.metadata.name, state: isUp(node) ? 'up' : 'down', status: isDisabled(node) ? 'disabled' : 'enabled',
+    ...(listed.length ? { servers: listed } : {}),
+  };
 }
 
 /** Nova's convert_version_to_int of the kubelet's version: v1.33.1 → 1033001. */
@@ -24,12 +29,12 @@ function cpuInfo(node: Node, vcpus: number): Record<string, unknown> {
   return { arch: node.status?.nodeInfo?.architecture ?? null, topology: { sockets: 1, cores: vcpus, threads: 1 } };
 }
 
-export function hypervisorDetailView(stores: Stores, node: Node, mv: string | undefined): HypervisorDetail {
+export function hypervisorDetailView(stores: Stores, node: Node, mv: string | undefined, servers?: Server[]): HypervisorDetail {
   const have = capacityOf(node);
   const used = usageOf(stores, node.metadata.name);
   const info = cpuInfo(node, have.vcpus);
   return {
-    ...hypervisorSummaryView(node),
+    ...hypervisorSummaryView(node, mv, servers),
     cpu_info: at(mv, 'HYPERVISOR_CPU_INFO_OBJECT') ? info : JSON.stringify(info),
     current_workload: used.workload,
     disk_available_least: have.localGb - used.localGb,
@@ -43,16 +48,10 @@ export function hypervisorDetailView(stores: Stores, node: Node, mv: string | un
     memory_mb: have.memoryMb,
     memory_mb_used: used.memoryMb,
     running_vms: used.runningVms,
-    service: { disabled_reason: disabledReason(node), host: node.metadata.name, id: hostId(node) },
+    service: { disabled_reason: disabledReason(node), host: node.metadata.name, id: idAt(node, 'service', at(mv, 'HOST_UUIDS')) },
     vcpus: have.vcpus,
     vcpus_used: used.vcpus,
   };
-}
-
-/** The servers route of 2.1 (below 2.53): a hypervisor with its servers, the key absent when none. */
-export function hypervisorWithServersView(node: Node, servers: Server[]): HypervisorWithServers {
-  const listed = servers.map((s) => ({ name: s.spec.name, uuid: s.metadata.name }));
-  return { ...hypervisorSummaryView(node), ...(listed.length ? { servers: listed } : {}) };
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -1,10 +1,14 @@
-// Schemas of /os-migrations, as Nova's schemas/migrations.py (2.1; migration_type from 2.23).
+// Schemas of /os-migrations, as Nova's schemas/migrations.py (2.1; migration_type from 2.23;
+// uuid, paging and changes-since from 2.59; changes-before from 2.66).
 import { Type, type Static } from '@sinclair/typebox';
-import { querySchema, queryString, strictObject } from '../../../common/parameter-types.js';
+import { queryInt, querySchema, queryString, strictObject } from '../../../common/parameter-types.js';
 import { novaLinkList } from '../nova.schema.js';
 
 /** Nova's 2.1 filters (more keys are ignored, as Nova's additionalProperties: true). */
-export const listMigrationsQuery = querySchema({ hidden: queryString, host: queryString, instance_uuid: queryString, source_compute: queryString, status: queryString, migration_type: queryString });
+export const listMigrationsQuery = querySchema({
+  hidden: queryString, host: queryString, instance_uuid: queryString, source_compute: queryString, status: queryString, migration_type: queryString,
+  limit: queryInt, marker: queryString, 'changes-since': queryString, 'changes-before': queryString,
+});
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
 const nullableInt = Type.Union([Type.Integer(), Type.Null()]);
@@ -24,8 +28,9 @@ const migration = strictObject({
   updated_at: nullableString,
   migration_type: Type.Optional(Type.Union([Type.Literal('migration'), Type.Literal('resize'), Type.Literal('live-migration'), Type.Literal('evacuation')])),
   links: Type.Optional(novaLinkList),
+  uuid: Type.Optional(Type.String()),
 });
 
-export const listMigrationsResponse = strictObject({ migrations: Type.Array(migration) });
+export const listMigrationsResponse = strictObject({ migrations: Type.Array(migration), migrations_links: Type.Optional(novaLinkList) });
 
 export type MigrationView = Static<typeof migration>;

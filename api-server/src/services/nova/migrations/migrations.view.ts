@@ -1,9 +1,9 @@
-// Nova's migration records, derived from what is kept: each resize is an InstanceAction 'resize'
-// (they outlive their server), finished by a later confirmResize or revertResize action; while it
-// is pending, the Server holds the old flavor. Only resizes exist here (cold and live migration and
-// evacuation are not served), so only migration_type 'resize' appears. The compute host is the
-// server's current one: a resize replaces the Pod, and the node it left is not recorded, so
-// source and destination are both the host it is on now (null once the server is gone).
+// Nova's migration records, derived from what is kept: each resize, cold migration, live migration
+// and evacuation is an InstanceAction (they outlive their server). A resize or cold migration is
+// finished by a later confirmResize or revertResize action, and while it is pending the Server
+// holds the old flavor; a live migration or evacuation by its action's result. The compute host is
+// the server's current one: the node a moved Pod left is not recorded, so source and destination
+// are both the host it is on now (null once the server is gone).
 import { createHash } from 'node:crypto';
 import type { InstanceAction, Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
@@ -16,19 +16,33 @@ function migrationId(action: InstanceAction): number {
   return createHash('sha256').update(action.metadata.name).digest().readUInt32BE(0) & 0x7fffffff;
 }
 
+/** Its uuid (2.59), name-based on the action's name. */
+export function migrationUuid(action: InstanceAction): string {
+  const hex = createHash('sha1').update(`migration:${action.metadata.name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Nova's flavors' integer ids; a flavor named by a uuid has none to give. */
 const flavorNumber = (ref: string | undefined): number | null => (ref && /^\d+$/.test(ref) ? Number(ref) : null);
 
 const ENDINGS: Record<string, string> = { confirmResize: 'confirmed', revertResize: 'reverted' };
+type MigrationType = 'resize' | 'migration' | 'live-migration' | 'evacuation';
+/** The actions that move a server, as Nova's migration_type. */
+const MOVES: Record<string, MigrationType> = { resize: 'resize', migrate: 'migration', 'live-migration': 'live-migration', evacuate: 'evacuation' };
+/** A live migration or evacuation ends with its action: Nova's final statuses for each result. */
+const FINISHED: Record<string, Record<string, string>> = { 'live-migration': { Success: 'completed', Error: 'error' }, evacuate: { Success: 'done', Error: 'error' } };
 const PENDING: Record<string, string> = { RESIZE: 'migrating', VERIFY_RESIZE: 'finished', REVERT_RESIZE: 'reverting', ERROR: 'error' };
 
-interface Resize {
+export interface Resize {
   action: InstanceAction;
   ending?: InstanceAction;
   server?: Server;
 }
 
+export const migrationTypeOf = (r: Resize): MigrationType => MOVES[r.action.spec.action];
+
 function statusOf(r: Resize): string {
+  if (r.action.spec.action in FINISHED) return FINISHED[r.action.spec.action][r.action.status?.result ?? ''] ?? 'running';
   if (r.ending) return ENDINGS[r.ending.spec.action];
   return PENDING[r.server?.status?.status ?? ''] ?? (r.server?.spec.resize ? 'migrating' : 'error');
 }
@@ -51,16 +65,18 @@ export function migrationView(r: Resize, mv: string | undefined): MigrationView 
     new_instance_type_id: newFlavor,
     created_at: isoMicrosNoZone(r.action.spec.startTime),
     updated_at: r.ending ? isoMicrosNoZone(r.ending.spec.startTime) : null,
-    ...(at(mv, 'MIGRATION_TYPE') ? { migration_type: 'resize' as const } : {}),
+    ...(at(mv, 'MIGRATION_TYPE') ? { migration_type: migrationTypeOf(r) } : {}),
+    ...(at(mv, 'MIGRATION_PAGING') ? { uuid: migrationUuid(r.action) } : {}),
   };
 }
 
-/** Every resize, newest first, each with what ended it (the first confirm or revert after it). */
+/** Every move, newest first, each resize or cold migration with what ended it (the first confirm or revert after it). */
 export function resizesOf(stores: Stores): Resize[] {
   const actions = stores.instanceActions.list().sort((a, b) => a.spec.startTime.localeCompare(b.spec.startTime));
   const servers = new Map(stores.servers.list().map((s) => [s.metadata.name, s]));
-  return actions.filter((a) => a.spec.action === 'resize').map((action) => {
-    const ending = actions.find((e) => e.spec.serverId === action.spec.serverId && e.spec.startTime >= action.spec.startTime && e.spec.action in ENDINGS && e !== action);
+  return actions.filter((a) => a.spec.action in MOVES).map((action) => {
+    const confirmable = action.spec.action === 'resize' || action.spec.action === 'migrate';
+    const ending = confirmable ? actions.find((e) => e.spec.serverId === action.spec.serverId && e.spec.startTime >= action.spec.startTime && e.spec.action in ENDINGS) : undefined;
     return { action, ending, server: servers.get(action.spec.serverId) };
   }).reverse();
 }
