@@ -74,10 +74,6 @@ export const MV = {
   HOST_UUIDS: '2.53',
   /** os-migrations: each record's uuid, limit and marker (by uuid) with migrations_links, changes-since. */
   MIGRATION_PAGING: '2.59',
-  /** Hypervisors and services are named by uuid; hypervisor lists take hypervisor_hostname_pattern and with_servers (search and servers routes go); PUT /os-services/{id}. */
-  HOST_UUIDS: '2.53',
-  /** os-migrations: each record's uuid, limit and marker (by uuid) with migrations_links, changes-since. */
-  MIGRATION_PAGING: '2.59',
   /** key_name on rebuild (null removes it), and key_name in the rebuild's answer. */
   REBUILD_KEYPAIR: '2.54',
   /** A flavor's description in every flavor view. */
