@@ -38,7 +38,9 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
     { resources: [Network, Subnet, SubnetPool, Port, SecurityGroup, Router, FloatingIP, Image, Volume, Snapshot, VolumeTransfer], verbs: [...READ, 'create', 'update', 'delete'] },
     // Glance's data state (queued, saving, active and the hashes) is written as bytes arrive.
     { resources: [[Image, 'status']], verbs: ['update'] },
-    { resources: [Flavor, Project, User, Role, RoleAssignment, VolumeType], verbs: READ },
+    // Flavors are created, changed (description, extra specs, access) and deleted by admins through Nova.
+    { resources: [Flavor], verbs: [...READ, 'create', 'update', 'delete'] },
+    { resources: [Project, User, Role, RoleAssignment, VolumeType], verbs: READ },
   ],
   // Creates the DevStack-like defaults once, and marks the seeded image active.
   seed: [

@@ -31,6 +31,14 @@ disabled?: boolean
 extraSpecs?: {
 [k: string]: string
 }
+/**
+ * The projects given access to this private flavor (Nova's flavor access list); public flavors have none.
+ */
+accessProjects?: string[]
+/**
+ * Deleted through the API while servers still use it: gone for every API caller, kept so the operator can still boot those servers (Nova keeps each instance's flavor).
+ */
+deleted?: boolean
 }
 
 export interface Flavor extends KubeObject {

@@ -36,7 +36,10 @@
   resources: [images/status]
   verbs: [update]
 - apiGroups: [openstack.sim]
-  resources: [flavors, projects, users, roles, roleassignments, volumetypes]
+  resources: [flavors]
+  verbs: [get, list, watch, create, update, delete]
+- apiGroups: [openstack.sim]
+  resources: [projects, users, roles, roleassignments, volumetypes]
   verbs: [get, list, watch]
 {{- end }}
 {{- define "openstack-sim.rules.seed" -}}

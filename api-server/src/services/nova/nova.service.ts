@@ -4,6 +4,8 @@ import type { Stores } from '../../deps.js';
 import type { PodLogReader } from '../../../../crds/client/client.js';
 import type { ConsoleTokens } from '../../auth/token-provider.js';
 import { remoteConsoleRoutes } from './remote-consoles/remote-consoles.routes.js';
+import { flavorManageRoutes } from './flavor-manage/flavor-manage.routes.js';
+import { flavorAccessRoutes } from './flavor-access/flavor-access.routes.js';
 import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
 import { availabilityZoneRoutes } from './availability-zones/availability-zones.routes.js';
 import { flavorExtraSpecRoutes } from './flavor-extra-specs/flavor-extra-specs.routes.js';
@@ -37,7 +39,7 @@ export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLo
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverTopologyRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data),
+    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverTopologyRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...flavorManageRoutes(stores), ...flavorAccessRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data),
       ...hypervisorRoutes(stores), ...computeServiceRoutes(stores), ...aggregateRoutes({ stores, home: aggregateHome }), ...migrationRoutes(stores), ...simpleTenantUsageRoutes(stores)],
   };
 }

@@ -1,7 +1,7 @@
 // Who sees which flavor, in one place for GET /flavors, the extra specs and POST /servers, as in
 // Nova's Flavor._flavor_get_query_from_db: an admin sees every flavor, anyone else the public ones
-// plus (in Nova) the private ones their project was given access to. The Flavor CRD has no access
-// list yet, so a private flavor is the admin's alone.
+// plus the private ones their project was given access to (spec.accessProjects). A flavor deleted
+// while servers still use it (spec.deleted) is seen by no one.
 import type { Flavor } from '../../../../../crds/types.generated.js';
 import { badRequest } from '../../../common/errors.js';
 import type { Predicate, Query } from '../../../common/list-query.js';
@@ -10,7 +10,8 @@ import type { AuthContext } from '../../../common/route.js';
 import type { ResourceStore } from '../../../kube/store.js';
 
 export function flavorVisible(flavor: Flavor, auth: AuthContext): boolean {
-  return auth.isAdmin || flavor.spec.isPublic !== false;
+  if (flavor.spec.deleted) return false;
+  return auth.isAdmin || flavor.spec.isPublic !== false || (!!auth.projectId && (flavor.spec.accessProjects ?? []).includes(auth.projectId));
 }
 
 /** The flavor with this id if the caller may see it; a hidden one is as absent as a missing one. */
