@@ -53,3 +53,18 @@ export function volumeSnapshotName(snapshotId: string): string {
 export function attachmentPodName(attachmentId: string): string {
   return `volatt-${attachmentId}`;
 }
+
+/**
+ * A DNS label from a display name, as Nova derives an instance's hostname: the API keeps it in the
+ * Server's spec.hostname at create, and the operator gives the Pod the same (a Pod's hostname must
+ * be one RFC 1123 label).
+ */
+export function hostnameLabel(displayName: string): string {
+  const label = displayName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return label || 'server';
+}

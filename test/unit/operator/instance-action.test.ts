@@ -37,6 +37,8 @@ const cases: { name: string; action: InstanceAction; server?: Server; want: Inst
   { name: 'When the server is still building, then the create is unfinished', action: action('create', 1), server: at(1, { status: 'BUILD', vmState: 'building', taskState: 'spawning' }), want: undefined },
   { name: 'When the server is being deleted, then unfinished', action: action('pause', 2), server: at(2, active, { deletionTimestamp: '2024-05-01T09:59:30Z' }), want: undefined },
   { name: 'When the server is gone, then unfinished', action: action('pause', 2), want: undefined },
+  { name: 'When the server of a delete is gone, then the delete is done', action: action('delete', 2), want: done },
+  { name: 'When the server of a delete is still there (finalizing), then unfinished', action: action('delete', 2), server: at(2, active, { deletionTimestamp: '2024-05-01T09:59:30Z' }), want: undefined },
   { name: 'When the action has no compute event (lock), then it gets no status', action: action('lock', 2), server: at(2, active), want: undefined },
   { name: 'When a resize was rolled back (Resized=False at or after the action), then Error though the server is ACTIVE', action: action('resize', 3), server: at(4, { ...active, conditions: [resizedFalse(4)] }), want: { ...done, result: 'Error' } },
   { name: 'When an earlier resize was rolled back but this one went through, then Success', action: action('resize', 6), server: at(7, { ...active, conditions: [resizedFalse(4)] }), want: done },

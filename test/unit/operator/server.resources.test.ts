@@ -4,11 +4,10 @@ import {
   desiredPod,
   instanceName,
   macAddress,
-  podHostname,
 } from '../../../operator/src/controllers/server/server.resources.js';
 import type { Server } from '../../../crds/types.generated.js';
 import { API_VERSION } from '../../../crds/resources.js';
-import { SERVER_GROUP_LABEL } from '../../../crds/naming.js';
+import { hostnameLabel, SERVER_GROUP_LABEL } from '../../../crds/naming.js';
 import { flavor, image, server, SERVER_ID } from './fixtures.js';
 
 describe('desiredPod', () => {
@@ -94,6 +93,11 @@ describe('desiredPod', () => {
     });
   }
 
+  it('When a server was renamed, then its Pod keeps the hostname kept from its create (spec.hostname), as Nova keeps an instance\'s', () => {
+    assert.equal(desiredPod(server({ name: 'Renamed Later', hostname: 'first-name' }), flavor(), image()).spec.hostname, 'first-name');
+    assert.equal(desiredPod(server({ name: 'No Hostname Kept' }), flavor(), image()).spec.hostname, 'no-hostname-kept');
+  });
+
   it('When built, then it restarts always and terminates quickly', () => {
     const p = desiredPod(server(), flavor(), image());
     assert.equal(p.spec.restartPolicy, 'Always');
@@ -116,7 +120,7 @@ describe('derived names', () => {
     ['x'.repeat(80), 'x'.repeat(63)],
   ];
   for (const [input, want] of hostnames) {
-    it(`When the display name is "${input.slice(0, 20)}", then the hostname is "${want.slice(0, 20)}"`, () => assert.equal(podHostname(input), want));
+    it(`When the display name is "${input.slice(0, 20)}", then the hostname is "${want.slice(0, 20)}"`, () => assert.equal(hostnameLabel(input), want));
   }
 
   it('When the server id is a uuid, then the instance name uses its first 8 hex digits', () => {

@@ -30,6 +30,9 @@ function failed(action: InstanceAction, server: Server): boolean {
 
 export function computeActionStatus(action: InstanceAction, server: Server | undefined, now: Date): InstanceActionStatus | undefined {
   if (action.status?.finishTime) return action.status;
-  if (!COMPUTE_EVENTS[action.spec.action] || !server || !hasSettled(server, action.spec.serverGeneration)) return action.status;
+  if (!COMPUTE_EVENTS[action.spec.action]) return action.status;
+  // A delete is done when the server is gone (its actions outlive it from 2.21).
+  if (!server) return action.spec.action === 'delete' ? { finishTime: kubeTime(now), result: 'Success' } : action.status;
+  if (!hasSettled(server, action.spec.serverGeneration)) return action.status;
   return { finishTime: kubeTime(now), result: failed(action, server) ? 'Error' : 'Success' };
 }

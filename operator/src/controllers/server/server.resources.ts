@@ -3,7 +3,7 @@
 import { CONFIG_DRIVE_DIR, CONFIG_DRIVE_VOLUME, configDriveVolume, wantsConfigDrive } from './server.config-drive.js';
 import { createHash } from 'node:crypto';
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
-import { MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_GROUP_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
+import { hostnameLabel, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, SERVER_GROUP_LABEL, SERVER_LABEL, ZONE_LABEL, HOSTNAME_LABEL } from '../../../../crds/naming.js';
 import type { ObjectMeta } from '../../../../crds/kube-object.js';
 import { Resources, typeMeta } from '../../../../crds/resources.js';
 import type { Affinity, NodeSelectorRequirement, Pod, PodVolume } from '../../../../crds/kube-types.js';
@@ -78,7 +78,7 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
       ...podVolumes(server),
       restartPolicy: 'Always',
       terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
-      hostname: podHostname(server.spec.name),
+      hostname: podHostname(server),
       enableServiceLinks: false,
       automountServiceAccountToken: false,
       securityContext: tenantPodSecurityContext(),
@@ -199,15 +199,9 @@ function nodeAffinity(server: Server): Pick<Affinity, 'nodeAffinity'> {
   };
 }
 
-/** A DNS label from the display name, as Nova derives an instance's hostname. */
-export function podHostname(displayName: string): string {
-  const label = displayName
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return label || 'server';
+/** The Pod's hostname: the server's own (kept from its create, as Nova keeps it across renames). */
+export function podHostname(server: Server): string {
+  return hostnameLabel(server.spec.hostname ?? server.spec.name);
 }
 
 /** Nova's libvirt-style instance name, from the first 8 hex digits of the id. */

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from '../../../../../crds/types.generated.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
-import { API_FIELD_MANAGER, FINALIZER, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
+import { API_FIELD_MANAGER, FINALIZER, hostnameLabel, MANAGED_BY, MANAGED_BY_LABEL, PROJECT_LABEL, projectNamespace } from '../../../../../crds/naming.js';
 import { badRequest } from '../../../common/errors.js';
 import type { ServerCreateRequest } from './servers.schema.js';
 
@@ -59,16 +59,6 @@ export interface ServerIdentity {
   launchIndex?: number;
 }
 
-/** A DNS label from the display name, as Nova derives an instance's hostname (and the operator its Pod's). */
-export function hostnameOf(displayName: string): string {
-  const label = displayName
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return label || 'server';
-}
 
 export function toServerResource(who: ServerIdentity, body: ServerCreateRequest): Server {
   const id = who.id ?? randomUUID();
@@ -89,7 +79,8 @@ export function toServerResource(who: ServerIdentity, body: ServerCreateRequest)
       name: who.name,
       projectId: who.projectId,
       userId: who.userId,
-      hostname: hostnameOf(who.name),
+      // Nova's hostname from the display name; the operator gives the Pod the same (crds/naming.ts).
+      hostname: hostnameLabel(who.name),
       ...(who.reservationId ? { reservationId: who.reservationId, launchIndex: who.launchIndex ?? 0 } : {}),
       flavorRef: refId(body.flavorRef),
       imageRef: refId(body.imageRef),
