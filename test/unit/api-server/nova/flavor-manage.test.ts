@@ -50,6 +50,27 @@ describe('Nova flavor management (admin): create, access, extra specs, descripti
     });
   }
 
+  it('When the id is a number and is_public one of Nova\'s spellings, then the id is its string and the flavor private', async () => {
+    const res = await asAdmin('POST', '/flavors', { flavor: { ...base, name: 'fm.numeric', id: 7777, 'os-flavor-access:is_public': 'False' } });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual({ id: res.json.flavor.id, public: res.json.flavor['os-flavor-access:is_public'] }, { id: '7777', public: false });
+    assert.equal((await asAdmin('POST', '/flavors', { flavor: { ...base, name: 'fm.badbool', 'os-flavor-access:is_public': 'maybe' } })).status, 400);
+  });
+
+  it('When a server is booted with a flavor below the image\'s minimum RAM or disk, then Nova\'s 400s', async () => {
+    w.kube.seed(Resources.Image, { apiVersion: 'openstack.sim/v1alpha1', kind: 'Image', metadata: { name: 'fm-big-image' }, spec: { name: 'big', visibility: 'public', owner: w.ids.projects.admin, minRamMiB: 4096, minDiskGiB: 40 }, status: { status: 'active' } } as never);
+    await until('the image in the cache', async () => (await call(w.url, alice, 'GET', '/image/v2/images/fm-big-image')).status === 200);
+    const low = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'low', flavorRef: '1', imageRef: 'fm-big-image' } });
+    assert.equal(low.status, 400, low.text);
+    assert.match(low.text, /Flavor's memory is too small for requested image/);
+    const bigRam = await asAdmin('POST', '/flavors', { flavor: { name: 'fm.ram', id: 'fm-ram', ram: 8192, vcpus: 1, disk: 1 } });
+    assert.equal(bigRam.status, 200);
+    await until('fm-ram in the cache', async () => (await asAdmin('GET', '/flavors/fm-ram')).status === 200);
+    const small = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'low', flavorRef: 'fm-ram', imageRef: 'fm-big-image' } });
+    assert.equal(small.status, 400, small.text);
+    assert.match(small.text, /Flavor's disk is smaller than the minimum size specified in image metadata/);
+  });
+
   it('When a member creates a flavor, then 403 and nothing is made', async () => {
     const res = await call(w.url, alice, 'POST', '/compute/v2.1/flavors', { flavor: { ...base, name: 'fm.member', id: 'fm-member' } });
     assert.equal(res.status, 403);

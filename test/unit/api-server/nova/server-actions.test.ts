@@ -220,6 +220,8 @@ describe('Nova server actions (pause, suspend, reboot, rebuild, shelve, createIm
     const act = (token: string, body: object) => call(w.url, token, 'POST', `/compute/v2.1/servers/${id}/action`, body);
     assert.equal((await act(admin, { 'os-resetState': { state: 'error' } })).status, 202);
     assert.equal(stored(id).spec.resetState, 'error');
+    const errored = await shown(id);
+    assert.deepEqual({ status: errored.status, vm: errored['OS-EXT-STS:vm_state'] }, { status: 'ERROR', vm: 'error' }, 'shown at once, before the operator');
     assert.equal((await act(admin, { 'os-resetState': { state: 'active' } })).status, 202);
     assert.equal(stored(id).spec.resetState, undefined);
     assert.equal((await act(admin, { 'os-resetState': { state: 'error' } })).status, 202);

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { Flavor } from '../../../../../crds/types.generated.js';
 import { Resources, typeMeta } from '../../../../../crds/resources.js';
 import { badRequest } from '../../../common/errors.js';
-import type { CreateFlavorRequest } from './flavor-manage.schema.js';
+import { NOVA_TRUE, type CreateFlavorRequest } from './flavor-manage.schema.js';
+
+/** Nova's boolean spellings to a boolean. */
+const isTrue = (v: boolean | string): boolean => (typeof v === 'boolean' ? v : NOVA_TRUE.includes(v));
 
 function whole(field: string, v: number | string | undefined, min: number): number {
   const n = v === undefined || v === '' ? 0 : Number(v);
@@ -13,7 +16,7 @@ function whole(field: string, v: number | string | undefined, min: number): numb
 }
 
 export function toFlavor(req: CreateFlavorRequest): Flavor {
-  const id = !req.id || req.id === 'auto' ? randomUUID() : req.id;
+  const id = req.id === undefined || req.id === null || req.id === 'auto' ? randomUUID() : String(req.id);
   const rxtx = req.rxtx_factor === undefined ? 1 : Number(req.rxtx_factor);
   if (!(rxtx > 0)) throw badRequest(`Invalid input for field/attribute rxtx_factor. Value: ${req.rxtx_factor}.`);
   return {
@@ -27,7 +30,7 @@ export function toFlavor(req: CreateFlavorRequest): Flavor {
       ephemeralGiB: whole('OS-FLV-EXT-DATA:ephemeral', req['OS-FLV-EXT-DATA:ephemeral'], 0),
       swapMiB: whole('swap', req.swap, 0),
       rxtxFactor: rxtx,
-      isPublic: req['os-flavor-access:is_public'] ?? true,
+      isPublic: isTrue(req['os-flavor-access:is_public'] ?? true),
       disabled: false,
       extraSpecs: {},
       ...(req.description ? { description: req.description } : {}),

@@ -13,7 +13,7 @@ import type { AuthContext, RouteResult } from '../../../common/route.js';
 import { lookupImage } from '../../glance/images/images.access.js';
 import { checkAccessIps } from '../servers/servers.handlers.js';
 import { canonicalIPv6 } from '../servers/servers.mapper.js';
-import { serverTaskState } from '../servers/servers.view.js';
+import { effectiveVmState, serverTaskState } from '../servers/servers.view.js';
 import { updatedServerView } from '../servers/servers.versioned-view.js';
 import { checkInstanceState, guardedChange } from './server-actions.power.js';
 import { REBUILD_KEYS, type RebootBody, type RebuildBody } from './server-actions.schema.js';
@@ -39,7 +39,7 @@ export function nextBoot(cur: Server, kind: BootKind): NonNullable<Server['spec'
 function checkHardRebootable(s: Server): void {
   const task = serverTaskState(s);
   if (task && !HARD_REBOOT_DURING.has(task)) throw conflict(`Cannot 'reboot' instance ${s.metadata.name} while it is in task_state ${task}`);
-  const vmState = s.status?.vmState ?? 'building';
+  const vmState = effectiveVmState(s);
   if (!HARD_REBOOT_FROM.has(vmState)) throw conflict(`Cannot 'reboot' instance ${s.metadata.name} while it is in vm_state ${vmState}`);
 }
 

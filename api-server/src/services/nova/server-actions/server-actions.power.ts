@@ -7,7 +7,7 @@ import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { conflict, notFound } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
-import { serverTaskState } from '../servers/servers.view.js';
+import { effectiveVmState, serverTaskState } from '../servers/servers.view.js';
 import { checkUnlocked } from './server-actions.lock.js';
 
 type PowerState = NonNullable<Server['spec']['powerState']>;
@@ -28,7 +28,7 @@ export type PowerAction = keyof typeof POWER_ACTIONS;
 export function checkInstanceState(s: Server, verb: string, from: ReadonlySet<string>): void {
   const task = serverTaskState(s);
   if (task) throw conflict(`Cannot '${verb}' instance ${s.metadata.name} while it is in task_state ${task}`);
-  const vmState = s.status?.vmState ?? 'building';
+  const vmState = effectiveVmState(s);
   if (!from.has(vmState)) throw conflict(`Cannot '${verb}' instance ${s.metadata.name} while it is in vm_state ${vmState}`);
 }
 

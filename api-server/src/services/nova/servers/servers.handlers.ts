@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Static } from '@sinclair/typebox';
-import type { Flavor, Server } from '../../../../../crds/types.generated.js';
+import type { Flavor, Image, Server } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
 import type { Stores } from '../../../deps.js';
@@ -52,15 +52,24 @@ function checkFlavor(stores: Stores, auth: AuthContext, ref: string | number): F
   return flavor;
 }
 
-function checkImage(stores: Stores, auth: AuthContext, body: ServerCreateRequest, fromVolume: boolean): void {
+/** Nova's _check_requested_image: the flavor must meet the image's minimum RAM and (a disk-sized flavor) its minimum disk. */
+function checkFlavorFitsImage(flavor: Flavor, image: Image): void {
+  if ((image.spec.minRamMiB ?? 0) > flavor.spec.ramMiB) throw badRequest("Flavor's memory is too small for requested image.");
+  const disk = flavor.spec.diskGiB;
+  const minDisk = image.spec.minDiskGiB ?? 0;
+  if (disk > 0 && minDisk > disk) throw badRequest(`Flavor's disk is smaller than the minimum size specified in image metadata. Flavor disk is ${disk * 1024 ** 3} bytes, minimum size is ${minDisk * 1024 ** 3} bytes.`);
+}
+
+function checkImage(stores: Stores, auth: AuthContext, body: ServerCreateRequest, boot: { fromVolume: boolean; flavor: Flavor }): void {
   const id = refId(body.imageRef);
   if (!id) {
-    if (fromVolume) return;
+    if (boot.fromVolume) return;
     throw badRequest('Missing imageRef attribute');
   }
   const image = lookupImage(stores.images, auth, id);
   if (!image) throw badRequest(`Image ${id} could not be found.`);
   if ((image.status?.status ?? 'queued') !== 'active') throw badRequest(`Image ${id} is not active.`);
+  if (!boot.fromVolume) checkFlavorFitsImage(boot.flavor, image);
 }
 
 export function checkAccessIps(body: Pick<ServerCreateRequest, 'accessIPv4' | 'accessIPv6'>): void {
@@ -150,11 +159,11 @@ export function createServerHandler(stores: Stores) {
     const body = ctx.body.server;
     checkCreateVersion(body, ctx.microversion);
     refuseRequestedDestination(body, ctx.auth, stores.nodes.list());
-    checkFlavor(stores, ctx.auth, body.flavorRef);
+    const flavor = checkFlavor(stores, ctx.auth, body.flavorRef);
     const { max } = counts(body);
     const devices = planBlockDevices(stores, ctx.auth, body, max);
     checkMultiattach(devices.flatMap((d) => (d.existing ? [d.existing] : [])), ctx.microversion);
-    checkImage(stores, ctx.auth, body, bootsFromVolume(devices));
+    checkImage(stores, ctx.auth, body, { fromVolume: bootsFromVolume(devices), flavor });
     const extras = { ...keyData(stores, ctx.auth, body), ...serverGroupHint(stores, ctx.auth, ctx.body) };
     checkAccessIps(body);
     const plan = planNetworks(stores, ctx.auth, body, max);

@@ -7,7 +7,7 @@ import { lastQueryValue, parseBoolQuery, queryValues } from '../../../common/pag
 import type { AuthContext } from '../../../common/route.js';
 import { at, unexpectedKeys } from '../microversion.js';
 import { refId } from './servers.mapper.js';
-import { displayStatus, updatedAt } from './servers.view.js';
+import { displayStatus, effectiveVmState, updatedAt } from './servers.view.js';
 
 const created = (s: Server): string => s.metadata.creationTimestamp ?? '';
 const none = (): SortValue => null;
@@ -45,7 +45,7 @@ const SORT_KEYS: Record<string, (s: Server) => SortValue> = {
   updated_at: (s) => updatedAt(s),
   user_id: (s) => s.spec.userId,
   uuid: (s) => s.metadata.name,
-  vm_state: (s) => s.status?.vmState ?? null,
+  vm_state: (s) => effectiveVmState(s),
 };
 
 /** Valid in Nova's schema but dropped before sorting (SERVER_LIST_IGNORE_SORT_KEY, before 2.73). */

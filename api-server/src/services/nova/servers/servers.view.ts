@@ -116,7 +116,25 @@ function pendingAction(s: Server): PendingAction | undefined {
   return task ? { taskState: task } : undefined;
 }
 
+/**
+ * An admin's os-resetState, shown at once as Nova's database write is: error is ERROR/error until
+ * an action clears it; an ERROR the operator derived from a reset that was since taken back reads
+ * ACTIVE/active until the operator catches up.
+ */
+function resetOverride(s: Server): { status: string; vmState: string } | undefined {
+  if (s.spec.resetState === 'error') return { status: 'ERROR', vmState: 'error' };
+  const ready = s.status?.conditions?.find((c) => c.type === 'Ready');
+  return ready?.reason === 'ResetToError' ? { status: 'ACTIVE', vmState: 'active' } : undefined;
+}
+
+/** Nova's vm_state: the operator's, or what an admin's reset just wrote. */
+export function effectiveVmState(s: Server): string {
+  return resetOverride(s)?.vmState ?? s.status?.vmState ?? 'building';
+}
+
 export function displayStatus(s: Server): string {
+  const reset = resetOverride(s);
+  if (reset) return reset.status;
   return (s.status?.taskState ? undefined : pendingAction(s)?.status) ?? s.status?.status ?? 'BUILD';
 }
 
@@ -140,7 +158,7 @@ function statusFields(s: Server): Partial<ServerDetail> {
   const status = displayStatus(s);
   return {
     status,
-    'OS-EXT-STS:vm_state': st.vmState ?? 'building',
+    'OS-EXT-STS:vm_state': effectiveVmState(s),
     'OS-EXT-STS:task_state': serverTaskState(s),
     'OS-EXT-STS:power_state': POWER_STATES[st.powerState ?? 'NOSTATE'] ?? 0,
     'OS-SRV-USG:launched_at': st.launchedAt ? isoMicrosNoZone(st.launchedAt) : null,
