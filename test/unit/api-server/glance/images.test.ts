@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { imageListFilter, imageVisible } from '../../../../api-server/src/services/glance/images/images.access.js';
-import { API_VERSION } from '../../../../crds/resources.js';
+import { API_VERSION, Resources } from '../../../../crds/resources.js';
 import type { Image } from '../../../../crds/types.generated.js';
 import type { AuthContext } from '../../../../api-server/src/common/route.js';
 import { call, HIDDEN_IMAGE_ID, IMAGE_ID, PRIVATE_IMAGE_ID, SHARED_IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
@@ -93,6 +93,17 @@ describe('Glance /v2/images', () => {
       const own = await call(w.url, admin, 'GET', `/image/v2/images?visibility=${v}`);
       assert.deepEqual(ids(own), [v === 'shared' ? SHARED_IMAGE_ID : PRIVATE_IMAGE_ID], `the owner sees its ${v} image`);
     }
+  });
+
+  it('When an unknown key is asked for, then it filters on the image property of that name (Glance\'s extra property filters)', async () => {
+    w.kube.seed(Resources.Image, { apiVersion: API_VERSION, kind: 'Image', metadata: { name: 'prop-image' }, spec: { name: 'backup', visibility: 'public', owner: w.ids.projects.admin, properties: { image_type: 'backup', backup_type: 'daily' } }, status: { status: 'active' } } as never);
+    const listed = async (q: string) => ids(await call(w.url, alice, 'GET', `/image/v2/images?${q}`));
+    for (const end = Date.now() + 5_000; Date.now() < end && !(await listed('')).includes('prop-image'); ) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(await listed('image_type=backup&backup_type=daily'), ['prop-image']);
+    assert.deepEqual(await listed('image_type=backup&backup_type=weekly'), []);
+    assert.ok((await listed('protected=false')).includes(IMAGE_ID), 'a key Glance reads itself is no property filter');
+    await w.kube.delete(Resources.Image, 'prop-image');
+    for (const end = Date.now() + 5_000; Date.now() < end && (await listed('')).includes('prop-image'); ) await new Promise((r) => setTimeout(r, 10));
   });
 
   it('When os_hidden=true is asked for, then only the hidden image is listed, and it can still be shown', async () => {
