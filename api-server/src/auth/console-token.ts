@@ -4,7 +4,7 @@
 // key repository as Keystone's tokens, so every API server replica opens what another sealed,
 // and a rotation retires old console URLs with old keys. Its payload starts with a tag no
 // Keystone payload has, so neither kind of token passes for the other.
-import { fernetDecrypt, fernetEncrypt } from './fernet.js';
+import { fernetEncrypt, openJsonToken } from './fernet.js';
 import type { KeySet } from './token-keys.js';
 
 const TAG = 'nova-console';
@@ -28,14 +28,7 @@ function isPayload(p: unknown): p is [string, string, string, string, number] {
 
 /** The claims of a genuine, unexpired console token; undefined for anything else. */
 export function openConsoleToken(keys: KeySet, token: string, nowMs: number): ConsoleClaims | undefined {
-  const message = fernetDecrypt(keys.all, token);
-  if (!message) return undefined;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(message.plaintext.toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  const payload = openJsonToken(keys.all, token)?.payload;
   if (!isPayload(payload) || payload[4] <= nowMs) return undefined;
   return { serverId: payload[1], namespace: payload[2], type: payload[3] };
 }

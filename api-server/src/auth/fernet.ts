@@ -78,3 +78,14 @@ export function fernetDecrypt(keys: FernetKey[], token: string): FernetMessage |
   }
   return undefined;
 }
+
+/** The JSON payload of a Fernet token made with one of keys, and when it was made; undefined for a forged or garbled one. */
+export function openJsonToken(keys: FernetKey[], token: string): { payload: unknown; timestamp: number } | undefined {
+  const message = fernetDecrypt(keys, token);
+  if (!message) return undefined;
+  try {
+    return { payload: JSON.parse(message.plaintext.toString('utf8')), timestamp: message.timestamp };
+  } catch {
+    return undefined;
+  }
+}

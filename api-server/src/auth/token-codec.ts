@@ -3,7 +3,7 @@
 // is a short JSON array (methods as a bit mask, times as epoch numbers) so that a token scoped
 // with UUID ids and two audit ids stays under 300 characters.
 import { randomBytes } from 'node:crypto';
-import { fernetDecrypt, fernetEncrypt } from './fernet.js';
+import { fernetEncrypt, openJsonToken } from './fernet.js';
 import type { KeySet } from './token-keys.js';
 
 export interface TokenData {
@@ -57,22 +57,16 @@ function isPayload(p: unknown): p is [number, string, number, string | null, num
 
 /** The token's content when it was made with one of our keys; says nothing about expiry. */
 export function openToken(keys: KeySet, token: string): TokenData | undefined {
-  const message = fernetDecrypt(keys.all, token);
-  if (!message) return undefined;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(message.plaintext.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!isPayload(payload)) return undefined;
+  const opened = openJsonToken(keys.all, token);
+  const payload = opened?.payload;
+  if (!opened || !isPayload(payload)) return undefined;
   const [, userId, mask, projectId, expires, auditIds] = payload;
   return {
     userId,
     methods: methodNames(mask),
     projectId,
     expiresAt: new Date(expires),
-    issuedAt: new Date(message.timestamp * 1000),
+    issuedAt: new Date(opened.timestamp * 1000),
     auditIds,
   };
 }
