@@ -9,6 +9,8 @@ import { CINDER_EXTENSIONS } from '../../api-server/src/services/cinder/extensio
 export interface TempestEnv {
   authUrl: string;
   imageRef: string;
+  /** A second image (cirros uploaded again, as DevStack's Tempest setup does), for the tests that need two. */
+  imageRefAlt: string;
   flavorRef: string;
   flavorRefAlt: string;
   /** The seeded external network `public`. */
@@ -54,7 +56,7 @@ function sections(ws: string, env: TempestEnv): Sections {
     'network-feature-enabled': { api_extensions: EXTENSIONS.map((e) => e.alias).join(','), ipv6: true, ipv6_subnet_attributes: true, floating_ips: true, port_security: true },
     compute: {
       image_ref: env.imageRef,
-      image_ref_alt: env.imageRef,
+      image_ref_alt: env.imageRefAlt,
       flavor_ref: env.flavorRef,
       flavor_ref_alt: env.flavorRefAlt,
       min_compute_nodes: 1,

@@ -52,6 +52,23 @@ function includeList(sel: TempestSelection): { lines: string[]; total: number } 
   return { lines, total: 0 };
 }
 
+/**
+ * The alternate image Tempest's image_ref_alt names: cirros uploaded a second time under another
+ * name (public, the same container image), made once and found by name afterwards, as DevStack's
+ * Tempest setup uploads its image twice.
+ */
+async function ensureAltImage(base: string, token: string, cirrosId: string): Promise<string> {
+  const headers = { 'X-Auth-Token': token, 'Content-Type': 'application/json' };
+  const found = (await (await fetch(`${base}/image/v2/images?name=cirros-alt`, { headers })).json()) as { images: { id: string; status: string }[] };
+  const ready = found.images.find((i) => i.status === 'active');
+  if (ready) return ready.id;
+  const cirros = (await (await fetch(`${base}/image/v2/images/${cirrosId}`, { headers })).json()) as { container_image?: string };
+  const made = (await (await fetch(`${base}/image/v2/images`, { method: 'POST', headers, body: JSON.stringify({ name: 'cirros-alt', disk_format: 'qcow2', container_format: 'bare', visibility: 'public', ...(cirros.container_image ? { container_image: cirros.container_image } : {}) }) })).json()) as { id: string };
+  const put = await fetch(`${base}/image/v2/images/${made.id}/file`, { method: 'PUT', headers: { 'X-Auth-Token': token, 'Content-Type': 'application/octet-stream' }, body: Buffer.from('cirros-alt') });
+  if (!put.ok) throw new Error(`uploading cirros-alt failed: ${put.status} ${await put.text()}`);
+  return made.id;
+}
+
 async function discoverEnv(stateDir: string): Promise<TempestEnv> {
   const clouds = yaml.load(readFileSync(join(stateDir, 'clouds.yaml'), 'utf8')) as Clouds;
   const admin = clouds.clouds['openstack-sim'].auth;
@@ -62,7 +79,8 @@ async function discoverEnv(stateDir: string): Promise<TempestEnv> {
   const nets = (await (await fetch(`${base}/network/v2.0/networks?name=public&router:external=true`, { headers: { 'X-Auth-Token': token } })).json()) as { networks: { id: string }[] };
   if (!nets.networks.length) throw new Error('no external network public: was the deployment seeded?');
   const accounts = CLOUD_USERS.map((u) => ({ ...clouds.clouds[u.cloud].auth, admin: u.username === 'admin' }));
-  return { authUrl: admin.auth_url, imageRef: images.images[0].id, flavorRef: '1', flavorRefAlt: '2', publicNetworkId: nets.networks[0].id, accounts };
+  const imageRefAlt = await ensureAltImage(base, token, images.images[0].id);
+  return { authUrl: admin.auth_url, imageRef: images.images[0].id, imageRefAlt, flavorRef: '1', flavorRefAlt: '2', publicNetworkId: nets.networks[0].id, accounts };
 }
 
 function parseTotals(output: string): { passed: number; failed: number; skipped: number } {
