@@ -7,11 +7,11 @@
 // flavor's size; destroy leaves nothing behind, as the openstack CLI and kubectl tell.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { run } from '../../hack/lib/exec.js';
+import { terraformDir, type TerraformDir } from './support/terraform.js';
 import { e2eStack, kubectl, leftovers, openstackJson } from './support/stack.js';
 
 const DEMO = 'openstack-sim-demo';
@@ -48,37 +48,24 @@ describe('terraform-provider-openstack compute (real Terraform, real cluster)', 
   const prefix = `tfc${Date.now().toString(36)}`;
   const userData = `#!/bin/sh\necho hello from ${prefix}\n`;
   let dir = '';
-  let env: NodeJS.ProcessEnv = {};
+  let tf: TerraformDir | undefined;
   let outputs: { server_id: { value: string }; group_id: { value: string }; fingerprint: { value: string } };
-  const terraform = (args: string[], vars: Record<string, string> = {}): Promise<string> => {
-    const tfVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
-    return run('terraform', [`-chdir=${dir}`, ...args, '-no-color'], { quiet: true, env: { ...env, ...tfVars, TF_INPUT: '0' } });
-  };
+  const terraform = (args: string[], vars: Record<string, string> = {}): Promise<string> => tf!.terraform(args, vars);
   const show = (): Promise<ServerShow> => openstackJson<ServerShow>(DEMO, ['server', 'show', outputs.server_id.value]);
 
   before(async () => {
     const s = await e2eStack();
-    dir = mkdtempSync(join(tmpdir(), 'osim-terraform-compute-'));
-    copyFileSync(join(import.meta.dirname, 'terraform-compute', 'main.tf'), join(dir, 'main.tf'));
-    // Only the provider built here, from its filesystem mirror; no registry, no checkpoint calls.
-    writeFileSync(join(dir, 'terraformrc'), [
-      'provider_installation {',
-      `  filesystem_mirror {\n    path    = "${join(s.toolsBin, 'terraform-plugins')}"\n    include = ["registry.terraform.io/terraform-provider-openstack/openstack"]\n  }`,
-      '}',
-      'disable_checkpoint = true',
-    ].join('\n'));
-    await sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `${prefix}@terraform`, '-f', join(dir, 'id')]);
-    env = {
-      ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', OS_CLIENT_CONFIG_FILE: s.cloudsYaml,
-      TF_VAR_prefix: prefix, TF_VAR_public_key_file: join(dir, 'id.pub'),
-    };
+    const keys = mkdtempSync(join(tmpdir(), 'osim-terraform-key-'));
+    await sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `${prefix}@terraform`, '-f', join(keys, 'id')]);
+    tf = terraformDir(s, join(import.meta.dirname, 'terraform-compute', 'main.tf'), { prefix, public_key_file: join(keys, 'id.pub') });
+    dir = keys;
     await terraform(['init']);
   });
 
   after(async () => {
     if (!dir) return;
     await terraform(['destroy', '-auto-approve']).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of [dir, tf?.dir]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
   it('When the stack is applied, then the server is SHUTOFF with its key, metadata and user data, and a member of its group', async () => {

@@ -7,10 +7,10 @@
 // afterwards shows no changes, and destroy leaves nothing behind, as the openstack CLI tells.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../hack/lib/exec.js';
+import { terraformDir, type TerraformDir } from './support/terraform.js';
 import { e2eStack, kubectl, leftovers, openstackJson } from './support/stack.js';
 
 const DEMO = 'openstack-sim-demo';
@@ -19,27 +19,17 @@ describe('terraform-provider-openstack (real Terraform, real cluster)', function
   this.timeout(600_000);
   const prefix = `tf${Date.now().toString(36)}`;
   let dir = '';
-  let env: NodeJS.ProcessEnv = {};
-  const terraform = (args: string[]): Promise<string> => run('terraform', [`-chdir=${dir}`, ...args, '-no-color'], { quiet: true, env: { ...env, TF_INPUT: '0' } });
+  let tf: TerraformDir | undefined;
+  const terraform = (args: string[]): Promise<string> => tf!.terraform(args);
   let outputs: { server_id: { value: string }; floating_ip: { value: string }; security_group_id: { value: string }; image_id: { value: string }; volume_id: { value: string }; bfv_server_id: { value: string } };
   const imageBytes = randomBytes(1024 * 1024 + 3);
 
   before(async () => {
     const s = await e2eStack();
-    dir = mkdtempSync(join(tmpdir(), 'osim-terraform-'));
-    copyFileSync(join(import.meta.dirname, 'terraform', 'main.tf'), join(dir, 'main.tf'));
-    // Only the provider built here, from its filesystem mirror; no registry, no checkpoint calls.
-    writeFileSync(join(dir, 'terraformrc'), [
-      'provider_installation {',
-      `  filesystem_mirror {\n    path    = "${join(s.toolsBin, 'terraform-plugins')}"\n    include = ["registry.terraform.io/terraform-provider-openstack/openstack"]\n  }`,
-      '}',
-      'disable_checkpoint = true',
-    ].join('\n'));
-    writeFileSync(join(dir, 'disk.raw'), imageBytes);
-    env = {
-      ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'terraformrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', OS_CLIENT_CONFIG_FILE: s.cloudsYaml,
-      TF_VAR_prefix: prefix, TF_VAR_image_file: join(dir, 'disk.raw'),
-    };
+    const image = join(mkdtempSync(join(tmpdir(), 'osim-terraform-image-')), 'disk.raw');
+    writeFileSync(image, imageBytes);
+    tf = terraformDir(s, join(import.meta.dirname, 'terraform', 'main.tf'), { prefix, image_file: image });
+    dir = tf.dir;
     await terraform(['init']);
   });
 
