@@ -1,5 +1,6 @@
 // Pure builders for what a Server becomes: its Pod, plus the deterministic names and addresses
 // derived from the server id. Same input, same output: no clocks, no randomness.
+import { flavorResources, traitTerms } from './server.extra-specs.js';
 import { CONFIG_DRIVE_DIR, CONFIG_DRIVE_VOLUME, configDriveVolume, wantsConfigDrive } from './server.config-drive.js';
 import { createHash } from 'node:crypto';
 import type { Flavor, Image, Server } from '../../../../crds/types.generated.js';
@@ -84,7 +85,7 @@ export function desiredPod(server: Server, flavor: Flavor, image: Image | undefi
       securityContext: tenantPodSecurityContext(),
       // kwok's fake nodes may carry this taint; on other clusters the toleration is inert.
       tolerations: [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }],
-      ...affinity(server),
+      ...affinity(server, flavor),
     },
   };
 }
@@ -105,15 +106,15 @@ function groupAffinity(server: Server): Pick<Affinity, 'podAffinity' | 'podAntiA
   return { [key]: rules };
 }
 
-function affinity(server: Server): { affinity?: Affinity } {
-  const combined = { ...nodeAffinity(server), ...groupAffinity(server) };
+function affinity(server: Server, flavor: Flavor): { affinity?: Affinity } {
+  const combined = { ...nodeAffinity(server, flavor), ...groupAffinity(server) };
   return Object.keys(combined).length ? { affinity: combined } : {};
 }
 
 function serverContainer(flavor: Flavor, image: Image | undefined): SecureContainer {
   const custom = image?.spec.containerImage;
   // Requests equal limits: the Guaranteed QoS class, the closest thing to a VM's dedicated resources.
-  const size = { cpu: String(flavor.spec.vcpus), memory: `${flavor.spec.ramMiB}Mi` };
+  const size = flavorResources(flavor);
   return {
     name: SERVER_CONTAINER,
     image: custom || DEFAULT_CONTAINER_IMAGE,
@@ -171,9 +172,10 @@ export function pendingMigration(server: Server): NonNullable<Server['spec']['mi
 }
 
 /** A migrating server's Pod must leave its host (for the host named, if one was); others' are bound to their zone. */
-function requiredNodeTerms(server: Server): NodeSelectorRequirement[] {
+function requiredNodeTerms(server: Server, flavor: Flavor): NodeSelectorRequirement[] {
   const zone = server.spec.availabilityZone;
   const terms: NodeSelectorRequirement[] = zone && zone !== DEFAULT_AZ ? [{ key: ZONE_LABEL, operator: 'In', values: [zone] }] : [];
+  terms.push(...traitTerms(flavor));
   const m = pendingMigration(server);
   if (m) terms.push({ key: HOSTNAME_LABEL, operator: 'NotIn', values: [m.fromHost] });
   if (m?.toHost) terms.push({ key: HOSTNAME_LABEL, operator: 'In', values: [m.toHost] });
@@ -185,8 +187,8 @@ function requiredNodeTerms(server: Server): NodeSelectorRequirement[] {
  * starts a stopped instance on its host: its attached volumes are held there. A migration's Pod
  * must leave that node instead.
  */
-function nodeAffinity(server: Server): Pick<Affinity, 'nodeAffinity'> {
-  const terms = requiredNodeTerms(server);
+function nodeAffinity(server: Server, flavor: Flavor): Pick<Affinity, 'nodeAffinity'> {
+  const terms = requiredNodeTerms(server, flavor);
   const host = pendingMigration(server) ? undefined : server.status?.host;
   const required = terms.length ? { nodeSelectorTerms: [{ matchExpressions: terms }] } : undefined;
   const preferred = host ? [{ weight: 100, preference: { matchExpressions: [{ key: HOSTNAME_LABEL, operator: 'In' as const, values: [host] }] } }] : undefined;
