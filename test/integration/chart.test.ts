@@ -85,6 +85,9 @@ describe('Helm chart (real cluster, chart ServiceAccounts)', () => {
     const sa = `system:serviceaccount:${ns}:${fullname}-api-server`;
     const can = (args: string[]): Promise<string> => tool('kubectl', ['auth', 'can-i', ...args, '--as', sa]).catch((e: Error) => e.message);
     assert.match(await can(['create', 'pods', '-n', ns]), /no/);
+    // A server's console output is its Pod's log: that, and nothing else of Pods.
+    assert.match(await can(['get', 'pods', '--subresource=log', '-n', 'default']), /^yes/);
+    assert.match(await can(['get', 'pods', '-n', 'default']), /no/);
     assert.match(await can(['get', 'secrets', '-n', 'kube-system']), /no/);
     assert.match(await can(['create', 'servers.openstack.sim', '-n', 'default']), /^yes/);
     // Server actions change the spec; each accepted action is recorded.
