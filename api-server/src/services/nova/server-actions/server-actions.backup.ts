@@ -8,8 +8,7 @@ import type { Image, Server } from '../../../../../crds/types.generated.js';
 import { badRequest } from '../../../common/errors.js';
 import { metadata, strictObject } from '../../../common/parameter-types.js';
 import type { AuthContext, RouteResult } from '../../../common/route.js';
-import { at } from '../microversion.js';
-import { createServerImage, type ImageDeps } from './server-actions.image.js';
+import { createServerImage, imageMadeAnswer, type ImageDeps } from './server-actions.image.js';
 import { checkUnlocked } from './server-actions.lock.js';
 import { checkInstanceState } from './server-actions.power.js';
 
@@ -46,6 +45,5 @@ export async function createBackupAction(deps: ImageDeps, caller: { auth: AuthCo
   if (!server.spec.imageRef) throw badRequest('Backup is not supported for volume-backed instances.');
   const image = await createServerImage(deps, server, { name: req.name, metadata: { ...(req.metadata ?? {}), image_type: 'backup', backup_type: req.backup_type } }, caller.auth);
   await rotate(deps, server, image, req);
-  if (at(caller.microversion, 'IMAGE_ID_IN_BODY')) return { status: 202, body: { image_id: image.metadata.name } };
-  return { status: 202, headers: { Location: `${caller.baseUrl}/image/v2/images/${image.metadata.name}` } };
+  return imageMadeAnswer(caller, image);
 }

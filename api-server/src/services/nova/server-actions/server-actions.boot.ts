@@ -53,11 +53,17 @@ export async function rebootServer(stores: Stores, auth: AuthContext, server: Se
 }
 
 /** The image to rebuild with: visible to the caller and active; a volume-backed server keeps its (no) image. */
-function checkRebuildImage(stores: Stores, auth: AuthContext, server: Server, imageRef: string): string {
+/** An image a boot may use: visible to the caller and active (Nova's 400s); its id, from an id or a link. */
+export function checkUsableImage(stores: Stores, auth: AuthContext, imageRef: string): string {
   const id = imageRef.split('/').pop() ?? imageRef;
   const image = lookupImage(stores.images, auth, id);
   if (!image) throw badRequest(`Image ${id} could not be found.`);
   if ((image.status?.status ?? 'queued') !== 'active') throw badRequest(`Image ${id} is not active.`);
+  return id;
+}
+
+function checkRebuildImage(stores: Stores, auth: AuthContext, server: Server, imageRef: string): string {
+  const id = checkUsableImage(stores, auth, imageRef);
   if (!server.spec.imageRef) throw badRequest('Unable to rebuild with a different image for a volume-backed server.');
   return id;
 }

@@ -66,7 +66,11 @@ export async function createImageAction(deps: ImageDeps, caller: { auth: AuthCon
   // Nothing of the server changes, so the checks need no guarded write.
   checkUnlocked(server, caller.auth);
   checkInstanceState(server, 'createImage', SNAPSHOT_FROM);
-  const image = await createServerImage(deps, server, req, caller.auth);
+  return imageMadeAnswer(caller, await createServerImage(deps, server, req, caller.auth));
+}
+
+/** 202 naming the image made: its Glance URL as Location, or from 2.45 its id as the body (createImage's and createBackup's answer). */
+export function imageMadeAnswer(caller: { baseUrl: string; microversion?: string }, image: Image): RouteResult {
   if (at(caller.microversion, 'IMAGE_ID_IN_BODY')) return { status: 202, body: { image_id: image.metadata.name } };
   return { status: 202, headers: { Location: `${caller.baseUrl}/image/v2/images/${image.metadata.name}` } };
 }

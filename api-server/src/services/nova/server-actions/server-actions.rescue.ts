@@ -10,27 +10,17 @@ import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest } from '../../../common/errors.js';
 import type { AuthContext, RouteResult } from '../../../common/route.js';
-import { lookupImage } from '../../glance/images/images.access.js';
-import { nextBoot } from './server-actions.boot.js';
+import { checkUsableImage, nextBoot } from './server-actions.boot.js';
 import { checkInstanceState, guardedChange } from './server-actions.power.js';
 import type { RescueBody } from './server-actions.schema.js';
 
 const RESCUE_FROM = new Set(['active', 'stopped', 'error']);
 const UNRESCUE_FROM = new Set(['rescued']);
 
-/** The rescue image asked for, checked as Nova does: visible to the caller and active. */
-function checkRescueImage(stores: Stores, auth: AuthContext, ref: string | undefined): string | undefined {
-  if (ref === undefined) return undefined;
-  const id = ref.split('/').pop() ?? ref;
-  const image = lookupImage(stores.images, auth, id);
-  if (!image) throw badRequest(`Image ${id} could not be found.`);
-  if ((image.status?.status ?? 'queued') !== 'active') throw badRequest(`Image ${id} is not active.`);
-  return id;
-}
-
 export async function rescueServer(stores: Stores, auth: AuthContext, server: Server, body: RescueBody | null): Promise<RouteResult> {
   if (!server.spec.imageRef) throw badRequest(`Instance ${server.metadata.name} cannot be rescued: Cannot rescue a volume-backed instance`);
-  const imageRef = checkRescueImage(stores, auth, body?.rescue_image_ref);
+  const ref = body?.rescue_image_ref;
+  const imageRef = ref === undefined ? undefined : checkUsableImage(stores, auth, ref);
   await guardedChange(stores, auth, server, (cur) => {
     checkInstanceState(cur, 'rescue', RESCUE_FROM);
     return { ...cur.spec, powerState: 'Running', rescue: imageRef ? { imageRef } : {}, boot: nextBoot(cur, 'Rescue') };
