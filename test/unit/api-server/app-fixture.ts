@@ -2,7 +2,8 @@
 // with helpers to log in as the fixture's users.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Flavor, Image, Role, RoleAssignment } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Role, RoleAssignment, Server as ServerCr } from '../../../crds/types.generated.js';
+import { projectNamespace } from '../../../crds/naming.js';
 import { createApp } from '../../../api-server/src/app.js';
 import { allServices } from '../../../api-server/src/services/index.js';
 import { API_VERSION, Resources } from '../../../crds/resources.js';
@@ -104,4 +105,21 @@ export async function call(url: string, token: string | undefined, method: strin
     json = undefined;
   }
   return { status: res.status, json, headers: res.headers, text };
+}
+
+/**
+ * A server of demo's, created through the API as token's caller, whose Pod runs on node-1 with
+ * the given log (undefined: none yet) as the kubelet would serve it, once the API shows it ACTIVE.
+ */
+export async function serverWithPodLog(w: AppWorld, token: string, name: string, log: string | undefined): Promise<string> {
+  const ns = projectNamespace(w.ids.projects.demo);
+  const id = (await call(w.url, token, 'POST', '/compute/v2.1/servers', { server: { name, flavorRef: '1', imageRef: IMAGE_ID } })).json.server.id as string;
+  w.kube.seed(Resources.Pod, { apiVersion: 'v1', kind: 'Pod', metadata: { name: id, namespace: ns }, spec: { containers: [{ name: 'server', image: 'busybox' }], nodeName: 'node-1' } });
+  if (log !== undefined) w.kube.podLogs.set(`${ns}/${id}`, log);
+  const stored = w.kube.peek<ServerCr>(Resources.Server, id, ns)!;
+  await w.kube.replaceStatus(Resources.Server, { ...stored, status: { status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING', host: 'node-1', podName: id } });
+  for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+    if ((await call(w.url, token, 'GET', `/compute/v2.1/servers/${id}`)).json.server.status === 'ACTIVE') return id;
+  }
+  throw new Error('the API never showed the server ACTIVE');
 }

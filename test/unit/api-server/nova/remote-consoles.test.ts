@@ -3,10 +3,7 @@
 // console types are Nova's 400, a server off any host 409, and a forged, foreign or Keystone
 // token opens nothing.
 import assert from 'node:assert/strict';
-import { Resources } from '../../../../crds/resources.js';
-import { projectNamespace } from '../../../../crds/naming.js';
-import type { Server } from '../../../../crds/types.generated.js';
-import { call, IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
+import { call, IMAGE_ID, serveApp, serverWithPodLog, type AppWorld } from '../app-fixture.js';
 
 const LOG = 'Linux version 6.1\nvm login: \n';
 
@@ -23,23 +20,13 @@ describe('Nova remote consoles: URLs, the console page and its log', () => {
   });
   after(() => w.close());
 
-  const ns = (): string => projectNamespace(w.ids.projects.demo);
   const action = (id: string, body: object) => call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/action`, body);
   /** The URL's path and query on this server (the URL names the public URL, which is this server's). */
   const local = (url: string): string => url.slice(w.url.length);
 
   async function serverOnHost(onHost: boolean): Promise<string> {
-    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: onHost ? 'web<1>' : 'new', flavorRef: '1', imageRef: IMAGE_ID } });
-    const id = res.json.server.id as string;
-    if (!onHost) return id;
-    w.kube.seed(Resources.Pod, { apiVersion: 'v1', kind: 'Pod', metadata: { name: id, namespace: ns() }, spec: { containers: [{ name: 'server', image: 'busybox' }], nodeName: 'node-1' } });
-    w.kube.podLogs.set(`${ns()}/${id}`, LOG);
-    const stored = w.kube.peek<Server>(Resources.Server, id, ns())!;
-    await w.kube.replaceStatus(Resources.Server, { ...stored, status: { status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING', host: 'node-1', podName: id } });
-    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-      if ((await call(w.url, alice, 'GET', `/compute/v2.1/servers/${id}`)).json.server.status === 'ACTIVE') return id;
-    }
-    throw new Error('the API never showed the server ACTIVE');
+    if (onHost) return serverWithPodLog(w, alice, 'web<1>', LOG);
+    return (await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'new', flavorRef: '1', imageRef: IMAGE_ID } })).json.server.id as string;
   }
 
   it('When a noVNC console is asked, then its URL opens a page naming the server (escaped), with no Keystone token, and the page\'s log is the console log', async () => {

@@ -1,10 +1,7 @@
 // os-getConsoleOutput through the whole app, one table row per request: the Pod's log as the
 // kubelet serves it, the length asked for, and Nova's answer (its tail of the log, or its error).
 import assert from 'node:assert/strict';
-import { Resources } from '../../../../crds/resources.js';
-import { projectNamespace } from '../../../../crds/naming.js';
-import type { Server } from '../../../../crds/types.generated.js';
-import { call, IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
+import { call, IMAGE_ID, serveApp, serverWithPodLog, type AppWorld } from '../app-fixture.js';
 
 const BOOT = 'Linux version 6.1\ncloud-init[1]: up\nvm login: \n';
 
@@ -43,21 +40,10 @@ describe('Nova os-getConsoleOutput: the Pod\'s log, Nova\'s tail and errors', ()
   });
   after(() => w.close());
 
-  const ns = (): string => projectNamespace(w.ids.projects.demo);
-
-  /** A server of demo's whose Pod (if any) has the given log, once the API's cache shows its host. */
+  /** A server of demo's whose Pod (if any) has the given log, once the API shows it ACTIVE. */
   async function serverWith(log: Case['log']): Promise<string> {
-    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'vm', flavorRef: '1', imageRef: IMAGE_ID } });
-    const id = res.json.server.id as string;
-    if (log === null) return id;
-    w.kube.seed(Resources.Pod, { apiVersion: 'v1', kind: 'Pod', metadata: { name: id, namespace: ns() }, spec: { containers: [{ name: 'server', image: 'busybox' }], nodeName: 'node-1' } });
-    if (log !== undefined) w.kube.podLogs.set(`${ns()}/${id}`, log);
-    const stored = w.kube.peek<Server>(Resources.Server, id, ns())!;
-    await w.kube.replaceStatus(Resources.Server, { ...stored, status: { status: 'ACTIVE', vmState: 'active', powerState: 'RUNNING', host: 'node-1', podName: id } });
-    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-      if ((await call(w.url, alice, 'GET', `/compute/v2.1/servers/${id}`)).json.server.status === 'ACTIVE') return id;
-    }
-    throw new Error('the API never showed the server ACTIVE');
+    if (log !== null) return serverWithPodLog(w, alice, 'vm', log);
+    return (await call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name: 'vm', flavorRef: '1', imageRef: IMAGE_ID } })).json.server.id as string;
   }
 
   for (const c of cases) {
