@@ -14,7 +14,7 @@ export interface RbacRule {
 }
 
 const READ = ['get', 'list', 'watch'] as const;
-const { Server, Project, Flavor, Image, User, Role, RoleAssignment, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer, Keypair, InstanceAction, ServerGroup } = Resources;
+const { Server, Project, Flavor, Image, User, Role, RoleAssignment, Domain, Group, GroupMembership, ApplicationCredential, NameClaim, Quota, QuotaClass, TokenRevocation, Network, NetworkSegment, Subnet, Port, AddressAllocation, SecurityGroup, Router, FloatingIP, SubnetPool, Volume, VolumeType, Snapshot, VolumeTransfer, Keypair, InstanceAction, ServerGroup } = Resources;
 
 export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', readonly RbacRule[]> = {
   // Reads every kind it reconciles or consults; writes their status and finalizers.
@@ -23,6 +23,10 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
     // Finishes the instance actions of a server once it has settled.
     { resources: [InstanceAction], verbs: READ },
     { resources: [Project, Flavor, Image, SecurityGroup, Port, Network, FloatingIP, Volume, Snapshot, VolumeType], verbs: READ },
+    // Mirrors each project's quotas into its namespace's ResourceQuota; sweeps claims and names whose holder is gone.
+    { resources: [Quota, NameClaim, Server, Port, User, Group, ApplicationCredential], verbs: READ },
+    { resources: [Quota], verbs: ['update'] },
+    { resources: [NameClaim], verbs: ['delete'] },
     // Sweeps allocations whose port is gone (left by a crash between two API steps).
     { resources: [AddressAllocation], verbs: [...READ, 'delete'] },
     // Deletes the volume (and snapshot records) a project gave away, once its PersistentVolume is the taker's.
@@ -40,11 +44,15 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
     { resources: [[Image, 'status']], verbs: ['update'] },
     // Flavors are created, changed (description, extra specs, access) and deleted by admins through Nova.
     { resources: [Flavor], verbs: [...READ, 'create', 'update', 'delete'] },
-    { resources: [Project, User, Role, RoleAssignment, VolumeType], verbs: READ },
+    { resources: [VolumeType], verbs: READ },
+    // Keystone's identity API writes the identity kinds; names unique in a scope are NameClaims.
+    { resources: [Project, User, Role, RoleAssignment, Domain, Group, GroupMembership, ApplicationCredential, NameClaim], verbs: [...READ, 'create', 'update', 'delete'] },
+    // Quota sets and their ledgers of claims (written under the resourceVersion precondition).
+    { resources: [Quota, QuotaClass], verbs: [...READ, 'create', 'update', 'delete'] },
   ],
   // Creates the DevStack-like defaults once, and marks the seeded image active.
   seed: [
-    { resources: [Project, User, Role, RoleAssignment, Flavor, Image, VolumeType], verbs: ['get', 'list', 'create'] },
+    { resources: [Domain, Project, User, Role, RoleAssignment, NameClaim, QuotaClass, Flavor, Image, VolumeType], verbs: ['get', 'list', 'create'] },
     { resources: [[Image, 'status']], verbs: ['update'] },
   ],
 };

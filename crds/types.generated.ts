@@ -17,6 +17,50 @@ export interface AddressAllocation extends KubeObject {
   spec: AddressAllocationSpec;
 }
 
+export interface ApplicationCredentialSpec {
+name: string
+userId: string
+projectId: string
+description?: string
+expiresAt?: string
+unrestricted?: boolean
+/**
+ * IDs of the delegated roles.
+ */
+roles: string[]
+accessRules?: {
+id?: string
+service: string
+path: string
+method: string
+}[]
+/**
+ * Secret (in the system namespace) holding the secret's hash.
+ */
+secretRef?: string
+}
+
+export interface ApplicationCredential extends KubeObject {
+  spec: ApplicationCredentialSpec;
+}
+
+export interface DomainSpec {
+name: string
+description?: string
+enabled?: boolean
+tags?: string[]
+options?: {
+immutable?: boolean
+}
+extra?: {
+
+}
+}
+
+export interface Domain extends KubeObject {
+  spec: DomainSpec;
+}
+
 export interface FlavorSpec {
 name: string
 description?: string
@@ -87,6 +131,28 @@ message: string
 export interface FloatingIP extends KubeObject {
   spec: FloatingIPSpec;
   status?: FloatingIPStatus;
+}
+
+export interface GroupMembershipSpec {
+groupId: string
+userId: string
+}
+
+export interface GroupMembership extends KubeObject {
+  spec: GroupMembershipSpec;
+}
+
+export interface GroupSpec {
+name: string
+domainId: string
+description?: string
+extra?: {
+
+}
+}
+
+export interface Group extends KubeObject {
+  spec: GroupSpec;
 }
 
 export interface ImageSpec {
@@ -195,6 +261,23 @@ export interface Keypair extends KubeObject {
   spec: KeypairSpec;
 }
 
+export interface NameClaimSpec {
+/**
+ * The kind of the holder.
+ */
+kind: string
+/**
+ * Where the name is unique (a domain ID
+ */
+scope: string
+name: string
+holderId: string
+}
+
+export interface NameClaim extends KubeObject {
+  spec: NameClaimSpec;
+}
+
 export interface NetworkSpec {
 name: string
 description?: string
@@ -284,6 +367,22 @@ domainId: string
 description?: string
 enabled?: boolean
 tags?: string[]
+/**
+ * The parent project's ID in a Keystone hierarchy; absent for a top-level project (its parent is its domain).
+ */
+parentId?: string
+/**
+ * Keystone's resource options (immutable).
+ */
+options?: {
+immutable?: boolean
+}
+/**
+ * Keystone's extra attributes, given on create or update and shown as they were sent.
+ */
+extra?: {
+
+}
 }
 export interface ProjectStatus {
 namespace?: string
@@ -303,9 +402,65 @@ export interface Project extends KubeObject {
   status?: ProjectStatus;
 }
 
+export interface QuotaClassSpec {
+service: ("compute" | "network" | "volume")
+className: string
+limits?: {
+[k: string]: number
+}
+}
+
+export interface QuotaClass extends KubeObject {
+  spec: QuotaClassSpec;
+}
+
+export interface QuotaSpec {
+service: ("compute" | "network" | "volume")
+/**
+ * The project's own limits by resource (-1 is unlimited).
+ */
+limits?: {
+[k: string]: number
+}
+/**
+ * Nova's per-user limits, by user ID.
+ */
+userLimits?: {
+[k: string]: {
+[k: string]: number
+}
+}
+/**
+ * What each resource holds, by claim key (<kind>/<id>).
+ */
+claims?: {
+[k: string]: {
+resources: {
+[k: string]: number
+}
+userId?: string
+claimedAt: string
+}
+}
+}
+
+export interface Quota extends KubeObject {
+  spec: QuotaSpec;
+}
+
 export interface RoleAssignmentSpec {
-userId: string
-projectId: string
+userId?: string
+groupId?: string
+projectId?: string
+domainId?: string
+/**
+ * The system scope Keystone calls "all".
+ */
+system?: "all"
+/**
+ * OS-INHERIT: applies to the target's sub-projects, not to the target.
+ */
+inherited?: boolean
 roleId: string
 }
 
@@ -317,6 +472,16 @@ export interface RoleSpec {
 name: string
 description?: string
 domainId?: (string | null)
+/**
+ * IDs of the roles this one implies (Keystone's implied roles, /v3/roles/{prior}/implies/{implied}).
+ */
+implies?: string[]
+/**
+ * Keystone's role options.
+ */
+options?: {
+immutable?: boolean
+}
 }
 
 export interface Role extends KubeObject {
@@ -709,6 +874,27 @@ email?: string
  * Secret (in the system namespace) holding the password hash.
  */
 passwordSecretRef?: string
+/**
+ * When the current password expires (Keystone's password_expires_days); absent when it never does.
+ */
+passwordExpiresAt?: string
+/**
+ * Keystone's user options.
+ */
+options?: {
+ignore_change_password_upon_first_use?: boolean
+ignore_password_expiry?: boolean
+ignore_lockout_failure_attempts?: boolean
+lock_password?: boolean
+multi_factor_auth_enabled?: boolean
+multi_factor_auth_rules?: string[][]
+}
+/**
+ * Keystone's extra attributes, given on create or update and shown as they were sent.
+ */
+extra?: {
+
+}
 }
 
 export interface User extends KubeObject {
@@ -890,15 +1076,22 @@ export interface VolumeType extends KubeObject {
 /** Every kind's object type, by kind name (the resource table's keys). */
 export interface CustomResourceTypes {
   AddressAllocation: AddressAllocation;
+  ApplicationCredential: ApplicationCredential;
+  Domain: Domain;
   Flavor: Flavor;
   FloatingIP: FloatingIP;
+  GroupMembership: GroupMembership;
+  Group: Group;
   Image: Image;
   InstanceAction: InstanceAction;
   Keypair: Keypair;
+  NameClaim: NameClaim;
   Network: Network;
   NetworkSegment: NetworkSegment;
   Port: Port;
   Project: Project;
+  QuotaClass: QuotaClass;
+  Quota: Quota;
   RoleAssignment: RoleAssignment;
   Role: Role;
   Router: Router;

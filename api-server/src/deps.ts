@@ -25,7 +25,7 @@ export interface ApiConfig {
 }
 
 /** A kind's store name: Server → servers, RoleAssignment → roleAssignments. */
-export type StoreKey<K extends string> = `${Uncapitalize<K>}s`;
+export type StoreKey<K extends string> = K extends `${string}s` ? `${Uncapitalize<K>}es` : `${Uncapitalize<K>}s`;
 
 /**
  * One informer-backed store per kind of ours, derived from the generated resource table, plus the

@@ -14,6 +14,10 @@ import { call, DEFAULT_VOLUME_TYPE_ID, IMAGE_ID, serveApp, type AppWorld } from 
 import { FAST_SCRYPT, passwordAuth, SYSTEM_NS } from '../unit/api-server/auth/identity-fixture.js';
 
 import { EXPECTED, PERSONAS, type Persona } from './personas.expected.js';
+import { IDENTITY_PARAMS } from './personas.identity.js';
+import { ASSIGNMENT_PARAMS } from './personas.assignment.js';
+import { AUTH_PARAMS } from './personas.auth.js';
+import { QUOTA_PARAMS } from './personas.quotas.js';
 
 interface Matrix {
   w: AppWorld;
@@ -107,6 +111,7 @@ async function setUp(): Promise<Matrix> {
     hypervisorId: '1', pattern: 'node', aggregateId: '1', tenantId: w.ids.projects.demo,
     projectId: w.ids.projects.demo, userId: w.ids.users.alice, roleId: w.ids.roles.member, domainId: 'default',
     version: 'latest', file: 'meta_data.json', sub: 'availability-zone', leaf: 'openssh-key',
+    ...IDENTITY_PARAMS, ...ASSIGNMENT_PARAMS, ...AUTH_PARAMS, ...QUOTA_PARAMS,
   };
   return { w, login, params };
 }

@@ -2,6 +2,7 @@
 // Keystone API ask, answered from the informer-backed stores.
 import type { Project, Role, User } from '../../../crds/types.generated.js';
 import type { Stores } from '../deps.js';
+import { effectiveRoles } from './effective-roles.js';
 
 export const ADMIN_ROLE = 'admin';
 
@@ -20,15 +21,9 @@ export function activeProject(stores: Stores, projectId: string): Project | unde
   return isActive(project) ? project : undefined;
 }
 
-/** The roles the user holds directly on the project (assignments to deleted roles are ignored). */
+/** The user's effective roles on the project: direct, through groups, inherited and implied. */
 export function rolesOn(stores: Stores, userId: string, projectId: string): Role[] {
-  const roles = new Map<string, Role>();
-  for (const a of stores.roleAssignments.list()) {
-    if (a.spec.userId !== userId || a.spec.projectId !== projectId) continue;
-    const role = stores.roles.get(a.spec.roleId);
-    if (role) roles.set(role.metadata.name, role);
-  }
-  return [...roles.values()];
+  return effectiveRoles(stores, userId, { projectId });
 }
 
 /** Projects that exist for the API: a project being torn down is already gone. */
@@ -42,13 +37,9 @@ export function projectsOfUser(stores: Stores, userId: string): Project[] {
   return liveProjects(stores).filter((p) => ids.has(p.metadata.name));
 }
 
-/** Ids of the projects the user holds at least one role on. */
+/** Ids of the live projects the user holds at least one effective role on. */
 export function projectIdsOf(stores: Stores, userId: string): Set<string> {
-  const ids = new Set<string>();
-  for (const a of stores.roleAssignments.list()) {
-    if (a.spec.userId === userId && stores.roles.get(a.spec.roleId)) ids.add(a.spec.projectId);
-  }
-  return ids;
+  return new Set(liveProjects(stores).filter((p) => rolesOn(stores, userId, p.metadata.name).length > 0).map((p) => p.metadata.name));
 }
 
 export function hasAdminRole(roles: Role[]): boolean {

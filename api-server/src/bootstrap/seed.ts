@@ -33,7 +33,7 @@ export function roleAssignmentName(projectId: string, userId: string, roleId: st
   return `${projectId}.${userId}.${roleId}`;
 }
 
-async function ensureAssignment(kube: KubeClient, spec: RoleAssignment['spec']): Promise<void> {
+async function ensureAssignment(kube: KubeClient, spec: RoleAssignment['spec'] & { userId: string; projectId: string }): Promise<void> {
   const obj: RoleAssignment = {
     ...typeMeta(Resources.RoleAssignment),
     metadata: { name: roleAssignmentName(spec.projectId, spec.userId, spec.roleId), labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },

@@ -15,9 +15,9 @@ export interface StoreSet {
   stop(): void;
 }
 
-/** The store name of a kind, as the Stores type derives it: Server → servers. */
+/** The store name of a kind, as the Stores type derives it: Server → servers, QuotaClass → quotaClasses. */
 export function storeKey(kind: string): string {
-  return `${kind.charAt(0).toLowerCase()}${kind.slice(1)}s`;
+  return `${kind.charAt(0).toLowerCase()}${kind.slice(1)}${kind.endsWith('s') ? 'es' : 's'}`;
 }
 
 /** The built-in kinds the APIs read, besides ours. */

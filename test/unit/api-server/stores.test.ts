@@ -9,7 +9,7 @@ import type { KubeObject } from '../../../crds/kube-object.js';
 
 describe('API server stores', () => {
   it('When kinds are named, then the store key is the lower-camel plural the Stores type uses', () => {
-    assert.deepEqual(['Server', 'RoleAssignment', 'TokenRevocation'].map(storeKey), ['servers', 'roleAssignments', 'tokenRevocations']);
+    assert.deepEqual(['Server', 'RoleAssignment', 'TokenRevocation', 'QuotaClass'].map(storeKey), ['servers', 'roleAssignments', 'tokenRevocations', 'quotaClasses']);
   });
 
   it('When the stores are made, then every kind in the resource table gets exactly one, for its own resource', () => {

@@ -12,6 +12,7 @@ function assignments(stores: Stores, query: ListRoleAssignmentsQuery): Assignmen
   const out: AssignmentParts[] = [];
   for (const assignment of stores.roleAssignments.list().filter(roleAssignmentFilter(query))) {
     const { userId, projectId, roleId } = assignment.spec;
+    if (!userId || !projectId) continue;
     const role = stores.roles.get(roleId);
     const user = stores.users.get(userId);
     const project = stores.projects.get(projectId);

@@ -16,7 +16,8 @@ export interface AssignmentParts {
 export type Naming = 'ids' | 'names';
 
 export function roleAssignmentView(baseUrl: string, parts: AssignmentParts, naming: Naming): RoleAssignmentDocument {
-  const { userId, projectId, roleId } = parts.assignment.spec;
+  const { roleId } = parts.assignment.spec;
+  const [userId, projectId] = [parts.user.metadata.name, parts.project.metadata.name];
   const named = <T extends object>(ids: T, extra: object): T => (naming === 'names' ? { ...ids, ...extra } : ids);
   return {
     role: named({ id: roleId }, { name: parts.role.spec.name }),
