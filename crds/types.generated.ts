@@ -875,6 +875,10 @@ email?: string
  */
 passwordSecretRef?: string
 /**
+ * Tokens issued before this instant are refused (set when the user's password changes, as Keystone revokes them).
+ */
+tokensValidAfter?: string
+/**
  * When the current password expires (Keystone's password_expires_days); absent when it never does.
  */
 passwordExpiresAt?: string
