@@ -1,4 +1,5 @@
 // What the API server's services need from the outside world, injected by main.ts (and by tests).
+import type { QuotaAdmission } from './quota/quota.admission.js';
 import type { Registry } from 'prom-client';
 import type { KubeClient, PodLogReader } from '../../crds/client/client.js';
 import type { Logger as SharedLogger } from '../../crds/client/logger.js';
@@ -51,4 +52,6 @@ export interface AppDeps {
   imageData: ImageDataStore;
   /** Pods' logs: a server's console output. */
   podLogs: PodLogReader;
+  /** Atomic quota admission: claims and releases on each project's Quota ledgers. */
+  quotas: QuotaAdmission;
 }

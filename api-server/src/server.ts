@@ -1,5 +1,6 @@
 // Starts the API server against a cluster: caches, token keys, then the API listener and the
 // separate metrics listener.
+import { QuotaAdmission } from './quota/quota.admission.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -99,7 +100,7 @@ async function start(opts: ApiServerOptions): Promise<Started> {
     await imageData.start();
     const swept = await imageData.sweep((id) => storeSet.stores.images.get(id) !== undefined, ORPHAN_DATA_GRACE_MS);
     if (swept > 0) opts.log.info('removed image data whose image is gone', { files: swept });
-    const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log, imageData, podLogs: opts.kube };
+    const deps: AppDeps = { config: opts.config, kube: opts.kube, stores: storeSet.stores, metrics: opts.metrics ?? new Registry(), log: opts.log, imageData, podLogs: opts.kube, quotas: new QuotaAdmission(opts.kube, storeSet.stores.quotaClasses) };
     tokens = createTokenProvider(deps, opts.tokens);
     await tokens.start();
     servers.push(await listen(createApp(deps, tokens.authenticator, allServices(deps, tokens)), opts.port, opts.host));

@@ -13,6 +13,7 @@
 //             carol  no roles at all (default project demo, which she cannot scope to)
 //             rita   reader only, on demo (default project demo)
 //             fred   foo only, on demo (default project demo)
+import { QuotaAdmission } from '../../../../api-server/src/quota/quota.admission.js';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,6 +124,7 @@ export async function makeWorld(options: Omit<TokenProviderOptions, 'now'> & { t
     log: silent,
     imageData: new ImageDataStore(imageDir),
     podLogs: kube,
+    quotas: new QuotaAdmission(kube, stores.quotaClasses),
   };
   await deps.imageData.start();
   const clock = { now: Date.now() };
