@@ -24,7 +24,7 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
     { resources: [InstanceAction], verbs: READ },
     { resources: [Project, Flavor, Image, SecurityGroup, Port, Network, FloatingIP, Volume, Snapshot, VolumeType], verbs: READ },
     // Mirrors each project's quotas into its namespace's ResourceQuota; sweeps claims and names whose holder is gone.
-    { resources: [Quota, NameClaim, Server, Port, User, Group, ApplicationCredential], verbs: READ },
+    { resources: [Quota, QuotaClass, NameClaim, Server, Port, User, Group, ApplicationCredential], verbs: READ },
     { resources: [Quota], verbs: ['update'] },
     { resources: [NameClaim], verbs: ['delete'] },
     // Sweeps allocations whose port is gone (left by a crash between two API steps).
