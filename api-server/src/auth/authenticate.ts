@@ -7,7 +7,7 @@ import type { AuthContext } from '../common/route.js';
 import { unauthorized } from '../common/errors.js';
 import type { Stores } from '../deps.js';
 import { activeProject, isActive, rolesOn } from './assignments.js';
-import { resolveDomainId } from './default-domain.js';
+import { domainEnabled, resolveDomainId } from './default-domain.js';
 import type { TokenProvider } from './token-provider.js';
 
 export interface DomainSelector {
@@ -42,7 +42,7 @@ export interface Identity {
 
 function findUser(stores: Stores, ref: UserRef): User | undefined {
   if (ref.id !== undefined) return stores.users.get(ref.id);
-  const domainId = resolveDomainId(ref.domain);
+  const domainId = resolveDomainId(stores, ref.domain);
   if (!domainId) return undefined;
   return stores.users.list().find((u) => u.spec.name === ref.name && u.spec.domainId === domainId);
 }
@@ -52,7 +52,8 @@ export async function identify(stores: Stores, tokens: TokenProvider, credential
     const user = findUser(stores, credentials.user);
     // Checked even for an unknown or disabled user, so timing does not tell which it was.
     const ok = await tokens.verifyPassword(user, credentials.password);
-    if (!ok || !isActive(user)) throw unauthorized();
+    // A disabled domain's users cannot authenticate, as in Keystone.
+    if (!ok || !isActive(user) || !domainEnabled(stores, user.spec.domainId)) throw unauthorized();
     return { user, methods: ['password'] };
   }
   if (credentials.method === 'token') {
@@ -66,7 +67,7 @@ export async function identify(stores: Stores, tokens: TokenProvider, credential
 
 function findProjectId(stores: Stores, scope: Extract<ScopeRequest, { kind: 'project' }>): string | undefined {
   if (scope.id !== undefined) return scope.id;
-  const domainId = resolveDomainId(scope.domain);
+  const domainId = resolveDomainId(stores, scope.domain);
   if (!domainId) return undefined;
   return stores.projects.list().find((p) => p.spec.name === scope.name && p.spec.domainId === domainId)?.metadata.name;
 }
@@ -74,6 +75,7 @@ function findProjectId(stores: Stores, scope: Extract<ScopeRequest, { kind: 'pro
 /** The project, if it is usable and the user holds a role on it. */
 function grantedProject(stores: Stores, userId: string, projectId: string | undefined): string | undefined {
   if (projectId === undefined || !activeProject(stores, projectId)) return undefined;
+  if (!domainEnabled(stores, stores.projects.get(projectId)?.spec.domainId ?? '')) return undefined;
   return rolesOn(stores, userId, projectId).length ? projectId : undefined;
 }
 

@@ -16,7 +16,7 @@ function assignments(stores: Stores, query: ListRoleAssignmentsQuery): Assignmen
     const role = stores.roles.get(roleId);
     const user = stores.users.get(userId);
     const project = stores.projects.get(projectId);
-    if (role && user && project) out.push({ assignment, role, user, project });
+    if (role && user && project) out.push({ assignment, role, user, project, domains: stores });
   }
   return out.sort((a, b) => a.assignment.metadata.name.localeCompare(b.assignment.metadata.name));
 }

@@ -3,6 +3,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Project, Role, RoleAssignment, User } from '../../../../../crds/types.generated.js';
 import { domainRef } from '../../../auth/default-domain.js';
+import type { Stores } from '../../../deps.js';
 import { v3Url, type CollectionLinks } from '../collection.js';
 import type { listRoleAssignmentsResponse, RoleAssignmentDocument } from './role-assignments.schema.js';
 
@@ -11,6 +12,8 @@ export interface AssignmentParts {
   role: Role;
   user: User;
   project: Project;
+  /** Where the users' and projects' domain names come from. */
+  domains: Pick<Stores, 'domains'>;
 }
 
 export type Naming = 'ids' | 'names';
@@ -21,9 +24,9 @@ export function roleAssignmentView(baseUrl: string, parts: AssignmentParts, nami
   const named = <T extends object>(ids: T, extra: object): T => (naming === 'names' ? { ...ids, ...extra } : ids);
   return {
     role: named({ id: roleId }, { name: parts.role.spec.name }),
-    user: named({ id: userId }, { name: parts.user.spec.name, domain: domainRef(parts.user.spec.domainId) }),
+    user: named({ id: userId }, { name: parts.user.spec.name, domain: domainRef(parts.domains, parts.user.spec.domainId) }),
     scope: {
-      project: named({ id: projectId }, { name: parts.project.spec.name, domain: domainRef(parts.project.spec.domainId) }),
+      project: named({ id: projectId }, { name: parts.project.spec.name, domain: domainRef(parts.domains, parts.project.spec.domainId) }),
     },
     links: { assignment: v3Url(baseUrl, `projects/${projectId}/users/${userId}/roles/${roleId}`) },
   };

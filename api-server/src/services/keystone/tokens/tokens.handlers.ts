@@ -14,7 +14,7 @@ import { tokenView } from './tokens.view.js';
 
 function tokenResult<B>(k: KeystoneDeps, ctx: RouteContext<B, TokenQuery>, subject: AuthContext): RouteResult {
   const catalog = ctx.query.nocatalog !== undefined ? undefined : catalogFor(k, subject, ctx.baseUrl);
-  return { headers: { 'X-Subject-Token': subject.token }, body: tokenView(subject, catalog) };
+  return { headers: { 'X-Subject-Token': subject.token }, body: tokenView(k.app.stores, subject, catalog) };
 }
 
 export function issueTokenHandler(k: KeystoneDeps): Handler<IssueTokenBody, TokenQuery> {
