@@ -1,5 +1,7 @@
-// tempest.conf for openstack-sim: static (pre-provisioned) accounts, only the services this
-// deployment serves, and no guest validation (servers are Pods on simulated nodes).
+// tempest.conf for openstack-sim: dynamic credentials (Tempest's default: a project, users and an
+// isolated network per test class, made and cleaned up through the APIs) or pre-provisioned
+// accounts, only the services this deployment serves, and no guest validation (servers are Pods on
+// simulated nodes).
 import { join } from 'node:path';
 import { MAX_VERSION } from '../../api-server/src/services/nova/microversion.js';
 import { EXTENSIONS } from '../../api-server/src/services/neutron/extensions/extensions.view.js';
@@ -16,6 +18,24 @@ export interface TempestEnv {
   /** The seeded external network `public`. */
   publicNetworkId: string;
   accounts: { auth_url: string; username: string; password: string; project_name: string; admin: boolean }[];
+  /** dynamic: Tempest's own default, use_dynamic_credentials = True; accounts: the pre-provisioned accounts file. */
+  credentials: CredentialsMode;
+}
+
+export type CredentialsMode = 'dynamic' | 'accounts';
+
+/** [auth] for either mode; the admin account is Tempest's admin in both. */
+function authSection(ws: string, env: TempestEnv): Record<string, string | boolean> {
+  const admin = env.accounts.find((a) => a.admin)!;
+  const mode: Record<string, string | boolean> = env.credentials === 'dynamic' ? { use_dynamic_credentials: true, create_isolated_networks: true } : { use_dynamic_credentials: false, test_accounts_file: join(ws, 'etc', 'accounts.yaml') };
+  return {
+    ...mode,
+    admin_username: admin.username,
+    admin_password: admin.password,
+    admin_project_name: admin.project_name,
+    admin_domain_name: 'Default',
+    default_credentials_domain_name: 'Default',
+  };
 }
 
 type Sections = Record<string, Record<string, string | number | boolean>>;
@@ -35,19 +55,10 @@ const COMPUTE_FEATURES_OFF = [
 const COMPUTE_FEATURES_ON = ['resize', 'xenapi_apis', 'console_output', 'rescue'];
 
 function sections(ws: string, env: TempestEnv): Sections {
-  const admin = env.accounts.find((a) => a.admin)!;
   return {
     DEFAULT: { log_dir: join(ws, 'logs'), log_file: 'tempest.log' },
     oslo_concurrency: { lock_path: join(ws, 'locks') },
-    auth: {
-      use_dynamic_credentials: false,
-      test_accounts_file: join(ws, 'etc', 'accounts.yaml'),
-      admin_username: admin.username,
-      admin_password: admin.password,
-      admin_project_name: admin.project_name,
-      admin_domain_name: 'Default',
-      default_credentials_domain_name: 'Default',
-    },
+    auth: authSection(ws, env),
     identity: { uri_v3: `${env.authUrl}/v3`, auth_version: 'v3', region: 'RegionOne', v3_endpoint_type: 'public' },
     'identity-feature-enabled': { api_v2: false, api_v3: true, trust: false, application_credentials: false, access_rules: false, project_tags: false },
     service_available: { nova: true, glance: true, neutron: true, cinder: true, swift: false, horizon: false, heat: false },

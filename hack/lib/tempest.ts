@@ -1,12 +1,13 @@
-// Configures and runs Debian's Tempest 33 against a running openstack-sim: tempest.conf and the
-// pre-provisioned accounts come from clouds.yaml and the live discovery documents.
+// Configures and runs Debian's Tempest 33 against a running openstack-sim: tempest.conf (and, in
+// the accounts mode, the pre-provisioned accounts) come from clouds.yaml and the live discovery
+// documents.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { CLOUD_USERS } from './clouds.js';
 import { run } from './exec.js';
-import { renderTempestConf, type TempestEnv } from './tempest-conf.js';
+import { renderTempestConf, type CredentialsMode, type TempestEnv } from './tempest-conf.js';
 import { provisionAccounts } from './tempest-accounts.js';
 import { passwordLogin } from './keystone-login.js';
 
@@ -69,7 +70,7 @@ async function ensureAltImage(base: string, token: string, cirrosId: string): Pr
   return made.id;
 }
 
-async function discoverEnv(stateDir: string): Promise<TempestEnv> {
+async function discoverEnv(stateDir: string, credentials: CredentialsMode): Promise<TempestEnv> {
   const clouds = yaml.load(readFileSync(join(stateDir, 'clouds.yaml'), 'utf8')) as Clouds;
   const admin = clouds.clouds['openstack-sim'].auth;
   const { token } = await passwordLogin(admin.auth_url, admin.username, admin.password, admin.project_name);
@@ -80,7 +81,7 @@ async function discoverEnv(stateDir: string): Promise<TempestEnv> {
   if (!nets.networks.length) throw new Error('no external network public: was the deployment seeded?');
   const accounts = CLOUD_USERS.map((u) => ({ ...clouds.clouds[u.cloud].auth, admin: u.username === 'admin' }));
   const imageRefAlt = await ensureAltImage(base, token, images.images[0].id);
-  return { authUrl: admin.auth_url, imageRef: images.images[0].id, imageRefAlt, flavorRef: '1', flavorRefAlt: '2', publicNetworkId: nets.networks[0].id, accounts };
+  return { authUrl: admin.auth_url, imageRef: images.images[0].id, imageRefAlt, flavorRef: '1', flavorRefAlt: '2', publicNetworkId: nets.networks[0].id, accounts, credentials };
 }
 
 function parseTotals(output: string): { passed: number; failed: number; skipped: number } {
@@ -95,13 +96,26 @@ async function ensureWorkspace(ws: string): Promise<void> {
   await run('tempest', ['init', '--workspace-path', registry, '--name', `openstack-sim-${Date.now()}`, ws], { quiet: true });
 }
 
-export async function runTempest(opts: { root: string; stateDir: string; selection: TempestSelection; log: (m: string) => void }): Promise<TempestResult> {
+export interface TempestRunOptions {
+  root: string;
+  stateDir: string;
+  selection: TempestSelection;
+  /** Tempest's default (dynamic) unless told otherwise. */
+  credentials?: CredentialsMode;
+  log: (m: string) => void;
+}
+
+export async function runTempest(opts: TempestRunOptions): Promise<TempestResult> {
   const ws = join(opts.stateDir, 'tempest');
   mkdirSync(ws, { recursive: true });
   await ensureWorkspace(ws);
-  const env = await discoverEnv(opts.stateDir);
-  const accounts = await provisionAccounts(opts.stateDir, Number(process.env.OPENSTACK_SIM_TEMPEST_ACCOUNTS ?? 6), 3);
-  writeFileSync(join(ws, 'etc', 'accounts.yaml'), yaml.dump(accounts));
+  const credentials = opts.credentials ?? 'dynamic';
+  const env = await discoverEnv(opts.stateDir, credentials);
+  if (credentials === 'accounts') {
+    const accounts = await provisionAccounts(opts.stateDir, Number(process.env.OPENSTACK_SIM_TEMPEST_ACCOUNTS ?? 6), 3);
+    writeFileSync(join(ws, 'etc', 'accounts.yaml'), yaml.dump(accounts));
+  }
+  opts.log(`credentials: ${credentials === 'dynamic' ? 'dynamic (use_dynamic_credentials = True)' : 'pre-provisioned accounts'}`);
   writeFileSync(join(ws, 'etc', 'tempest.conf'), renderTempestConf(ws, env));
   const { lines, total } = includeList(opts.selection);
   const listFile = join(ws, 'include-list.txt');

@@ -16,6 +16,7 @@ describe('Tempest subset (Debian tempest 33)', () => {
       root,
       stateDir,
       selection: { kind: 'list', file: join(root, 'hack', 'tempest', 'subset.txt') },
+      credentials: 'accounts',
       log: (m) => console.error(`      [tempest] ${m}`),
     });
     console.error(`      tempest subset: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped (log ${result.logFile})`);
