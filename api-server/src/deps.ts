@@ -23,6 +23,13 @@ export interface ApiConfig {
   trustedProxies?: number;
   /** Check every success body against its route's response schema (on in tests only). */
   validateResponses?: boolean;
+  /**
+   * What DELETE /v3/projects/{id} does with a project that still owns servers, volumes, networks
+   * and the like: 'refuse' (the default) answers 409 naming them; 'cascade' deletes them first.
+   */
+  projectDeleteMode?: 'refuse' | 'cascade';
+  /** Keystone's [security_compliance] password_expires_days; unset, passwords never expire. */
+  passwordExpiresDays?: number;
 }
 
 /** A kind's store name: Server → servers, RoleAssignment → roleAssignments. */
