@@ -4,7 +4,8 @@ import type { KeystoneDeps } from './keystone.deps.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { userRoutes } from './users/users.routes.js';
 import { domainRoutes } from './domains/domains.routes.js';
+import { groupRoutes } from './groups/groups.routes.js';
 
 export function identityRoutes(k: KeystoneDeps): RouteDef[] {
-  return [...projectRoutes(k.app.stores), ...userRoutes(k.app.stores), ...domainRoutes()];
+  return [...projectRoutes(k.app), ...userRoutes(k), ...domainRoutes(k.app), ...groupRoutes(k.app)];
 }

@@ -1,32 +1,18 @@
-// The read-only /v3/domains routes.
+// The /v3/domains routes: reads, and admin writes.
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
-import { listDomainsQuery, listDomainsResponse, showDomainResponse } from './domains.schema.js';
-import { listDomainsHandler, showDomainHandler } from './domains.handlers.js';
+import type { AppDeps } from '../../../deps.js';
+import { createDomainBody, listDomainsQuery, listDomainsResponse, showDomainResponse, updateDomainBody } from './domains.schema.js';
+import { createDomainHandler, deleteDomainHandler, listDomainsHandler, showDomainHandler, updateDomainHandler } from './domains.handlers.js';
 
-export function domainRoutes(): RouteDef[] {
+const item = '/v3/domains/:domainId';
+
+export function domainRoutes(d: AppDeps): RouteDef[] {
   return [
-    defineRoute({
-      method: 'get',
-      path: '/v3/domains',
-      policy: 'admin',
-      body: null,
-      query: listDomainsQuery,
-      response: listDomainsResponse,
-      successStatus: 200,
-      expectedErrors: [400],
-      handler: listDomainsHandler(),
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/v3/domains/:domainId',
-      policy: 'authenticated',
-      body: null,
-      query: noQuery,
-      response: showDomainResponse,
-      successStatus: 200,
-      expectedErrors: [403, 404],
-      handler: showDomainHandler(),
-    }),
+    defineRoute({ method: 'get', path: '/v3/domains', policy: 'admin', body: null, query: listDomainsQuery, response: listDomainsResponse, successStatus: 200, expectedErrors: [400], handler: listDomainsHandler(d) }),
+    defineRoute({ method: 'post', path: '/v3/domains', policy: 'admin', body: createDomainBody, query: noQuery, response: showDomainResponse, successStatus: 201, expectedErrors: [400, 409], handler: createDomainHandler(d) }),
+    defineRoute({ method: 'get', path: item, policy: 'authenticated', body: null, query: noQuery, response: showDomainResponse, successStatus: 200, expectedErrors: [403, 404], handler: showDomainHandler(d) }),
+    defineRoute({ method: 'patch', path: item, policy: 'admin', body: updateDomainBody, query: noQuery, response: showDomainResponse, successStatus: 200, expectedErrors: [400, 403, 404, 409], handler: updateDomainHandler(d) }),
+    defineRoute({ method: 'delete', path: item, policy: 'admin', body: null, query: noQuery, response: null, successStatus: 204, expectedErrors: [403, 404, 409], handler: deleteDomainHandler(d) }),
   ];
 }

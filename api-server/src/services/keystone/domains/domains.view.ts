@@ -1,23 +1,24 @@
-// The domains this server knows -> Keystone's domain document. There are no Domain CRs: only
-// Keystone's built-in default domain exists, and every user and project lives in it.
+// Domain CR -> Keystone's domain document, extra attributes included.
 import type { Static } from '@sinclair/typebox';
-import { DEFAULT_DOMAIN_ID, DEFAULT_DOMAIN_NAME } from '../../../auth/default-domain.js';
+import type { Domain } from '../../../../../crds/types.generated.js';
 import { v3Url, type CollectionLinks } from '../collection.js';
 import type { DomainDocument, listDomainsResponse } from './domains.schema.js';
 
-export interface KnownDomain {
-  id: string;
-  name: string;
-  description: string;
-  enabled: boolean;
+export type DomainLike = Pick<Domain, 'metadata' | 'spec'>;
+
+export function domainView(baseUrl: string, d: DomainLike): DomainDocument {
+  return {
+    ...(d.spec.extra ?? {}),
+    id: d.metadata.name,
+    name: d.spec.name,
+    description: d.spec.description ?? '',
+    enabled: d.spec.enabled !== false,
+    tags: d.spec.tags ?? [],
+    options: d.spec.options ?? {},
+    links: { self: v3Url(baseUrl, `domains/${d.metadata.name}`) },
+  };
 }
 
-export const DEFAULT_DOMAIN: KnownDomain = { id: DEFAULT_DOMAIN_ID, name: DEFAULT_DOMAIN_NAME, description: 'The default domain', enabled: true };
-
-export function domainView(baseUrl: string, d: KnownDomain): DomainDocument {
-  return { ...d, tags: [], options: {}, links: { self: v3Url(baseUrl, `domains/${d.id}`) } };
-}
-
-export function domainListView(baseUrl: string, links: CollectionLinks, domains: KnownDomain[]): Static<typeof listDomainsResponse> {
+export function domainListView(baseUrl: string, links: CollectionLinks, domains: DomainLike[]): Static<typeof listDomainsResponse> {
   return { domains: domains.map((d) => domainView(baseUrl, d)), links };
 }
