@@ -16,6 +16,7 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { checkRevision, expectedRevision, neutronBadRequest, policyNotAuthorized, requestedProject } from '../neutron.errors.js';
 import type { Holder } from '../ipam/allocator.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { claimOf, releaseNetworkResources, withNetworkClaims } from '../quotas/quotas.admission.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { createDevicePort } from '../ports/ports.devices.js';
 import { deletePort } from '../ports/ports.handlers.js';
@@ -97,10 +98,12 @@ export function createFloatingIpHandler(stores: Stores) {
     checkFixedIpNeedsPort(req);
     const f: FloatingIpFacts = { id: randomUUID(), projectId, floatingNetworkId: net.metadata.name, floatingIpAddress: req.floating_ip_address ?? '' };
     const association = req.port_id ? planAssociation(stores, ctx.auth, f, { ...req, port_id: req.port_id }) : undefined;
-    const port = await createDevicePort(stores, {
-      network: net, fixedIps: floatingAddressRequest(stores, net, req), projectId: '', namespace: projectNamespace(projectId), deviceId: f.id, deviceOwner: FLOATING_IP_OWNER,
+    const made = await withNetworkClaims(stores, projectId, [claimOf(Resources.FloatingIP, f.id, 'floatingip')], async () => {
+      const port = await createDevicePort(stores, {
+        network: net, fixedIps: floatingAddressRequest(stores, net, req), projectId: '', namespace: projectNamespace(projectId), deviceId: f.id, deviceOwner: FLOATING_IP_OWNER,
+      });
+      return createWithPort(stores, { facts: { ...f, floatingIpAddress: port.spec.fixedIps![0].ipAddress }, port, req, association });
     });
-    const made = await createWithPort(stores, { facts: { ...f, floatingIpAddress: port.spec.fixedIps![0].ipAddress }, port, req, association });
     return { body: { floatingip: view(stores, made) } };
   };
 }
@@ -164,6 +167,7 @@ export function deleteFloatingIpHandler(stores: Stores) {
     if (a) await releaseAssociation(stores, a);
     const port = stores.ports.get(f.spec.externalPortId, f.metadata.namespace);
     if (port) await deletePort(stores, port);
+    await releaseNetworkResources(stores, f.spec.projectId, [claimOf(Resources.FloatingIP, f.metadata.name, 'floatingip').key]);
     return { status: 204 };
   };
 }

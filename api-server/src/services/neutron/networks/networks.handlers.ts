@@ -4,6 +4,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Network } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
+import { Resources } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
 import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
@@ -11,6 +12,7 @@ import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { claimOf, releaseNetworkResources, withNetworkClaims } from '../quotas/quotas.admission.js';
 import { findNetwork, findOwnNetwork, networkVisible } from './networks.access.js';
 import { hasProviderAttributes, providerRequest, specChanges, toNetworkResource } from './networks.mapper.js';
 import { networkListSpec } from './networks.query.js';
@@ -49,8 +51,9 @@ export function createNetworkHandler(stores: Stores) {
     const req = ctx.body.network;
     checkAdminAttributes(ctx.auth, req, 'create_network');
     const projectId = requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req);
+    const net = toNetworkResource(projectId, req, new Date());
     try {
-      const created = await createWithSegment(stores, toNetworkResource(projectId, req, new Date()), req);
+      const created = await withNetworkClaims(stores, projectId, [claimOf(Resources.Network, net.metadata.name, 'network')], () => createWithSegment(stores, net, req));
       return { body: { network: networkView(created, ctx.auth.isAdmin) } };
     } catch (err) {
       // The namespace is missing: the operator has not realized the project yet.
@@ -104,6 +107,7 @@ export function deleteNetworkHandler(stores: Stores) {
     for (const s of stores.subnets.list().filter((x) => x.spec.networkId === net.metadata.name)) await deleteSubnet(stores, s);
     await stores.networks.delete(net.metadata.name, net.metadata.namespace);
     await releaseSegment(stores.networkSegments, net);
+    await releaseNetworkResources(stores, net.spec.projectId, [claimOf(Resources.Network, net.metadata.name, 'network').key]);
     return { status: 204 };
   };
 }

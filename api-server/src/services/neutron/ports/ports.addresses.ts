@@ -3,10 +3,12 @@
 // every claim when something later fails, so nothing is left half-allocated.
 import { randomBytes } from 'node:crypto';
 import type { Network, Port, Subnet } from '../../../../../crds/types.generated.js';
+import { Resources } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
 import { allocateAny, claim, claimAddress, release, type Holder } from '../ipam/allocator.js';
 import { contains, formatAddress, parseAddress, parseCidr, type Address } from '../ipam/addresses.js';
 import { neutronBadRequest, neutronConflict } from '../neutron.errors.js';
+import { claimOf, withNetworkClaims, type NetworkClaim } from '../quotas/quotas.admission.js';
 
 export interface FixedIpRequest {
   subnet_id?: string;
@@ -115,11 +117,19 @@ export async function releaseMac(stores: Stores, networkId: string, mac: string)
   await release(stores.addressAllocations, { type: 'mac', pool: networkId, address: mac }).catch(() => undefined);
 }
 
+/** The quota claim a port of a project holds (a port owned by no project holds none). */
+export const portClaim = (port: Port): NetworkClaim => claimOf(Resources.Port, port.metadata.name, 'port');
+
 /**
- * Claims the port's MAC (the one asked for, or a generated one) and its wanted fixed IPs, then
- * creates the Port; if anything fails, every claim made is released before the error goes on.
+ * Claims the port against its project's quota, then its MAC (the one asked for, or a generated
+ * one) and its wanted fixed IPs, then creates the Port; if anything fails, every claim made is
+ * released before the error goes on.
  */
 export async function createPortWithAddresses(stores: Stores, net: Network, port: Port, addresses: { wanted: Wanted[]; mac?: string }): Promise<Port> {
+  return withNetworkClaims(stores, port.spec.projectId, [portClaim(port)], () => createWithAddresses(stores, net, port, addresses));
+}
+
+async function createWithAddresses(stores: Stores, net: Network, port: Port, addresses: { wanted: Wanted[]; mac?: string }): Promise<Port> {
   const { wanted, mac: askedMac } = addresses;
   const holder = { portId: port.metadata.name, portNamespace: port.metadata.namespace ?? '' };
   const mac = await allocateMac(stores, net, askedMac, holder);

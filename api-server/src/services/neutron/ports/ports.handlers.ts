@@ -11,12 +11,13 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { parseAddress, parseCidr } from '../ipam/addresses.js';
 import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, neutronNotFound, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { releaseNetworkResources } from '../quotas/quotas.admission.js';
 import { FLOATING_IP_OWNER } from '../floating-ips/floating-ips.access.js';
 import { disassociatePort } from '../floating-ips/floating-ips.association.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { ensureDefaultGroup, findSecurityGroup } from '../security-groups/security-groups.access.js';
 import { findOwnPort, findPort, portVisible } from './ports.access.js';
-import { allocateFixedIps, createPortWithAddresses, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
+import { allocateFixedIps, createPortWithAddresses, portClaim, releaseFixedIps, releaseMac, wantedAddresses, type FixedIp } from './ports.addresses.js';
 import { newPortId, plainFields, toPortResource, type CreatePortRequest, type UpdatePortRequest } from './ports.mapper.js';
 import { portListSpec } from './ports.query.js';
 import type { createPortBody, listPortsQuery, updatePortBody } from './ports.schema.js';
@@ -158,13 +159,17 @@ export function updatePortHandler(stores: Stores) {
   };
 }
 
-/** The port goes first, then its addresses: an address is never free while a port still holds it. */
-/** Deletes the port, frees its addresses, and disassociates the floating IPs bound to it (as Neutron does). */
+/**
+ * Deletes the port, frees its addresses, and disassociates the floating IPs bound to it (as Neutron
+ * does). The port goes first, then its addresses (an address is never free while a port still
+ * holds it), then its quota claim.
+ */
 export async function deletePort(stores: Stores, p: Port): Promise<void> {
   await stores.ports.delete(p.metadata.name, p.metadata.namespace);
   await disassociatePort(stores, p.metadata.name);
   await releaseFixedIps(stores, p.spec.fixedIps ?? []);
   await releaseMac(stores, p.spec.networkId, p.spec.macAddress);
+  await releaseNetworkResources(stores, p.spec.projectId, [portClaim(p).key]);
 }
 
 export function deletePortHandler(stores: Stores) {

@@ -15,6 +15,7 @@ import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { contains, formatCidr, parseAddress, parseCidr } from '../ipam/addresses.js';
 import { checkRevision, expectedRevision, neutronBadRequest, neutronConflict, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { claimOf, releaseNetworkResources, withNetworkClaims, type NetworkClaim } from '../quotas/quotas.admission.js';
 import { findOwnRouter, findRouter, gatewayPort, interfacePorts, routerVisible } from './routers.access.js';
 import { plannedGateway, releaseGateway } from './routers.gateway.js';
 import { addInterface, interfaceView, removeInterface, type InterfaceRequest } from './routers.interfaces.js';
@@ -32,19 +33,24 @@ function newRouter(projectId: string, req: Static<typeof createRouterBody>['rout
   };
 }
 
+const routerClaim = (r: Router): NetworkClaim => claimOf(Resources.Router, r.metadata.name, 'router');
+
 export function createRouterHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createRouterBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.router;
     const r = newRouter(requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req), req);
-    const gateway = await plannedGateway(stores, ctx.auth, r, req.external_gateway_info);
-    const withGateway: Router = gateway ? { ...r, spec: { ...r.spec, externalGateway: gateway } } : r;
-    try {
-      return { body: { router: view(stores, await stores.routers.create(withGateway)) } };
-    } catch (err) {
-      await releaseGateway(stores, withGateway).catch(() => undefined);
-      if (isNotFound(err)) throw projectNotReady(r.spec.projectId);
-      throw err;
-    }
+    const created = await withNetworkClaims(stores, r.spec.projectId, [routerClaim(r)], async () => {
+      const gateway = await plannedGateway(stores, ctx.auth, r, req.external_gateway_info);
+      const withGateway: Router = gateway ? { ...r, spec: { ...r.spec, externalGateway: gateway } } : r;
+      try {
+        return await stores.routers.create(withGateway);
+      } catch (err) {
+        await releaseGateway(stores, withGateway).catch(() => undefined);
+        if (isNotFound(err)) throw projectNotReady(r.spec.projectId);
+        throw err;
+      }
+    });
+    return { body: { router: view(stores, created) } };
   };
 }
 
@@ -106,6 +112,7 @@ export function deleteRouterHandler(stores: Stores) {
     if (interfacePorts(stores, r).length) throw neutronConflict('RouterInUse', `Router ${r.metadata.name} still has ports`);
     await stores.routers.delete(r.metadata.name, r.metadata.namespace);
     await releaseGateway(stores, r);
+    await releaseNetworkResources(stores, r.spec.projectId, [routerClaim(r).key]);
     return { status: 204 };
   };
 }

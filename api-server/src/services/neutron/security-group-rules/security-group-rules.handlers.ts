@@ -8,6 +8,7 @@ import { pickFields, runListQuery } from '../../../common/list-query.js';
 import { pageLinks, showFields } from '../neutron.query.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { neutronBadRequest, neutronConflict, neutronNotFound } from '../neutron.errors.js';
+import { releaseNetworkResources, ruleClaim, withNetworkClaims } from '../quotas/quotas.admission.js';
 import { findOwnSecurityGroup, findSecurityGroup, securityGroupVisible } from '../security-groups/security-groups.access.js';
 import type { createRuleBody, listQuery } from '../security-groups/security-groups.schema.js';
 import { ruleView } from '../security-groups/security-groups.view.js';
@@ -35,12 +36,15 @@ export function createRuleHandler(stores: Stores) {
     const normalized = normalizeRule(req);
     if (normalized.remoteGroupId) findSecurityGroup(stores, ctx.auth, normalized.remoteGroupId);
     const rule: Rule = { id: randomUUID(), ...normalized, createdAt: new Date().toISOString() };
-    const updated = await stores.securityGroups.update(sg.metadata.name, sg.metadata.namespace, (cur) => {
-      const dup = (cur.spec.rules ?? []).find((r) => sameRule(r, normalized));
-      if (dup) throw neutronConflict('SecurityGroupRuleExists', `Security group rule already exists. Rule id is ${dup.id}.`);
-      return { ...cur, spec: { ...cur.spec, rules: [...(cur.spec.rules ?? []), rule], updatedAt: new Date().toISOString() } };
+    const updated = await withNetworkClaims(stores, sg.spec.projectId, [ruleClaim(sg.metadata.name, rule.id)], async () => {
+      const written = await stores.securityGroups.update(sg.metadata.name, sg.metadata.namespace, (cur) => {
+        const dup = (cur.spec.rules ?? []).find((r) => sameRule(r, normalized));
+        if (dup) throw neutronConflict('SecurityGroupRuleExists', `Security group rule already exists. Rule id is ${dup.id}.`);
+        return { ...cur, spec: { ...cur.spec, rules: [...(cur.spec.rules ?? []), rule], updatedAt: new Date().toISOString() } };
+      });
+      if (!written) throw neutronNotFound('SecurityGroupNotFound', `Security group ${sg.metadata.name} does not exist`);
+      return written;
     });
-    if (!updated) throw neutronNotFound('SecurityGroupNotFound', `Security group ${sg.metadata.name} does not exist`);
     return { body: { security_group_rule: ruleView(updated, rule) } };
   };
 }
@@ -69,6 +73,7 @@ export function deleteRuleHandler(stores: Stores) {
       if (!rules.some((r) => r.id === ctx.params.ruleId)) throw neutronNotFound('SecurityGroupRuleNotFound', `Security group rule ${ctx.params.ruleId} does not exist`);
       return { ...cur, spec: { ...cur.spec, rules: rules.filter((r) => r.id !== ctx.params.ruleId), updatedAt: new Date().toISOString() } };
     });
+    await releaseNetworkResources(stores, group.spec.projectId, [ruleClaim(group.metadata.name, ctx.params.ruleId).key]);
     return { status: 204 };
   };
 }

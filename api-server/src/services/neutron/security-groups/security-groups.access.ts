@@ -1,12 +1,14 @@
 // Who sees which security group (an admin every one, anyone else their project's own), and the
 // project's default group, created on first use as Neutron does. Its id is derived from the
-// project, so two replicas creating it at once make one group: the second gets AlreadyExists.
+// project, so two replicas creating it at once make one group: the second gets AlreadyExists. The
+// group and its four rules count against the project's quota, as Neutron counts them.
 import type { SecurityGroup } from '../../../../../crds/types.generated.js';
 import { isAlreadyExists, isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
 import { projectNotReady } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
 import { neutronNotFound, requireOwner } from '../neutron.errors.js';
+import { claimNetworkResources, releaseNetworkResources, securityGroupClaims } from '../quotas/quotas.admission.js';
 import { DEFAULT_GROUP, defaultGroupId, defaultGroupRules, toSecurityGroupResource } from './security-groups.mapper.js';
 
 export function securityGroupVisible(sg: SecurityGroup, auth: AuthContext): boolean {
@@ -36,9 +38,14 @@ export async function ensureDefaultGroup(stores: Stores, projectId: string): Pro
   if (cached) return cached;
   const now = new Date();
   const group = toSecurityGroupResource({ id, projectId, name: DEFAULT_GROUP, description: 'Default security group', rules: defaultGroupRules(id, now) }, now);
+  await claimNetworkResources(stores, projectId, securityGroupClaims(group));
   try {
     return await stores.securityGroups.create(group);
   } catch (err) {
+    // Another request made the group first: the group's claim key is that group's now; only this
+    // attempt's rules (their ids are its own) are given back.
+    const mine = securityGroupClaims(group).slice(isAlreadyExists(err) ? 1 : 0);
+    await releaseNetworkResources(stores, projectId, mine.map((c) => c.key)).catch(() => undefined);
     if (isAlreadyExists(err)) return lookupSecurityGroup(stores, id) ?? group;
     if (isNotFound(err)) throw projectNotReady(projectId);
     throw err;

@@ -11,6 +11,7 @@ import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { checkRevision, expectedRevision, neutronConflict, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { isOverQuota, releaseNetworkResources, securityGroupClaims, withNetworkClaims } from '../quotas/quotas.admission.js';
 import { ensureDefaultGroup, findOwnSecurityGroup, findSecurityGroup, securityGroupVisible } from './security-groups.access.js';
 import { DEFAULT_GROUP, defaultGroupId, egressRules, toSecurityGroupResource } from './security-groups.mapper.js';
 import { securityGroupListSpec } from './security-groups.query.js';
@@ -26,7 +27,8 @@ export function createSecurityGroupHandler(stores: Stores) {
     const now = new Date();
     const group = toSecurityGroupResource({ projectId, name: req.name ?? '', description: req.description, stateful: toBool(req.stateful), rules: egressRules(now) }, now);
     try {
-      return { body: { security_group: securityGroupView(await stores.securityGroups.create(group)) } };
+      const created = await withNetworkClaims(stores, projectId, securityGroupClaims(group), () => stores.securityGroups.create(group));
+      return { body: { security_group: securityGroupView(created) } };
     } catch (err) {
       if (isNotFound(err)) throw projectNotReady(projectId);
       throw err;
@@ -36,8 +38,11 @@ export function createSecurityGroupHandler(stores: Stores) {
 
 export function listSecurityGroupsHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, Static<typeof listQuery>>): Promise<RouteResult> => {
-    // Tempest and Nova expect the caller's default group to be there, made or not.
-    if (ctx.auth.projectId) await ensureDefaultGroup(stores, ctx.auth.projectId);
+    // Tempest and Nova expect the caller's default group to be there, made or not; a project
+    // whose quota leaves no room for it still gets its list.
+    if (ctx.auth.projectId) await ensureDefaultGroup(stores, ctx.auth.projectId).catch((err: unknown) => {
+      if (!isOverQuota(err)) throw err;
+    });
     const visible = stores.securityGroups.list().filter((g) => securityGroupVisible(g, ctx.auth));
     const page = runListQuery(securityGroupListSpec, visible, ctx.query, ctx.auth);
     const next = pageLinks(ctx.baseUrl, 'security-groups', ctx.query, page.nextMarker);
@@ -91,6 +96,7 @@ export function deleteSecurityGroupHandler(stores: Stores) {
     checkRevision(expectedRevision(ctx.req.get('If-Match')), sg.metadata.generation ?? 1);
     checkDeletable(stores, ctx.auth, sg);
     await stores.securityGroups.delete(sg.metadata.name, sg.metadata.namespace);
+    await releaseNetworkResources(stores, sg.spec.projectId, securityGroupClaims(sg).map((c) => c.key));
     return { status: 204 };
   };
 }

@@ -14,6 +14,7 @@ import { requireProject } from '../../../common/policy.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { checkRevision, expectedRevision, neutronConflict, policyNotAuthorized, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { claimOf, releaseNetworkResources, withNetworkClaims, type NetworkClaim } from '../quotas/quotas.admission.js';
 import { findOwnSubnetPool, findSubnetPool, subnetPoolVisible } from './subnet-pools.access.js';
 import { subnetPoolListSpec } from './subnet-pools.query.js';
 import { poolAllocations } from './subnet-pools.registry.js';
@@ -42,13 +43,16 @@ function newPool(projectId: string, req: CreateRequest): SubnetPool {
   };
 }
 
+const poolClaim = (pool: SubnetPool): NetworkClaim => claimOf(Resources.SubnetPool, pool.metadata.name, 'subnetpool');
+
 export function createSubnetPoolHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof createSubnetPoolBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.subnetpool;
     checkAdminAttributes(ctx.auth, req, 'create_subnetpool');
     const pool = newPool(requestedProject(requireProject(ctx.auth), ctx.auth.isAdmin, req), req);
     try {
-      return { body: { subnetpool: subnetPoolView(await stores.subnetPools.create(pool)) } };
+      const created = await withNetworkClaims(stores, pool.spec.projectId, [poolClaim(pool)], () => stores.subnetPools.create(pool));
+      return { body: { subnetpool: subnetPoolView(created) } };
     } catch (err) {
       if (isNotFound(err)) throw projectNotReady(pool.spec.projectId);
       throw err;
@@ -104,6 +108,7 @@ export function deleteSubnetPoolHandler(stores: Stores) {
     checkRevision(expectedRevision(ctx.req.get('If-Match')), pool.metadata.generation ?? 1);
     if (Object.keys(poolAllocations(pool)).length) throw neutronConflict('SubnetPoolInUse', `Subnet pool ${pool.metadata.name} cannot be deleted: subnets are allocated from it.`);
     await stores.subnetPools.delete(pool.metadata.name, pool.metadata.namespace);
+    await releaseNetworkResources(stores, pool.spec.projectId, [poolClaim(pool).key]);
     return { status: 204 };
   };
 }

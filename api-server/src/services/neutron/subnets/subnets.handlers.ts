@@ -3,6 +3,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Network, Subnet, SubnetSpec } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
+import { Resources } from '../../../../../crds/resources.js';
 import type { Stores } from '../../../deps.js';
 import { projectNotReady } from '../../../common/errors.js';
 import { pickFields, runListQuery } from '../../../common/list-query.js';
@@ -11,6 +12,7 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { formatCidr, parseCidr, type IpVersion } from '../ipam/addresses.js';
 import { checkRevision, expectedRevision, neutronConflict, requireOwner, requestedProject, toBool } from '../neutron.errors.js';
 import { pageLinks, showFields } from '../neutron.query.js';
+import { claimOf, releaseNetworkResources, withNetworkClaims, type NetworkClaim } from '../quotas/quotas.admission.js';
 import { findNetwork } from '../networks/networks.access.js';
 import { findOwnSubnet, findSubnet, subnetVisible } from './subnets.access.js';
 import { newSubnetId, plainChanges, toSubnetResource, type CreateSubnetRequest, type UpdateSubnetRequest } from './subnets.mapper.js';
@@ -47,15 +49,19 @@ function addressing(req: CreateSubnetRequest & { cidr: string }): Omit<SubnetSpe
   };
 }
 
+const subnetClaim = (s: Subnet): NetworkClaim => claimOf(Resources.Subnet, s.metadata.name, 'subnet');
+
 async function createRecorded(stores: Stores, net: Network, subnet: Subnet): Promise<Subnet> {
-  await registerSubnet(stores, net, subnet.metadata.name, parseCidr(subnet.spec.cidr)!.cidr);
-  try {
-    return await stores.subnets.create(subnet);
-  } catch (err) {
-    await unregisterSubnet(stores, net.metadata.name, subnet.metadata.name).catch(() => undefined);
-    if (isNotFound(err)) throw projectNotReady(subnet.spec.projectId);
-    throw err;
-  }
+  return withNetworkClaims(stores, subnet.spec.projectId, [subnetClaim(subnet)], async () => {
+    await registerSubnet(stores, net, subnet.metadata.name, parseCidr(subnet.spec.cidr)!.cidr);
+    try {
+      return await stores.subnets.create(subnet);
+    } catch (err) {
+      await unregisterSubnet(stores, net.metadata.name, subnet.metadata.name).catch(() => undefined);
+      if (isNotFound(err)) throw projectNotReady(subnet.spec.projectId);
+      throw err;
+    }
+  });
 }
 
 export function createSubnetHandler(stores: Stores) {
@@ -122,6 +128,7 @@ export async function deleteSubnet(stores: Stores, s: Subnet): Promise<void> {
   await stores.subnets.delete(s.metadata.name, s.metadata.namespace);
   await unregisterSubnet(stores, s.spec.networkId, s.metadata.name);
   if (s.spec.subnetpoolId) await releaseFromPool(stores, s.spec.subnetpoolId, s.metadata.name);
+  await releaseNetworkResources(stores, s.spec.projectId, [subnetClaim(s).key]);
 }
 
 export function deleteSubnetHandler(stores: Stores) {
