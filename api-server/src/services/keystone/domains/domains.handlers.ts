@@ -93,7 +93,7 @@ export function updateDomainHandler(d: AppDeps): Handler<{ domain: UpdateDomainR
 
 export function deleteDomainHandler(d: AppDeps): Handler {
   return async (ctx) => {
-    const domain = findDomainOr404(d, ctx.params.domainId);
+    const domain = findDomainOr404(d, ctx.params.deleteDomainId);
     const id = domain.metadata.name;
     if (id === DEFAULT_DOMAIN_ID) throw forbidden('The default domain cannot be deleted.');
     if (domain.spec.options?.immutable === true) throw immutable('domain', id, 'delete');

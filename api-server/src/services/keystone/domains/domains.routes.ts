@@ -13,6 +13,8 @@ export function domainRoutes(d: AppDeps): RouteDef[] {
     defineRoute({ method: 'post', path: '/v3/domains', policy: 'admin', body: createDomainBody, query: noQuery, response: showDomainResponse, successStatus: 201, expectedErrors: [400, 409], handler: createDomainHandler(d) }),
     defineRoute({ method: 'get', path: item, policy: 'authenticated', body: null, query: noQuery, response: showDomainResponse, successStatus: 200, expectedErrors: [403, 404], handler: showDomainHandler(d) }),
     defineRoute({ method: 'patch', path: item, policy: 'admin', body: updateDomainBody, query: noQuery, response: showDomainResponse, successStatus: 200, expectedErrors: [400, 403, 404, 409], handler: updateDomainHandler(d) }),
-    defineRoute({ method: 'delete', path: item, policy: 'admin', body: null, query: noQuery, response: null, successStatus: 204, expectedErrors: [403, 404, 409], handler: deleteDomainHandler(d) }),
+    // Its own parameter name, so the persona matrix can aim it at a throwaway domain (the default
+    // domain, which the other routes read, cannot be deleted).
+    defineRoute({ method: 'delete', path: '/v3/domains/:deleteDomainId', policy: 'admin', body: null, query: noQuery, response: null, successStatus: 204, expectedErrors: [403, 404, 409], handler: deleteDomainHandler(d) }),
   ];
 }

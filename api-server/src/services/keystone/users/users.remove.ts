@@ -31,7 +31,7 @@ export async function removeUser(d: AppDeps, user: User): Promise<void> {
 
 export function deleteUserHandler(d: AppDeps): Handler {
   return async (ctx) => {
-    await removeUser(d, findUser(d, ctx.params.userId));
+    await removeUser(d, findUser(d, ctx.params.deleteUserId));
     return { status: 204 };
   };
 }
