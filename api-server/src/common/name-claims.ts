@@ -44,7 +44,8 @@ export function duplicateInDomain(type: string, name: string, domainId: string):
   return duplicateEntry(type, `Duplicate entry found with name ${name} at domain ID ${domainId}.`);
 }
 
-function claimObject(key: NameKey, holderId: string): NameClaim {
+/** The NameClaim object for a key and its holder (the seed writes these directly). */
+export function nameClaimObject(key: NameKey, holderId: string): NameClaim {
   return {
     ...typeMeta(Resources.NameClaim),
     metadata: { name: nameClaimName(key), labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
@@ -59,7 +60,7 @@ function claimObject(key: NameKey, holderId: string): NameClaim {
 export async function claimName(stores: ClaimStores, claim: ClaimRequest): Promise<void> {
   const { key, holderId, taken } = claim;
   try {
-    await stores.nameClaims.create(claimObject(key, holderId));
+    await stores.nameClaims.create(nameClaimObject(key, holderId));
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
     const existing = await stores.nameClaims.client.get<NameClaim>(Resources.NameClaim, nameClaimName(key));
