@@ -143,7 +143,7 @@ describe('Keystone identity writes', function () {
     assert.equal(refused.status, 403);
     assert.equal(refused.json.error.message, 'Cannot delete a domain that is enabled, please disable it first.');
     assert.equal((await as('PATCH', `/domains/${id}`, { domain: { enabled: false } })).status, 200);
-    const login = await call(w.url, undefined, 'POST', `${K}/auth/tokens`, passwordAuth({ name: 'wile', domain: { id } }, 'pw', 'unscoped'));
+    const login = await call(w.url, undefined, 'POST', `${K}/auth/tokens`, passwordAuth({ id: user.json.user.id as string }, 'pw', 'unscoped'));
     assert.equal(login.status, 401, 'a disabled domain\'s users cannot log in');
     assert.equal((await as('DELETE', `/domains/${id}`)).status, 204);
     assert.equal((await as('GET', `/users/${user.json.user.id}`)).status, 404);
