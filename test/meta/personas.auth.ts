@@ -1,7 +1,40 @@
-// Who may call each route of Keystone's application credentials and scoped tokens (the rest must get 403), per the services' default policies.
-import type { Persona } from './personas.common.js';
+// Who may call each route of Keystone's application credentials, scoped tokens and the catalog's
+// services, endpoints and regions (the rest must get 403), per Keystone's default policies.
+import { ADMINS, ANY, type Persona } from './personas.common.js';
 
-export const AUTH_EXPECTED: Record<string, Persona[]> = {};
+const APP_CREDS = '/identity/v3/users/:userId/application_credentials';
+const APP_CRED = `${APP_CREDS}/:applicationCredentialId`;
+
+/** Catalog writes: the catalog is fixed, so nobody may write it, admins included (403 for all). */
+function catalogWrites(collection: string, member: string, memberMethods: string[]): Record<string, Persona[]> {
+  return Object.fromEntries([[`POST ${collection}`, []], ...memberMethods.map((m) => [`${m} ${member}`, []])]);
+}
+
+export const AUTH_EXPECTED: Record<string, Persona[]> = {
+  'GET /identity/v3/auth/system': ANY,
+  // :userId is alice, the member: only she creates her own (not even an admin creates for another user);
+  // she and admins read and delete them.
+  [`POST ${APP_CREDS}`]: ['member'],
+  [`GET ${APP_CREDS}`]: [...ADMINS, 'member'],
+  [`GET ${APP_CRED}`]: [...ADMINS, 'member'],
+  [`DELETE ${APP_CRED}`]: [...ADMINS, 'member'],
+  // identity:list_services, get_service, list_endpoints, get_endpoint: admin.
+  'GET /identity/v3/services': ADMINS,
+  'GET /identity/v3/services/:serviceId': ADMINS,
+  'GET /identity/v3/endpoints': ADMINS,
+  'GET /identity/v3/endpoints/:endpointId': ADMINS,
+  // identity:list_regions and get_region: any valid token.
+  'GET /identity/v3/regions': ANY,
+  'GET /identity/v3/regions/:regionId': ANY,
+  ...catalogWrites('/identity/v3/services', '/identity/v3/services/:serviceId', ['PATCH', 'DELETE']),
+  ...catalogWrites('/identity/v3/endpoints', '/identity/v3/endpoints/:endpointId', ['PATCH', 'DELETE']),
+  ...catalogWrites('/identity/v3/regions', '/identity/v3/regions/:regionId', ['PUT', 'PATCH', 'DELETE']),
+};
 
 /** Values for this area's own path parameters (those the shared table in personas.test.ts lacks). */
-export const AUTH_PARAMS: Record<string, string> = {};
+export const AUTH_PARAMS: Record<string, string> = {
+  applicationCredentialId: '00000000000000000000000000000acd',
+  serviceId: 'no-such-service',
+  endpointId: 'no-such-endpoint',
+  regionId: 'RegionOne',
+};

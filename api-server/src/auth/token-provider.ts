@@ -11,7 +11,8 @@ import { openConsoleToken, sealConsoleToken, type ConsoleClaims } from './consol
 import { DEFAULT_LOCKOUT } from './lockout.js';
 import { DEFAULT_PASSWORD_CHECKS, PasswordGate, type GateLimits } from './password-gate.js';
 import { createPasswordVerifier, type HashVerifier, type PasswordVerifier } from './password-login.js';
-import { DEFAULT_SCRYPT, type ScryptParams } from './password.js';
+import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password.js';
+import { createAppCredSecretVerifier, type AppCredSecretVerifier } from './app-cred-secrets.js';
 import {
   DEFAULT_EXPIRATION_BUFFER_SECONDS,
   DEFAULT_MAX_REVOCATIONS_PER_USER,
@@ -50,7 +51,16 @@ export interface TokenProviderOptions {
 export interface IssueRequest {
   userId: string;
   methods: string[];
+  /** The project of a project-scoped token; null for unscoped, domain- and system-scoped ones. */
   projectId: string | null;
+  /** A domain-scoped token's domain. */
+  domainId?: string;
+  /** A system-scoped token. */
+  system?: boolean;
+  /** The application credential authenticated with (its project is projectId). */
+  appCredId?: string;
+  /** The token expires no later than this (an application credential's expires_at). */
+  notAfter?: Date;
   /** The token this one re-scopes: it keeps its expiry and audit chain. */
   parent?: AuthContext;
 }
@@ -65,6 +75,10 @@ export interface TokenProvider {
   revoke(subject: AuthContext, caller: AuthContext): Promise<void>;
   /** See PasswordVerifier: 401 for a locked account, 503 when too many checks are in flight. */
   verifyPassword: PasswordVerifier;
+  /** An application credential's secret against its stored hash, through the same gate as passwords. */
+  verifyAppCredSecret: AppCredSecretVerifier;
+  /** A secret's scrypt hash, with the cost passwords are hashed with. */
+  hashSecret(secret: string): Promise<string>;
   /** Deletes the revocations whose tokens expired (start() also runs this periodically). */
   sweepRevocations(): Promise<number>;
   /** Nova's console tokens: sealed with the token keys, valid for CONSOLE_TOKEN_TTL_SECONDS. */
@@ -105,10 +119,10 @@ function settingsOf(deps: AppDeps, options: TokenProviderOptions): Settings {
   };
 }
 
-function passwordVerifier(deps: AppDeps, options: TokenProviderOptions, now: () => number): PasswordVerifier {
+function passwordVerifier(deps: AppDeps, options: TokenProviderOptions, gate: PasswordGate, now: () => number): PasswordVerifier {
   return createPasswordVerifier(deps.kube, deps.config.systemNamespace, {
     params: options.passwordParams ?? DEFAULT_SCRYPT,
-    gate: new PasswordGate(options.passwordChecks ?? DEFAULT_PASSWORD_CHECKS),
+    gate,
     lockout: {
       failureAttempts: options.lockoutFailureAttempts ?? DEFAULT_LOCKOUT.failureAttempts,
       durationSeconds: options.lockoutDurationSeconds ?? DEFAULT_LOCKOUT.durationSeconds,
@@ -121,6 +135,8 @@ function passwordVerifier(deps: AppDeps, options: TokenProviderOptions, now: () 
 class FernetTokenProvider implements TokenProvider {
   readonly authenticator: Authenticator = { authenticate: (token) => this.validate(token) };
   readonly verifyPassword: PasswordVerifier;
+  readonly verifyAppCredSecret: AppCredSecretVerifier;
+  private readonly scrypt: ScryptParams;
   private readonly keyRing: KeyRing;
   readonly consoleTokens: ConsoleTokens = {
     seal: (claims) => sealConsoleToken(this.keyRing.current(), claims, this.settings.now() + CONSOLE_TOKEN_TTL_SECONDS * 1000, this.settings.now()),
@@ -137,7 +153,15 @@ class FernetTokenProvider implements TokenProvider {
     options: TokenProviderOptions,
   ) {
     this.keyRing = new KeyRing(deps.kube, deps.config.systemNamespace, deps.log);
-    this.verifyPassword = passwordVerifier(deps, options, settings.now);
+    // One gate for every scrypt check, password or application credential secret.
+    const gate = new PasswordGate(options.passwordChecks ?? DEFAULT_PASSWORD_CHECKS);
+    this.scrypt = options.passwordParams ?? DEFAULT_SCRYPT;
+    this.verifyPassword = passwordVerifier(deps, options, gate, settings.now);
+    this.verifyAppCredSecret = createAppCredSecretVerifier(deps.kube, deps.config.systemNamespace, { params: this.scrypt, gate, verifyHash: options.verifyHash });
+  }
+
+  hashSecret(secret: string): Promise<string> {
+    return hashPassword(secret, this.scrypt);
   }
 
   private decode(token: string): TokenData {
@@ -154,11 +178,15 @@ class FernetTokenProvider implements TokenProvider {
 
   issue(req: IssueRequest): AuthContext {
     const issuedAt = this.settings.now();
+    const expiresAt = req.parent?.expiresAt ?? new Date(issuedAt + this.settings.ttlMs);
     const data = {
       userId: req.userId,
       methods: [...new Set([...req.methods, ...(req.parent?.methods ?? [])])],
       projectId: req.projectId,
-      expiresAt: req.parent?.expiresAt ?? new Date(issuedAt + this.settings.ttlMs),
+      ...(req.domainId !== undefined ? { domainId: req.domainId } : {}),
+      ...(req.system ? { system: true } : {}),
+      ...(req.appCredId !== undefined ? { appCredId: req.appCredId } : {}),
+      expiresAt: req.notAfter && req.notAfter < expiresAt ? req.notAfter : expiresAt,
       auditIds: auditChain(req.parent),
     };
     const token = sealToken(this.keyRing.current(), data, issuedAt);

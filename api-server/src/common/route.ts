@@ -17,6 +17,13 @@ export interface AuthContext {
   projectId?: string;
   projectName?: string;
   projectDomainId?: string;
+  /** A domain-scoped token's domain (never a project admin, whatever its roles). */
+  domainId?: string;
+  domainName?: string;
+  /** A system-scoped token (scope {system: {all: true}}); with the admin role, the cloud admin. */
+  system?: boolean;
+  /** Set when the token was issued with an application credential (Keystone's token.application_credential). */
+  applicationCredential?: { id: string; name: string; unrestricted: boolean };
   roles: { id: string; name: string }[];
   isAdmin: boolean;
   methods: string[];

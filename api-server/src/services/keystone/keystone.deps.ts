@@ -11,9 +11,9 @@ export interface KeystoneDeps {
   catalog: readonly CatalogEntry[];
 }
 
-/** The catalog a token shows; undefined for unscoped tokens, which have none. */
+/** The catalog a token shows (project, domain or system scope); undefined for unscoped tokens, which have none. */
 export function catalogFor(k: KeystoneDeps, auth: AuthContext, baseUrl: string): CatalogService[] | undefined {
-  if (!auth.projectId) return undefined;
+  if (!auth.projectId && !auth.domainId && !auth.system) return undefined;
   const { publicUrl, region } = k.app.config;
   return buildCatalog({ publicUrl: publicUrl || baseUrl, region, projectId: auth.projectId }, k.catalog);
 }

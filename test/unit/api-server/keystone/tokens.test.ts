@@ -110,8 +110,8 @@ describe('Keystone /v3/auth/tokens', () => {
     { name: 'an unknown project', body: () => passwordAuth({ name: 'admin' }, 'admin-pw', { project: { id: 'ffffffffffffffffffffffffffffffff' } }) },
     { name: 'a project without a role', body: () => passwordAuth({ name: 'carol' }, 'carol-pw', { project: { name: 'demo', domain: { id: 'default' } } }) },
     { name: 'a disabled project', body: () => passwordAuth({ name: 'alice' }, 'alice-pw', { project: { name: 'off', domain: { id: 'default' } } }) },
-    { name: 'domain scope', body: () => passwordAuth({ name: 'admin' }, 'admin-pw', { domain: { id: 'default' } }) },
-    { name: 'system scope', body: () => passwordAuth({ name: 'admin' }, 'admin-pw', { system: { all: true } }) },
+    { name: 'domain scope without a role on the domain', body: () => passwordAuth({ name: 'admin' }, 'admin-pw', { domain: { id: 'default' } }) },
+    { name: 'system scope without a system role', body: () => passwordAuth({ name: 'admin' }, 'admin-pw', { system: { all: true } }) },
     { name: 'an unsupported method', body: () => ({ auth: { identity: { methods: ['totp'], totp: {} } } }) },
     { name: 'an invalid token to re-scope', body: () => ({ auth: { identity: { methods: ['token'], token: { id: 'gAAAAAbogus' } } } }) },
   ];

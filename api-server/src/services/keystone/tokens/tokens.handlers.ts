@@ -20,9 +20,16 @@ function tokenResult<B>(k: KeystoneDeps, ctx: RouteContext<B, TokenQuery>, subje
 export function issueTokenHandler(k: KeystoneDeps): Handler<IssueTokenBody, TokenQuery> {
   return async (ctx) => {
     const request = toAuthRequest(ctx.body);
-    const { user, methods, parent } = await identify(k.app.stores, k.tokens, request.credentials);
-    const projectId = resolveScope(k.app.stores, user, request.scope);
-    const issued = k.tokens.issue({ userId: user.metadata.name, methods, projectId, parent });
+    const identity = await identify(k.app.stores, k.tokens, request.credentials);
+    const scope = resolveScope(k.app.stores, identity, request.scope);
+    const { user, methods, parent, appCred } = identity;
+    const issued = k.tokens.issue({
+      userId: user.metadata.name,
+      methods,
+      ...scope,
+      parent,
+      ...(appCred ? { appCredId: appCred.metadata.name, notAfter: appCred.spec.expiresAt ? new Date(appCred.spec.expiresAt) : undefined } : {}),
+    });
     return { status: 201, ...tokenResult(k, ctx, issued) };
   };
 }

@@ -17,8 +17,9 @@ export function tokenRoutes(k: KeystoneDeps): RouteDef[] {
       query: issueTokenQuery,
       response: tokenResponse,
       successStatus: 201,
+      // 403: re-scoping a system-scoped or application credential token (Keystone's ForbiddenAction);
       // 503: too many password checks in flight (auth/password-gate.ts).
-      expectedErrors: [400, 401, 503],
+      expectedErrors: [400, 401, 403, 503],
       handler: issueTokenHandler(k),
     }),
     // HEAD before GET: Express would otherwise answer HEAD with the GET route.

@@ -1,7 +1,7 @@
 // Schemas of /v3/auth/tokens, after keystone/auth/schema.py: the request shapes are typed, but
 // unknown keys are tolerated below the top level as Keystone tolerates them (clients send extras
-// such as application_credential or OS-TRUST:trust that are refused later, with 401). The token
-// document is the one of wire contract §1.2.
+// such as OS-TRUST:trust or totp that are refused later, with 401). The token document is the one
+// of wire contract §1.2.
 import { Type, type Static } from '@sinclair/typebox';
 import { querySchema, queryString, responseObject, strictObject } from '../../../common/parameter-types.js';
 import { catalogSchema } from '../catalog.js';
@@ -22,10 +22,19 @@ const passwordMethod = Type.Object({
 
 const tokenMethod = Type.Object({ id: Type.String({ minLength: 1, maxLength: 1024 }) });
 
+/** By id, or by name and its user (id, or name and domain); the secret always. */
+const applicationCredentialMethod = Type.Object({
+  id: Type.Optional(id),
+  name: Type.Optional(name),
+  secret: Type.String({ minLength: 1, maxLength: 4096 }),
+  user: Type.Optional(Type.Object({ id: Type.Optional(id), name: Type.Optional(name), domain: Type.Optional(domainSelector) })),
+});
+
 const identity = Type.Object({
   methods: Type.Array(Type.String(), { minItems: 1 }),
   password: Type.Optional(passwordMethod),
   token: Type.Optional(tokenMethod),
+  application_credential: Type.Optional(applicationCredentialMethod),
 });
 
 const scope = Type.Union([
@@ -33,7 +42,7 @@ const scope = Type.Union([
   Type.Object({
     project: Type.Optional(Type.Object({ id: Type.Optional(id), name: Type.Optional(name), domain: Type.Optional(domainSelector) })),
     domain: Type.Optional(domainSelector),
-    system: Type.Optional(Type.Object({})),
+    system: Type.Optional(Type.Object({ all: Type.Optional(Type.Boolean()) })),
     'OS-TRUST:trust': Type.Optional(Type.Object({})),
   }),
 ]);
@@ -53,6 +62,10 @@ const tokenSchema = responseObject({
   expires_at: keystoneTime,
   issued_at: keystoneTime,
   project: Type.Optional(responseObject({ id: Type.String(), name: Type.String(), domain: domainRefSchema })),
+  // Domain scope: the domain; system scope: {all: true}.
+  domain: Type.Optional(domainRefSchema),
+  system: Type.Optional(responseObject({ all: Type.Literal(true) })),
+  application_credential: Type.Optional(responseObject({ id: Type.String(), name: Type.String(), restricted: Type.Boolean() })),
   roles: Type.Optional(Type.Array(responseObject({ id: Type.String(), name: Type.String() }))),
   is_domain: Type.Optional(Type.Boolean()),
   catalog: Type.Optional(catalogSchema),
