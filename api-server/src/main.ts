@@ -42,6 +42,27 @@ function parseSizeCap(value: string): number {
   return n;
 }
 
+function identityFlags(env: NodeJS.ProcessEnv): Record<'project-delete-mode' | 'password-expires-days', { type: 'string'; default: string }> {
+  return {
+    'project-delete-mode': { type: 'string', default: env.OPENSTACK_SIM_PROJECT_DELETE_MODE ?? 'refuse' },
+    'password-expires-days': { type: 'string', default: env.OPENSTACK_SIM_PASSWORD_EXPIRES_DAYS ?? '0' },
+  };
+}
+
+/** --project-delete-mode: refuse (409 naming what a project still owns) or cascade (delete it first). */
+function parseProjectDeleteMode(value: string): 'refuse' | 'cascade' {
+  if (value !== 'refuse' && value !== 'cascade') throw new Error(`invalid --project-delete-mode: ${value} (refuse or cascade)`);
+  return value;
+}
+
+/** The identity flags: --project-delete-mode, and --password-expires-days (Keystone's password_expires_days; 0 means never). */
+function identityConfig(values: Record<string, string | undefined>): Pick<ApiServerConfig['config'], 'projectDeleteMode' | 'passwordExpiresDays'> {
+  const days = values['password-expires-days'] ?? '0';
+  const n = Number(days);
+  if (days.trim() === '' || !Number.isInteger(n) || n < 0) throw new Error(`invalid --password-expires-days: ${days}`);
+  return { projectDeleteMode: parseProjectDeleteMode(values['project-delete-mode'] ?? 'refuse'), ...(n > 0 ? { passwordExpiresDays: n } : {}) };
+}
+
 /** Flags win over the OPENSTACK_SIM_* environment variables. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerConfig {
   const str = (fallback: string) => ({ type: 'string', default: fallback }) as const;
@@ -60,6 +81,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerCo
       'token-ttl': str(env.OPENSTACK_SIM_TOKEN_TTL ?? '3600'),
       'image-dir': str(env.OPENSTACK_SIM_IMAGE_DIR ?? '/var/lib/openstack-sim/images'),
       'image-size-cap': str(env.OPENSTACK_SIM_IMAGE_SIZE_CAP ?? String(1024 ** 4)),
+      ...identityFlags(env),
       ...tokenFlags(env),
     },
   });
@@ -68,7 +90,10 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ApiServerCo
     host: values.host,
     port: parsePort('port', values.port),
     metricsPort: parseMetricsPort(values['metrics-port']),
-    config: { publicUrl: values['public-url'], region: values.region, systemNamespace: values['system-namespace'], tokenTtlSeconds: Number(values['token-ttl']), trustedProxies: parseProxies(values['trusted-proxies']) },
+    config: {
+      publicUrl: values['public-url'], region: values.region, systemNamespace: values['system-namespace'], tokenTtlSeconds: Number(values['token-ttl']), trustedProxies: parseProxies(values['trusted-proxies']),
+      ...identityConfig(values),
+    },
     tokens: tokenOptions(values),
     images: { dir: values['image-dir'], maxBytes: parseSizeCap(values['image-size-cap']) },
   };
