@@ -1,5 +1,6 @@
 // Cinder (block-storage) v3, mounted at /volume: volumes, their actions and metadata, snapshots,
-// volume types, transfers, attachments (3.27) and availability zones, all under /v3/{project_id}.
+// volume types, transfers, attachments (3.27), availability zones, quota sets, quota classes and
+// limits, all under /v3/{project_id}.
 import type { ServiceDef } from '../../common/router.js';
 import type { Stores } from '../../deps.js';
 import type { ImageDataStore } from '../glance/image-data/image-data.store.js';
@@ -9,6 +10,8 @@ import { at, negotiate } from './cinder.microversion.js';
 import { pathAuth } from './cinder.errors.js';
 import { extensionRoutes } from './extensions/extensions.routes.js';
 import { metadataRoutes } from '../../common/metadata/metadata.routes.js';
+import { limitsRoutes } from './limits/limits.routes.js';
+import { quotaSetRoutes } from './quota-sets/quota-sets.routes.js';
 import { snapshotRoutes } from './snapshots/snapshots.routes.js';
 import { versionRoutes } from './versions/versions.routes.js';
 import { volumeActionRoutes } from './volume-actions/volume-actions.routes.js';
@@ -23,6 +26,6 @@ export function cinderService(stores: Stores, data: ImageDataStore): ServiceDef 
     name: 'block-storage',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...volumeTransferRoutes(stores), ...attachmentRoutes(stores), ...availabilityZoneRoutes(stores), ...extensionRoutes],
+    routes: [...versionRoutes, ...volumeRoutes(stores), ...volumeActionRoutes(stores, data), ...volumeMetadata, ...snapshotRoutes(stores), ...volumeTypeRoutes(stores), ...volumeTransferRoutes(stores), ...attachmentRoutes(stores), ...availabilityZoneRoutes(stores), ...extensionRoutes, ...quotaSetRoutes(stores), ...limitsRoutes(stores)],
   };
 }

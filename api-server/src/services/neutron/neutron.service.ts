@@ -11,6 +11,7 @@ import { findNetwork, findOwnNetwork } from './networks/networks.access.js';
 import { networkRoutes } from './networks/networks.routes.js';
 import { findOwnPort, findPort } from './ports/ports.access.js';
 import { portRoutes } from './ports/ports.routes.js';
+import { quotaRoutes } from './quotas/quotas.routes.js';
 import { findOwnRouter, findRouter } from './routers/routers.access.js';
 import { routerRoutes } from './routers/routers.routes.js';
 import { securityGroupRuleRoutes } from './security-group-rules/security-group-rules.routes.js';
@@ -46,6 +47,6 @@ export function neutronService(stores: Stores): ServiceDef {
     name: 'network',
     faultStyle: 'neutron',
     routes: [...versionRoutes, ...extensionRoutes, ...networkRoutes(stores), ...subnetRoutes(stores), ...subnetPoolRoutes(stores), ...portRoutes(stores),
-      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores), ...floatingIpRoutes(stores), ...tags],
+      ...securityGroupRoutes(stores), ...securityGroupRuleRoutes(stores), ...routerRoutes(stores), ...floatingIpRoutes(stores), ...tags, ...quotaRoutes(stores)],
   };
 }

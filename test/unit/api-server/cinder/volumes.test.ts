@@ -4,9 +4,9 @@
 // Nova's attach recorded on the volume. The operator's part (claims, status) is simulated by
 // writing the status it would write.
 import assert from 'node:assert/strict';
-import type { Volume } from '../../../../crds/types.generated.js';
+import type { Quota, Volume } from '../../../../crds/types.generated.js';
 import { projectNamespace } from '../../../../crds/naming.js';
-import { Resources } from '../../../../crds/resources.js';
+import { Resources, typeMeta } from '../../../../crds/resources.js';
 import { call, IMAGE_ID, serveApp, type AppWorld } from '../app-fixture.js';
 
 describe('Cinder volumes', () => {
@@ -19,6 +19,9 @@ describe('Cinder volumes', () => {
     admin = await w.login('admin', 'admin');
     alice = await w.login('alice', 'demo');
     base = `/volume/v3/${w.ids.projects.demo}`;
+    // These tests make more volumes and snapshots than Cinder's default quotas allow: lift them for demo.
+    const unlimited: Quota = { ...typeMeta(Resources.Quota), metadata: { name: 'volume', namespace: projectNamespace(w.ids.projects.demo) }, spec: { service: 'volume', limits: { volumes: -1, snapshots: -1, gigabytes: -1 }, claims: {} } };
+    w.kube.seed(Resources.Quota, unlimited);
   });
   after(async () => w.close());
 

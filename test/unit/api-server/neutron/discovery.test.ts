@@ -27,19 +27,19 @@ describe('Neutron discovery', () => {
     assert.equal((await call(w.url, undefined, 'GET', '/network/v2.0')).status, 401);
   });
 
-  it('When the extensions are listed, then each alias shows the same entry; quotas (not implemented) is absent and 404', async () => {
+  it('When the extensions are listed, then each alias shows the same entry; trunk (not implemented) is absent and 404', async () => {
     const list = await call(w.url, alice, 'GET', '/network/v2.0/extensions');
     assert.equal(list.status, 200);
     const aliases = list.json.extensions.map((e: { alias: string }) => e.alias);
     assert.ok(aliases.includes('standard-attr-tag') && aliases.includes('external-net'));
-    assert.equal(aliases.includes('quotas'), false);
+    assert.equal(aliases.includes('trunk'), false);
     for (const e of list.json.extensions) {
       const show = await call(w.url, alice, 'GET', `/network/v2.0/extensions/${e.alias}`);
       assert.deepEqual(show.json.extension, e);
     }
-    const missing = await call(w.url, alice, 'GET', '/network/v2.0/extensions/quotas');
+    const missing = await call(w.url, alice, 'GET', '/network/v2.0/extensions/trunk');
     assert.equal(missing.status, 404);
     assert.ok(missing.json.NeutronError);
-    assert.equal((await call(w.url, alice, 'GET', `/network/v2.0/quotas/${w.ids.projects.demo}`)).status, 404, 'quotas: a clear 404, no pretend success');
+    assert.equal((await call(w.url, alice, 'GET', '/network/v2.0/trunks')).status, 404, 'trunks: a clear 404, no pretend success');
   });
 });

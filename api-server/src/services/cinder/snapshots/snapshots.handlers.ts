@@ -13,6 +13,7 @@ import type { RouteContext, RouteResult } from '../../../common/route.js';
 import { invalidVolume, pathProject, snapshotNotFound } from '../cinder.errors.js';
 import { checkResourceFilters, countField } from '../cinder.filters.js';
 import { nextLinks } from '../cinder.query.js';
+import { releaseVolumeQuota, snapshotClaim, snapshotClaimKey, withVolumeQuota } from '../quotas/quotas.admission.js';
 import { findVolume } from '../volumes/volumes.access.js';
 import { namedFields } from '../volumes/volumes.mapper.js';
 import { volumeStatus } from '../volumes/volumes.view.js';
@@ -34,7 +35,7 @@ export function createSnapshotHandler(stores: Stores) {
       metadata: { name: randomUUID(), namespace: volume.metadata.namespace, labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [PROJECT_LABEL]: volume.spec.projectId } },
       spec: { projectId: volume.spec.projectId, userId: ctx.auth.userId, volumeId: volume.metadata.name, size: volume.spec.size, ...named, metadata: { ...(req.metadata ?? {}) }, updatedAt: new Date().toISOString() },
     };
-    const made = await stores.snapshots.create(snap);
+    const made = await withVolumeQuota(stores, snap.spec.projectId, snapshotClaim(snap, volume.spec.volumeTypeName), () => stores.snapshots.create(snap));
     return { body: { snapshot: snapshotVersionedView(made, ctx.microversion) } };
   };
 }
@@ -80,6 +81,7 @@ export function deleteSnapshotHandler(stores: Stores) {
     const status = snapshotStatus(s);
     if (!DELETABLE.includes(status)) throw invalidVolume(`Snapshot status must be available or error and must not be part of a group, but current status is: ${status}.`);
     await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
+    await releaseVolumeQuota(stores, s.spec.projectId, [snapshotClaimKey(s.metadata.name)]);
     return {};
   };
 }

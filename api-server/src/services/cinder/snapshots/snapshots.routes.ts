@@ -17,7 +17,7 @@ export function snapshotRoutes(stores: Stores): RouteDef[] {
     defineRoute({ ...read, path: base, query: listSnapshotsQuery, response: listSnapshotsResponse, expectedErrors: [400, 404], handler: listSnapshotsHandler(stores, false) }),
     defineRoute({ ...read, path: `${base}/detail`, query: listSnapshotsQuery, response: listSnapshotsDetailResponse, expectedErrors: [400, 404], handler: listSnapshotsHandler(stores, true) }),
     defineRoute({ ...read, path: one, query: noQuery, response: showSnapshotResponse, expectedErrors: [400, 404], handler: showSnapshotHandler(stores) }),
-    defineRoute({ ...write, method: 'post', path: base, body: createSnapshotBody, response: snapshotResponse, successStatus: 202, handler: createSnapshotHandler(stores) }),
+    defineRoute({ ...write, method: 'post', path: base, body: createSnapshotBody, response: snapshotResponse, successStatus: 202, expectedErrors: [400, 404, 409, 413], handler: createSnapshotHandler(stores) }),
     defineRoute({ ...write, method: 'put', path: one, body: updateSnapshotBody, response: snapshotResponse, successStatus: 200, handler: updateSnapshotHandler(stores) }),
     defineRoute({ ...write, method: 'delete', path: one, body: null, response: null, successStatus: 202, handler: deleteSnapshotHandler(stores) }),
     ...metadataRoutes(one, { store: stores.snapshots, find: (ctx) => findSnapshot(stores, pathAuth(ctx), ctx.params.snapshotId) }),

@@ -8,6 +8,7 @@ import { badRequest, forbidden } from '../../../common/errors.js';
 import type { AuthContext, RouteContext, RouteResult } from '../../../common/route.js';
 import { invalidInput, invalidVolume, pathProject } from '../cinder.errors.js';
 import { at } from '../cinder.microversion.js';
+import { checkPerVolumeSize, claimVolumeQuota, volumeClaim } from '../quotas/quotas.admission.js';
 import { findVolume } from '../volumes/volumes.access.js';
 import { attachVolume, connectionInfo, detachVolume } from '../volumes/volumes.attachments.js';
 import { removeVolume } from '../volumes/volumes.handlers.js';
@@ -54,7 +55,15 @@ const extend: Action = async (stores, v, body, { microversion }) => {
   requireStatus(v, at(microversion, 'VOLUME_EXTEND_INUSE') ? ['available', 'in-use'] : ['available'], 'extend');
   const newSize = requestedSize(body['os-extend']!.new_size);
   if (newSize === undefined || newSize <= v.spec.size) throw invalidInput(`New size for extend must be greater than current size. (current: ${v.spec.size}, extended: ${newSize ?? 'null'}).`);
-  await record(stores, v, (spec) => ({ ...withTransientStatus(spec, undefined), size: newSize }));
+  checkPerVolumeSize(stores, v.spec.projectId, newSize);
+  // The volume's claim grows to the new size (only the growth is checked); a failed write shrinks it back.
+  await claimVolumeQuota(stores, v.spec.projectId, volumeClaim({ ...v, spec: { ...v.spec, size: newSize } }));
+  try {
+    await record(stores, v, (spec) => ({ ...withTransientStatus(spec, undefined), size: newSize }));
+  } catch (err) {
+    await claimVolumeQuota(stores, v.spec.projectId, volumeClaim(v)).catch(() => undefined);
+    throw err;
+  }
   return {};
 };
 

@@ -3,7 +3,8 @@
 // the snapshots are copied into the taker's namespace, the taker's Volume is made (same id,
 // transferredFrom the giver's namespace), and the giver's is marked transferredTo, which hides
 // it. The operator moves the data (the claim's PersistentVolume) and deletes what the giver
-// kept; every step here is idempotent, so an accept cut short is finished by the next one.
+// kept; every step here is idempotent, so an accept cut short is finished by the next one. The
+// taker's project claims the volume's quota first (413 when it has no room), the giver's is then released.
 import type { Static } from '@sinclair/typebox';
 import type { Snapshot, Volume, VolumeTransfer } from '../../../../../crds/types.generated.js';
 import { isAlreadyExists, isNotFound } from '../../../../../crds/client/client.js';
@@ -15,6 +16,7 @@ import { badRequest, projectNotReady } from '../../../common/errors.js';
 import type { RouteContext, RouteResult } from '../../../common/route.js';
 import type { ResourceStore } from '../../../kube/store.js';
 import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
+import { claimVolumeQuota, releaseVolumeQuota, snapshotClaim, volumeClaim } from '../quotas/quotas.admission.js';
 import { snapshotsOfVolume } from '../volumes/volumes.access.js';
 import { newVolume } from '../volumes/volumes.handlers.js';
 import { withTransientStatus } from '../volumes/volumes.mapper.js';
@@ -79,13 +81,40 @@ async function keepInProject(stores: Stores, giver: Volume, taker: Taker): Promi
   await stores.volumes.update(giver.metadata.name, giver.metadata.namespace, (cur) => ({ ...cur, spec: { ...withTransientStatus(cur.spec), userId: taker.userId, updatedAt: new Date().toISOString() } }));
 }
 
+/**
+ * The taker's project claims the volume (and the snapshots that go with it) before anything moves:
+ * over quota is Cinder's 413 and nothing changes; all or none.
+ */
+async function claimForTaker(stores: Stores, giver: Volume, transfer: VolumeTransfer, taker: Taker): Promise<string[]> {
+  const snapshots = transfer.spec.noSnapshots ? [] : snapshotsOfVolume(stores, giver);
+  const claims = [volumeClaim(giver), ...snapshots.map((s) => snapshotClaim(s, giver.spec.volumeTypeName))];
+  const taken: string[] = [];
+  try {
+    for (const claim of claims) {
+      await claimVolumeQuota(stores, taker.projectId, claim);
+      taken.push(claim.key);
+    }
+  } catch (err) {
+    await releaseVolumeQuota(stores, taker.projectId, taken).catch(() => undefined);
+    throw err;
+  }
+  return taken;
+}
+
 export function acceptTransferHandler(stores: Stores) {
   return async (ctx: RouteContext<Static<typeof acceptTransferBody>, object>): Promise<RouteResult> => {
     const taker = { projectId: pathProject(ctx.auth, ctx.params.projectId), userId: ctx.auth.userId };
     const { transfer, giver } = await checkAcceptable(stores, ctx.params.transferId, taker, ctx.body.accept.auth_key);
-    await claimTransfer(stores, transfer, taker);
-    if (projectNamespace(taker.projectId) === giver.metadata.namespace) await keepInProject(stores, giver, taker);
-    else await moveVolume(stores, giver, transfer, taker);
+    if (projectNamespace(taker.projectId) === giver.metadata.namespace) {
+      await claimTransfer(stores, transfer, taker);
+      await keepInProject(stores, giver, taker);
+    } else {
+      const moved = await claimForTaker(stores, giver, transfer, taker);
+      await claimTransfer(stores, transfer, taker);
+      await moveVolume(stores, giver, transfer, taker);
+      // The giver's claims go once the taker's volume is written (the operator deletes the giver's records).
+      await releaseVolumeQuota(stores, giver.spec.projectId, moved);
+    }
     await stores.volumeTransfers.delete(transfer.metadata.name, transfer.metadata.namespace);
     return { body: { transfer: transferSummaryView(transfer, ctx.baseUrl) } };
   };

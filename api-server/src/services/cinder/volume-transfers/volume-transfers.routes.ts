@@ -26,7 +26,7 @@ function transferRoutesAt(stores: Stores, collection: 'os-volume-transfer' | 'vo
     defineRoute({ ...read, path: `${base}/detail`, query: listTransfersQuery, response: listTransfersDetailResponse, expectedErrors: [400, 404], handler: listTransfersHandler(stores, true) }),
     defineRoute({ ...read, path: one, query: noQuery, response: showTransferResponse, expectedErrors: [404], handler: showTransferHandler(stores) }),
     defineRoute({ ...write, method: 'post', path: base, body: createBody, response: createTransferResponse, expectedErrors: [400, 404, 409], handler: createTransferHandler(stores) }),
-    defineRoute({ ...write, method: 'post', path: `${one}/accept`, body: acceptTransferBody, response: acceptTransferResponse, expectedErrors: [400, 404, 409], handler: acceptTransferHandler(stores) }),
+    defineRoute({ ...write, method: 'post', path: `${one}/accept`, body: acceptTransferBody, response: acceptTransferResponse, expectedErrors: [400, 404, 409, 413], handler: acceptTransferHandler(stores) }),
     defineRoute({ ...write, method: 'delete', path: one, body: null, response: null, expectedErrors: [404], handler: deleteTransferHandler(stores) }),
   ];
 }

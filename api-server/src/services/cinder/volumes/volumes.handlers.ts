@@ -16,6 +16,7 @@ import { checkVolumeZone } from '../availability-zones/availability-zones.js';
 import { invalidVolume, pathProject, volumeNotFound } from '../cinder.errors.js';
 import { checkResourceFilters, countField } from '../cinder.filters.js';
 import { nextLinks } from '../cinder.query.js';
+import { checkPerVolumeSize, releaseVolumeQuota, snapshotClaimKey, volumeClaim, volumeClaimKey, withVolumeQuota } from '../quotas/quotas.admission.js';
 import { defaultVolumeType, findVolumeType, typeIsMultiattach } from '../volume-types/volume-types.access.js';
 import { findVolume, liveVolumes, snapshotsOfVolume } from './volumes.access.js';
 import type { VolumeAttachment } from './volumes.attachments.js';
@@ -62,7 +63,9 @@ export async function createVolume(stores: Stores, auth: AuthContext, req: Creat
   const availabilityZone = checkVolumeZone(stores, req.availability_zone);
   const typeFacts = { id: type.metadata.name, name: type.spec.name, storageClassName: type.spec.storageClassName, multiattach: typeIsMultiattach(type) };
   const spec = toVolumeSpec(req, { projectId, userId: auth.userId, size, type: typeFacts, availabilityZone, source }, new Date());
-  return createVolumeCr(stores, newVolume(randomUUID(), attachment ? { ...spec, attachments: [attachment] } : spec));
+  checkPerVolumeSize(stores, projectId, size);
+  const volume = newVolume(randomUUID(), attachment ? { ...spec, attachments: [attachment] } : spec);
+  return withVolumeQuota(stores, projectId, volumeClaim(volume), () => createVolumeCr(stores, volume));
 }
 
 export function createVolumeHandler(stores: Stores) {
@@ -115,7 +118,8 @@ export function checkDeletable(stores: Stores, v: Volume, opts: { cascade: boole
 }
 
 /**
- * Deletes the volume, and with cascade its snapshots first, so none outlives it. The checks are
+ * Deletes the volume, and with cascade its snapshots first, so none outlives it; their quota
+ * claims go with them. The checks are
  * made on the live volume and the delete is conditional on its resourceVersion, so an attach that
  * lands in between is not lost with the volume: the delete is retried on what it left.
  */
@@ -126,9 +130,12 @@ export async function removeVolume(stores: Stores, v: Volume, opts: { cascade: b
       return undefined;
     });
     if (!live) return;
-    for (const s of snapshotsOfVolume(stores, live)) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
+    const snapshots = snapshotsOfVolume(stores, live);
+    for (const s of snapshots) await stores.snapshots.delete(s.metadata.name, s.metadata.namespace);
+    await releaseVolumeQuota(stores, live.spec.projectId, snapshots.map((s) => snapshotClaimKey(s.metadata.name)));
     try {
       await stores.volumes.delete(live.metadata.name, live.metadata.namespace, { resourceVersion: live.metadata.resourceVersion });
+      await releaseVolumeQuota(stores, live.spec.projectId, [volumeClaimKey(live.metadata.name)]);
       return;
     } catch (err) {
       if (!isConflict(err) || attempt >= 5) throw err;

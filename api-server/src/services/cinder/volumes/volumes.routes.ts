@@ -16,7 +16,7 @@ export function volumeRoutes(stores: Stores): RouteDef[] {
     defineRoute({ ...read, path: one, query: noQuery, response: showVolumeResponse, expectedErrors: [400, 404], handler: showVolumeHandler(stores) }),
     defineRoute({
       method: 'post', path: base, policy: 'member', body: createVolumeBody, query: noQuery, response: showVolumeResponse, successStatus: 202,
-      expectedErrors: [400, 404, 409], handler: createVolumeHandler(stores),
+      expectedErrors: [400, 404, 409, 413], handler: createVolumeHandler(stores),
     }),
     defineRoute({
       method: 'put', path: one, policy: 'member', body: updateVolumeBody, query: noQuery, response: showVolumeResponse, successStatus: 200,

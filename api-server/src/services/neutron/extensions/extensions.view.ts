@@ -30,6 +30,9 @@ const IMPLEMENTED: readonly [alias: string, name: string, description: string][]
   ['standard-attr-tag', 'Tag support for resources with standard attribute', 'PUT/GET/DELETE /{resource}/{id}/tags and the tags, tags-any, not-tags and not-tags-any filters'],
   ['standard-attr-timestamp', 'Resource timestamps', 'created_at and updated_at on every resource, and the changed_since filter'],
   ['pagination', 'Pagination support', 'limit and marker, with next links'],
+  ['quotas', 'Quota management support', 'GET/PUT/DELETE /v2.0/quotas/{project_id}, the defaults and the admin\'s list: network, subnet, subnetpool, port, router, floatingip, security_group, security_group_rule and rbac_policy, each create admitted atomically against them (409 OverQuota)'],
+  ['quota_details', 'Quota details management support', 'GET /v2.0/quotas/{project_id}/details(.json): used, limit and reserved (always 0) per resource'],
+  ['quota-check-limit', 'Quota engine limit check', 'check_limit on a quota update refuses a limit below the current usage'],
   ['sorting', 'Sorting support', 'sort_key and sort_dir'],
 ];
 
