@@ -1,20 +1,36 @@
 // Keystone's effective roles: what a user holds on a target once group membership, OS-INHERIT
-// grants from the target's ancestors and implied roles are expanded. Token validation, token
-// issue and GET /v3/role_assignments?effective all ask this one function, so a role removed or a
-// membership ended takes effect on tokens already issued.
+// grants from the target's ancestors and implied roles are expanded, and domain-specific roles
+// (which only exist to imply others) are dropped. Token validation, token issue and
+// GET /v3/role_assignments?effective all ask these functions, so a role removed or a membership
+// ended takes effect on tokens already issued.
 import type { Project, Role, RoleAssignment } from '../../../crds/types.generated.js';
 import type { Stores } from '../deps.js';
 
 /** What a token or an assignment is on. */
 export type RoleTarget = { projectId: string } | { domainId: string } | { system: 'all' };
 
-/** Ids of the groups the user is a member of. */
+/** A domain-specific role (Keystone's domain_id set): it implies other roles but is never in a token. */
+export function isDomainSpecific(role: Role): boolean {
+  return typeof role.spec.domainId === 'string' && role.spec.domainId !== '';
+}
+
+/** Ids of the groups the user is a member of (memberships of deleted groups count for nothing). */
 export function groupIdsOf(stores: Stores, userId: string): Set<string> {
   const ids = new Set<string>();
   for (const m of stores.groupMemberships.list()) {
     if (m.spec.userId === userId && stores.groups.get(m.spec.groupId)) ids.add(m.spec.groupId);
   }
   return ids;
+}
+
+/** Ids of the existing users in an existing group. */
+export function memberIdsOf(stores: Stores, groupId: string): string[] {
+  if (!stores.groups.get(groupId)) return [];
+  const ids = new Set<string>();
+  for (const m of stores.groupMemberships.list()) {
+    if (m.spec.groupId === groupId && stores.users.get(m.spec.userId)) ids.add(m.spec.userId);
+  }
+  return [...ids].sort();
 }
 
 /** The project's ancestors, nearest first (a missing parent or a cycle ends the walk). */
@@ -31,8 +47,17 @@ export function ancestorsOf(stores: Stores, project: Project): Project[] {
   return out;
 }
 
-/** Does the grant reach the target: directly, or inherited from an ancestor project or the domain. */
-function grantReaches(stores: Stores, a: RoleAssignment['spec'], target: RoleTarget): boolean {
+/** Ids of the project's descendants at any depth (not the project itself). */
+export function descendantIdsOf(stores: Stores, projectId: string): string[] {
+  return stores.projects
+    .list()
+    .filter((p) => ancestorsOf(stores, p).some((a) => a.metadata.name === projectId))
+    .map((p) => p.metadata.name)
+    .sort();
+}
+
+/** Does the grant reach the target: directly, or inherited from an ancestor project or the project's domain. */
+export function grantReaches(stores: Stores, a: RoleAssignment['spec'], target: RoleTarget): boolean {
   if ('system' in target) return a.system === 'all';
   if ('domainId' in target) return a.domainId === target.domainId && !a.inherited;
   if (a.projectId === target.projectId) return !a.inherited;
@@ -43,16 +68,18 @@ function grantReaches(stores: Stores, a: RoleAssignment['spec'], target: RoleTar
   return a.projectId !== undefined && ancestorsOf(stores, project).some((p) => p.metadata.name === a.projectId);
 }
 
-/** The assignments through which the user holds a role on the target (their own and their groups'). */
-export function assignmentsReaching(stores: Stores, userId: string, target: RoleTarget): RoleAssignment[] {
+/** The user's own assignments and those of the groups they belong to, on any target. */
+export function actorAssignments(stores: Stores, userId: string): RoleAssignment[] {
   const groups = groupIdsOf(stores, userId);
-  return stores.roleAssignments.list().filter((a) => {
-    const actor = a.spec.userId !== undefined ? a.spec.userId === userId : a.spec.groupId !== undefined && groups.has(a.spec.groupId);
-    return actor && grantReaches(stores, a.spec, target);
-  });
+  return stores.roleAssignments.list().filter((a) => (a.spec.userId !== undefined ? a.spec.userId === userId : a.spec.groupId !== undefined && groups.has(a.spec.groupId)));
 }
 
-/** The roles and every role they imply, transitively (an implication to a missing role is ignored). */
+/** The assignments through which the user holds a role on the target (their own and their groups'). */
+export function assignmentsReaching(stores: Stores, userId: string, target: RoleTarget): RoleAssignment[] {
+  return actorAssignments(stores, userId).filter((a) => grantReaches(stores, a.spec, target));
+}
+
+/** The roles and every role they imply, transitively (an implication to a missing role is ignored; cycles end). */
 export function withImpliedRoles(stores: Stores, roles: Role[]): Role[] {
   const found = new Map(roles.map((r) => [r.metadata.name, r]));
   const queue = [...roles];
@@ -68,12 +95,20 @@ export function withImpliedRoles(stores: Stores, roles: Role[]): Role[] {
   return [...found.values()];
 }
 
-/** The user's effective roles on the target, implied ones included (assignments to deleted roles grant nothing). */
-export function effectiveRoles(stores: Stores, userId: string, target: RoleTarget): Role[] {
+/**
+ * The roles the assignments grant: their roles (assignments to deleted roles grant nothing), every
+ * role those imply, and then without the domain-specific ones, as Keystone strips them.
+ */
+export function rolesGrantedBy(stores: Stores, assignments: RoleAssignment[]): Role[] {
   const direct = new Map<string, Role>();
-  for (const a of assignmentsReaching(stores, userId, target)) {
+  for (const a of assignments) {
     const role = stores.roles.get(a.spec.roleId);
     if (role) direct.set(role.metadata.name, role);
   }
-  return withImpliedRoles(stores, [...direct.values()]);
+  return withImpliedRoles(stores, [...direct.values()]).filter((r) => !isDomainSpecific(r));
+}
+
+/** The user's effective roles on the target. */
+export function effectiveRoles(stores: Stores, userId: string, target: RoleTarget): Role[] {
+  return rolesGrantedBy(stores, assignmentsReaching(stores, userId, target));
 }

@@ -1,16 +1,79 @@
-// The filters of GET /v3/role_assignments. Only direct user-on-project assignments exist (no
-// groups, domain or system roles, no inheritance), so they are already the effective ones and a
-// filter on any of the other kinds matches nothing.
-import type { RoleAssignment } from '../../../../../crds/types.generated.js';
-import { matchesQuery } from '../collection.js';
+// The filters of GET /v3/role_assignments, read as Keystone reads them: an empty value is no
+// filter, scope.system filters only when it is "all", scope.OS-INHERIT:inherited_to keeps the
+// inherited assignments when it is "projects" and the others otherwise, include_subtree widens a
+// project filter to its subtree. Combinations that can only be wrong are Keystone's 400s.
+import { badRequest } from '../../../common/errors.js';
+import { lastQueryValue } from '../../../common/pagination.js';
+import { descendantIdsOf } from '../../../auth/effective-roles.js';
+import type { Stores } from '../../../deps.js';
+import { queryFlag } from '../collection.js';
 import type { ListRoleAssignmentsQuery } from './role-assignments.schema.js';
+import type { AssignmentRef } from './role-assignments.effective.js';
 
-const NEVER_MATCHED = ['group.id', 'scope.domain.id', 'scope.system'] as const;
+export interface AssignmentFilter {
+  userId?: string;
+  groupId?: string;
+  roleId?: string;
+  /** The project asked for, and with include_subtree its descendants. */
+  projectIds?: Set<string>;
+  domainId?: string;
+  system: boolean;
+  /** undefined: inherited and not; true: only OS-INHERIT ones (or those derived from them). */
+  inherited?: boolean;
+  effective: boolean;
+  includeNames: boolean;
+}
 
-export function roleAssignmentFilter(query: ListRoleAssignmentsQuery): (a: RoleAssignment) => boolean {
-  if (NEVER_MATCHED.some((key) => query[key] !== undefined)) return () => false;
-  return ({ spec }) =>
-    matchesQuery(query['user.id'], spec.userId) &&
-    matchesQuery(query['scope.project.id'], spec.projectId) &&
-    matchesQuery(query['role.id'], spec.roleId);
+function refuseContradictions(q: ListRoleAssignmentsQuery, value: (k: keyof ListRoleAssignmentsQuery) => string | undefined): void {
+  const [project, domain, system] = [value('scope.project.id'), value('scope.domain.id'), value('scope.system')];
+  if (queryFlag(q.include_subtree) === true && !project) throw badRequest('scope.project.id must be specified if include_subtree is also specified');
+  if (domain && project) throw badRequest('Specify a domain or project, not both');
+  if (system && domain) throw badRequest('Specify system or domain, not both');
+  if (system && project) throw badRequest('Specify system or project, not both');
+  if (value('user.id') && value('group.id')) throw badRequest('Specify a user or group, not both');
+}
+
+function refuseUselessEffective(f: AssignmentFilter): void {
+  if (!f.effective) return;
+  if (f.groupId) throw badRequest('Combining effective and group filter will always result in an empty list.');
+  if (f.inherited === true && f.domainId) throw badRequest('Combining effective, domain and inherited filters will always result in an empty list.');
+}
+
+export function assignmentFilter(stores: Stores, q: ListRoleAssignmentsQuery): AssignmentFilter {
+  const value = (k: keyof ListRoleAssignmentsQuery): string | undefined => lastQueryValue(q[k]) || undefined;
+  refuseContradictions(q, value);
+  const project = value('scope.project.id');
+  const subtree = project && queryFlag(q.include_subtree) === true ? descendantIdsOf(stores, project) : [];
+  const inheritedTo = lastQueryValue(q['scope.OS-INHERIT:inherited_to']);
+  const filter: AssignmentFilter = {
+    userId: value('user.id'),
+    groupId: value('group.id'),
+    roleId: value('role.id'),
+    projectIds: project ? new Set([project, ...subtree]) : undefined,
+    domainId: value('scope.domain.id'),
+    system: value('scope.system') === 'all',
+    inherited: inheritedTo === undefined ? undefined : inheritedTo === 'projects',
+    effective: queryFlag(q.effective) === true,
+    includeNames: queryFlag(q.include_names) === true,
+  };
+  refuseUselessEffective(filter);
+  return filter;
+}
+
+/** The filters on the actor and the role. */
+function matchesActorAndRole(f: AssignmentFilter, r: AssignmentRef): boolean {
+  return (f.userId === undefined || r.userId === f.userId) && (f.groupId === undefined || r.groupId === f.groupId) && (f.roleId === undefined || r.roleId === f.roleId);
+}
+
+/** The filters on the scope and inheritance. */
+function matchesScope(f: AssignmentFilter, r: AssignmentRef): boolean {
+  if (f.projectIds !== undefined && (r.projectId === undefined || !f.projectIds.has(r.projectId))) return false;
+  if (f.domainId !== undefined && r.domainId !== f.domainId) return false;
+  if (f.system && r.system !== true) return false;
+  return f.inherited === undefined || r.fromInherited === f.inherited;
+}
+
+/** Whether an assignment (direct, or one an effective expansion made) passes the filters. */
+export function matchesFilter(f: AssignmentFilter): (r: AssignmentRef) => boolean {
+  return (r) => matchesActorAndRole(f, r) && matchesScope(f, r);
 }

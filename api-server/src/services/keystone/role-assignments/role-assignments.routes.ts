@@ -1,4 +1,4 @@
-// The read-only /v3/role_assignments route (grants come later).
+// GET /v3/role_assignments (grants themselves are made through grants/).
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import type { Stores } from '../../../deps.js';
 import { listRoleAssignmentsQuery, listRoleAssignmentsResponse } from './role-assignments.schema.js';

@@ -4,13 +4,18 @@ import type { Role } from '../../../../../crds/types.generated.js';
 import { v3Url, type CollectionLinks } from '../collection.js';
 import type { listRolesResponse, RoleDocument } from './roles.schema.js';
 
+/** Keystone shows only the options that are set. */
+function roleOptionsView(r: Role): Record<string, unknown> {
+  return r.spec.options?.immutable !== undefined ? { immutable: r.spec.options.immutable } : {};
+}
+
 export function roleView(baseUrl: string, r: Role): RoleDocument {
   return {
     id: r.metadata.name,
     name: r.spec.name,
     domain_id: r.spec.domainId ?? null,
     ...(r.spec.description !== undefined ? { description: r.spec.description } : {}),
-    options: {},
+    options: roleOptionsView(r),
     links: { self: v3Url(baseUrl, `roles/${r.metadata.name}`) },
   };
 }
