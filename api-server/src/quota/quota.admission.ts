@@ -104,7 +104,8 @@ export class QuotaAdmission {
   }
 }
 
-function emptyQuota(namespace: string, service: QuotaService): Quota {
+/** A project's Quota object for a service before anything was set or claimed: the class defaults apply. */
+export function emptyQuota(namespace: string, service: QuotaService): Quota {
   return { ...typeMeta(Resources.Quota), metadata: { name: service, namespace, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } }, spec: { service, limits: {}, claims: {} } };
 }
 

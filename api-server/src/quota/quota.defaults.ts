@@ -59,12 +59,24 @@ export function classLimits(service: QuotaService, quotaClass: QuotaClass | unde
   return { ...SERVICE_DEFAULTS[service], ...(quotaClass?.spec.limits ?? {}) };
 }
 
-/** The project's limit for a resource: its own, else the class's, else unlimited. */
+/**
+ * The limit a resource is counted against. A scoped resource `<limit>:<scope>` (a server group's
+ * members, `server_group_members:<group id>`; a user's keypairs, `key_pairs:<user id>`) is counted
+ * per scope, each scope against the one limit before the colon, as Nova counts members per group.
+ */
+export function limitResource(resource: string): string {
+  const colon = resource.indexOf(':');
+  return colon < 0 ? resource : resource.slice(0, colon);
+}
+
+/** The project's limit for a resource: its own, else the class's, else unlimited (scoped resources: their limit's). */
 export function projectLimit(quota: Quota | undefined, defaults: Limits, resource: string): number {
-  return quota?.spec.limits?.[resource] ?? defaults[resource] ?? UNLIMITED;
+  const base = limitResource(resource);
+  return quota?.spec.limits?.[resource] ?? quota?.spec.limits?.[base] ?? defaults[resource] ?? defaults[base] ?? UNLIMITED;
 }
 
 /** Nova's per-user limit: the user's own, else the project's. */
 export function userLimit(quota: Quota | undefined, defaults: Limits, resource: string, userId: string): number {
-  return quota?.spec.userLimits?.[userId]?.[resource] ?? projectLimit(quota, defaults, resource);
+  const own = quota?.spec.userLimits?.[userId];
+  return own?.[resource] ?? own?.[limitResource(resource)] ?? projectLimit(quota, defaults, resource);
 }

@@ -2,11 +2,11 @@
 // with helpers to log in as the fixture's users.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Flavor, Image, Role, RoleAssignment, Server as ServerCr } from '../../../crds/types.generated.js';
+import type { Flavor, Image, Quota, Role, RoleAssignment, Server as ServerCr } from '../../../crds/types.generated.js';
 import { projectNamespace } from '../../../crds/naming.js';
 import { createApp } from '../../../api-server/src/app.js';
 import { allServices } from '../../../api-server/src/services/index.js';
-import { API_VERSION, Resources } from '../../../crds/resources.js';
+import { API_VERSION, Resources, typeMeta } from '../../../crds/resources.js';
 import { makeWorld, passwordAuth, type World } from './auth/identity-fixture.js';
 
 export const IMAGE_ID = '6e0a6d9c-2a0c-4c6b-9d1e-0f6a3f1f0a11';
@@ -60,6 +60,19 @@ function seedReader(w: World): void {
   w.kube.seed(Resources.RoleAssignment, grant);
 }
 
+/**
+ * Generous compute quotas for the fixture's projects: the suites boot far more servers in one
+ * shared world than Nova's default 10 instances, and quota tests set their own limits.
+ */
+export const FIXTURE_COMPUTE_LIMITS = { instances: 10_000, cores: 20_000, ram: 100_000_000, server_groups: 1_000, key_pairs: 1_000 };
+
+function seedComputeQuotas(w: World): void {
+  for (const projectId of Object.values(w.ids.projects)) {
+    const quota: Quota = { ...typeMeta(Resources.Quota), metadata: { name: 'compute', namespace: projectNamespace(projectId) }, spec: { service: 'compute', limits: { ...FIXTURE_COMPUTE_LIMITS }, claims: {} } };
+    w.kube.seed(Resources.Quota, quota);
+  }
+}
+
 export async function serveApp(): Promise<AppWorld> {
   const w = await makeWorld();
   // Every success body an app-level test sees is checked against its route's response schema:
@@ -67,6 +80,7 @@ export async function serveApp(): Promise<AppWorld> {
   w.deps.config.validateResponses = true;
   seedCatalog(w);
   seedReader(w);
+  seedComputeQuotas(w);
   const app = createApp(w.deps, w.tokens.authenticator, allServices(w.deps, w.tokens));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -2,7 +2,7 @@
 // each change up to MAX_VERSION that touches a resource served is named in MV, as in Nova's
 // api/openstack/api_version_request.py, and the code asks at(mv, CHANGE) rather than comparing
 // version strings. Versions that change only what is not served (os-services, hypervisors,
-// migrations, quotas, aggregates, fixed IPs, consoles...) have no entry: those APIs are a 404 at
+// migrations, aggregates, fixed IPs, consoles...) have no entry: those APIs are a 404 at
 // any version.
 import { badRequest, type ApiError } from '../../common/errors.js';
 import { atLeast, microversionNegotiator } from '../../common/microversion.js';
@@ -52,10 +52,14 @@ export const MV = {
   KEYPAIR_PAGING: '2.35',
   /** The proxies to other services are a 404: Nova's /images and /os-security-groups (here). */
   PROXY_APIS_REMOVED: '2.36',
+  /** os-quota-sets and /limits drop the proxied network resources (fixed_ips, floating_ips, security_groups, security_group_rules). */
+  QUOTA_NETWORK_REMOVED: '2.36',
   /** networks is required on create: a list (uuids strictly), "auto" or "none"; networks[].tag dropped until 2.42. */
   NETWORKS_REQUIRED: '2.37',
   /** An unknown status filter is a 400 (below it, an empty list). */
   STATUS_FILTER_CHECKED: '2.38',
+  /** /limits drops maxImageMeta (the image proxy is gone). */
+  LIMITS_IMAGE_META_REMOVED: '2.39',
   /** Aggregates show their uuid. */
   AGGREGATE_UUID: '2.41',
   /** networks[].tag and block_device_mapping_v2[].tag on create again. */
@@ -66,6 +70,8 @@ export const MV = {
   EMBEDDED_FLAVOR: '2.47',
   /** A tag on os-interface and os-volume_attachments attach requests. */
   ATTACH_TAGS: '2.49',
+  /** os-quota-class-sets shows server_groups and server_group_members and drops the network resources. */
+  QUOTA_CLASS_SERVER_GROUPS: '2.50',
   /** An instance action's events are shown to everyone (their traceback to admins). */
   EVENTS_FOR_ALL: '2.51',
   /** Server tags on create. */
@@ -80,6 +86,8 @@ export const MV = {
   FLAVOR_DESCRIPTION: '2.55',
   /** user_data on rebuild (and in its answer); personality is gone from create and rebuild. */
   REBUILD_USER_DATA: '2.57',
+  /** Quotas and /limits drop the injected file (personality) resources. */
+  QUOTA_INJECTED_FILES_REMOVED: '2.57',
   /** Instance actions page (limit, marker, changes-since) and carry updated_at. */
   INSTANCE_ACTIONS_PAGING: '2.58',
   /** A multiattach volume may be attached (to several servers). */

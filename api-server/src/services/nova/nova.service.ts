@@ -32,14 +32,19 @@ import type { RegistryHome } from './aggregates/aggregates.registry.js';
 import { migrationRoutes } from './migrations/migrations.routes.js';
 import { simpleTenantUsageRoutes } from './simple-tenant-usage/simple-tenant-usage.routes.js';
 import { volumeAttachmentRoutes } from './volume-attachments/volume-attachments.routes.js';
+import type { QuotaAdmission } from '../../quota/quota.admission.js';
+import { quotaSetRoutes } from './quota-sets/quota-sets.routes.js';
+import { quotaClassSetRoutes } from './quota-class-sets/quota-class-sets.routes.js';
+import { limitRoutes } from './limits/limits.routes.js';
 
-// eslint-disable-next-line max-params -- each is a distinct dependency; the aggregates' ConfigMap home is the fifth
-export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLogReader, consoleTokens: ConsoleTokens, aggregateHome: RegistryHome): ServiceDef {
+// eslint-disable-next-line max-params -- each is a distinct dependency; the aggregates' ConfigMap home is the fifth, the quota admission the sixth
+export function novaService(stores: Stores, data: ImageDataStore, podLogs: PodLogReader, consoleTokens: ConsoleTokens, aggregateHome: RegistryHome, quotas: QuotaAdmission): ServiceDef {
   return {
     name: 'compute',
     faultStyle: 'nova',
     negotiate,
-    routes: [...versionRoutes, ...serverRoutes(stores), ...serverActionRoutes({ stores, data, podLogs, consoleTokens }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverTopologyRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...flavorManageRoutes(stores), ...flavorAccessRoutes(stores), ...keypairRoutes(stores), ...serverGroupRoutes(stores), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data),
-      ...hypervisorRoutes(stores), ...computeServiceRoutes(stores), ...aggregateRoutes({ stores, home: aggregateHome }), ...migrationRoutes(stores), ...simpleTenantUsageRoutes(stores)],
+    routes: [...versionRoutes, ...serverRoutes(stores, quotas), ...serverActionRoutes({ stores, data, podLogs, consoleTokens, quotas }), ...remoteConsoleRoutes({ stores, podLogs, consoleTokens }), ...instanceActionRoutes(stores), ...serverMetadataRoutes(stores), ...serverTagRoutes(stores), ...serverTopologyRoutes(stores), ...serverSecurityGroupRoutes(stores), ...novaSecurityGroupRoutes(stores), ...interfaceRoutes(stores), ...volumeAttachmentRoutes(stores), ...serverIpsRoutes(stores), ...flavorRoutes(stores), ...flavorExtraSpecRoutes(stores), ...flavorManageRoutes(stores), ...flavorAccessRoutes(stores), ...keypairRoutes(stores, quotas), ...serverGroupRoutes(stores, quotas), ...availabilityZoneRoutes(stores), ...novaImageRoutes(stores, data),
+      ...hypervisorRoutes(stores), ...computeServiceRoutes(stores), ...aggregateRoutes({ stores, home: aggregateHome }), ...migrationRoutes(stores), ...simpleTenantUsageRoutes(stores),
+      ...quotaSetRoutes(stores), ...quotaClassSetRoutes(stores), ...limitRoutes(stores)],
   };
 }

@@ -136,11 +136,11 @@ describe('Nova /servers', () => {
     assert.equal((await call(w.url, carol, 'GET', '/compute/v2.1/servers/detail')).status, 200);
   });
 
-  it('When max_count is above the per-request limit, then 403 forbidden and nothing is created', async () => {
+  it('When min_count is above what the instance quota leaves, then 403 forbidden and nothing is created', async () => {
     const before = await serverCount();
-    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('many', { max_count: 11 }));
+    const res = await call(w.url, alice, 'POST', '/compute/v2.1/servers', create('many', { min_count: 10_001, max_count: 10_001 }));
     assert.equal(res.status, 403);
-    assert.match(res.json.forbidden.message, /Quota exceeded for instances/);
+    assert.match(res.json.forbidden.message, /^Quota exceeded for instances: Requested 10001, but already used \d+ of 10000 instances$/);
     assert.equal(await serverCount(), before);
   });
 

@@ -15,6 +15,8 @@ import { fingerprintOf, generateKeyMaterial, type KeyMaterial, type KeypairType 
 import { keypairResourceName, toKeypairResource } from './keypairs.mapper.js';
 import type { createKeypairBody, KeypairCreateRequest, keypairQuery } from './keypairs.schema.js';
 import { keypairCreatedView, keypairSummaryView, keypairView } from './keypairs.view.js';
+import type { QuotaAdmission } from '../../../quota/quota.admission.js';
+import { claimKeypair, releaseKeypair, withQuotaProject } from '../quota-sets/quota-sets.keypairs.js';
 
 type ListContext = RouteContext<undefined, Static<typeof keypairQuery>>;
 type ItemContext = ListContext;
@@ -74,17 +76,22 @@ function pageOf(sorted: Keypair[], query: Static<typeof keypairQuery>): { page: 
   return { page, next: start + limit < sorted.length && page.length ? page[page.length - 1].spec.name : undefined };
 }
 
-export function createKeypairHandler(stores: Stores) {
+export function createKeypairHandler(stores: Stores, quotas: QuotaAdmission) {
   return async (ctx: RouteContext<Static<typeof createKeypairBody>, object>): Promise<RouteResult> => {
     const req = ctx.body.keypair;
     const type = checkRequest(req, ctx.microversion);
     const userId = keypairUser(ctx.auth, req.user_id, ctx.microversion, 'create');
     const material = keyMaterial(req, type);
+    const cr = toKeypairResource({ userId, name: req.name, type }, material, new Date());
+    if (lookupKeypair(stores, userId, req.name)) throw conflict(`Key pair '${req.name}' already exists.`);
+    const claim = await claimKeypair(quotas, ctx.auth.projectId, cr);
     try {
-      const kp = await stores.keypairs.create(toKeypairResource({ userId, name: req.name, type }, material, new Date()));
+      const kp = await stores.keypairs.create(withQuotaProject(cr, claim));
       return { status: at(ctx.microversion, 'KEYPAIR_TYPE') ? 201 : 200, body: keypairCreatedView(kp, ctx.microversion, material.privateKey) };
     } catch (err) {
+      // The same name's keypair won a race: the claim under its key is that keypair's now.
       if (isAlreadyExists(err)) throw conflict(`Key pair '${req.name}' already exists.`);
+      await releaseKeypair(quotas, claim, cr).catch(() => undefined);
       throw err;
     }
   };
@@ -110,12 +117,13 @@ export function showKeypairHandler(stores: Stores) {
   };
 }
 
-export function deleteKeypairHandler(stores: Stores) {
+export function deleteKeypairHandler(stores: Stores, quotas: QuotaAdmission) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     refuseUnknownQueryKeys(ctx.query, ['user_id'], ctx.microversion);
     const userId = keypairUser(ctx.auth, ctx.query.user_id, ctx.microversion, 'delete');
     const kp = findKeypair(stores, userId, ctx.params.keypairName);
     if (!(await stores.keypairs.delete(kp.metadata.name))) throw notFound(`Keypair ${ctx.params.keypairName} not found for user ${userId}`);
+    await releaseKeypair(quotas, undefined, kp);
     return { status: at(ctx.microversion, 'KEYPAIR_TYPE') ? 204 : 202 };
   };
 }

@@ -27,10 +27,11 @@ import { evacuateBody, evacuateServer, liveMigrateBody, liveMigrateServer, migra
 import { consoleUrl, type ConsoleDeps } from '../remote-consoles/remote-consoles.handlers.js';
 import type { ConsoleActionBody } from '../remote-consoles/remote-consoles.schema.js';
 import { addSecurityGroup, removeSecurityGroup } from './server-actions.security-groups.js';
+import type { QuotaAdmission } from '../../../quota/quota.admission.js';
 
 /** Performs one action: a result when it answers more than an empty 202. */
 /** What the actions use: the stores, Glance's data (snapshots), Pods' logs and console tokens (consoles). */
-export type ActionDeps = ImageDeps & ConsoleDeps;
+export type ActionDeps = ImageDeps & ConsoleDeps & { quotas: QuotaAdmission };
 
 type Perform = (deps: ActionDeps, ctx: ActionContext, server: Server, body: unknown) => Promise<RouteResult | void>;
 type ActionContext = Pick<RouteContext<unknown, object>, 'auth' | 'baseUrl' | 'microversion'>;
@@ -65,9 +66,9 @@ const PERFORM: Record<Action, Perform> = {
   shelve: (deps, { auth }, server) => shelveServer(deps, auth, server),
   shelveOffload: (deps, { auth }, server) => shelveOffloadServer(deps, auth, server),
   unshelve: (deps, ctx, server, body) => unshelveServer(deps, ctx, server, body),
-  resize: ({ stores }, { auth }, server, body) => resizeServer(stores, auth, server, body as ResizeBody),
+  resize: ({ stores, quotas }, { auth }, server, body) => resizeServer({ stores, quotas }, auth, server, body as ResizeBody),
   confirmResize: ({ stores }, { auth }, server) => confirmResize(stores, auth, server),
-  revertResize: ({ stores }, { auth }, server) => revertResize(stores, auth, server),
+  revertResize: ({ stores, quotas }, { auth }, server) => revertResize({ stores, quotas }, auth, server),
   rescue: ({ stores }, { auth }, server, body) => rescueServer(stores, auth, server, body as RescueBody),
   unrescue: ({ stores }, { auth }, server) => unrescueServer(stores, auth, server),
   'os-getConsoleOutput': ({ podLogs }, _ctx, server, body) => consoleOutput(podLogs, server, body as ConsoleOutputBody),

@@ -3,8 +3,13 @@
 // with one of the new flavor's requests, RESIZE meanwhile, then VERIFY_RESIZE. confirmResize drops
 // the way back (ACTIVE, or SHUTOFF for a server resized while stopped); revertResize boots the old
 // flavor again (REVERT_RESIZE, then ACTIVE), and a cold migration's revert goes back to the host
-// it left. Nova's state checks run on the live object.
-import type { Server } from '../../../../../crds/types.generated.js';
+// it left. Nova's state checks run on the live object. The quota follows the flavor: a resize
+// claims the new flavor's cores and RAM under the server's claim (only growth is checked, Nova's
+// upsize delta) before the spec is written, a revert claims the old flavor's again (a revert of a
+// downsize may not fit, as in Nova), and a refused change gives the claim its old amounts back.
+import type { Flavor, Server } from '../../../../../crds/types.generated.js';
+import type { QuotaAdmission } from '../../../quota/quota.admission.js';
+import { claimServerFlavor } from '../quota-sets/quota-sets.admission.js';
 import type { Stores } from '../../../deps.js';
 import { badRequest } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
@@ -17,20 +22,43 @@ const RESIZE_FROM = new Set(['active', 'stopped']);
 const RESIZED = new Set(['resized']);
 
 /** The flavor to resize to: one the caller may use (a disabled one is as missing, as in Nova), other than the current one. */
-function checkNewFlavor(stores: Stores, auth: AuthContext, server: Server, ref: string | number): string {
+function checkNewFlavor(stores: Stores, auth: AuthContext, server: Server, ref: string | number): Flavor {
   const id = String(ref).split('/').pop() ?? String(ref);
   const flavor = lookupFlavor(stores.flavors, auth, id);
   if (!flavor || flavor.spec.disabled) throw badRequest('Unable to locate requested flavor.');
   if (id === server.spec.flavorRef) throw badRequest('When resizing, instances must change flavor!');
-  return id;
+  return flavor;
 }
 
-export async function resizeServer(stores: Stores, auth: AuthContext, server: Server, body: ResizeBody): Promise<void> {
-  const flavorRef = checkNewFlavor(stores, auth, server, body.flavorRef);
-  await guardedChange(stores, auth, server, (cur) => {
+interface ResizeDeps {
+  stores: Stores;
+  quotas: QuotaAdmission;
+}
+
+/**
+ * Claims the server's quota on flavor `to`, then makes the change; when the change is refused (a
+ * state check's 409), the claim goes back to flavor `from`. A flavor no longer known claims nothing.
+ */
+async function withFlavorClaim(deps: ResizeDeps, server: Server, flavors: { from?: Flavor; to?: Flavor }, change: () => Promise<unknown>): Promise<void> {
+  const { from, to } = flavors;
+  if (to) await claimServerFlavor(deps.quotas, server, to.spec);
+  try {
+    await change();
+  } catch (err) {
+    if (to && from) await claimServerFlavor(deps.quotas, server, from.spec).catch(() => undefined);
+    throw err;
+  }
+}
+
+export async function resizeServer(deps: ResizeDeps, auth: AuthContext, server: Server, body: ResizeBody): Promise<void> {
+  const { stores } = deps;
+  const to = checkNewFlavor(stores, auth, server, body.flavorRef);
+  const flavorRef = to.metadata.name;
+  checkInstanceState(server, 'resize', RESIZE_FROM); // Nova's 409 comes before its quota's 403 (checked again on the live object)
+  await withFlavorClaim(deps, server, { from: stores.flavors.get(server.spec.flavorRef), to }, () => guardedChange(stores, auth, server, (cur) => {
     checkInstanceState(cur, 'resize', RESIZE_FROM);
     return { ...cur.spec, flavorRef, resize: { oldFlavorRef: cur.spec.flavorRef }, boot: nextBoot(cur, 'Resize') };
-  });
+  }));
 }
 
 /** 204, as Nova answers it. */
@@ -50,11 +78,15 @@ function returnTrip(cur: Server, serial: number): Server['spec']['migration'] {
   return { kind: 'Cold', serial, fromHost: here, toHost: m.fromHost };
 }
 
-export async function revertResize(stores: Stores, auth: AuthContext, server: Server): Promise<void> {
-  await guardedChange(stores, auth, server, (cur) => {
+export async function revertResize(deps: ResizeDeps, auth: AuthContext, server: Server): Promise<void> {
+  const { stores } = deps;
+  const old = server.spec.resize?.oldFlavorRef;
+  checkInstanceState(server, 'revertResize', RESIZED);
+  const flavors = old ? { from: stores.flavors.get(server.spec.flavorRef), to: stores.flavors.get(old) } : {};
+  await withFlavorClaim(deps, server, flavors, () => guardedChange(stores, auth, server, (cur) => {
     checkInstanceState(cur, 'revertResize', RESIZED);
     const back = cur.spec.resize?.oldFlavorRef ?? cur.spec.flavorRef;
     const boot = nextBoot(cur, 'RevertResize');
     return { ...cur.spec, flavorRef: back, resize: undefined, boot, migration: returnTrip(cur, boot.serial) };
-  });
+  }));
 }

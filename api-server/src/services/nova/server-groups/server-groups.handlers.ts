@@ -4,7 +4,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { ServerGroup } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
-import { badRequest, notFound } from '../../../common/errors.js';
+import { badRequest, forbidden, notFound } from '../../../common/errors.js';
 import { at, refuseKeysOutsideVersion, refuseUnknownQueryKeys } from '../microversion.js';
 import { requireProject } from '../../../common/policy.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
@@ -12,6 +12,10 @@ import type { AuthContext, RouteContext, RouteResult } from '../../../common/rou
 import { toServerGroup } from './server-groups.mapper.js';
 import { SOFT_POLICIES, type createServerGroupBody, type listServerGroupsQuery, type ServerGroupCreateRequest } from './server-groups.schema.js';
 import { serverGroupView } from './server-groups.view.js';
+import type { QuotaAdmission } from '../../../quota/quota.admission.js';
+import { claimKey } from '../../../quota/quota.keys.js';
+import { Resources } from '../../../../../crds/resources.js';
+import { claimIn } from '../quota-sets/quota-sets.admission.js';
 
 /** The group with this id in the caller's project (any project's for an admin), or Nova's 404. */
 export function findServerGroup(stores: Stores, auth: AuthContext, id: string): ServerGroup {
@@ -44,12 +48,25 @@ function checkRules(req: ServerGroupCreateRequest): void {
   if (max > 1) throw badRequest(`max_server_per_host ${max} is not supported: anti-affinity here places at most 1 server of the group per host.`);
 }
 
-export function createServerGroupHandler(stores: Stores) {
+/** The group's server_groups claim, made before the group is written (Nova's 403 when none is left). */
+async function claimGroup(quotas: QuotaAdmission, group: ServerGroup): Promise<void> {
+  const overages = await claimIn(quotas, group.spec.projectId, { key: claimKey(Resources.ServerGroup, group.metadata.name), resources: { server_groups: 1 }, userId: group.spec.userId });
+  if (overages.length) throw forbidden('Quota exceeded, too many server groups.');
+}
+
+export function createServerGroupHandler(stores: Stores, quotas: QuotaAdmission) {
   return async (ctx: RouteContext<Static<typeof createServerGroupBody>, object>): Promise<RouteResult> => {
     checkVersion(ctx.body.server_group, ctx.microversion);
     checkRules(ctx.body.server_group);
-    const group = await stores.serverGroups.create(toServerGroup(requireProject(ctx.auth), ctx.auth, ctx.body.server_group));
-    return { body: { server_group: view(stores, group, ctx.microversion) } };
+    const wanted = toServerGroup(requireProject(ctx.auth), ctx.auth, ctx.body.server_group);
+    await claimGroup(quotas, wanted);
+    try {
+      const group = await stores.serverGroups.create(wanted);
+      return { body: { server_group: view(stores, group, ctx.microversion) } };
+    } catch (err) {
+      await quotas.release(wanted.spec.projectId, 'compute', claimKey(Resources.ServerGroup, wanted.metadata.name)).catch(() => undefined);
+      throw err;
+    }
   };
 }
 
@@ -69,10 +86,11 @@ export function showServerGroupHandler(stores: Stores) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => ({ body: { server_group: view(stores, findServerGroup(stores, ctx.auth, ctx.params.groupId), ctx.microversion) } });
 }
 
-export function deleteServerGroupHandler(stores: Stores) {
+export function deleteServerGroupHandler(stores: Stores, quotas: QuotaAdmission) {
   return async (ctx: RouteContext<undefined, object>): Promise<RouteResult> => {
     const group = findServerGroup(stores, ctx.auth, ctx.params.groupId);
     await stores.serverGroups.delete(group.metadata.name, group.metadata.namespace);
+    await quotas.release(group.spec.projectId, 'compute', claimKey(Resources.ServerGroup, group.metadata.name));
     return {};
   };
 }

@@ -1,11 +1,13 @@
 // Server handlers: validate references, write the Server CR, and answer from the cache.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Static } from '@sinclair/typebox';
 import type { Flavor, Image, Server } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import { projectNamespace } from '../../../../../crds/naming.js';
 import type { Stores } from '../../../deps.js';
+import type { QuotaAdmission } from '../../../quota/quota.admission.js';
+import { admitServers, checkMetadataQuota, releaseServers, roomFor, serverAmounts } from '../quota-sets/quota-sets.admission.js';
 import { ApiError, badRequest, notFound, projectNotReady } from '../../../common/errors.js';
 import { runListQuery } from '../../../common/list-query.js';
 import { nextQuery } from '../../../common/pagination.js';
@@ -99,16 +101,11 @@ function serverGroupHint(stores: Stores, auth: AuthContext, body: CreateContext[
   return { serverGroup: { id, policy: found.spec.policy } };
 }
 
-/** Until quotas exist, one request may boot at most this many servers (Nova's default instance quota). */
-export const MAX_SERVERS_PER_REQUEST = 10;
-
+/** How many servers one request may ask for is the instance quota's business (quota-sets.admission.ts). */
 function counts(body: ServerCreateRequest): { min: number; max: number } {
   const min = parseCount(body.min_count, 1);
   const max = parseCount(body.max_count, min);
   if (min > max) throw badRequest(`min_count (${min}) must be <= max_count (${max}).`);
-  if (max > MAX_SERVERS_PER_REQUEST) {
-    throw new ApiError(403, `Quota exceeded for instances: Requested ${max}, but the limit is ${MAX_SERVERS_PER_REQUEST}.`);
-  }
   // Multiple create names servers <name>-<n>: that name must still fit.
   if (max > 1 && `${body.name}-${max}`.length > 255) throw badRequest(`Server name is too long to append -${max} for multiple create.`);
   return { min, max };
@@ -153,25 +150,47 @@ async function withBlockDevices(stores: Stores, auth: AuthContext, server: Serve
   }
 }
 
-export function createServerHandler(stores: Stores) {
+/**
+ * Claims the servers' quota before any is written (as many as fit, from min_count up), creates
+ * them, and gives the claims back when the creation fails: nothing is left half-done.
+ */
+async function createAdmitted(stores: Stores, quotas: QuotaAdmission, ctx: CreateContext, make: { count: { min: number; max: number }; flavor: Flavor; build: (ids: string[]) => Server[]; plan: NetworkPlan }): Promise<Server[]> {
+  const projectId = requireProject(ctx.auth);
+  const amounts = serverAmounts(make.flavor.spec, serverGroupHint(stores, ctx.auth, ctx.body).serverGroup?.id);
+  const ids = Array.from({ length: roomFor(stores, projectId, amounts, make.count) }, () => randomUUID());
+  const admitted = await admitServers(quotas, { projectId, userId: ctx.auth.userId, ids, amounts, ...make.count });
+  try {
+    return await createAll(stores, ctx.auth, make.build(admitted), make.plan);
+  } catch (err) {
+    await releaseServers(quotas, projectId, admitted).catch(() => undefined);
+    throw err;
+  }
+}
+
+export function createServerHandler(stores: Stores, quotas: QuotaAdmission) {
   return async (ctx: CreateContext): Promise<RouteResult> => {
     const projectId = requireProject(ctx.auth);
     const body = ctx.body.server;
     checkCreateVersion(body, ctx.microversion);
     refuseRequestedDestination(body, ctx.auth, stores.nodes.list());
     const flavor = checkFlavor(stores, ctx.auth, body.flavorRef);
-    const { max } = counts(body);
+    const count = counts(body);
+    const { max } = count;
     const devices = planBlockDevices(stores, ctx.auth, body, max);
     checkMultiattach(devices.flatMap((d) => (d.existing ? [d.existing] : [])), ctx.microversion);
     checkImage(stores, ctx.auth, body, { fromVolume: bootsFromVolume(devices), flavor });
     const extras = { ...keyData(stores, ctx.auth, body), ...serverGroupHint(stores, ctx.auth, ctx.body) };
     checkAccessIps(body);
+    checkMetadataQuota(stores, projectId, Object.keys(body.metadata ?? {}).length);
     const plan = planNetworks(stores, ctx.auth, body, max);
-    const names = max > 1 ? Array.from({ length: max }, (_, i) => `${body.name}-${i + 1}`) : [body.name];
     const reservationId = `r-${randomBytes(4).toString('hex')}`;
-    const who = (name: string, launchIndex: number): ServerIdentity => ({ projectId, userId: ctx.auth.userId, name, reservationId, launchIndex });
-    const created = await createAll(stores, ctx.auth, names.map((name, i) => withSpec(toServerResource(who(name, i), body), extras)), plan);
-    if (devices.length) await withBlockDevices(stores, ctx.auth, created[0], devices);
+    const who = (id: string, launchIndex: number, of: number): ServerIdentity => ({ projectId, userId: ctx.auth.userId, id, name: of > 1 ? `${body.name}-${launchIndex + 1}` : body.name, reservationId, launchIndex });
+    const build = (ids: string[]): Server[] => ids.map((id, i) => withSpec(toServerResource(who(id, i, ids.length), body), extras));
+    const created = await createAdmitted(stores, quotas, ctx, { count, flavor, build, plan });
+    if (devices.length) await withBlockDevices(stores, ctx.auth, created[0], devices).catch(async (err: unknown) => {
+      await releaseServers(quotas, projectId, [created[0].metadata.name]).catch(() => undefined);
+      throw err;
+    });
     for (const server of created) await recordAction(stores, ctx, server, 'create');
     if (body.return_reservation_id === true || body.return_reservation_id === 'True') {
       return { body: { reservation_id: reservationId } };
@@ -213,11 +232,13 @@ export function showServerHandler(stores: Stores) {
   };
 }
 
-export function deleteServerHandler(stores: Stores) {
+export function deleteServerHandler(stores: Stores, quotas: QuotaAdmission) {
   return async (ctx: ItemContext): Promise<RouteResult> => {
     const server = findServer(stores, ctx.auth, ctx.params.serverId);
     checkUnlocked(server, ctx.auth);
     await stores.servers.delete(server.metadata.name, server.metadata.namespace);
+    // The delete is accepted: the server's instance, cores and RAM are free again, as in Nova.
+    await releaseServers(quotas, server.spec.projectId, [server.metadata.name]);
     await recordAction(stores, ctx, server, 'delete');
     // Nova deallocates the network at delete: ports it made go, the user's are unbound and kept.
     await releaseServerPorts(stores, server.spec.ports ?? []);

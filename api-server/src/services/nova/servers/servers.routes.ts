@@ -3,6 +3,7 @@
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
 import type { Stores } from '../../../deps.js';
+import type { QuotaAdmission } from '../../../quota/quota.admission.js';
 import {
   createServerBody,
   createServerResponse,
@@ -22,7 +23,7 @@ import {
   showServerHandler,
 } from './servers.handlers.js';
 
-export function serverRoutes(stores: Stores): RouteDef[] {
+export function serverRoutes(stores: Stores, quotas: QuotaAdmission): RouteDef[] {
   const read = { method: 'get' as const, policy: 'reader' as const, body: null, successStatus: 200 };
   const list = { ...read, query: listServersQuery, expectedErrors: [400, 403] };
   return [
@@ -35,7 +36,7 @@ export function serverRoutes(stores: Stores): RouteDef[] {
       response: createServerResponse,
       successStatus: 202,
       expectedErrors: [400, 403, 409],
-      handler: createServerHandler(stores),
+      handler: createServerHandler(stores, quotas),
     }),
     defineRoute({ ...list, path: '/v2.1/servers', response: listServersResponse, handler: listServersHandler(stores) }),
     defineRoute({ ...list, path: '/v2.1/servers/detail', response: listServersDetailResponse, handler: listServersDetailHandler(stores) }),
@@ -61,7 +62,7 @@ export function serverRoutes(stores: Stores): RouteDef[] {
       successStatus: 204,
       // 409: the server is locked.
       expectedErrors: [404, 409],
-      handler: deleteServerHandler(stores),
+      handler: deleteServerHandler(stores, quotas),
     }),
   ];
 }
