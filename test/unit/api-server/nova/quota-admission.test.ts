@@ -17,7 +17,7 @@ describe('Nova quota admission', () => {
   };
   const boot = (name: string, extra: object = {}, flavorRef = '1'): ReturnType<typeof call> =>
     call(w.url, alice, 'POST', '/compute/v2.1/servers', { server: { name, flavorRef, imageRef: IMAGE_ID, ...extra } });
-  const servers = async (prefix: string): Promise<Server[]> => (await w.kube.list<Server>(Resources.Server, projectNamespace(w.ids.projects.demo))).items.filter((s) => s.spec.name.startsWith(prefix));
+  const servers = async (prefix: string): Promise<Server[]> => (await w.kube.list<Server>(Resources.Server, { namespace: projectNamespace(w.ids.projects.demo) })).items.filter((s) => s.spec.name.startsWith(prefix));
   const claims = async (): Promise<string[]> => Object.keys((await w.kube.get<Quota>(Resources.Quota, 'compute', projectNamespace(w.ids.projects.demo)))?.spec.claims ?? {});
   before(async () => {
     w = await serveApp();
