@@ -267,7 +267,7 @@ export interface NameClaimSpec {
  */
 kind: string
 /**
- * Where the name is unique (a domain ID
+ * Where the name is unique (a domain ID, a user ID; empty for global).
  */
 scope: string
 name: string

@@ -29,6 +29,15 @@ describe('CRDs (meta)', () => {
     }
   });
 
+  it('When every CRD is loaded, then no key has an empty value (a flow-style line split by an unquoted comma)', () => {
+    const empties = (node: unknown, path: string): string[] => {
+      if (node === null) return [path];
+      if (typeof node !== 'object') return [];
+      return Object.entries(node as object).flatMap(([k, v]) => empties(v, `${path}.${k}`));
+    };
+    for (const crd of loadCrds()) assert.deepEqual(empties(crd, crd.spec.names.kind), [], 'quote the text with a comma in it');
+  });
+
   it('When the types are regenerated, then they equal the committed file', async () => {
     const committed = readFileSync(join(import.meta.dirname, '..', '..', 'crds', 'types.generated.ts'), 'utf8');
     assert.equal(await generate(), committed);
