@@ -45,7 +45,7 @@ async function seedDefaultDomain(kube: KubeClient): Promise<void> {
     spec: { name: DEFAULT_DOMAIN_NAME, description: 'The default domain', enabled: true, tags: [], options: {}, extra: {} },
   };
   await createIfAbsent(kube, Resources.Domain, domain);
-  await ensureClaim(kube, { kind: 'Domain', scope: '', name: DEFAULT_DOMAIN_NAME }, DEFAULT_DOMAIN_ID);
+  await ensureClaim(kube, { kind: Resources.Domain.kind, scope: '', name: DEFAULT_DOMAIN_NAME }, DEFAULT_DOMAIN_ID);
 }
 
 /** The roles in plan order, each created with the ids of the roles it implies (seeded before it). */
@@ -93,7 +93,7 @@ async function seedUsers(kube: KubeClient, systemNamespace: string, plan: SeedPl
     const projectId = ids.projectIds[u.project];
     const userId = await ensureNamed<User>(kube, Resources.User, { name: u.name, domainId: DEFAULT_DOMAIN_ID, enabled: true, defaultProjectId: projectId });
     ids.userIds[u.name] = userId;
-    await ensureClaim(kube, { kind: 'User', scope: DEFAULT_DOMAIN_ID, name: u.name }, userId);
+    await ensureClaim(kube, { kind: Resources.User.kind, scope: DEFAULT_DOMAIN_ID, name: u.name }, userId);
     await setUserPassword(kube, systemNamespace, userId, u.password);
     for (const role of u.roles) await ensureAssignment(kube, { userId, projectId, roleId: ids.roleIds[role] });
   }
@@ -105,7 +105,7 @@ export async function seed(kube: KubeClient, systemNamespace: string, plan: Seed
   await seedRoles(kube, plan, ids);
   for (const name of plan.projects) {
     ids.projectIds[name] = await ensureNamed<Project>(kube, Resources.Project, { name, domainId: DEFAULT_DOMAIN_ID, enabled: true, description: `${name} project` });
-    await ensureClaim(kube, { kind: 'Project', scope: DEFAULT_DOMAIN_ID, name }, ids.projectIds[name]);
+    await ensureClaim(kube, { kind: Resources.Project.kind, scope: DEFAULT_DOMAIN_ID, name }, ids.projectIds[name]);
   }
   await seedUsers(kube, systemNamespace, plan, ids);
   await seedFlavors(kube, plan.flavors);

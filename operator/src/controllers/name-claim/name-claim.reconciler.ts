@@ -36,7 +36,10 @@ export class NameClaimReconciler implements ReconcileAdapter<NameClaim, NoStatus
 
   private readonly holder: HolderLookup = (kind, id) => {
     const caches: Record<string, ObjectCache<{ metadata: { name: string } } & object> | undefined> = {
-      Project: this.d.projects, User: this.d.users, Group: this.d.groups, ApplicationCredential: this.d.applicationCredentials,
+      [Resources.Project.kind]: this.d.projects,
+      [Resources.User.kind]: this.d.users,
+      [Resources.Group.kind]: this.d.groups,
+      [Resources.ApplicationCredential.kind]: this.d.applicationCredentials,
     };
     const cache = caches[kind];
     return cache ? cache.get(id) !== undefined : undefined;

@@ -4,6 +4,7 @@
 // a NameClaim), update (rename moves the claim), and delete, which Keystone allows only once the
 // domain is disabled; it takes the domain's groups, users and projects with it, as Keystone does,
 // except that a project still owning resources refuses (see projects.delete.ts).
+import { Resources } from '../../../../../crds/resources.js';
 import { forbidden, notFound } from '../../../common/errors.js';
 import { duplicateEntry, releaseName, withNewClaim, withRenamedClaim, type NameKey } from '../../../common/name-claims.js';
 import type { AppDeps } from '../../../deps.js';
@@ -16,7 +17,7 @@ import { domainListView, domainView, type DomainLike } from './domains.view.js';
 import { applyDomainUpdate, newKeystoneId, toDomainResource } from './domains.mapper.js';
 import { removeDomainContents } from './domains.contents.js';
 
-export const domainNameKey = (name: string): NameKey => ({ kind: 'Domain', scope: '', name });
+export const domainNameKey = (name: string): NameKey => ({ kind: Resources.Domain.kind, scope: '', name });
 const nameTaken = (name: string) => () => duplicateEntry('domain', `Duplicate entry found with name ${name}.`);
 
 /** Every live domain, the built-in default one included when its CR is missing. */

@@ -1,6 +1,7 @@
 // /v3/groups (admins): create (the name unique in its domain through a NameClaim), list, show,
 // update (rename moves the claim) and delete, which takes the group's memberships and its role
 // assignments with it, as Keystone does.
+import { Resources } from '../../../../../crds/resources.js';
 import type { Group } from '../../../../../crds/types.generated.js';
 import { notFound } from '../../../common/errors.js';
 import { duplicateInDomain, releaseName, withNewClaim, withRenamedClaim, type ClaimRequest, type NameKey } from '../../../common/name-claims.js';
@@ -15,7 +16,7 @@ import type { CreateGroupRequest, ListGroupsQuery, UpdateGroupRequest } from './
 import { groupListView, groupView } from './groups.view.js';
 import { applyGroupUpdate, toGroupResource } from './groups.mapper.js';
 
-export const groupNameKey = (domainId: string, name: string): NameKey => ({ kind: 'Group', scope: domainId, name });
+export const groupNameKey = (domainId: string, name: string): NameKey => ({ kind: Resources.Group.kind, scope: domainId, name });
 
 function groupClaim(domainId: string, name: string, holderId: string): ClaimRequest {
   return { key: groupNameKey(domainId, name), holderId, taken: () => duplicateInDomain('group', name, domainId) };

@@ -4,6 +4,7 @@
 // through a NameClaim, the parent checked as Keystone checks it) and update (rename moves the
 // claim; domain and parent cannot move; a branch is disabled from the leaves up). The operator
 // makes each created project's Namespace. Deletion is in projects.delete.ts.
+import { Resources } from '../../../../../crds/resources.js';
 import type { Project } from '../../../../../crds/types.generated.js';
 import { badRequest, forbidden, notFound } from '../../../common/errors.js';
 import { duplicateInDomain, withNewClaim, withRenamedClaim, type ClaimRequest, type NameKey } from '../../../common/name-claims.js';
@@ -20,7 +21,7 @@ import { projectListView, projectView, wrappedProjects } from './projects.view.j
 import { applyProjectUpdate, toProjectResource } from './projects.mapper.js';
 import { checkedParent, childrenOf, parentIds, parentsOf, subtreeIds, subtreeOf } from './projects.tree.js';
 
-export const projectNameKey = (domainId: string, name: string): NameKey => ({ kind: 'Project', scope: domainId, name });
+export const projectNameKey = (domainId: string, name: string): NameKey => ({ kind: Resources.Project.kind, scope: domainId, name });
 
 function projectClaim(domainId: string, name: string, holderId: string): ClaimRequest {
   return { key: projectNameKey(domainId, name), holderId, taken: () => duplicateInDomain('project', name, domainId) };

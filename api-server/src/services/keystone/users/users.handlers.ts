@@ -4,6 +4,7 @@
 // the password hashed into the user's Secret) and update (rename moves the claim; a new password
 // or disabling revokes the user's earlier tokens, as Keystone does). Deletion and the user's own
 // password change are in users.remove.ts and users.password.ts.
+import { Resources } from '../../../../../crds/resources.js';
 import type { User } from '../../../../../crds/types.generated.js';
 import { notFound } from '../../../common/errors.js';
 import { duplicateInDomain, withNewClaim, withRenamedClaim, type ClaimRequest, type NameKey } from '../../../common/name-claims.js';
@@ -19,7 +20,7 @@ import { userFilter } from './users.query.js';
 import { userListView, userView } from './users.view.js';
 import { applyUserUpdate, toUserResource } from './users.mapper.js';
 
-export const userNameKey = (domainId: string, name: string): NameKey => ({ kind: 'User', scope: domainId, name });
+export const userNameKey = (domainId: string, name: string): NameKey => ({ kind: Resources.User.kind, scope: domainId, name });
 
 function userClaim(domainId: string, name: string, holderId: string): ClaimRequest {
   return { key: userNameKey(domainId, name), holderId, taken: () => duplicateInDomain('user', name, domainId) };
