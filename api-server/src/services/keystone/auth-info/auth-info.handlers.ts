@@ -9,7 +9,8 @@ import { syncHandler, type Handler } from '../handler.js';
 import { collectionLinks } from '../collection.js';
 import { catalogFor, type KeystoneDeps } from '../keystone.deps.js';
 import { projectListView } from '../projects/projects.view.js';
-import { authDomainListView, authSystemView, catalogView, type DomainLike } from './auth-info.view.js';
+import { domainListView, type DomainLike } from '../domains/domains.view.js';
+import { authSystemView, catalogView } from './auth-info.view.js';
 
 /** Only enabled projects can be scoped to, so only they are listed. */
 export function listAuthProjectsHandler(k: KeystoneDeps): Handler {
@@ -31,7 +32,7 @@ function scopableDomains(stores: Stores, userId: string): DomainLike[] {
 }
 
 export function listAuthDomainsHandler(k: KeystoneDeps): Handler {
-  return syncHandler((ctx) => ({ body: authDomainListView(ctx.baseUrl, collectionLinks(ctx), scopableDomains(k.app.stores, ctx.auth.userId)) }));
+  return syncHandler((ctx) => ({ body: domainListView(ctx.baseUrl, collectionLinks(ctx), scopableDomains(k.app.stores, ctx.auth.userId)) }));
 }
 
 /** Keystone lists [{all: true}] when the user holds a system role, else nothing. */
