@@ -26,6 +26,8 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
     // Mirrors each project's quotas into its namespace's ResourceQuota; sweeps claims and names whose holder is gone.
     { resources: [Quota, QuotaClass, NameClaim, Server, Port, User, Group, ApplicationCredential], verbs: READ },
     { resources: [Quota], verbs: ['update'] },
+    // The quota claims sweep looks up the holder of an old claim, of whichever kind holds one.
+    { resources: [ServerGroup, Subnet, Router, SubnetPool, Keypair], verbs: ['get'] },
     { resources: [NameClaim], verbs: ['delete'] },
     // Sweeps allocations whose port is gone (left by a crash between two API steps).
     { resources: [AddressAllocation], verbs: [...READ, 'delete'] },

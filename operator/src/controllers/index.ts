@@ -10,5 +10,7 @@ import { securityGroupController } from './security-group/security-group.control
 import { serverController } from './server/server.controller.js';
 import { snapshotController } from './snapshot/snapshot.controller.js';
 import { volumeController } from './volume/volume.controller.js';
+import { quotaClaimsController } from './quota/quota-claims.controller.js';
+import { resourceQuotaController } from './quota/resource-quota.controller.js';
 
-export const CONTROLLERS: readonly RegisteredController[] = [serverController, projectController, securityGroupController, floatingIpController, addressAllocationController, volumeController, snapshotController, instanceActionController, nameClaimController];
+export const CONTROLLERS: readonly RegisteredController[] = [serverController, projectController, securityGroupController, floatingIpController, addressAllocationController, volumeController, snapshotController, instanceActionController, nameClaimController, quotaClaimsController, resourceQuotaController];

@@ -33,7 +33,7 @@ describe('controller registry', () => {
   };
 
   it('When the operator starts, then it runs every registered controller', () => {
-    assert.deepEqual(CONTROLLERS.map((c) => c.name), ['server', 'project', 'security-group', 'floating-ip', 'address-allocation', 'volume', 'snapshot', 'instance-action', 'name-claim']);
+    assert.deepEqual(CONTROLLERS.map((c) => c.name), ['server', 'project', 'security-group', 'floating-ip', 'address-allocation', 'volume', 'snapshot', 'instance-action', 'name-claim', 'quota-claims', 'resource-quota']);
   });
 
   it('When a new kind is one entry, then it is reconciled for objects present at start and for later events', async () => {
