@@ -45,5 +45,5 @@ export function updatedRoleSpec(spec: Role['spec'], patch: UpdateRoleBody['role'
 
 /** Role names are unique per domain; global roles share one scope (''). */
 export function roleNameKey(spec: Pick<Role['spec'], 'name' | 'domainId'>): NameKey {
-  return { kind: 'Role', scope: spec.domainId ?? '', name: spec.name };
+  return { kind: Resources.Role.kind, scope: spec.domainId ?? '', name: spec.name };
 }
