@@ -2,7 +2,7 @@
 // disabled user's tokens, password expiry, immutable resources, a disabled domain's projects and
 // Keystone's rule that a branch is disabled from its leaves up.
 import assert from 'node:assert/strict';
-import type { Port, Project, RoleAssignment } from '../../../../crds/types.generated.js';
+import type { Port, Project, RoleAssignment, SecurityGroup } from '../../../../crds/types.generated.js';
 import { Resources, typeMeta } from '../../../../crds/resources.js';
 import { projectNamespace } from '../../../../crds/naming.js';
 import { call, serveApp, type AppWorld } from '../app-fixture.js';
@@ -61,7 +61,7 @@ describe('Keystone identity lifecycle', function () {
     for (const res of [Resources.Network, Resources.Subnet, Resources.Port, Resources.Router]) {
       assert.deepEqual((await w.kube.list<Port>(res)).items.filter((o) => o.metadata.namespace === ns).map((o) => o.metadata.name), [], res.kind);
     }
-    assert.deepEqual((await w.kube.list(Resources.SecurityGroup)).items.filter((g) => g.metadata.namespace === ns && (g as { spec: { name: string } }).spec.name === 'web'), []);
+    assert.deepEqual((await w.kube.list<SecurityGroup>(Resources.SecurityGroup)).items.filter((g) => g.metadata.namespace === ns && g.spec.name === 'web'), []);
     assert.deepEqual((await w.kube.list<RoleAssignment>(Resources.RoleAssignment)).items.filter((a) => a.spec.projectId === p.id), []);
   });
 
