@@ -1,9 +1,8 @@
 // Who may call each route of Keystone's identity resources: domains, projects, users, groups (the rest must get 403), per the services' default policies.
 // Keystone's defaults (2024.x policies without domain or system scopes here): admins write;
 // identity:get_project, list_project_tags and get_project_tag admit a token scoped to the project;
-// identity:get_user, list_user_projects and list_groups_for_user admit the user; change_password
-// only the user. A route whose body the matrix's empty body fails answers 400 before any
-// ownership check, so the self-only password change is open to all here (its unit tests check 403).
+// identity:get_user, list_user_projects and list_groups_for_user admit the user. The password
+// change is unenforced in Keystone (the original password is the proof, no token needed).
 import { ADMINS, ANY, type Persona } from './personas.common.js';
 
 /** The demo project's own members of any role, and admins (a token scoped to demo, or an admin). */

@@ -22,7 +22,7 @@ export function userRoutes(k: KeystoneDeps): RouteDef[] {
     // Its own parameter name, so the persona matrix can aim it at a throwaway user instead of the
     // persona whose record the other routes read.
     defineRoute({ method: 'delete', path: '/v3/users/:deleteUserId', policy: 'admin', body: null, query: noQuery, response: null, successStatus: 204, expectedErrors: [404, 409], handler: deleteUserHandler(d) }),
-    defineRoute({ method: 'post', path: `${item}/password`, policy: 'authenticated', body: changePasswordBody, query: noQuery, response: null, successStatus: 204, expectedErrors: [400, 401, 403, 404, 409, 503], handler: changePasswordHandler(k) }),
+    defineRoute({ method: 'post', path: `${item}/password`, policy: 'public', body: changePasswordBody, query: noQuery, response: null, successStatus: 204, expectedErrors: [400, 401, 404, 409, 503], handler: changePasswordHandler(k) }),
     defineRoute({ method: 'get', path: `${item}/projects`, policy: 'authenticated', body: null, query: noQuery, response: listProjectsResponse, successStatus: 200, expectedErrors: [403, 404], handler: listUserProjectsHandler(d) }),
     defineRoute({ method: 'get', path: `${item}/groups`, policy: 'authenticated', body: null, query: noQuery, response: listGroupsResponse, successStatus: 200, expectedErrors: [403, 404], handler: listUserGroupsHandler(d) }),
   ];
