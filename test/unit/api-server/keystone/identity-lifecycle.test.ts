@@ -128,4 +128,18 @@ describe('Keystone identity lifecycle', function () {
     await as('PATCH', `/domains/${dom.id}`, { domain: { enabled: false } });
     assert.equal((await scope()).status, 401);
   });
+
+  it('When a project is created with is_domain, then it is a domain, listed by both APIs, and deleted through the projects API once disabled', async () => {
+    const made = await as('POST', '/projects', { project: { name: 'as-domain', is_domain: true } });
+    assert.equal(made.status, 201, made.text);
+    assert.deepEqual([made.json.project.is_domain, made.json.project.domain_id, made.json.project.parent_id], [true, null, null]);
+    const id = made.json.project.id as string;
+    assert.ok((await as('GET', '/projects?is_domain=true')).json.projects.some((p: { id: string }) => p.id === id));
+    assert.ok(!(await as('GET', '/projects')).json.projects.some((p: { id: string }) => p.id === id));
+    assert.equal((await as('GET', `/domains/${id}`)).json.domain.name, 'as-domain');
+    assert.equal((await as('DELETE', `/projects/${id}`)).status, 403, 'an enabled domain');
+    assert.equal((await as('PATCH', `/projects/${id}`, { project: { enabled: false } })).json.project.enabled, false);
+    assert.equal((await as('DELETE', `/projects/${id}`)).status, 204);
+    assert.equal((await as('GET', `/domains/${id}`)).status, 404);
+  });
 });

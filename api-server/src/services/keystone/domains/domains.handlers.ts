@@ -8,6 +8,7 @@ import { Resources } from '../../../../../crds/resources.js';
 import { forbidden, notFound } from '../../../common/errors.js';
 import { duplicateEntry, releaseName, withNewClaim, withRenamedClaim, type NameKey } from '../../../common/name-claims.js';
 import type { AppDeps } from '../../../deps.js';
+import type { RouteContext } from '../../../common/route.js';
 import { DEFAULT_DOMAIN_ID, findDomain } from '../../../auth/default-domain.js';
 import { syncHandler, type Handler } from '../handler.js';
 import { collectionLinks, policyDenied } from '../collection.js';
@@ -21,7 +22,7 @@ export const domainNameKey = (name: string): NameKey => ({ kind: Resources.Domai
 const nameTaken = (name: string) => () => duplicateEntry('domain', `Duplicate entry found with name ${name}.`);
 
 /** Every live domain, the built-in default one included when its CR is missing. */
-function allDomains(d: AppDeps): DomainLike[] {
+export function allDomains(d: AppDeps): DomainLike[] {
   const live: DomainLike[] = d.stores.domains.list().filter((x) => !x.metadata.deletionTimestamp);
   const builtIn = findDomain(d.stores, DEFAULT_DOMAIN_ID);
   if (builtIn && !live.some((x) => x.metadata.name === DEFAULT_DOMAIN_ID)) live.push(builtIn);
@@ -59,14 +60,14 @@ export function showDomainHandler(d: AppDeps): Handler {
   });
 }
 
+export async function createDomain(d: AppDeps, req: CreateDomainRequest): Promise<DomainLike> {
+  const id = newKeystoneId();
+  const claim = { key: domainNameKey(req.name), holderId: id, taken: nameTaken(req.name) };
+  return withNewClaim(d.stores, claim, () => d.stores.domains.create(toDomainResource(id, req)));
+}
+
 export function createDomainHandler(d: AppDeps): Handler<{ domain: CreateDomainRequest }> {
-  return async (ctx) => {
-    const req = ctx.body.domain;
-    const id = newKeystoneId();
-    const claim = { key: domainNameKey(req.name), holderId: id, taken: nameTaken(req.name) };
-    const created = await withNewClaim(d.stores, claim, () => d.stores.domains.create(toDomainResource(id, req)));
-    return { status: 201, body: { domain: domainView(ctx.baseUrl, created) } };
-  };
+  return async (ctx) => ({ status: 201, body: { domain: domainView(ctx.baseUrl, await createDomain(d, ctx.body.domain)) } });
 }
 
 /** The default domain keeps the cloud admin's users and projects: it is never disabled nor deleted. */
@@ -74,34 +75,37 @@ function refuseDisablingDefault(id: string, enabled: boolean | undefined): void 
   if (id === DEFAULT_DOMAIN_ID && enabled === false) throw forbidden('The default domain cannot be disabled.');
 }
 
-export function updateDomainHandler(d: AppDeps): Handler<{ domain: UpdateDomainRequest }> {
-  return async (ctx) => {
-    const req = ctx.body.domain;
-    const current = findDomainOr404(d, ctx.params.domainId);
-    const id = current.metadata.name;
-    refuseImmutableUpdate('domain', id, current.spec.options, req);
-    refuseDisablingDefault(id, req.enabled);
-    const to = { key: domainNameKey(req.name ?? current.spec.name), holderId: id, taken: nameTaken(req.name ?? current.spec.name) };
-    const write = async (): Promise<DomainLike | undefined> => {
-      if (!d.stores.domains.get(id)) return d.stores.domains.create({ ...toDomainResource(id, { name: current.spec.name }), spec: applyDomainUpdate(current.spec, req) });
-      return d.stores.domains.update(id, undefined, (dom) => ({ ...dom, spec: applyDomainUpdate(dom.spec, req) }));
-    };
-    const updated = await withRenamedClaim(d.stores, domainNameKey(current.spec.name), to, write);
-    if (!updated) throw notFound(`Could not find domain: ${id}.`);
-    return { body: { domain: domainView(ctx.baseUrl, updated) } };
+export async function updateDomain(d: AppDeps, current: DomainLike, req: UpdateDomainRequest): Promise<DomainLike> {
+  const id = current.metadata.name;
+  refuseImmutableUpdate('domain', id, current.spec.options, req);
+  refuseDisablingDefault(id, req.enabled);
+  const to = { key: domainNameKey(req.name ?? current.spec.name), holderId: id, taken: nameTaken(req.name ?? current.spec.name) };
+  const write = async (): Promise<DomainLike | undefined> => {
+    if (!d.stores.domains.get(id)) return d.stores.domains.create({ ...toDomainResource(id, { name: current.spec.name }), spec: applyDomainUpdate(current.spec, req) });
+    return d.stores.domains.update(id, undefined, (dom) => ({ ...dom, spec: applyDomainUpdate(dom.spec, req) }));
   };
+  const updated = await withRenamedClaim(d.stores, domainNameKey(current.spec.name), to, write);
+  if (!updated) throw notFound(`Could not find domain: ${id}.`);
+  return updated;
+}
+
+export function updateDomainHandler(d: AppDeps): Handler<{ domain: UpdateDomainRequest }> {
+  return async (ctx) => ({ body: { domain: domainView(ctx.baseUrl, await updateDomain(d, findDomainOr404(d, ctx.params.domainId), ctx.body.domain)) } });
+}
+
+export async function removeDomain<B, Q>(d: AppDeps, domain: DomainLike, ctx: RouteContext<B, Q>): Promise<void> {
+  const id = domain.metadata.name;
+  if (id === DEFAULT_DOMAIN_ID) throw forbidden('The default domain cannot be deleted.');
+  if (domain.spec.options?.immutable === true) throw immutable('domain', id, 'delete');
+  if (domain.spec.enabled !== false) throw forbidden('Cannot delete a domain that is enabled, please disable it first.');
+  await removeDomainContents(d, id, ctx);
+  await d.stores.domains.delete(id);
+  await releaseName(d.stores, domainNameKey(domain.spec.name), id);
 }
 
 export function deleteDomainHandler(d: AppDeps): Handler {
   return async (ctx) => {
-    const domain = findDomainOr404(d, ctx.params.deleteDomainId);
-    const id = domain.metadata.name;
-    if (id === DEFAULT_DOMAIN_ID) throw forbidden('The default domain cannot be deleted.');
-    if (domain.spec.options?.immutable === true) throw immutable('domain', id, 'delete');
-    if (domain.spec.enabled !== false) throw forbidden('Cannot delete a domain that is enabled, please disable it first.');
-    await removeDomainContents(d, id, ctx);
-    await d.stores.domains.delete(id);
-    await releaseName(d.stores, domainNameKey(domain.spec.name), id);
+    await removeDomain(d, findDomainOr404(d, ctx.params.deleteDomainId), ctx);
     return { status: 204 };
   };
 }

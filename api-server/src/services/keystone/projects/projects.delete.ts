@@ -17,6 +17,7 @@ import type { Handler } from '../handler.js';
 import { immutable } from '../domains/domains.handlers.js';
 import { findProject, projectNameKey, refuseNonLeaf } from './projects.handlers.js';
 import { cascadeProjectResources } from './projects.cascade.js';
+import { domainProject, removeDomainProject } from './projects.domains.js';
 
 export type ProjectDeleteMode = 'refuse' | 'cascade';
 
@@ -71,7 +72,9 @@ export async function removeProject<B, Q>(d: AppDeps, project: Project, ctx: Rou
 
 export function deleteProjectHandler(d: AppDeps): Handler {
   return async (ctx) => {
-    await removeProject(d, findProject(d, ctx.params.projectId), ctx);
+    const dom = domainProject(d, ctx.params.projectId);
+    if (dom) await removeDomainProject(d, dom, ctx);
+    else await removeProject(d, findProject(d, ctx.params.projectId), ctx);
     return { status: 204 };
   };
 }

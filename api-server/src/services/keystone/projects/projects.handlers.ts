@@ -13,7 +13,9 @@ import { liveProjects } from '../../../auth/assignments.js';
 import { DEFAULT_DOMAIN_ID } from '../../../auth/default-domain.js';
 import { syncHandler, type Handler } from '../handler.js';
 import { byNameThenId, collectionLinks, policyDenied, queryFlag } from '../collection.js';
-import { findDomainOr404, refuseImmutableUpdate } from '../domains/domains.handlers.js';
+import { allDomains, findDomainOr404, refuseImmutableUpdate } from '../domains/domains.handlers.js';
+import { domainFilter } from '../domains/domains.query.js';
+import { createDomainProject, domainAsProjectView, domainProject, updateDomainProject } from './projects.domains.js';
 import { newKeystoneId } from '../domains/domains.mapper.js';
 import type { CreateProjectRequest, ListProjectsQuery, ShowProjectQuery, UpdateProjectRequest } from './projects.schema.js';
 import { projectFilter } from './projects.query.js';
@@ -35,6 +37,10 @@ export function findProject(d: AppDeps, id: string): Project {
 
 export function listProjectsHandler(d: AppDeps): Handler<undefined, ListProjectsQuery> {
   return syncHandler((ctx) => {
+    if (queryFlag(ctx.query.is_domain) === true) {
+      const domains = allDomains(d).filter(domainFilter({ name: ctx.query.name, enabled: ctx.query.enabled }));
+      return { body: { projects: domains.map((x) => domainAsProjectView(ctx.baseUrl, x)), links: collectionLinks(ctx) } };
+    }
     const items = liveProjects(d.stores).filter(projectFilter(ctx.query)).sort(byNameThenId);
     return { body: projectListView(ctx.baseUrl, collectionLinks(ctx), items) };
   });
@@ -51,6 +57,11 @@ function hierarchy(d: AppDeps, baseUrl: string, p: Project, q: ShowProjectQuery)
 
 export function showProjectHandler(d: AppDeps): Handler<undefined, ShowProjectQuery> {
   return syncHandler((ctx) => {
+    const dom = domainProject(d, ctx.params.projectId);
+    if (dom) {
+      if (!ctx.auth.isAdmin) throw policyDenied('get_project');
+      return { body: { project: domainAsProjectView(ctx.baseUrl, dom) } };
+    }
     const project = findProject(d, ctx.params.projectId);
     if (!ctx.auth.isAdmin && ctx.auth.projectId !== project.metadata.name) throw policyDenied('get_project');
     return { body: { project: { ...projectView(ctx.baseUrl, project), ...hierarchy(d, ctx.baseUrl, project, ctx.query) } } };
@@ -59,7 +70,6 @@ export function showProjectHandler(d: AppDeps): Handler<undefined, ShowProjectQu
 
 /** The new project's domain: the one named, else its parent's, else the caller's project's (Keystone's default). */
 function placeOf(d: AppDeps, req: CreateProjectRequest, callerDomain: string | undefined): { domainId: string; parentId?: string } {
-  if (req.is_domain === true) throw badRequest('Projects acting as domains (is_domain true) are not supported here; create a domain instead.');
   const named = req.domain_id ?? undefined;
   const parent = checkedParent(d.stores, req.parent_id, named);
   const domainId = named ?? parent?.spec.domainId ?? callerDomain ?? DEFAULT_DOMAIN_ID;
@@ -70,6 +80,7 @@ function placeOf(d: AppDeps, req: CreateProjectRequest, callerDomain: string | u
 export function createProjectHandler(d: AppDeps): Handler<{ project: CreateProjectRequest }> {
   return async (ctx) => {
     const req = ctx.body.project;
+    if (req.is_domain === true) return { status: 201, body: { project: domainAsProjectView(ctx.baseUrl, await createDomainProject(d, req)) } };
     const place = placeOf(d, req, ctx.auth.projectDomainId);
     const id = newKeystoneId();
     const created = await withNewClaim(d.stores, projectClaim(place.domainId, req.name, id), () => d.stores.projects.create(toProjectResource(id, req, place)));
@@ -91,6 +102,8 @@ function checkProjectUpdate(d: AppDeps, p: Project, req: UpdateProjectRequest): 
 export function updateProjectHandler(d: AppDeps): Handler<{ project: UpdateProjectRequest }> {
   return async (ctx) => {
     const req = ctx.body.project;
+    const dom = domainProject(d, ctx.params.projectId);
+    if (dom) return { body: { project: domainAsProjectView(ctx.baseUrl, await updateDomainProject(d, dom, req)) } };
     const current = findProject(d, ctx.params.projectId);
     const id = current.metadata.name;
     checkProjectUpdate(d, current, req);

@@ -30,6 +30,7 @@ export function projectFilter(query: ListProjectsQuery): (p: Project) => boolean
     matchesQuery(query.domain_id, p.spec.domainId) &&
     matchesQuery(query.parent_id, p.spec.parentId ?? p.spec.domainId) &&
     (enabled === undefined || (p.spec.enabled !== false) === enabled) &&
+    // Projects acting as domains are listed apart (projects.domains.ts).
     isDomain !== true &&
     tags(p.spec.tags ?? []);
 }

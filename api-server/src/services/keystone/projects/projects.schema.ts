@@ -49,7 +49,8 @@ export type UpdateProjectRequest = Static<typeof updateProjectBody>['project'];
 export const projectSchema = responseObject({
   id: Type.String(),
   name: Type.String(),
-  domain_id: Type.String(),
+  // null for a project acting as a domain.
+  domain_id: nullableString,
   description: nullableString,
   enabled: Type.Boolean(),
   is_domain: Type.Boolean(),
