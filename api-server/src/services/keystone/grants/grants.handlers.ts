@@ -11,7 +11,7 @@ import { isDomainSpecific } from '../../../auth/effective-roles.js';
 import type { Stores } from '../../../deps.js';
 import { syncHandler, type Handler } from '../handler.js';
 import { collectionLinks } from '../collection.js';
-import { findRole } from '../roles/roles.handlers.js';
+import { findRole } from '../roles/roles.access.js';
 import { roleListView } from '../roles/roles.view.js';
 import { actorIdOf, grantOf, sameGrant, sameHolderAndTarget, targetIdOf, type Grant, type GrantShape } from './grants.shapes.js';
 import { toRoleAssignmentResource } from './grants.mapper.js';

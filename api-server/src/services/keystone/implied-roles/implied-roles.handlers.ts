@@ -11,7 +11,7 @@ import { duplicateEntry } from '../../../common/name-claims.js';
 import { isDomainSpecific } from '../../../auth/effective-roles.js';
 import type { Stores } from '../../../deps.js';
 import { syncHandler, type Handler } from '../handler.js';
-import { findRole } from '../roles/roles.handlers.js';
+import { findRole } from '../roles/roles.access.js';
 import { impliedRoleListView, impliedRoleView, roleInferencesView } from './implied-roles.view.js';
 
 /** Keystone's default [assignment] prohibited_implied_role. */

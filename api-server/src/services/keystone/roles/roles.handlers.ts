@@ -14,13 +14,7 @@ import type { CreateRoleBody, ListRolesQuery, UpdateRoleBody } from './roles.sch
 import { roleFilter } from './roles.query.js';
 import { roleListView, roleView } from './roles.view.js';
 import { newRoleId, roleNameKey, toRoleResource, updatedRoleSpec } from './roles.mapper.js';
-
-/** The role, or Keystone's 404. */
-export function findRole(stores: Stores, id: string): Role {
-  const role = stores.roles.get(id);
-  if (!role || role.metadata.deletionTimestamp) throw notFound(`Could not find role: ${id}.`);
-  return role;
-}
+import { findRole } from './roles.access.js';
 
 function duplicateRole(key: NameKey): ApiError {
   return key.scope ? duplicateInDomain('role', key.name, key.scope) : duplicateEntry('role', `Duplicate entry found with name ${key.name}.`);
