@@ -148,6 +148,15 @@ describe('Keystone role assignments', () => {
     });
   }
 
+  it('When include_subtree or an effective listing names an unknown project then 404; a direct listing is just empty', async () => {
+    for (const query of ['scope.project.id=nope&include_subtree', 'effective&scope.project.id=nope']) {
+      const res = await w.api('GET', `role_assignments?${query}`);
+      assert.equal(res.status, 404, query);
+      assert.equal(messageOf(res), 'Could not find project: nope.');
+    }
+    assert.deepEqual((await w.api('GET', 'role_assignments?scope.project.id=nope')).body.role_assignments, []);
+  });
+
   it('When a non-admin lists role assignments, even their own, then 403', async () => {
     const alice = (await w.login('alice')).token!;
     assert.equal((await w.api('GET', `role_assignments?user.id=${w.ids.users.alice}`, undefined, alice)).status, 403);

@@ -2,7 +2,7 @@
 // filter, scope.system filters only when it is "all", scope.OS-INHERIT:inherited_to keeps the
 // inherited assignments when it is "projects" and the others otherwise, include_subtree widens a
 // project filter to its subtree. Combinations that can only be wrong are Keystone's 400s.
-import { badRequest } from '../../../common/errors.js';
+import { badRequest, notFound } from '../../../common/errors.js';
 import { lastQueryValue } from '../../../common/pagination.js';
 import { descendantIdsOf } from '../../../auth/effective-roles.js';
 import type { Stores } from '../../../deps.js';
@@ -39,6 +39,13 @@ function refuseUselessEffective(f: AssignmentFilter): void {
   if (f.inherited === true && f.domainId) throw badRequest('Combining effective, domain and inherited filters will always result in an empty list.');
 }
 
+/** Keystone reads the project for a subtree, and for the inherited grants of an effective listing: 404 when unknown. */
+function refuseUnknownProject(stores: Stores, f: AssignmentFilter, project: string | undefined, subtree: boolean): void {
+  if (!project || !(subtree || (f.effective && f.inherited !== false))) return;
+  const found = stores.projects.get(project);
+  if (!found || found.metadata.deletionTimestamp) throw notFound(`Could not find project: ${project}.`);
+}
+
 export function assignmentFilter(stores: Stores, q: ListRoleAssignmentsQuery): AssignmentFilter {
   const value = (k: keyof ListRoleAssignmentsQuery): string | undefined => lastQueryValue(q[k]) || undefined;
   refuseContradictions(q, value);
@@ -57,6 +64,7 @@ export function assignmentFilter(stores: Stores, q: ListRoleAssignmentsQuery): A
     includeNames: queryFlag(q.include_names) === true,
   };
   refuseUselessEffective(filter);
+  refuseUnknownProject(stores, filter, project, queryFlag(q.include_subtree) === true);
   return filter;
 }
 

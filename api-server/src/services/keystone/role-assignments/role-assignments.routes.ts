@@ -14,7 +14,8 @@ export function roleAssignmentRoutes(stores: Stores): RouteDef[] {
       query: listRoleAssignmentsQuery,
       response: listRoleAssignmentsResponse,
       successStatus: 200,
-      expectedErrors: [400],
+      // 404: an unknown project for include_subtree or an effective listing, as Keystone.
+      expectedErrors: [400, 404],
       handler: listRoleAssignmentsHandler(stores),
     }),
   ];
