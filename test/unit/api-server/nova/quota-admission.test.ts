@@ -122,5 +122,10 @@ describe('Nova quota admission', () => {
     await new Promise((r) => setTimeout(r, 50));
     const write = await call(w.url, alice, 'POST', `/compute/v2.1/servers/${id}/metadata`, { metadata: { b: '2', c: '3' } });
     assert.equal(write.status, 403, write.text);
+    await limit({ metadata_items: 128 });
+    const many = Object.fromEntries(Array.from({ length: 129 }, (_, i) => [`k${i}`, 'v']));
+    const set = await call(w.url, alice, 'PUT', `/compute/v2.1/servers/${id}/metadata`, { metadata: many });
+    assert.equal(set.status, 403, 'past the quota is the quota\'s 403, not a schema 400');
+    assert.equal((await boot('meta-129', { metadata: many })).status, 403);
   });
 });
