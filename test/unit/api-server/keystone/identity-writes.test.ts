@@ -144,7 +144,13 @@ describe('Keystone identity writes', function () {
     const refused = await as('DELETE', `/domains/${id}`);
     assert.equal(refused.status, 403);
     assert.equal(refused.json.error.message, 'Cannot delete a domain that is enabled, please disable it first.');
+    // The token provider's clock is the fixture's: this login comes seconds before the disabling.
+    w.clock.now = Date.now() - 5_000;
+    const before = await call(w.url, undefined, 'POST', `${K}/auth/tokens`, passwordAuth({ id: user.json.user.id as string }, 'pw', 'unscoped'));
+    assert.equal(before.status, 201);
     assert.equal((await as('PATCH', `/domains/${id}`, { domain: { enabled: false } })).status, 200);
+    w.clock.now = Date.now();
+    assert.equal((await as('GET', `/users/${user.json.user.id as string}`, undefined, before.headers.get('x-subject-token')!)).status, 401, 'its users\' tokens are revoked');
     const login = await call(w.url, undefined, 'POST', `${K}/auth/tokens`, passwordAuth({ id: user.json.user.id as string }, 'pw', 'unscoped'));
     assert.equal(login.status, 401, 'a disabled domain\'s users cannot log in');
     assert.equal((await as('DELETE', `/domains/${id}`)).status, 204);

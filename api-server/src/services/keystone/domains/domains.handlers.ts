@@ -86,7 +86,16 @@ export async function updateDomain(d: AppDeps, current: DomainLike, req: UpdateD
   };
   const updated = await withRenamedClaim(d.stores, domainNameKey(current.spec.name), to, write);
   if (!updated) throw notFound(`Could not find domain: ${id}.`);
+  if (req.enabled === false && current.spec.enabled !== false) await revokeDomainUsers(d, id);
   return updated;
+}
+
+/** Disabling a domain revokes its users' tokens, as Keystone's revocation event for the domain does. */
+async function revokeDomainUsers(d: AppDeps, domainId: string): Promise<void> {
+  const now = new Date().toISOString();
+  for (const u of d.stores.users.list().filter((x) => x.spec.domainId === domainId)) {
+    await d.stores.users.update(u.metadata.name, undefined, (cur) => ({ ...cur, spec: { ...cur.spec, tokensValidAfter: now } }));
+  }
 }
 
 export function updateDomainHandler(d: AppDeps): Handler<{ domain: UpdateDomainRequest }> {
