@@ -74,6 +74,12 @@ describe('Nova os-quota-sets, os-quota-class-sets and /limits', () => {
     });
   }
 
+  it('When the admin updates a project that does not exist, then 400 as Nova\'s verify_project_id', async () => {
+    const res = await call(w.url, admin, 'PUT', `/compute/v2.1/os-quota-sets/${'e'.repeat(32)}`, { quota_set: { instances: 5 } });
+    assert.equal(res.status, 400);
+    assert.equal(res.json.badRequest.message, `Project ID ${'e'.repeat(32)} is not a valid project.`);
+  });
+
   it('When a user\'s own limit is set, then show with user_id has it, the project keeps its own, and a user limit above the project\'s is 400', async () => {
     const user = w.ids.users.alice;
     assert.equal((await call(w.url, admin, 'PUT', path(`?user_id=${user}`), { quota_set: { instances: 2 } })).status, 200);

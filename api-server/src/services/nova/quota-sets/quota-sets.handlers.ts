@@ -77,10 +77,16 @@ function checkSettable(stores: Stores, quota: Quota, limits: Limits, userId?: st
   }
 }
 
+/** Nova's verify_project_id: the cache, else the live object (a project just made on another replica). */
+async function projectExists(stores: Stores, id: string): Promise<boolean> {
+  if (stores.projects.get(id)) return true;
+  return (await stores.projects.update(id, undefined, () => undefined)) !== undefined;
+}
+
 export function updateQuotaSetHandler(stores: Stores) {
   return async (ctx: UpdateContext): Promise<RouteResult> => {
     const { tenantId } = ctx.params;
-    if (!stores.projects.get(tenantId)) throw badRequest(`Project ID ${tenantId} is not a valid project.`);
+    if (!(await projectExists(stores, tenantId))) throw badRequest(`Project ID ${tenantId} is not a valid project.`);
     const req = ctx.body.quota_set;
     const limits = toLimits('quota_set', req, ctx.microversion, { networkRemovedAt: 'QUOTA_NETWORK_REMOVED' });
     const userId = userIdOf(ctx.query);
