@@ -77,7 +77,13 @@ describe('openstack quota set/show and limits show for Nova (real CLI, real clus
       const rq = JSON.parse(await kubectl(['get', Resources.ResourceQuota.plural, 'openstack-quota', '-n', `os-${demoId}`, '-o', 'json']).catch(() => '{"spec":{"hard":{}}}')) as ResourceQuotaView;
       return rq.spec.hard['requests.cpu'] === `${cores * 1000 + attachmentRoom}m` ? rq.spec.hard : undefined;
     }, 30_000);
-    assert.equal(hard[`count/${Resources.Server.plural}.${Resources.Server.group}`], String(inUse + 2));
+    const servers = `count/${Resources.Server.plural}.${Resources.Server.group}`;
+    assert.equal(hard[servers], String(inUse + 2));
     assert.equal(hard['limits.cpu'], `${cores * 1000 + attachmentRoom}m`);
+    // kube-controller-manager's quota controller counts the namespace's Servers: the apiserver enforces it.
+    await until('the ResourceQuota to count the servers', async () => {
+      const rq = JSON.parse(await kubectl(['get', Resources.ResourceQuota.plural, 'openstack-quota', '-n', `os-${demoId}`, '-o', 'json'])) as ResourceQuotaView & { status?: { used?: Record<string, string> } };
+      return rq.status?.used?.[servers] === String(inUse + 2) ? true : undefined;
+    }, 60_000);
   });
 });
