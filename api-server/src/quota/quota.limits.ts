@@ -14,6 +14,11 @@ export function cachedQuota(stores: Pick<Stores, 'quotas'>, projectId: string, s
   return stores.quotas.get(service, projectNamespace(projectId));
 }
 
+/** The project's Quota object as the apiserver has it now (the cache may lag a claim or a release just written). */
+export async function liveQuota(stores: Pick<Stores, 'quotas'>, projectId: string, service: QuotaService): Promise<Quota | undefined> {
+  return (await stores.quotas.update(service, projectNamespace(projectId), () => undefined)) ?? undefined;
+}
+
 /** The defaults every project starts from: the service's, overridden by the "default" quota class. */
 export function defaultLimits(stores: Pick<Stores, 'quotaClasses'>, service: QuotaService): Limits {
   return classLimits(service, stores.quotaClasses.get(quotaClassName(service, DEFAULT_QUOTA_CLASS)));

@@ -1,16 +1,16 @@
 // Nova's quota checks, made as atomic claims on the project's compute ledger (quota/): a server
 // holds {instances: 1, cores, ram} (and one of its group's members) under servers/<id>, a server
 // group {server_groups: 1}, a keypair one of its user's key_pairs. Refusals are Nova's 403s.
-import type { Flavor, Server } from '../../../../../crds/types.generated.js';
+import type { Flavor, Quota, Server } from '../../../../../crds/types.generated.js';
 import { isNotFound } from '../../../../../crds/client/client.js';
 import { Resources } from '../../../../../crds/resources.js';
 import { forbidden, projectNotReady, type ApiError } from '../../../common/errors.js';
 import type { Stores } from '../../../deps.js';
 import type { QuotaAdmission } from '../../../quota/quota.admission.js';
-import { projectLimit, UNLIMITED } from '../../../quota/quota.defaults.js';
+import { projectLimit, UNLIMITED, type Limits } from '../../../quota/quota.defaults.js';
 import { usageOf, type Amounts, type ClaimRequest, type Overage } from '../../../quota/quota.ledger.js';
 import { claimKey, groupMembersResource } from '../../../quota/quota.keys.js';
-import { cachedQuota, defaultLimits } from '../../../quota/quota.limits.js';
+import { cachedQuota, defaultLimits, liveQuota } from '../../../quota/quota.limits.js';
 
 /** What one server holds: an instance, its flavor's vCPUs and RAM, and a place in its group. */
 export function serverAmounts(flavor: Pick<Flavor['spec'], 'vcpus' | 'ramMiB'>, groupId?: string): Amounts {
@@ -40,12 +40,20 @@ export function tooManyInstances(overages: Overage[], requested: (o: Overage) =>
 }
 
 /**
- * How many of `max` servers the cached ledger has room for; fewer than min is Nova's 403 at once,
- * without a claim. Only a shortcut: the claims decide, on the live object.
+ * How many of `max` servers the ledger has room for, so that a request for many claims no more
+ * than can fit; fewer than min is Nova's 403 without a claim. The cache answers when it has room
+ * for all; otherwise the live object does (the cache may not have seen a release yet). Only a
+ * bound: the claims decide, atomically.
  */
-export function roomFor(stores: Pick<Stores, 'quotas' | 'quotaClasses'>, projectId: string, amounts: Amounts, count: { min: number; max: number }): number {
-  const quota = cachedQuota(stores, projectId, 'compute');
-  const defaults = defaultLimits(stores, 'compute');
+export async function roomFor(stores: Pick<Stores, 'quotas' | 'quotaClasses'>, projectId: string, amounts: Amounts, count: { min: number; max: number }): Promise<number> {
+  const cached = roomIn(cachedQuota(stores, projectId, 'compute'), defaultLimits(stores, 'compute'), amounts, count);
+  if (cached.room >= count.max) return cached.room;
+  const live = roomIn(await liveQuota(stores, projectId, 'compute'), defaultLimits(stores, 'compute'), amounts, count);
+  if (live.room >= count.min) return live.room;
+  throw live.refusal;
+}
+
+function roomIn(quota: Quota | undefined, defaults: Limits, amounts: Amounts, count: { min: number; max: number }): { room: number; refusal: ApiError } {
   const used = usageOf(quota);
   const over: Overage[] = [];
   let room = count.max;
@@ -56,10 +64,10 @@ export function roomFor(stores: Pick<Stores, 'quotas' | 'quotaClasses'>, project
     room = Math.min(room, Math.max(0, Math.floor((limit - have) / amount)));
     if (have + count.max * amount > limit) over.push({ resource, requested: count.max * amount, used: have, limit, scope: 'project' });
   }
-  if (room >= count.min) return room;
   const instanceOvers = over.filter((o) => !isGroupMembers(o));
-  if (instanceOvers.length === 0) throw forbidden('Quota exceeded, too many servers in group');
-  throw tooManyInstances(instanceOvers, (o) => (o.resource === 'instances' ? (count.min === count.max ? `${count.min}` : `${count.min}-${count.max}`) : o.requested));
+  const refusal = instanceOvers.length === 0 ? forbidden('Quota exceeded, too many servers in group')
+    : tooManyInstances(instanceOvers, (o) => (o.resource === 'instances' ? (count.min === count.max ? `${count.min}` : `${count.min}-${count.max}`) : o.requested));
+  return { room, refusal };
 }
 
 export interface ServerBatch {

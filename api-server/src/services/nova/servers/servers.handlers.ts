@@ -157,7 +157,7 @@ async function withBlockDevices(stores: Stores, auth: AuthContext, server: Serve
 async function createAdmitted(stores: Stores, quotas: QuotaAdmission, ctx: CreateContext, make: { count: { min: number; max: number }; flavor: Flavor; build: (ids: string[]) => Server[]; plan: NetworkPlan }): Promise<Server[]> {
   const projectId = requireProject(ctx.auth);
   const amounts = serverAmounts(make.flavor.spec, serverGroupHint(stores, ctx.auth, ctx.body).serverGroup?.id);
-  const ids = Array.from({ length: roomFor(stores, projectId, amounts, make.count) }, () => randomUUID());
+  const ids = Array.from({ length: await roomFor(stores, projectId, amounts, make.count) }, () => randomUUID());
   const admitted = await admitServers(quotas, { projectId, userId: ctx.auth.userId, ids, amounts, ...make.count });
   try {
     return await createAll(stores, ctx.auth, make.build(admitted), make.plan);
