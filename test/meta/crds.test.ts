@@ -33,7 +33,7 @@ describe('CRDs (meta)', () => {
     const empties = (node: unknown, path: string): string[] => {
       if (node === null) return [path];
       if (typeof node !== 'object') return [];
-      return Object.entries(node as object).flatMap(([k, v]) => empties(v, `${path}.${k}`));
+      return Object.entries(node).flatMap(([k, v]) => empties(v, `${path}.${k}`));
     };
     for (const crd of loadCrds()) assert.deepEqual(empties(crd, crd.spec.names.kind), [], 'quote the text with a comma in it');
   });

@@ -9,7 +9,7 @@ import { listQuotasResponse, showQuotaDetailsResponse, showQuotaResponse, update
 
 export function quotaRoutes(stores: Stores): RouteDef[] {
   const item = '/v2.0/quotas/:projectId';
-  const read = { method: 'get' as const, policy: 'reader' as const, body: null, query: noQuery, successStatus: 200, expectedErrors: [403] };
+  const read = { method: 'get' as const, policy: 'reader' as const, body: null, query: noQuery, successStatus: 200, expectedErrors: [403, 404] };
   const details = { ...read, response: showQuotaDetailsResponse, handler: showQuotaHandler(stores, 'details') };
   return [
     defineRoute({ ...read, path: '/v2.0/quotas', policy: 'admin', response: listQuotasResponse, expectedErrors: [], handler: listQuotasHandler(stores) }),
