@@ -1,7 +1,7 @@
 // The operator's quota controllers: the stale-claim sweep (which claims are looked at, which are
 // removed under the resourceVersion, over FakeKube) and the ResourceQuota mirror's hard limits.
 import assert from 'node:assert/strict';
-import type { Quota, QuotaClass, Server } from '../../../crds/types.generated.js';
+import type { Quota, QuotaClass, Server, ServerGroup } from '../../../crds/types.generated.js';
 import { Informer } from '../../../crds/client/informer.js';
 import { API_VERSION, Resources, typeMeta } from '../../../crds/resources.js';
 import { CLAIM_GRACE_MS, claimsToCheck, holderOf } from '../../../operator/src/controllers/quota/quota-claims.sweep.js';
@@ -32,20 +32,23 @@ describe('Quota claims sweep', () => {
     assert.equal(recheckAfterMs, CLAIM_GRACE_MS - 1_000);
   });
 
-  it('When the ledger is reconciled, then only the old claim whose holder is gone is removed; the held and the young stay', async () => {
+  it('When the ledger is reconciled, then only the old claims whose holders are gone are removed; the held (in the cache or only live) and the young stay', async () => {
     const kube = new FakeKube();
     const held: Server = { apiVersion: API_VERSION, kind: 'Server', metadata: { name: 'held', namespace: NS }, spec: { name: 'held', projectId: 'p1', flavorRef: '1', imageRef: 'i' } } as Server;
     kube.seed(Resources.Server, held);
     const s = (id: string): string => `${Resources.Server.plural}/${id}`;
-    kube.seed(Resources.Quota, quota({ [s('held')]: claim(2 * CLAIM_GRACE_MS), [s('gone')]: claim(2 * CLAIM_GRACE_MS), [s('coming')]: claim(5_000), [`${Resources.ServerGroup.plural}/g-gone`]: claim(2 * CLAIM_GRACE_MS) }));
+    kube.seed(Resources.ServerGroup, { ...typeMeta(Resources.ServerGroup), metadata: { name: 'g-live', namespace: NS }, spec: { name: 'g', policy: 'affinity', projectId: 'p1', userId: 'u1' } });
+    const g = (id: string): string => `${Resources.ServerGroup.plural}/${id}`;
+    kube.seed(Resources.Quota, quota({ [s('held')]: claim(2 * CLAIM_GRACE_MS), [s('gone')]: claim(2 * CLAIM_GRACE_MS), [s('coming')]: claim(5_000), [g('g-gone')]: claim(2 * CLAIM_GRACE_MS), [g('g-live')]: claim(2 * CLAIM_GRACE_MS) }));
     const quotas = new Informer<Quota>(kube, Resources.Quota);
     const servers = new Informer<Server>(kube, Resources.Server);
     await Promise.all([quotas.start(), servers.start()]);
     after(() => [quotas, servers].forEach((i) => i.stop()));
-    const r = new QuotaClaimsReconciler({ kube, quotas, servers, events: new MemoryRecorder(), now: () => NOW });
+    const r = new QuotaClaimsReconciler({ kube, quotas, holders: { [Resources.Server.kind]: servers }, events: new MemoryRecorder(), now: () => NOW });
     assert.deepEqual(await r.reconcile(`${NS}/compute`), { requeueAfter: CLAIM_GRACE_MS - 5_000 });
     const left = await kube.get<Quota>(Resources.Quota, 'compute', NS);
-    assert.deepEqual(Object.keys(left!.spec.claims ?? {}).sort(), [s('coming'), s('held')]);
+    // g-live has no cache here: the GET finds it, so its claim stays.
+    assert.deepEqual(Object.keys(left!.spec.claims ?? {}).sort(), [g('g-live'), s('coming'), s('held')]);
   });
 });
 

@@ -1,7 +1,8 @@
 // The Quota kind's sweep: a claim past the grace period whose holder is missing is removed from
 // the ledger under the Quota's resourceVersion (a write in between re-reads and decides again);
 // a young claim is looked at again when it comes of age. No status, no finalizer.
-import type { Quota, Server } from '../../../../crds/types.generated.js';
+import type { KubeObject } from '../../../../crds/kube-object.js';
+import type { Quota } from '../../../../crds/types.generated.js';
 import type { KubeClient } from '../../../../crds/client/client.js';
 import { updateWithRetry } from '../../../../crds/client/update.js';
 import { Resources } from '../../../../crds/resources.js';
@@ -16,8 +17,12 @@ type NoStatus = Record<string, never>;
 export interface QuotaClaimsReconcilerDeps {
   kube: KubeClient;
   quotas: ObjectCache<Quota>;
-  /** Servers are most claims' holders: looked up in the cache; other kinds with a GET. */
-  servers: ObjectCache<Server>;
+  /**
+   * Caches of holder kinds, by kind: a holder found there exists; one not found (or of a kind
+   * without a cache) is looked for with a GET before its claim is removed, so a lagging cache
+   * never costs a claim.
+   */
+  holders: Partial<Record<string, ObjectCache<KubeObject>>>;
   events: EventRecorder;
   now?: () => Date;
   graceMs?: number;
@@ -35,7 +40,7 @@ export class QuotaClaimsReconciler implements ReconcileAdapter<Quota, NoStatus> 
 
   private async exists(h: Holder, namespace: string | undefined): Promise<boolean> {
     const ns = h.res.namespaced ? namespace : undefined;
-    if (h.res.kind === Resources.Server.kind && this.d.servers.get(h.name, ns)) return true;
+    if (this.d.holders[h.res.kind]?.get(h.name, ns)) return true;
     return (await this.d.kube.get(h.res, h.name, ns)) !== undefined;
   }
 
