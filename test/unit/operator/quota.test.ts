@@ -1,7 +1,7 @@
 // The operator's quota controllers: the stale-claim sweep (which claims are looked at, which are
 // removed under the resourceVersion, over FakeKube) and the ResourceQuota mirror's hard limits.
 import assert from 'node:assert/strict';
-import type { Quota, QuotaClass, Server, ServerGroup } from '../../../crds/types.generated.js';
+import type { Quota, QuotaClass, Server } from '../../../crds/types.generated.js';
 import { Informer } from '../../../crds/client/informer.js';
 import { API_VERSION, Resources, typeMeta } from '../../../crds/resources.js';
 import { CLAIM_GRACE_MS, claimsToCheck, holderOf } from '../../../operator/src/controllers/quota/quota-claims.sweep.js';
