@@ -30,6 +30,11 @@ export interface ApiConfig {
   projectDeleteMode?: 'refuse' | 'cascade';
   /** Keystone's [security_compliance] password_expires_days; unset, passwords never expire. */
   passwordExpiresDays?: number;
+  /**
+   * How long POST /v3/projects waits for the operator to make the project's Namespace before it
+   * answers, so that a client's next call (a network, a server) finds it; unset, it does not wait.
+   */
+  projectNamespaceWaitMs?: number;
 }
 
 /** A kind's store name: Server → servers, RoleAssignment → roleAssignments. */

@@ -55,12 +55,15 @@ function parseProjectDeleteMode(value: string): 'refuse' | 'cascade' {
   return value;
 }
 
+/** A new project's Namespace is normally ready in well under a second; past this, answer anyway. */
+const PROJECT_NAMESPACE_WAIT_MS = 10_000;
+
 /** The identity flags: --project-delete-mode, and --password-expires-days (Keystone's password_expires_days; 0 means never). */
-function identityConfig(values: Record<string, string | undefined>): Pick<ApiServerConfig['config'], 'projectDeleteMode' | 'passwordExpiresDays'> {
+function identityConfig(values: Record<string, string | undefined>): Pick<ApiServerConfig['config'], 'projectDeleteMode' | 'passwordExpiresDays' | 'projectNamespaceWaitMs'> {
   const days = values['password-expires-days'] ?? '0';
   const n = Number(days);
   if (days.trim() === '' || !Number.isInteger(n) || n < 0) throw new Error(`invalid --password-expires-days: ${days}`);
-  return { projectDeleteMode: parseProjectDeleteMode(values['project-delete-mode'] ?? 'refuse'), ...(n > 0 ? { passwordExpiresDays: n } : {}) };
+  return { projectDeleteMode: parseProjectDeleteMode(values['project-delete-mode'] ?? 'refuse'), ...(n > 0 ? { passwordExpiresDays: n } : {}), projectNamespaceWaitMs: PROJECT_NAMESPACE_WAIT_MS };
 }
 
 /** Flags win over the OPENSTACK_SIM_* environment variables. */

@@ -27,7 +27,7 @@ describe('API server command line', () => {
       host: '127.0.0.1',
       port: 5000,
       metricsPort: 9090,
-      config: { publicUrl: '', region: 'RegionOne', systemNamespace: 'openstack-sim-system', tokenTtlSeconds: 3600, trustedProxies: 0, projectDeleteMode: 'refuse' },
+      config: { publicUrl: '', region: 'RegionOne', systemNamespace: 'openstack-sim-system', tokenTtlSeconds: 3600, trustedProxies: 0, projectDeleteMode: 'refuse', projectNamespaceWaitMs: 10_000 },
       // Keystone's defaults: lockout off, revocations kept 30 minutes past their tokens.
       tokens: {
         lockoutFailureAttempts: 0, lockoutDurationSeconds: 1800, passwordChecks: { concurrency: 2, queue: 16 },

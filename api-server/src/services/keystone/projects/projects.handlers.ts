@@ -4,6 +4,7 @@
 // through a NameClaim, the parent checked as Keystone checks it) and update (rename moves the
 // claim; domain and parent cannot move; a branch is disabled from the leaves up). The operator
 // makes each created project's Namespace. Deletion is in projects.delete.ts.
+import { awaitProjectNamespace } from './projects.ready.js';
 import { Resources } from '../../../../../crds/resources.js';
 import type { Project } from '../../../../../crds/types.generated.js';
 import { badRequest, forbidden, notFound } from '../../../common/errors.js';
@@ -84,6 +85,7 @@ export function createProjectHandler(d: AppDeps): Handler<{ project: CreateProje
     const place = placeOf(d, req, ctx.auth.projectDomainId);
     const id = newKeystoneId();
     const created = await withNewClaim(d.stores, projectClaim(place.domainId, req.name, id), () => d.stores.projects.create(toProjectResource(id, req, place)));
+    await awaitProjectNamespace(d, id);
     return { status: 201, body: { project: projectView(ctx.baseUrl, created) } };
   };
 }
