@@ -60,7 +60,7 @@ function sections(ws: string, env: TempestEnv): Sections {
     oslo_concurrency: { lock_path: join(ws, 'locks') },
     auth: authSection(ws, env),
     identity: { uri_v3: `${env.authUrl}/v3`, auth_version: 'v3', region: 'RegionOne', v3_endpoint_type: 'public' },
-    'identity-feature-enabled': { api_v2: false, api_v3: true, trust: false, application_credentials: false, access_rules: false, project_tags: false },
+    'identity-feature-enabled': { api_v2: false, api_v3: true, trust: false, application_credentials: true, access_rules: false, project_tags: true },
     service_available: { nova: true, glance: true, neutron: true, cinder: true, swift: false, horizon: false, heat: false },
     network: { public_network_id: env.publicNetworkId, floating_network_name: 'public', project_network_cidr: '10.100.0.0/16', project_networks_reachable: false, shared_physical_network: false },
     // Exactly the extensions served: Tempest skips the tests of the others.
