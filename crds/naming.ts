@@ -22,6 +22,8 @@ export const ZONE_BEFORE_AGGREGATE_ANNOTATION = 'openstack.sim/zone-before-aggre
 export const AGGREGATES_APPLIED_ANNOTATION = 'openstack.sim/aggregates-applied';
 /** The ConfigMap, in the API server's namespace, holding every host aggregate (one object: one transaction). */
 export const AGGREGATE_REGISTRY_NAME = 'openstack-sim-aggregates';
+/** The ConfigMap, in the API server's namespace, holding Keystone's added catalog entries (services, endpoints, regions, endpoint groups) and policies. */
+export const CATALOG_REGISTRY_NAME = 'openstack-sim-catalog';
 export const API_FIELD_MANAGER = 'openstack-sim-api';
 export const OPERATOR_FIELD_MANAGER = 'openstack-sim-operator';
 export const DEFAULT_SYSTEM_NAMESPACE = 'openstack-sim-system';

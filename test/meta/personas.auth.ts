@@ -1,14 +1,18 @@
-// Who may call each route of Keystone's application credentials, scoped tokens and the catalog's
-// services, endpoints and regions (the rest must get 403), per Keystone's default policies.
+// Who may call each route of Keystone's application credentials, scoped tokens, the catalog's
+// services, endpoints, regions and endpoint groups, and policy records (the rest must get 403),
+// per Keystone's default policies.
 import { ADMINS, ANY, type Persona } from './personas.common.js';
 
 const APP_CREDS = '/identity/v3/users/:userId/application_credentials';
 const APP_CRED = `${APP_CREDS}/:applicationCredentialId`;
 
-/** Catalog writes: the catalog is fixed, so nobody may write it, admins included (403 for all). */
-function catalogWrites(collection: string, member: string, memberMethods: string[]): Record<string, Persona[]> {
-  return Object.fromEntries([[`POST ${collection}`, []], ...memberMethods.map((m) => [`${m} ${member}`, []])]);
+/** Admin-only create, update and delete (Keystone's identity:create_*, update_*, delete_*). */
+function adminWrites(collection: string, member: string, memberMethods: string[]): Record<string, Persona[]> {
+  return Object.fromEntries([[`POST ${collection}`, ADMINS], ...memberMethods.map((m) => [`${m} ${member}`, ADMINS])]);
 }
+
+const ENDPOINT_GROUPS = '/identity/v3/OS-EP-FILTER/endpoint_groups';
+const ENDPOINT_GROUP = `${ENDPOINT_GROUPS}/:endpointGroupId`;
 
 export const AUTH_EXPECTED: Record<string, Persona[]> = {
   'GET /identity/v3/auth/system': ANY,
@@ -26,9 +30,18 @@ export const AUTH_EXPECTED: Record<string, Persona[]> = {
   // identity:list_regions and get_region: any valid token.
   'GET /identity/v3/regions': ANY,
   'GET /identity/v3/regions/:regionId': ANY,
-  ...catalogWrites('/identity/v3/services', '/identity/v3/services/:serviceId', ['PATCH', 'DELETE']),
-  ...catalogWrites('/identity/v3/endpoints', '/identity/v3/endpoints/:endpointId', ['PATCH', 'DELETE']),
-  ...catalogWrites('/identity/v3/regions', '/identity/v3/regions/:regionId', ['PUT', 'PATCH', 'DELETE']),
+  ...adminWrites('/identity/v3/services', '/identity/v3/services/:serviceId', ['PATCH', 'DELETE']),
+  ...adminWrites('/identity/v3/endpoints', '/identity/v3/endpoints/:endpointId', ['PATCH', 'DELETE']),
+  ...adminWrites('/identity/v3/regions', '/identity/v3/regions/:regionId', ['PUT', 'PATCH', 'DELETE']),
+  // identity:*_endpoint_group: admin.
+  [`GET ${ENDPOINT_GROUPS}`]: ADMINS,
+  [`GET ${ENDPOINT_GROUP}`]: ADMINS,
+  [`HEAD ${ENDPOINT_GROUP}`]: ADMINS,
+  ...adminWrites(ENDPOINT_GROUPS, ENDPOINT_GROUP, ['PATCH', 'DELETE']),
+  // identity:*_policy: admin.
+  'GET /identity/v3/policies': ADMINS,
+  'GET /identity/v3/policies/:policyId': ADMINS,
+  ...adminWrites('/identity/v3/policies', '/identity/v3/policies/:policyId', ['PATCH', 'DELETE']),
 };
 
 /** Values for this area's own path parameters (those the shared table in personas.test.ts lacks). */
@@ -36,5 +49,9 @@ export const AUTH_PARAMS: Record<string, string> = {
   applicationCredentialId: '00000000000000000000000000000acd',
   serviceId: 'no-such-service',
   endpointId: 'no-such-endpoint',
-  regionId: 'RegionOne',
+  // Unknown ids (404 past the policy); the deployment's own RegionOne would answer a delete with a
+  // 403 that is not the policy's.
+  regionId: 'no-such-region',
+  endpointGroupId: 'no-such-endpoint-group',
+  policyId: 'no-such-policy',
 };

@@ -1,17 +1,16 @@
-// The service catalog in tokens and GET /v3/auth/catalog, and the rows GET /v3/services,
-// /v3/endpoints and /v3/regions list: one fixed table, so every view shows the same ids, types,
-// names, URLs, interfaces and region. Each service is one CatalogEntry; keystoneService's options
-// may replace the table, and this module does not need to know about the services themselves.
-//
-// The catalog is fixed: it follows the API server's configuration (public URL, region, the
-// services it serves), so no one may write services, endpoints or regions. Every write is a 403,
-// for admins too, as Keystone answers with those policies set to "!" (nobody); Keystone's templated
-// catalog backend would answer 501, but a 5xx tells clients the server failed, which it did not.
+// The deployment's own catalog entries (the services this API server serves) and the service
+// catalog tokens carry. The own entries follow the API server's configuration (public URL, region,
+// the services it serves): they are built here, never stored, and cannot be changed or deleted
+// through the API (403). Entries an admin adds (services, endpoints, regions) are stored in the
+// catalog registry (catalog-registry/); GET /v3/services, /v3/endpoints, /v3/regions and every
+// token's catalog are built from both, so they always agree. Each own service is one CatalogEntry;
+// keystoneService's options may replace the table.
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { forbidden, type ApiError } from '../../common/errors.js';
-import { noQuery, responseObject } from '../../common/parameter-types.js';
-import { defineRoute, type HttpMethod, type RouteDef } from '../../common/route.js';
+import { responseObject } from '../../common/parameter-types.js';
+import { nullableString } from './keystone.schema.js';
+import { INTERFACES, type CatalogRegistry, type EndpointRecord, type RegionRecord, type ServiceRecord } from './catalog-registry/catalog-registry.js';
 
 export interface CatalogEntry {
   type: string;
@@ -20,12 +19,13 @@ export interface CatalogEntry {
   path: string;
 }
 
-// Tempest reads region, keystoneauth region_id: both are required (wire contract §1.3).
+// Tempest reads region, keystoneauth region_id: both are present (wire contract §1.3); an added
+// endpoint may have no region (null), as Keystone's.
 const endpointSchema = responseObject({
   id: Type.String(),
   interface: Type.Union([Type.Literal('public'), Type.Literal('internal'), Type.Literal('admin')]),
-  region_id: Type.String(),
-  region: Type.String(),
+  region_id: nullableString,
+  region: nullableString,
   url: Type.String(),
 });
 
@@ -44,85 +44,86 @@ export const CORE_CATALOG: readonly CatalogEntry[] = [
   { type: 'volumev3', name: 'cinderv3', path: '/volume/v3/{project_id}' },
 ];
 
-// Tempest's admin clients default to the admin interface and fall back to the first endpoint;
-// all three point at the same URL here.
-const INTERFACES = ['public', 'internal', 'admin'] as const;
-
 /** Ids derived from content, so every replica and every restart shows the same catalog. */
 function stableId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
 }
 
+/** The deployment's own services, their endpoints (Tempest's admin clients default to the admin interface; all three share one URL) and its region. */
+export interface FixedCatalog {
+  services: ServiceRecord[];
+  endpoints: EndpointRecord[];
+  regions: RegionRecord[];
+}
+
+export function fixedCatalog(publicUrl: string, region: string, entries: readonly CatalogEntry[] = CORE_CATALOG): FixedCatalog {
+  const root = publicUrl.replace(/\/+$/, '');
+  return {
+    services: entries.map((e) => ({ id: stableId(e.type), type: e.type, name: e.name, description: '', enabled: true })),
+    endpoints: entries.flatMap((e) => INTERFACES.map((iface) => ({
+      id: stableId(e.type, iface, region),
+      serviceId: stableId(e.type),
+      interface: iface,
+      regionId: region,
+      url: `${root}${e.path.replace('{project_id}', '$(project_id)s')}`,
+      enabled: true,
+    }))),
+    regions: [{ id: region, description: '', parentRegionId: null }],
+  };
+}
+
+/** The whole catalog: the deployment's own entries and those added through the API. */
+export interface CatalogState {
+  fixed: FixedCatalog;
+  added: CatalogRegistry;
+}
+
+export const allServices = (s: CatalogState): ServiceRecord[] => [...s.fixed.services, ...s.added.services];
+export const allEndpoints = (s: CatalogState): EndpointRecord[] => [...s.fixed.endpoints, ...s.added.endpoints];
+export const allRegions = (s: CatalogState): RegionRecord[] => [...s.fixed.regions, ...s.added.regions];
+
+export type CatalogKind = 'service' | 'endpoint' | 'region';
+
+export function isFixedEntry(s: CatalogState, kind: CatalogKind, id: string): boolean {
+  const list: { id: string }[] = kind === 'service' ? s.fixed.services : kind === 'endpoint' ? s.fixed.endpoints : s.fixed.regions;
+  return list.some((e) => e.id === id);
+}
+
+/** The refusal of a change to one of the deployment's own entries, naming the Keystone rule. */
+export function fixedEntry(action: string, kind: CatalogKind, id: string): ApiError {
+  return forbidden(`You are not authorized to perform the requested action: identity:${action}_${kind}. The ${kind} ${id} is one of this deployment's own catalog entries, set by the API server's configuration; it cannot be changed or deleted through the API.`);
+}
+
 export interface CatalogScope {
-  publicUrl: string;
-  region: string;
   /** The token's project; without one (a domain- or system-scoped token) per-project endpoints are left out. */
   projectId?: string;
+  userId: string;
 }
 
-const PROJECT_PLACEHOLDER = '{project_id}';
+const TEMPLATE = /\$\(([a-z_]+)\)s/g;
 
-/** The catalog's fixed rows, each endpoint with its URL template (Keystone's $(project_id)s form). */
-export interface CatalogRow {
-  service: { id: string; type: string; name: string };
-  endpoints: { id: string; interface: (typeof INTERFACES)[number]; region: string; urlTemplate: string }[];
-}
-
-/** Every service and endpoint of the catalog, as /v3/services and /v3/endpoints list them. */
-export function catalogRows(publicUrl: string, region: string, entries: readonly CatalogEntry[] = CORE_CATALOG): CatalogRow[] {
-  const root = publicUrl.replace(/\/+$/, '');
-  return entries.map((entry) => ({
-    service: { id: stableId(entry.type), type: entry.type, name: entry.name },
-    endpoints: INTERFACES.map((iface) => ({
-      id: stableId(entry.type, iface, region),
-      interface: iface,
-      region,
-      urlTemplate: `${root}${entry.path.replace(PROJECT_PLACEHOLDER, '$(project_id)s')}`,
-    })),
-  }));
+/** An endpoint's URL for a token, or undefined when its template names something the token lacks (Keystone leaves such endpoints out). */
+function endpointUrl(template: string, scope: CatalogScope): string | undefined {
+  const values: Record<string, string | undefined> = { project_id: scope.projectId, tenant_id: scope.projectId, user_id: scope.userId };
+  let missing = false;
+  const url = template.replace(TEMPLATE, (_, key: string) => values[key] ?? ((missing = true), ''));
+  return missing ? undefined : url;
 }
 
 /**
- * A token's catalog. Keystone leaves out an endpoint whose URL needs a project the token does not
- * have (and then a service with no endpoint left), so domain- and system-scoped tokens have no
- * block storage entries.
+ * A token's catalog: the enabled services with their enabled endpoints. Keystone leaves out an
+ * endpoint whose URL needs a project the token does not have, and a service with no endpoint left,
+ * so domain- and system-scoped tokens have no block storage entries.
  */
-export function buildCatalog(scope: CatalogScope, entries: readonly CatalogEntry[] = CORE_CATALOG): CatalogService[] {
-  const usable = entries.filter((e) => scope.projectId !== undefined || !e.path.includes(PROJECT_PLACEHOLDER));
-  return catalogRows(scope.publicUrl, scope.region, usable).map(({ service, endpoints }) => ({
-    ...service,
-    endpoints: endpoints.map(({ urlTemplate, ...ep }) => ({
-      id: ep.id,
-      interface: ep.interface,
-      region_id: ep.region,
-      region: ep.region,
-      url: urlTemplate.replace('$(project_id)s', scope.projectId ?? ''),
-    })),
-  }));
-}
-
-/** The refusal of every catalog write, naming the Keystone policy and why nobody holds it. */
-export function catalogIsFixed(action: string): ApiError {
-  return forbidden(`You are not authorized to perform the requested action: identity:${action}. The service catalog of this deployment is fixed by the API server's configuration and cannot be changed through the API.`);
-}
-
-// The request is not looked at beyond being JSON: whatever it asks, the answer is the same.
-const anyBody = Type.Record(Type.String(), Type.Unknown());
-
-const ACTION_VERBS: Partial<Record<HttpMethod, string>> = { post: 'create', put: 'create', patch: 'update', delete: 'delete' };
-
-/** A write to the fixed catalog (resource: service, endpoint or region): refused with 403 for everyone. */
-export function fixedCatalogWrite(method: HttpMethod, path: string, resource: string): RouteDef {
-  return defineRoute({
-    method,
-    path,
-    policy: 'admin',
-    body: method === 'delete' ? null : anyBody,
-    query: noQuery,
-    // Never answered: no write succeeds.
-    response: method === 'delete' ? null : Type.Never(),
-    successStatus: method === 'post' ? 201 : method === 'delete' ? 204 : 200,
-    expectedErrors: [400, 404],
-    handler: () => Promise.reject(catalogIsFixed(`${ACTION_VERBS[method] ?? method}_${resource}`)),
-  });
+export function tokenCatalog(state: CatalogState, scope: CatalogScope): CatalogService[] {
+  const endpoints = allEndpoints(state).filter((e) => e.enabled);
+  return allServices(state).filter((s) => s.enabled).map((service) => ({
+    id: service.id,
+    type: service.type,
+    name: service.name,
+    endpoints: endpoints.filter((e) => e.serviceId === service.id).flatMap((e) => {
+      const url = endpointUrl(e.url, scope);
+      return url === undefined ? [] : [{ id: e.id, interface: e.interface, region_id: e.regionId, region: e.regionId, url }];
+    }),
+  })).filter((s) => s.endpoints.length > 0);
 }

@@ -1,5 +1,5 @@
 // Keystone's authentication resources: tokens, what a token may be scoped to, application
-// credentials, and the catalog's read-only services, endpoints and regions.
+// credentials, the catalog's services, endpoints, regions and endpoint groups, and policy records.
 import type { RouteDef } from '../../common/route.js';
 import type { KeystoneDeps } from './keystone.deps.js';
 import { tokenRoutes } from './tokens/tokens.routes.js';
@@ -8,7 +8,11 @@ import { applicationCredentialRoutes } from './application-credentials/applicati
 import { serviceRoutes } from './services/services.routes.js';
 import { endpointRoutes } from './endpoints/endpoints.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
+import { endpointGroupRoutes } from './endpoint-groups/endpoint-groups.routes.js';
+import { policyRoutes } from './policies/policies.routes.js';
 
 export function authRoutes(k: KeystoneDeps): RouteDef[] {
-  return [...tokenRoutes(k), ...authInfoRoutes(k), ...applicationCredentialRoutes(k), ...serviceRoutes(k), ...endpointRoutes(k), ...regionRoutes(k)];
+  return [
+    ...tokenRoutes(k), ...authInfoRoutes(k), ...applicationCredentialRoutes(k), ...serviceRoutes(k), ...endpointRoutes(k), ...regionRoutes(k),
+    ...endpointGroupRoutes(k), ...policyRoutes(k)];
 }

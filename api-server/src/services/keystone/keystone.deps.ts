@@ -3,7 +3,8 @@
 import type { AuthContext } from '../../common/route.js';
 import type { AppDeps } from '../../deps.js';
 import type { TokenProvider } from '../../auth/token-provider.js';
-import { buildCatalog, type CatalogEntry, type CatalogService } from './catalog.js';
+import { tokenCatalog, type CatalogEntry, type CatalogService } from './catalog.js';
+import { loadCatalog } from './catalog-registry/catalog-state.js';
 
 export interface KeystoneDeps {
   app: AppDeps;
@@ -12,8 +13,7 @@ export interface KeystoneDeps {
 }
 
 /** The catalog a token shows (project, domain or system scope); undefined for unscoped tokens, which have none. */
-export function catalogFor(k: KeystoneDeps, auth: AuthContext, baseUrl: string): CatalogService[] | undefined {
+export async function catalogFor(k: KeystoneDeps, auth: AuthContext, baseUrl: string): Promise<CatalogService[] | undefined> {
   if (!auth.projectId && !auth.domainId && !auth.system) return undefined;
-  const { publicUrl, region } = k.app.config;
-  return buildCatalog({ publicUrl: publicUrl || baseUrl, region, projectId: auth.projectId }, k.catalog);
+  return tokenCatalog(await loadCatalog(k, baseUrl), { projectId: auth.projectId, userId: auth.userId });
 }

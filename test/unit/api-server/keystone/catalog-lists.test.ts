@@ -1,6 +1,7 @@
 // GET /v3/services, /v3/endpoints and /v3/regions agree with the token's catalog (ids, types,
-// names, URLs, interfaces, region), filter as Keystone's, and refuse every write (the catalog is
-// fixed). Also: version 1 token payloads (from before scoped tokens) still open.
+// names, URLs, interfaces, region), filter as Keystone's, and refuse to change or delete the
+// deployment's own entries (catalog-writes.test.ts covers added ones). Also: version 1 token
+// payloads (from before scoped tokens) still open.
 import assert from 'node:assert/strict';
 import { openToken } from '../../../../api-server/src/auth/token-codec.js';
 import { fernetEncrypt } from '../../../../api-server/src/auth/fernet.js';
@@ -85,20 +86,19 @@ describe('Keystone services, endpoints and regions', () => {
     });
   }
 
-  const writes = [
-    ['POST', 'services', { service: { type: 'x' } }],
-    ['PATCH', 'services/abc', { service: { name: 'x' } }],
-    ['DELETE', 'services/abc', undefined],
-    ['POST', 'endpoints', { endpoint: { url: 'http://x' } }],
-    ['POST', 'regions', { region: { id: 'R2' } }],
-    ['PUT', 'regions/R2', { region: {} }],
-    ['DELETE', 'regions/RegionOne', undefined],
-  ] as const;
-  for (const [method, path, body] of writes) {
-    it(`When an admin sends ${method} ${path}, then 403: the catalog is fixed`, async () => {
-      const res = await call(method, path, admin.token, body);
+  const ownEntryWrites: [string, (c: Json[]) => string, object | undefined][] = [
+    ['PATCH', (c) => `services/${c[0].id}`, { service: { name: 'x' } }],
+    ['DELETE', (c) => `services/${c[0].id}`, undefined],
+    ['PATCH', (c) => `endpoints/${c[0].endpoints[0].id}`, { endpoint: { url: 'http://x' } }],
+    ['DELETE', (c) => `endpoints/${c[0].endpoints[0].id}`, undefined],
+    ['PATCH', () => 'regions/RegionOne', { region: { description: 'x' } }],
+    ['DELETE', () => 'regions/RegionOne', undefined],
+  ];
+  for (const [method, path, body] of ownEntryWrites) {
+    it(`When an admin sends ${method} to one of the deployment's own ${path([{ id: '{id}', endpoints: [{ id: '{id}' }] }]).split('/')[0]}, then 403 naming it`, async () => {
+      const res = await call(method, path(admin.catalog), admin.token, body);
       assert.equal(res.status, 403);
-      assert.match(res.body.error.message, /catalog of this deployment is fixed/);
+      assert.match(res.body.error.message, /one of this deployment's own catalog entries/);
     });
   }
 

@@ -45,9 +45,9 @@ export function listAuthSystemHandler(k: KeystoneDeps): Handler {
 
 /** Keystone's identity:get_auth_catalog wants a project-scoped token, even though domain and system tokens carry a catalog. */
 export function showAuthCatalogHandler(k: KeystoneDeps): Handler {
-  return syncHandler((ctx) => {
-    const catalog = ctx.auth.projectId ? catalogFor(k, ctx.auth, ctx.baseUrl) : undefined;
+  return async (ctx) => {
+    const catalog = ctx.auth.projectId ? await catalogFor(k, ctx.auth, ctx.baseUrl) : undefined;
     if (!catalog) throw forbidden('A project-scoped token is required to produce a service catalog.');
     return { body: catalogView(collectionLinks(ctx), catalog) };
-  });
+  };
 }

@@ -1,19 +1,20 @@
-// /v3/endpoints: read by admins (Keystone's identity:list_endpoints and get_endpoint); the catalog
-// is fixed, so writes are refused (403) (catalog.ts#fixedCatalogWrite).
+// /v3/endpoints: admin only (Keystone's identity:*_endpoint defaults). The deployment's own
+// endpoints are read-only (403); added ones are stored in the catalog registry.
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
-import { fixedCatalogWrite } from '../catalog.js';
 import type { KeystoneDeps } from '../keystone.deps.js';
-import { listEndpointsQuery, listEndpointsResponse, showEndpointResponse } from './endpoints.schema.js';
-import { listEndpointsHandler, showEndpointHandler } from './endpoints.handlers.js';
+import { createEndpointBody, listEndpointsQuery, listEndpointsResponse, showEndpointResponse, updateEndpointBody } from './endpoints.schema.js';
+import { createEndpointHandler, deleteEndpointHandler, listEndpointsHandler, showEndpointHandler, updateEndpointHandler } from './endpoints.handlers.js';
+
+const item = '/v3/endpoints/:endpointId';
 
 export function endpointRoutes(k: KeystoneDeps): RouteDef[] {
-  const read = { method: 'get' as const, policy: 'admin' as const, body: null, successStatus: 200 };
+  const admin = { policy: 'admin' as const, query: noQuery };
   return [
-    defineRoute({ ...read, path: '/v3/endpoints', query: listEndpointsQuery, response: listEndpointsResponse, expectedErrors: [400], handler: listEndpointsHandler(k) }),
-    defineRoute({ ...read, path: '/v3/endpoints/:endpointId', query: noQuery, response: showEndpointResponse, expectedErrors: [404], handler: showEndpointHandler(k) }),
-    fixedCatalogWrite('post', '/v3/endpoints', 'endpoint'),
-    fixedCatalogWrite('patch', '/v3/endpoints/:endpointId', 'endpoint'),
-    fixedCatalogWrite('delete', '/v3/endpoints/:endpointId', 'endpoint'),
+    defineRoute({ ...admin, method: 'get', path: '/v3/endpoints', body: null, query: listEndpointsQuery, response: listEndpointsResponse, successStatus: 200, expectedErrors: [400], handler: listEndpointsHandler(k) }),
+    defineRoute({ ...admin, method: 'post', path: '/v3/endpoints', body: createEndpointBody, response: showEndpointResponse, successStatus: 201, expectedErrors: [400, 409, 413], handler: createEndpointHandler(k) }),
+    defineRoute({ ...admin, method: 'get', path: item, body: null, response: showEndpointResponse, successStatus: 200, expectedErrors: [404], handler: showEndpointHandler(k) }),
+    defineRoute({ ...admin, method: 'patch', path: item, body: updateEndpointBody, response: showEndpointResponse, successStatus: 200, expectedErrors: [400, 403, 404, 409, 413], handler: updateEndpointHandler(k) }),
+    defineRoute({ ...admin, method: 'delete', path: item, body: null, response: null, successStatus: 204, expectedErrors: [403, 404, 409], handler: deleteEndpointHandler(k) }),
   ];
 }

@@ -1,19 +1,20 @@
-// /v3/services: read by admins (Keystone's identity:list_services and get_service); the catalog is
-// fixed, so writes are refused (403) (catalog.ts#fixedCatalogWrite).
+// /v3/services: admin only (Keystone's identity:*_service defaults). The deployment's own services
+// are read-only (403); added ones are stored in the catalog registry.
 import { defineRoute, type RouteDef } from '../../../common/route.js';
 import { noQuery } from '../../../common/parameter-types.js';
-import { fixedCatalogWrite } from '../catalog.js';
 import type { KeystoneDeps } from '../keystone.deps.js';
-import { listServicesQuery, listServicesResponse, showServiceResponse } from './services.schema.js';
-import { listServicesHandler, showServiceHandler } from './services.handlers.js';
+import { createServiceBody, listServicesQuery, listServicesResponse, showServiceResponse, updateServiceBody } from './services.schema.js';
+import { createServiceHandler, deleteServiceHandler, listServicesHandler, showServiceHandler, updateServiceHandler } from './services.handlers.js';
+
+const item = '/v3/services/:serviceId';
 
 export function serviceRoutes(k: KeystoneDeps): RouteDef[] {
-  const read = { method: 'get' as const, policy: 'admin' as const, body: null, successStatus: 200 };
+  const admin = { policy: 'admin' as const, query: noQuery };
   return [
-    defineRoute({ ...read, path: '/v3/services', query: listServicesQuery, response: listServicesResponse, expectedErrors: [400], handler: listServicesHandler(k) }),
-    defineRoute({ ...read, path: '/v3/services/:serviceId', query: noQuery, response: showServiceResponse, expectedErrors: [404], handler: showServiceHandler(k) }),
-    fixedCatalogWrite('post', '/v3/services', 'service'),
-    fixedCatalogWrite('patch', '/v3/services/:serviceId', 'service'),
-    fixedCatalogWrite('delete', '/v3/services/:serviceId', 'service'),
+    defineRoute({ ...admin, method: 'get', path: '/v3/services', body: null, query: listServicesQuery, response: listServicesResponse, successStatus: 200, expectedErrors: [400], handler: listServicesHandler(k) }),
+    defineRoute({ ...admin, method: 'post', path: '/v3/services', body: createServiceBody, response: showServiceResponse, successStatus: 201, expectedErrors: [400, 409, 413], handler: createServiceHandler(k) }),
+    defineRoute({ ...admin, method: 'get', path: item, body: null, response: showServiceResponse, successStatus: 200, expectedErrors: [404], handler: showServiceHandler(k) }),
+    defineRoute({ ...admin, method: 'patch', path: item, body: updateServiceBody, response: showServiceResponse, successStatus: 200, expectedErrors: [400, 403, 404, 409, 413], handler: updateServiceHandler(k) }),
+    defineRoute({ ...admin, method: 'delete', path: item, body: null, response: null, successStatus: 204, expectedErrors: [403, 404, 409], handler: deleteServiceHandler(k) }),
   ];
 }

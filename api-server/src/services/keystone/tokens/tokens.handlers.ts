@@ -12,8 +12,8 @@ import { toAuthRequest } from './tokens.mapper.js';
 import type { IssueTokenBody, TokenQuery } from './tokens.schema.js';
 import { tokenView } from './tokens.view.js';
 
-function tokenResult<B>(k: KeystoneDeps, ctx: RouteContext<B, TokenQuery>, subject: AuthContext): RouteResult {
-  const catalog = ctx.query.nocatalog !== undefined ? undefined : catalogFor(k, subject, ctx.baseUrl);
+async function tokenResult<B>(k: KeystoneDeps, ctx: RouteContext<B, TokenQuery>, subject: AuthContext): Promise<RouteResult> {
+  const catalog = ctx.query.nocatalog !== undefined ? undefined : await catalogFor(k, subject, ctx.baseUrl);
   return { headers: { 'X-Subject-Token': subject.token }, body: tokenView(k.app.stores, subject, catalog) };
 }
 
@@ -30,7 +30,7 @@ export function issueTokenHandler(k: KeystoneDeps): Handler<IssueTokenBody, Toke
       parent,
       ...(appCred ? { appCredId: appCred.metadata.name, notAfter: appCred.spec.expiresAt ? new Date(appCred.spec.expiresAt) : undefined } : {}),
     });
-    return { status: 201, ...tokenResult(k, ctx, issued) };
+    return { status: 201, ...(await tokenResult(k, ctx, issued)) };
   };
 }
 
