@@ -1,12 +1,13 @@
 // Terraform's openstack provider (v3, built from the Go module proxy into the tools cache by
 // hack/tools/build.sh --with-terraform-provider) on Keystone and the quotas: as the admin,
 // test/e2e/terraform-identity/main.tf makes a project under a parent, a project acting as a
-// domain, a user whose default project is the child, the member role granted to the user there and
-// the child's Nova, Neutron and Cinder quotas; the user, logging in through a second provider once
-// granted, makes its own application credential. A plan afterwards shows no changes and the state
-// agrees with the openstack CLI; changed descriptions, tags and limits are updated in place; every
-// resource imported afresh plans only what the provider cannot read back; destroy leaves nothing,
-// and the quota APIs answer the deleted project's id with the defaults, as Nova, Neutron and Cinder do.
+// domain, a user whose default project is the child (with an extra attribute and Keystone's user
+// options), the member role granted to the user there and the child's Nova, Neutron and Cinder
+// quotas; the user, logging in through a second provider once granted, makes its own application
+// credential. A plan afterwards shows no changes and the state agrees with the openstack CLI;
+// changed descriptions, tags and limits are updated in place; every resource imported afresh plans
+// only what the provider cannot read back; destroy leaves nothing, and the quota APIs answer the
+// deleted project's id with the defaults, as Nova, Neutron and Cinder do.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -34,6 +35,8 @@ const QUOTA_TABLE: [resource: string, attribute: string, cliKey: string, configu
   ['openstack_compute_quotaset_v2', 'metadata_items', 'properties', 64],
   ['openstack_compute_quotaset_v2', 'server_groups', 'server-groups', 3],
   ['openstack_compute_quotaset_v2', 'server_group_members', 'server-group-members', 4],
+  ['openstack_compute_quotaset_v2', 'fixed_ips', 'fixed-ips', 20],
+  ['openstack_compute_quotaset_v2', 'injected_files', 'injected-files', 3],
   ['openstack_networking_quota_v2', 'network', 'networks', 4],
   ['openstack_networking_quota_v2', 'subnet', 'subnets', 6],
   ['openstack_networking_quota_v2', 'port', 'ports', 30],
@@ -41,11 +44,15 @@ const QUOTA_TABLE: [resource: string, attribute: string, cliKey: string, configu
   ['openstack_networking_quota_v2', 'floatingip', 'floating-ips', 3],
   ['openstack_networking_quota_v2', 'security_group', 'secgroups', 8],
   ['openstack_networking_quota_v2', 'security_group_rule', 'secgroup-rules', 60],
-  ['openstack_networking_quota_v2', 'subnetpool', 'subnet_pools', 1],
+  ['openstack_networking_quota_v2', 'subnetpool', 'subnet_pools', -1],
+  ['openstack_networking_quota_v2', 'rbac_policy', 'rbac_policies', 7],
   ['openstack_blockstorage_quotaset_v3', 'volumes', 'volumes', 9],
   ['openstack_blockstorage_quotaset_v3', 'snapshots', 'snapshots', 11],
   ['openstack_blockstorage_quotaset_v3', 'gigabytes', 'gigabytes', 300],
   ['openstack_blockstorage_quotaset_v3', 'per_volume_gigabytes', 'per-volume-gigabytes', 50],
+  ['openstack_blockstorage_quotaset_v3', 'backups', 'backups', 4],
+  ['openstack_blockstorage_quotaset_v3', 'backup_gigabytes', 'backup-gigabytes', 40],
+  ['openstack_blockstorage_quotaset_v3', 'groups', 'groups', 2],
 ];
 const VOLUME_TYPE_QUOTA = { volumes___DEFAULT__: 4, gigabytes___DEFAULT__: 120, snapshots___DEFAULT__: 6 };
 
@@ -105,9 +112,10 @@ describe('terraform-provider-openstack identity and quotas (real Terraform, real
     assert.deepEqual([domain.name, domain.enabled], [`${prefix}-domain`, true]);
   });
 
-  it('When applied, then the user has its default project and description, and the member role on the child only', async () => {
-    const user = await openstackJson<{ name: string; default_project_id: string; description: string; enabled: boolean }>(ADMIN, ['user', 'show', out.user_id]);
-    assert.deepEqual([user.name, user.default_project_id, user.description, user.enabled], [`${prefix}-user`, out.child_id, 'made by Terraform', true]);
+  it('When applied, then the user has its default project, description, extra attribute and options, and the member role on the child only', async () => {
+    const user = await openstackJson<{ name: string; default_project_id: string; description: string; enabled: boolean; email: string; options: Record<string, unknown> }>(ADMIN, ['user', 'show', out.user_id]);
+    assert.deepEqual([user.name, user.default_project_id, user.description, user.enabled, user.email], [`${prefix}-user`, out.child_id, 'made by Terraform', true, `${prefix}@example.org`]);
+    assert.deepEqual(user.options, { ignore_change_password_upon_first_use: true, multi_factor_auth_rules: [['password', 'totp']] });
     const grants = await openstackJson<{ Role: string; Project: string }[]>(ADMIN, ['role', 'assignment', 'list', '--user', out.user_id]);
     assert.deepEqual(grants.map((g) => [g.Role, g.Project]), [[out.role_id, out.child_id]]);
   });

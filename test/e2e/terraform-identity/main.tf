@@ -104,6 +104,14 @@ resource "openstack_identity_user_v3" "user" {
   password           = var.user_password
   default_project_id = openstack_identity_project_v3.child.id
   enabled            = true
+  extra              = { email = "${var.prefix}@example.org" }
+
+  # Keystone's user options; the rule binds nobody while multi_factor_auth_enabled is unset, so
+  # the user still logs in with its password below.
+  ignore_change_password_upon_first_use = true
+  multi_factor_auth_rule {
+    rule = ["password", "totp"]
+  }
 }
 
 resource "openstack_identity_role_assignment_v3" "member" {
@@ -130,6 +138,8 @@ resource "openstack_compute_quotaset_v2" "child" {
   metadata_items       = 64
   server_groups        = 3
   server_group_members = 4
+  fixed_ips            = 20
+  injected_files       = 3
 }
 
 resource "openstack_networking_quota_v2" "child" {
@@ -141,7 +151,8 @@ resource "openstack_networking_quota_v2" "child" {
   floatingip          = 3
   security_group      = 8
   security_group_rule = 60
-  subnetpool          = 1
+  subnetpool          = -1
+  rbac_policy         = 7
 }
 
 resource "openstack_blockstorage_quotaset_v3" "child" {
@@ -150,6 +161,9 @@ resource "openstack_blockstorage_quotaset_v3" "child" {
   snapshots            = 11
   gigabytes            = var.gigabytes
   per_volume_gigabytes = 50
+  backups              = 4
+  backup_gigabytes     = 40
+  groups               = 2
   # Every per-type key of every volume type (here only __DEFAULT__): the provider reads back all
   # that Cinder shows once any is set, so naming only some is a perpetual diff, on Cinder as here.
   volume_type_quota = {
