@@ -11,6 +11,7 @@ function adminWrites(collection: string, member: string, memberMethods: string[]
   return Object.fromEntries([[`POST ${collection}`, ADMINS], ...memberMethods.map((m) => [`${m} ${member}`, ADMINS])]);
 }
 
+const EC2_CREDS = '/identity/v3/users/:userId/credentials/OS-EC2';
 const ENDPOINT_GROUPS = '/identity/v3/OS-EP-FILTER/endpoint_groups';
 const ENDPOINT_GROUP = `${ENDPOINT_GROUPS}/:endpointGroupId`;
 
@@ -38,6 +39,18 @@ export const AUTH_EXPECTED: Record<string, Persona[]> = {
   [`GET ${ENDPOINT_GROUP}`]: ADMINS,
   [`HEAD ${ENDPOINT_GROUP}`]: ADMINS,
   ...adminWrites(ENDPOINT_GROUPS, ENDPOINT_GROUP, ['PATCH', 'DELETE']),
+  // identity:*_credential: the credential's user or an admin, checked on the credential (an unknown
+  // one is 404 for all; a non-admin lists only their own; the matrix's empty body is 400 for all).
+  'GET /identity/v3/credentials': ANY,
+  'POST /identity/v3/credentials': ANY,
+  'GET /identity/v3/credentials/:credentialId': ANY,
+  'PATCH /identity/v3/credentials/:credentialId': ANY,
+  'DELETE /identity/v3/credentials/:credentialId': ANY,
+  // identity:ec2_*_credential: the path's user (alice, the member) or an admin.
+  [`POST ${EC2_CREDS}`]: [...ADMINS, 'member'],
+  [`GET ${EC2_CREDS}`]: [...ADMINS, 'member'],
+  [`GET ${EC2_CREDS}/:access`]: [...ADMINS, 'member'],
+  [`DELETE ${EC2_CREDS}/:access`]: [...ADMINS, 'member'],
   // identity:*_policy: admin.
   'GET /identity/v3/policies': ADMINS,
   'GET /identity/v3/policies/:policyId': ADMINS,
@@ -54,4 +67,6 @@ export const AUTH_PARAMS: Record<string, string> = {
   regionId: 'no-such-region',
   endpointGroupId: 'no-such-endpoint-group',
   policyId: 'no-such-policy',
+  credentialId: 'no-such-credential',
+  access: 'no-such-access-key',
 };
