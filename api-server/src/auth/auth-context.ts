@@ -77,9 +77,10 @@ function scopeOf(stores: Stores, data: TokenData): ScopePart {
 export function resolveAuthContext(stores: Stores, data: TokenData, token: string): AuthContext {
   const user = activeUser(stores, data.userId);
   if (!user) throw unauthorized();
-  // A password change revokes the user's earlier tokens (Keystone revokes by user id). Tokens
-  // carry whole seconds, so one issued in the second of the change (the new login) stays valid.
-  if (user.spec.tokensValidAfter && data.issuedAt.getTime() < Math.floor(Date.parse(user.spec.tokensValidAfter) / 1000) * 1000) throw unauthorized();
+  // A password change (or disabling the user or their domain) revokes the user's earlier tokens,
+  // as Keystone revokes by user id. Tokens carry their issue time in milliseconds, so the login
+  // right after the change stays valid.
+  if (user.spec.tokensValidAfter && data.issuedAt.getTime() < Date.parse(user.spec.tokensValidAfter)) throw unauthorized();
   return {
     userId: user.metadata.name,
     userName: user.spec.name,

@@ -29,6 +29,8 @@ export interface TokenData {
 
 const PAYLOAD_V1 = 1;
 const PAYLOAD_V2 = 2;
+/** Version 2 plus the issue time's milliseconds past Fernet's timestamp, which has whole seconds: too coarse to revoke a user's tokens at a password change without also refusing the login that follows it. */
+const PAYLOAD_V3 = 3;
 const METHOD_BITS: Record<string, number> = { password: 1, token: 2, application_credential: 4 };
 const AUDIT_ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -68,32 +70,34 @@ function unpackScope(kind: number, target: string | null): Pick<TokenData, 'proj
 
 export function sealToken(keys: KeySet, data: Omit<TokenData, 'issuedAt'>, nowMs: number): string {
   const [kind, target] = packScope(data);
-  const payload = [PAYLOAD_V2, data.userId, methodMask(data.methods), kind, target, data.expiresAt.getTime(), data.auditIds, data.appCredId ?? null];
+  const payload = [PAYLOAD_V3, data.userId, methodMask(data.methods), kind, target, data.expiresAt.getTime(), data.auditIds, data.appCredId ?? null, Math.floor(nowMs) % 1000];
   return fernetEncrypt(keys.primary, Buffer.from(JSON.stringify(payload), 'utf8'), nowMs / 1000);
 }
 
 const isIdOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const validMsPart = (v: unknown): boolean => v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1000);
 
 function validAuditIds(audit: unknown): audit is string[] {
   return Array.isArray(audit) && audit.length >= 1 && audit.every((a) => typeof a === 'string' && AUDIT_ID.test(a));
 }
 
-type Fields = [userId: string, mask: number, kind: number, target: string | null, expires: number, auditIds: string[], appCredId: string | null];
+type Fields = [userId: string, mask: number, kind: number, target: string | null, expires: number, auditIds: string[], appCredId: string | null, issuedMsPart: number | null];
 
-/** The fields of either payload version, in version 2's order (a version 1 token is unscoped or project-scoped). */
+/** The fields of any payload version, in version 3's order (a version 1 token is unscoped or project-scoped; before 3, whole seconds only). */
 function versionedFields(p: unknown): unknown[] | undefined {
   if (!Array.isArray(p)) return undefined;
-  if (p[0] === PAYLOAD_V2 && p.length === 8) return (p as unknown[]).slice(1);
+  if (p[0] === PAYLOAD_V3 && p.length === 9) return (p as unknown[]).slice(1);
+  if (p[0] === PAYLOAD_V2 && p.length === 8) return [...(p as unknown[]).slice(1), null];
   if (p[0] !== PAYLOAD_V1 || p.length !== 6) return undefined;
   const [, userId, mask, projectId, expires, audit] = p as unknown[];
-  return [userId, mask, projectId === null ? SCOPE.unscoped : SCOPE.project, projectId, expires, audit, null];
+  return [userId, mask, projectId === null ? SCOPE.unscoped : SCOPE.project, projectId, expires, audit, null, null];
 }
 
 function fieldsOf(p: unknown): Fields | undefined {
   const fields = versionedFields(p);
   if (!fields) return undefined;
-  const [userId, mask, kind, target, expires, audit, appCred] = fields;
-  const ok = typeof userId === 'string' && Number.isInteger(mask) && Number.isInteger(kind) && isIdOrNull(target) && Number.isFinite(expires) && validAuditIds(audit) && isIdOrNull(appCred);
+  const [userId, mask, kind, target, expires, audit, appCred, msPart] = fields;
+  const ok = typeof userId === 'string' && Number.isInteger(mask) && Number.isInteger(kind) && isIdOrNull(target) && Number.isFinite(expires) && validAuditIds(audit) && isIdOrNull(appCred) && validMsPart(msPart);
   return ok ? (fields as Fields) : undefined;
 }
 
@@ -102,7 +106,7 @@ export function openToken(keys: KeySet, token: string): TokenData | undefined {
   const opened = openJsonToken(keys.all, token);
   const fields = opened && fieldsOf(opened.payload);
   if (!opened || !fields) return undefined;
-  const [userId, mask, kind, target, expires, auditIds, appCredId] = fields;
+  const [userId, mask, kind, target, expires, auditIds, appCredId, msPart] = fields;
   const scope = unpackScope(kind, target);
   if (!scope) return undefined;
   return {
@@ -111,7 +115,7 @@ export function openToken(keys: KeySet, token: string): TokenData | undefined {
     ...scope,
     ...(appCredId !== null ? { appCredId } : {}),
     expiresAt: new Date(expires),
-    issuedAt: new Date(opened.timestamp * 1000),
+    issuedAt: new Date(opened.timestamp * 1000 + (msPart ?? 0)),
     auditIds,
   };
 }

@@ -190,7 +190,8 @@ class FernetTokenProvider implements TokenProvider {
       auditIds: auditChain(req.parent),
     };
     const token = sealToken(this.keyRing.current(), data, issuedAt);
-    return resolveAuthContext(this.deps.stores, { ...data, issuedAt: new Date(Math.floor(issuedAt / 1000) * 1000) }, token);
+    // The token records its issue time to the millisecond (token-codec's payload version 3).
+    return resolveAuthContext(this.deps.stores, { ...data, issuedAt: new Date(Math.floor(issuedAt)) }, token);
   }
 
   async revoke(subject: AuthContext, caller: AuthContext): Promise<void> {

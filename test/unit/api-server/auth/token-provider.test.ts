@@ -158,6 +158,18 @@ describe('token provider', () => {
     await assert.rejects(w.tokens.validate(token), is401);
   });
 
+  it('When the user\'s tokens are revoked within a second, then the token from before is rejected and the login after it is not', async () => {
+    const second = Math.floor(w.clock.now / 1000) * 1000 + 10_000;
+    w.clock.now = second + 100;
+    const before = issueAdmin();
+    const user = w.kube.peek<User>(Resources.User, w.ids.users.admin) as User;
+    await w.kube.replace(Resources.User, { ...user, spec: { ...user.spec, tokensValidAfter: new Date(second + 400).toISOString() } });
+    w.clock.now = second + 500;
+    const after = issueAdmin();
+    await assert.rejects(w.tokens.validate(before), is401);
+    assert.equal((await w.tokens.validate(after)).userId, w.ids.users.admin);
+  });
+
   it('When the project is disabled after issue then the token is rejected', async () => {
     const token = issueAdmin();
     const project = w.kube.peek<Project>(Resources.Project, w.ids.projects.admin) as Project;
