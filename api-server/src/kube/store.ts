@@ -90,6 +90,13 @@ export class ResourceStore<T extends KubeObject> {
   }
 
   private remember(key: string, obj: T | undefined, resourceVersion: string): void {
+    // The informer may already hold this write or a later one (under load the watch stream can be
+    // read before the write's own response): then it answers, and an overlay copy would hide the
+    // later change until it expired, since no further event would come to settle it.
+    if (obj !== undefined && isAtLeast(this.informer.get(obj.metadata.name, obj.metadata.namespace)?.metadata.resourceVersion, resourceVersion)) {
+      this.overlay.delete(key);
+      return;
+    }
     this.overlay.set(key, { obj, resourceVersion, expires: Date.now() + OVERLAY_TTL_MS });
   }
 

@@ -46,6 +46,27 @@ describe('ResourceStore (read-your-writes)', () => {
     assert.deepEqual(s.list(), []);
   });
 
+  it('When the informer saw the write and a later change before the write returned, then the later change shows', async () => {
+    // Under load the watch stream can be read before the create's own response: the operator's
+    // status update is then already in the cache when the create returns, and no further event
+    // would ever replace an overlay copy of the older object.
+    const live = new Informer<Flavor>(kube, Resources.Flavor);
+    const racing = Object.assign(Object.create(kube) as FakeKube, {
+      create: async <T extends Flavor>(res: typeof Resources.Flavor, obj: T): Promise<T> => {
+        const created = await kube.create(res, obj);
+        await kube.replace(Resources.Flavor, { ...created, spec: { ...created.spec, name: 'changed-by-operator' } });
+        for (let i = 0; i < 100 && live.get(obj.metadata.name)?.spec.name !== 'changed-by-operator'; i++) await new Promise((r) => setTimeout(r, 1));
+        return created;
+      },
+    });
+    const s = new ResourceStore<Flavor>(racing, live);
+    await live.start();
+    await s.create(flavor('4'));
+    assert.equal(s.get('4')?.spec.name, 'changed-by-operator');
+    assert.equal(s.list().find((f) => f.metadata.name === '4')?.spec.name, 'changed-by-operator');
+    live.stop();
+  });
+
   it('When the informer catches up, then the overlay entry is dropped and the cache answers', async () => {
     const live = new Informer<Flavor>(kube, Resources.Flavor);
     const s = new ResourceStore<Flavor>(kube, live);
