@@ -24,7 +24,7 @@ export const CustomResourceRules: Record<'operator' | 'apiServer' | 'seed', read
     { resources: [InstanceAction], verbs: READ },
     { resources: [Project, Flavor, Image, SecurityGroup, Port, Network, FloatingIP, Volume, Snapshot, VolumeType], verbs: READ },
     // Mirrors each project's quotas into its namespace's ResourceQuota; sweeps claims and names whose holder is gone.
-    { resources: [Quota, QuotaClass, NameClaim, Server, Port, User, Group, ApplicationCredential], verbs: READ },
+    { resources: [Quota, QuotaClass, NameClaim, Server, Port, User, Group, ApplicationCredential, Domain, Role], verbs: READ },
     { resources: [Quota], verbs: ['update'] },
     // The quota claims sweep looks up the holder of an old claim, of whichever kind holds one.
     { resources: [ServerGroup, Subnet, Router, SubnetPool, Keypair], verbs: ['get'] },

@@ -10,7 +10,7 @@
   resources: [projects, flavors, images, securitygroups, ports, networks, floatingips, volumes, snapshots, volumetypes]
   verbs: [get, list, watch]
 - apiGroups: [openstack.sim]
-  resources: [quotas, quotaclasses, nameclaims, servers, ports, users, groups, applicationcredentials]
+  resources: [quotas, quotaclasses, nameclaims, servers, ports, users, groups, applicationcredentials, domains, roles]
   verbs: [get, list, watch]
 - apiGroups: [openstack.sim]
   resources: [quotas]

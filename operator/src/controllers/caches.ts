@@ -1,7 +1,7 @@
 // The informer caches controllers may ask for, one line each: which kind, which selector, and the
 // object type the cache holds. The operator starts only those some registered controller needs.
 import type { KubeObject } from '../../../crds/kube-object.js';
-import type { Quota, QuotaClass, AddressAllocation, ApplicationCredential, Flavor, Group, NameClaim, User, FloatingIP, Image, InstanceAction, Network, Port, Project, SecurityGroup, Server, Snapshot, Volume } from '../../../crds/types.generated.js';
+import type { Quota, QuotaClass, AddressAllocation, ApplicationCredential, Domain, Role, Flavor, Group, NameClaim, User, FloatingIP, Image, InstanceAction, Network, Port, Project, SecurityGroup, Server, Snapshot, Volume } from '../../../crds/types.generated.js';
 import type { ListOptions } from '../../../crds/client/client.js';
 import type { Namespace, NetworkPolicy, Node, PersistentVolumeClaim, Pod, Service, StorageClass } from '../../../crds/kube-types.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../crds/naming.js';
@@ -48,6 +48,8 @@ export const CACHES = {
   users: cache<User>(Resources.User),
   groups: cache<Group>(Resources.Group),
   applicationCredentials: cache<ApplicationCredential>(Resources.ApplicationCredential),
+  domains: cache<Domain>(Resources.Domain),
+  roles: cache<Role>(Resources.Role),
   quotas: cache<Quota>(Resources.Quota),
   quotaClasses: cache<QuotaClass>(Resources.QuotaClass),
 };

@@ -1,7 +1,7 @@
 // The NameClaim kind's half of the reconcile shell: no status; sync deletes an orphaned claim
 // (see name-claim.sweep.ts), rechecks a young one when its grace period ends, and leaves a held
 // one alone.
-import type { ApplicationCredential, Group, NameClaim, Project, User } from '../../../../crds/types.generated.js';
+import type { ApplicationCredential, Domain, Group, NameClaim, Project, Role, User } from '../../../../crds/types.generated.js';
 import type { KubeClient } from '../../../../crds/client/client.js';
 import { Resources } from '../../../../crds/resources.js';
 import type { ReconcileFn } from '../../runtime/controller.js';
@@ -15,9 +15,11 @@ type NoStatus = Record<string, never>;
 export interface NameClaimReconcilerDeps {
   kube: KubeClient;
   nameClaims: ObjectCache<NameClaim>;
+  domains: ObjectCache<Domain>;
   projects: ObjectCache<Project>;
   users: ObjectCache<User>;
   groups: ObjectCache<Group>;
+  roles: ObjectCache<Role>;
   applicationCredentials: ObjectCache<ApplicationCredential>;
   events: EventRecorder;
   now?: () => Date;
@@ -36,6 +38,8 @@ export class NameClaimReconciler implements ReconcileAdapter<NameClaim, NoStatus
 
   private readonly holder: HolderLookup = (kind, id) => {
     const caches: Record<string, ObjectCache<{ metadata: { name: string } } & object> | undefined> = {
+      [Resources.Domain.kind]: this.d.domains,
+      [Resources.Role.kind]: this.d.roles,
       [Resources.Project.kind]: this.d.projects,
       [Resources.User.kind]: this.d.users,
       [Resources.Group.kind]: this.d.groups,
