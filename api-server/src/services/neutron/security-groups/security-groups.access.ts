@@ -1,7 +1,8 @@
 // Who sees which security group (an admin every one, anyone else their project's own), and the
 // project's default group, created on first use as Neutron does. Its id is derived from the
-// project, so two replicas creating it at once make one group: the second gets AlreadyExists. The
-// group and its four rules count against the project's quota, as Neutron counts them.
+// project (and its rules' ids from the group's), so two replicas creating it at once make one group
+// and claim the same keys: the second gets AlreadyExists. The group and its four rules count against
+// the project's quota, as Neutron counts them.
 import type { SecurityGroup } from '../../../../../crds/types.generated.js';
 import { isAlreadyExists, isNotFound } from '../../../../../crds/client/client.js';
 import type { Stores } from '../../../deps.js';
@@ -42,11 +43,10 @@ export async function ensureDefaultGroup(stores: Stores, projectId: string): Pro
   try {
     return await stores.securityGroups.create(group);
   } catch (err) {
-    // Another request made the group first: the group's claim key is that group's now; only this
-    // attempt's rules (their ids are its own) are given back.
-    const mine = securityGroupClaims(group).slice(isAlreadyExists(err) ? 1 : 0);
-    await releaseNetworkResources(stores, projectId, mine.map((c) => c.key)).catch(() => undefined);
+    // Another request made the group first: every claim key (the group's and its rules', all
+    // derived from the project) is that group's now, so nothing is given back.
     if (isAlreadyExists(err)) return lookupSecurityGroup(stores, id) ?? group;
+    await releaseNetworkResources(stores, projectId, securityGroupClaims(group).map((c) => c.key)).catch(() => undefined);
     if (isNotFound(err)) throw projectNotReady(projectId);
     throw err;
   }
