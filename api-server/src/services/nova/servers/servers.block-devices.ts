@@ -1,15 +1,17 @@
 // Boot from volume and volumes at boot: Nova's block_device_mapping_v2, planned before the
 // server is made (every reference checked, so a bad mapping is a 400 and nothing is created) and
 // realized after (new volumes created already attached, existing ones attached), all undone if a
-// step fails. The boot volume is /dev/vda; the others follow from /dev/vdb.
+// step fails (the volumes made deleted with their Cinder quota claims). The boot volume is
+// /dev/vda; the others follow from /dev/vdb.
 import type { Server, Volume } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { ApiError, badRequest } from '../../../common/errors.js';
 import type { AuthContext } from '../../../common/route.js';
 import { lookupImage } from '../../glance/images/images.access.js';
 import { findVolume } from '../../cinder/volumes/volumes.access.js';
-import { attachVolume, checkAttachable, detachVolume, newAttachment } from '../../cinder/volumes/volumes.attachments.js';
+import { attachVolume, checkAttachable, detachVolume, newAttachment, type VolumeAttachment } from '../../cinder/volumes/volumes.attachments.js';
 import { createVolume } from '../../cinder/volumes/volumes.handlers.js';
+import { releaseVolumeQuota, volumeClaimKey } from '../../cinder/quotas/quotas.admission.js';
 import { findVolumeType } from '../../cinder/volume-types/volume-types.access.js';
 import type { CreateVolumeRequest } from '../../cinder/volumes/volumes.mapper.js';
 import type { BlockDeviceMapping, ServerCreateRequest } from './servers.schema.js';
@@ -101,6 +103,26 @@ export function bootsFromVolume(devices: PlannedDevice[]): boolean {
   return devices.some((d) => d.device === '/dev/vda');
 }
 
+/**
+ * A volume Nova creates for the server. Cinder refusing it over quota (any 413: volumes,
+ * gigabytes or per_volume_gigabytes) is Nova's OverQuota for volumes, which the create answers
+ * 403, as Nova's Cinder wrapper translates Cinder's OverLimit.
+ */
+async function createServerVolume(stores: Stores, auth: AuthContext, server: Server, req: { create: CreateVolumeRequest; attachment: VolumeAttachment }): Promise<Volume> {
+  try {
+    return await createVolume(stores, auth, req.create, { projectId: server.spec.projectId, attachment: req.attachment });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 413) throw new ApiError(403, 'Quota exceeded for resources: volumes');
+    throw err;
+  }
+}
+
+/** Deletes a volume Nova made, and gives its Cinder quota claim back as Cinder's delete does. */
+export async function deleteServerVolume(stores: Stores, v: Volume): Promise<void> {
+  await stores.volumes.delete(v.metadata.name, v.metadata.namespace);
+  await releaseVolumeQuota(stores, v.spec.projectId, [volumeClaimKey(v.metadata.name)]);
+}
+
 /** Creates and attaches the planned volumes; on a failure, what was done is undone and the error rethrown. */
 export async function realizeBlockDevices(stores: Stores, auth: AuthContext, server: Server, devices: PlannedDevice[]): Promise<void> {
   const created: Volume[] = [];
@@ -111,11 +133,11 @@ export async function realizeBlockDevices(stores: Stores, auth: AuthContext, ser
       if (d.existing) {
         await attachVolume(stores, d.existing, request);
         attached.push(d.existing);
-      } else if (d.create) created.push(await createVolume(stores, auth, d.create, { projectId: server.spec.projectId, attachment: newAttachment(request) }));
+      } else if (d.create) created.push(await createServerVolume(stores, auth, server, { create: d.create, attachment: newAttachment(request) }));
     }
   } catch (err) {
     for (const v of attached) await detachVolume(stores, v, { serverId: server.metadata.name }).catch(() => undefined);
-    for (const v of created) await stores.volumes.delete(v.metadata.name, v.metadata.namespace).catch(() => undefined);
+    for (const v of created) await deleteServerVolume(stores, v).catch(() => undefined);
     throw err;
   }
 }

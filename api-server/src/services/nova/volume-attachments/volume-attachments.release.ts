@@ -4,6 +4,7 @@ import type { Server } from '../../../../../crds/types.generated.js';
 import type { Stores } from '../../../deps.js';
 import { volumesOfServer } from '../../cinder/volumes/volumes.access.js';
 import { detachVolume } from '../../cinder/volumes/volumes.attachments.js';
+import { deleteServerVolume } from '../servers/servers.block-devices.js';
 
 export function attachedVolumeIds(stores: Stores, s: Server): string[] {
   return attachedVolumes(stores, s).map((v) => v.id);
@@ -20,6 +21,7 @@ export async function releaseServerVolumes(stores: Stores, s: Server): Promise<v
   for (const v of volumesOfServer(stores, s.metadata.namespace, s.metadata.name)) {
     const mine = (v.spec.attachments ?? []).find((a) => a.serverId === s.metadata.name);
     await detachVolume(stores, v, { serverId: s.metadata.name });
-    if (mine?.deleteOnTermination && (v.spec.attachments ?? []).length === 1) await stores.volumes.delete(v.metadata.name, v.metadata.namespace);
+    // Deleted here, not through Cinder's API: its quota claim goes with it all the same.
+    if (mine?.deleteOnTermination && (v.spec.attachments ?? []).length === 1) await deleteServerVolume(stores, v);
   }
 }
