@@ -34,9 +34,24 @@ function race(urls: [string, string], token: string, path: string, body: (i: num
   return Promise.all(Array.from({ length: RACERS }, (_, i) => send(urls[i % 2], token, 'POST', path, body(i))));
 }
 
-function assertBothAdmitted(answers: Answer[], success: number): void {
-  const replicas = new Set(answers.map((a, i) => (a.status === success ? i % 2 : -1)).filter((r) => r >= 0));
-  assert.equal(replicas.size, 2, 'both replicas admitted some');
+/**
+ * Each replica answered its half with an admission or the refusal and nothing else. Which replica
+ * admits how many is the scheduler's business: a run where one admitted all 50 and the other only
+ * refused (its reads of the ledger saw the other's claims) is a correct outcome, so it is shown,
+ * not asserted.
+ */
+function assertBothAnswered(answers: Answer[], statuses: { admitted: number; refused: number }): string {
+  const split = [0, 1].map((r) => answers.filter((a, i) => i % 2 === r && a.status === statuses.admitted).length);
+  for (const r of [0, 1]) {
+    const own = answers.filter((_, i) => i % 2 === r).map((a) => a.status);
+    assert.deepEqual(own.filter((s) => s !== statuses.admitted && s !== statuses.refused), [], `replica ${r + 1} answered only ${statuses.admitted} or ${statuses.refused}`);
+  }
+  return `admitted by replica 1: ${split[0]}, by replica 2: ${split[1]}`;
+}
+
+/** A read through each replica first, so neither meets the race with cold caches or unloaded code. */
+async function warm(urls: [string, string], token: string, path: string): Promise<void> {
+  for (const url of urls) assert.equal((await send(url, token, 'GET', path)).status, 200, `warm-up GET ${path} on ${url}`);
 }
 
 describe('The quota race (R7) for ports and volumes: 200 concurrent creates through two API servers against room for 50', function () {
@@ -101,6 +116,7 @@ describe('The quota race (R7) for ports and volumes: 200 concurrent creates thro
     const put = await send(primary, admin.token, 'PUT', `/network/v2.0/quotas/${demo.projectId}`, { quota: { port: details.port.used + ROOM } });
     assert.equal(put.status, 200, JSON.stringify(put.body));
 
+    await warm(urls, demo.token, `/network/v2.0/ports?network_id=${networkId}`);
     const answers = await race(urls, demo.token, '/network/v2.0/ports', (i) => ({ port: { network_id: networkId, name: `${prefix}-port-${i}` } }));
     const statuses = answers.map((a) => a.status);
     assert.equal(statuses.filter((s) => s === 201).length, ROOM, `statuses: ${JSON.stringify(statuses)}`);
@@ -108,7 +124,7 @@ describe('The quota race (R7) for ports and volumes: 200 concurrent creates thro
     for (const a of answers.filter((x) => x.status === 409)) {
       assert.deepEqual(a.body, { NeutronError: { type: 'OverQuota', message: 'Quota exceeded for resources: [\'port\'].', detail: '' } });
     }
-    assertBothAdmitted(answers, 201);
+    console.error(`      ports: ${assertBothAnswered(answers, { admitted: 201, refused: 409 })}`);
     const made = answers.filter((a) => a.status === 201).map((a) => (a.body.port as { id: string }).id).sort();
     assert.deepEqual((await portsOfRace()).sort(), made);
   });
@@ -122,6 +138,7 @@ describe('The quota race (R7) for ports and volumes: 200 concurrent creates thro
     const put = await send(primary, admin.token, 'PUT', cinder(`/os-quota-sets/${demo.projectId}`), { quota_set: { volumes: limit, gigabytes: -1 } });
     assert.equal(put.status, 200, JSON.stringify(put.body));
 
+    await warm(urls, demo.token, `/volume/v3/${demo.projectId}/volumes/detail`);
     const answers = await race(urls, demo.token, `/volume/v3/${demo.projectId}/volumes`, (i) => ({ volume: { size: 1, name: `${prefix}-vol-${i}` } }));
     const statuses = answers.map((a) => a.status);
     assert.equal(statuses.filter((s) => s === 202).length, ROOM, `statuses: ${JSON.stringify(statuses)}`);
@@ -129,7 +146,7 @@ describe('The quota race (R7) for ports and volumes: 200 concurrent creates thro
     for (const a of answers.filter((x) => x.status === 413)) {
       assert.deepEqual(a.body, { overLimit: { code: 413, message: `VolumeLimitExceeded: Maximum number of volumes allowed (${limit}) exceeded for quota 'volumes'.` } });
     }
-    assertBothAdmitted(answers, 202);
+    console.error(`      volumes: ${assertBothAnswered(answers, { admitted: 202, refused: 413 })}`);
     const made = answers.filter((a) => a.status === 202).map((a) => (a.body.volume as { id: string }).id).sort();
     assert.deepEqual((await volumesOfRace()).sort(), made);
   });
