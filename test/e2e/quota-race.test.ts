@@ -61,8 +61,10 @@ describe('The quota race (R7): 200 concurrent creates through two API servers ag
     assert.equal(statuses.filter((s) => s === 202).length, ROOM, `statuses: ${JSON.stringify(statuses)}`);
     assert.equal(statuses.filter((s) => s === 403).length, RACERS - ROOM);
     for (const a of answers.filter((x) => x.status === 403)) assert.match(a.body.forbidden!.message, /^Quota exceeded for instances: Requested 1, but already used \d+ of \d+ instances$/);
-    const admittedOnBoth = new Set(answers.map((a, i) => (a.status === 202 ? i % 2 : -1)).filter((r) => r >= 0));
-    assert.equal(admittedOnBoth.size, 2, 'both replicas admitted some');
+    // Which replica wins how many is up to the race (one may even win none, its 100 answers all
+    // correct 403s); the split is printed, not asserted.
+    const admitted = [0, 1].map((r) => answers.filter((a, i) => i % 2 === r && a.status === 202).length);
+    console.error(`      admitted by replica 1 / 2: ${admitted[0]} / ${admitted[1]}`);
     assert.equal((await serversOfRace()).length, ROOM);
   });
 });
