@@ -1,16 +1,28 @@
 // The API server and the operator together on a real kube-apiserver, scheduler and
 // controller-manager: what the API accepts becomes a Pod, and the Pod's fate becomes the status.
 import assert from 'node:assert/strict';
-import type { Flavor, Server } from '../../crds/types.generated.js';
+import type { Flavor, Quota, Server } from '../../crds/types.generated.js';
 import { API_VERSION, Resources } from '../../crds/resources.js';
 import { projectNamespace, ZONE_LABEL } from '../../crds/naming.js';
-import { isGone } from '../../crds/client/client.js';
+import { isAlreadyExists, isGone } from '../../crds/client/client.js';
 import { waitFor } from '../../hack/lib/exec.js';
 import { api, login, startHarness, waitForStatus, type Harness } from './harness.js';
 
 interface PodLike {
   metadata: { ownerReferences?: { kind: string; name: string; controller?: boolean }[]; labels?: Record<string, string> };
   spec: { nodeName?: string; containers: { image: string; resources: { requests: Record<string, string>; limits: Record<string, string> } }[]; affinity?: unknown };
+}
+
+/** The project's compute Quota with unlimited cores (the ledger's own object, written as an admin's quota set would). */
+async function liftCoresQuota(h: Harness, namespace: string): Promise<void> {
+  const quota: Quota = { apiVersion: API_VERSION, kind: 'Quota', metadata: { name: 'compute', namespace }, spec: { service: 'compute', limits: { cores: -1 }, claims: {} } };
+  try {
+    await h.kube.create(Resources.Quota, quota);
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+    const current = (await h.kube.get<Quota>(Resources.Quota, 'compute', namespace))!;
+    await h.kube.replace(Resources.Quota, { ...current, spec: { ...current.spec, limits: { ...current.spec.limits, cores: -1 } } });
+  }
 }
 
 describe('Server reconcile on a real cluster', () => {
@@ -72,6 +84,8 @@ describe('Server reconcile on a real cluster', () => {
 
   it('When no node can hold the flavor, then the server goes to ERROR with Nova\'s fault', async () => {
     const flavorId = `it-huge-${h.suffix}`;
+    // 4096 cores are past the default quota (20): this test is about placement, so lift it.
+    await liftCoresQuota(h, ns);
     await h.kube.create<Flavor>(Resources.Flavor, { apiVersion: API_VERSION, kind: 'Flavor', metadata: { name: flavorId }, spec: { name: flavorId, vcpus: 4096, ramMiB: 1024, diskGiB: 1 } });
     try {
       await waitFor('the API to see the new flavor', async () => (await api(h, owner, 'GET', `/compute/v2.1/flavors/${flavorId}`)).status === 200, 10_000);

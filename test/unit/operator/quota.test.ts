@@ -54,11 +54,10 @@ describe('Quota claims sweep', () => {
 
 describe('ResourceQuota mirror', () => {
   const cls = (service: 'compute' | 'volume', limits: Record<string, number>): QuotaClass => ({ ...typeMeta(Resources.QuotaClass), metadata: { name: `${service}.default` }, spec: { service, className: 'default', limits } });
-  const servers = `count/${Resources.Server.plural}.${Resources.Server.group}`;
   const cases: [string, ProjectQuotas, Record<string, string>][] = [
-    ['nothing set: the services\' defaults', {}, { [servers]: '10', 'requests.cpu': '20100m', 'limits.cpu': '20100m', 'requests.memory': '51360Mi', 'limits.memory': '51360Mi', 'requests.storage': '1000Gi', persistentvolumeclaims: '10' }],
+    ['nothing set: the services\' defaults', {}, { 'requests.cpu': '20100m', 'limits.cpu': '20100m', 'requests.memory': '51360Mi', 'limits.memory': '51360Mi', 'requests.storage': '1000Gi', persistentvolumeclaims: '10' }],
     ['the project\'s own limits over the class', { compute: quota({}, { instances: 2, cores: 4, ram: 1024 }), computeClass: cls('compute', { instances: 50 }), volume: quota({}, { volumes: 3, gigabytes: 30 }, 'volume') },
-      { [servers]: '2', 'requests.cpu': '4030m', 'limits.cpu': '4030m', 'requests.memory': '1072Mi', 'limits.memory': '1072Mi', 'requests.storage': '30Gi', persistentvolumeclaims: '3' }],
+      { 'requests.cpu': '4030m', 'limits.cpu': '4030m', 'requests.memory': '1072Mi', 'limits.memory': '1072Mi', 'requests.storage': '30Gi', persistentvolumeclaims: '3' }],
     ['unlimited: the keys are left out (unlimited volumes leave room for 100 attachment Pods)', { compute: quota({}, { instances: -1, cores: 1, ram: -1 }), volumeClass: cls('volume', { volumes: -1, gigabytes: -1 }) }, { 'requests.cpu': '2000m', 'limits.cpu': '2000m' }],
   ];
   for (const [what, q, want] of cases) it(`When ${what}, then spec.hard mirrors it`, () => assert.deepEqual(hardLimits(q), want));

@@ -9,7 +9,6 @@
 // Pods are Guaranteed with whole CPUs; the API's ledger refuses them first anyway).
 import type { Quota, QuotaClass } from '../../../../crds/types.generated.js';
 import { MANAGED_BY, MANAGED_BY_LABEL } from '../../../../crds/naming.js';
-import { Resources } from '../../../../crds/resources.js';
 
 export const RESOURCE_QUOTA_NAME = 'openstack-quota';
 
@@ -48,7 +47,9 @@ export function hardLimits(q: ProjectQuotas): Record<string, string> {
   };
   const volumes = limitOf(q, 'volume', 'volumes');
   const attachments = volumes === UNLIMITED ? UNLIMITED_VOLUMES_ROOM : volumes;
-  set([`count/${Resources.Server.plural}.${Resources.Server.group}`], limitOf(q, 'compute', 'instances'), String);
+  // No count/servers.openstack.sim: the ledger counts instances exactly, and a hard limit on a
+  // custom resource makes the apiserver refuse every Server create ("status unknown for quota")
+  // until the quota controller's discovery has found the CRD, up to a minute after install.
   const cores = limitOf(q, 'compute', 'cores');
   set(['requests.cpu', 'limits.cpu'], cores, (c) => `${c * 1000 + attachments * ATTACHMENT_POD.milliCpu}m`);
   set(['requests.memory', 'limits.memory'], limitOf(q, 'compute', 'ram'), (r) => `${r + attachments * ATTACHMENT_POD.memoryMiB}Mi`);
