@@ -3,6 +3,9 @@
 import { join } from 'node:path';
 import { startStack, type Stack } from '../../../hack/lib/stack.js';
 import { run } from '../../../hack/lib/exec.js';
+import { passwordLogin } from '../../../hack/lib/keystone-login.js';
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let stack: Promise<Stack> | undefined;
@@ -15,8 +18,31 @@ export function e2eStack(): Promise<Stack> {
     stateDir: process.env.OPENSTACK_SIM_STATE ?? join(root, '.openstack-sim', 'test'),
     port: E2E_PORT,
     log: (m) => console.error(`      [stack] ${m}`),
-  });
+  }).then(withSuiteQuotas);
   return stack;
+}
+
+/**
+ * The suite is one heavy tenant: dozens of files boot servers, groups and volumes in demo, some
+ * kept for a whole file. So the deployment's default quota classes are raised, through Nova's and
+ * Cinder's os-quota-class-sets as an admin would, above what the suite holds at once; a test that
+ * resets a project's quotas (DELETE os-quota-sets) then returns it to these, and the quota tests
+ * set their own limits.
+ */
+async function withSuiteQuotas(s: Stack): Promise<Stack> {
+  const admin = await passwordLogin(s.authUrl, 'admin', adminPassword(s.cloudsYaml), 'admin');
+  const put = async (path: string, body: object): Promise<void> => {
+    const res = await fetch(`${s.apiUrl}${path}`, { method: 'PUT', headers: { 'X-Auth-Token': admin.token, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
+  };
+  await put('/compute/v2.1/os-quota-class-sets/default', { quota_class_set: { instances: 200, cores: 400, ram: 819200, server_groups: 100, server_group_members: 100, key_pairs: 500 } });
+  await put(`/volume/v3/${admin.projectId}/os-quota-class-sets/default`, { quota_class_set: { volumes: 200, snapshots: 200, gigabytes: 10000 } });
+  return s;
+}
+
+function adminPassword(cloudsYaml: string): string {
+  const clouds = yaml.load(readFileSync(cloudsYaml, 'utf8')) as { clouds: Record<string, { auth: { password: string } }> };
+  return clouds.clouds['openstack-sim'].auth.password;
 }
 
 export async function stopE2eStack(): Promise<void> {
