@@ -67,6 +67,9 @@ describe('openstack quota set/show and limits show for Nova (real CLI, real clus
     assert.ok(absolute.totalCoresUsed >= 2);
   });
 
+  /** A CPU quantity in millicores: the apiserver writes whole cores without the m (402000m is "402"). */
+  const milliCpu = (q: string | undefined): number | undefined => (q === undefined ? undefined : q.endsWith('m') ? Number(q.slice(0, -1)) : Number(q) * 1000);
+
   it('When the admin sets the cores, then quota show has them and demo\'s ResourceQuota mirrors instances and cores', async () => {
     const cores = (await usage()).cores['In Use'] + 5;
     await openstack(ADMIN, ['quota', 'set', '--cores', String(cores), 'demo']);
@@ -75,9 +78,9 @@ describe('openstack quota set/show and limits show for Nova (real CLI, real clus
     const attachmentRoom = (volumes === -1 ? 100 : volumes) * 10;
     const hard = await until('the ResourceQuota to mirror the quotas', async () => {
       const rq = JSON.parse(await kubectl(['get', Resources.ResourceQuota.plural, 'openstack-quota', '-n', `os-${demoId}`, '-o', 'json']).catch(() => '{"spec":{"hard":{}}}')) as ResourceQuotaView;
-      return rq.spec.hard['requests.cpu'] === `${cores * 1000 + attachmentRoom}m` ? rq.spec.hard : undefined;
+      return milliCpu(rq.spec.hard['requests.cpu']) === cores * 1000 + attachmentRoom ? rq.spec.hard : undefined;
     }, 30_000);
-    assert.equal(hard['limits.cpu'], `${cores * 1000 + attachmentRoom}m`);
+    assert.equal(milliCpu(hard['limits.cpu']), cores * 1000 + attachmentRoom);
     assert.equal(hard[`count/${Resources.Server.plural}.${Resources.Server.group}`], undefined, 'instances are the ledger\'s alone');
     // kube-controller-manager's quota controller counts the namespace's Pods: the apiserver enforces the line.
     await until('the ResourceQuota to count the Pods\' CPU', async () => {
